@@ -1,0 +1,162 @@
+"""Numerical differentiation (chapter 4) and the gradient check (chapter 5).
+
+The gradient check compares the slow, obviously-correct central differences with the fast
+backpropagated gradient; if backpropagation is right, they agree to many decimal places.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+
+#: The book's step for central differences.
+BOOK_H = 1e-4
+
+
+class Cancelled(Exception):  # noqa: N818 - reads naturally: ``raise Cancelled``
+    """Raised by a progress callback to stop a long computation; parameters are restored."""
+
+
+def numerical_gradient(
+    f: Callable[[np.ndarray], float],
+    x: np.ndarray,
+    h: float = BOOK_H,
+    *,
+    on_element: Callable[[int], None] | None = None,
+) -> np.ndarray:
+    """Gradient of ``f`` at ``x`` by central differences ``(f(x+h) - f(x-h)) / 2h``.
+
+    Each element of ``x`` is nudged in place, one at a time, and restored (also when ``f`` or
+    ``on_element`` raises), so ``f`` may ignore its argument and read ``x`` through a closure,
+    as the book's ``lambda W: net.loss(x, t)`` does.
+
+    Parameters
+    ----------
+    f : callable
+        Maps the array ``x`` to a scalar.
+    x : ndarray, any shape, floating
+        The point; modified during the call and restored exactly.
+    h : float, default 1e-4
+    on_element : callable, optional
+        Called with the number of elements done so far after each one (progress, cancelling).
+
+    Returns
+    -------
+    ndarray, same shape and dtype as ``x``
+    """
+    grad = np.zeros_like(x)
+    for done, idx in enumerate(np.ndindex(x.shape), start=1):
+        original = x[idx]
+        try:
+            x[idx] = float(original) + h
+            fxh1 = f(x)
+            x[idx] = float(original) - h
+            fxh2 = f(x)
+        finally:
+            x[idx] = original
+        grad[idx] = (fxh1 - fxh2) / (2 * h)
+        if on_element is not None:
+            on_element(done)
+    return grad
+
+
+@dataclass(frozen=True)
+class ParamDifference:
+    """How far the numerical and backpropagated gradients of one parameter are apart.
+
+    Attributes
+    ----------
+    shape : tuple of int
+    mean_abs_diff : float
+        ``mean(|numerical - backprop|)``: the figure the book prints.
+    max_abs_diff : float
+    max_rel_error : float
+        ``max(|n - b| / max(|n| + |b|, 1e-12))`` over the elements (0 where both are 0).
+    """
+
+    shape: tuple[int, ...]
+    mean_abs_diff: float
+    max_abs_diff: float
+    max_rel_error: float
+
+
+@dataclass(frozen=True)
+class GradientCheckResult:
+    """The outcome of :func:`gradient_check`.
+
+    Attributes
+    ----------
+    params : dict of str to ParamDifference
+        One entry per parameter, in the order ``W1, b1, W2, b2``.
+    numerical_seconds, backprop_seconds : float
+        Wall time of each method.
+    numerical, backprop : dict of str to ndarray
+        The two gradients themselves.
+    """
+
+    params: dict[str, ParamDifference]
+    numerical_seconds: float
+    backprop_seconds: float
+    numerical: dict[str, np.ndarray] = field(repr=False)
+    backprop: dict[str, np.ndarray] = field(repr=False)
+
+    @property
+    def speedup(self) -> float:
+        """How many times faster backpropagation was."""
+        return self.numerical_seconds / max(self.backprop_seconds, 1e-12)
+
+
+def compare_gradients(numerical: np.ndarray, backprop: np.ndarray) -> ParamDifference:
+    """Summarise the difference of two gradients of the same shape."""
+    diff = np.abs(numerical.astype(np.float64) - backprop.astype(np.float64))
+    scale = np.abs(numerical).astype(np.float64) + np.abs(backprop).astype(np.float64)
+    rel = np.divide(diff, scale, out=np.zeros_like(diff), where=scale > 1e-12)
+    return ParamDifference(
+        shape=tuple(numerical.shape),
+        mean_abs_diff=float(diff.mean()),
+        max_abs_diff=float(diff.max()),
+        max_rel_error=float(rel.max()),
+    )
+
+
+def gradient_check(
+    net,
+    x: np.ndarray,
+    t: np.ndarray,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+) -> GradientCheckResult:
+    """Compare ``net.numerical_gradient(x, t)`` with ``net.gradient(x, t)``, as in the book.
+
+    Parameters
+    ----------
+    net : TwoLayerNet
+        Best in float64: central differences in float32 are mostly rounding noise.
+    x : ndarray, shape (N, input_size)
+    t : ndarray, shape (N,) class indices or (N, output_size) one-hot
+    progress : callable, optional
+        ``progress(done, total)`` over the parameter elements of the numerical gradient; raise
+        :class:`Cancelled` from it to stop.
+
+    Returns
+    -------
+    GradientCheckResult
+    """
+    start = time.perf_counter()
+    numerical = net.numerical_gradient(x, t, progress=progress)
+    numerical_seconds = time.perf_counter() - start
+
+    start = time.perf_counter()
+    backprop = net.gradient(x, t)
+    backprop_seconds = time.perf_counter() - start
+
+    return GradientCheckResult(
+        params={key: compare_gradients(numerical[key], backprop[key]) for key in numerical},
+        numerical_seconds=numerical_seconds,
+        backprop_seconds=backprop_seconds,
+        numerical=numerical,
+        backprop={key: value.copy() for key, value in backprop.items()},
+    )

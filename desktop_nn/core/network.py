@@ -1,0 +1,229 @@
+"""The book's two-layer network (chapter 5), with a few keyword options.
+
+``TwoLayerNet(input_size, hidden_size, output_size, weight_init_std=0.01)`` behaves as in the
+book; the extra keyword-only options choose the activation, the random source, the floating
+dtype and the ``delta`` inside the loss's logarithm.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable
+
+import numpy as np
+
+from desktop_nn.core.functions import BOOK_DELTA
+from desktop_nn.core.gradient import numerical_gradient
+from desktop_nn.core.layers import Affine, InputAffine, Relu, Sigmoid, SoftmaxWithLoss
+
+PARAM_NAMES = ("W1", "b1", "W2", "b2")
+ACTIVATIONS = {"relu": ("Relu1", Relu), "sigmoid": ("Sigmoid1", Sigmoid)}
+NAMED_INITS = ("he", "xavier")
+#: Rows scored at once by ``accuracy``. Large blocks keep BLAS efficient; when the data must
+#: be converted to the network's dtype, smaller ones bound the memory of the converted copy.
+ACCURACY_BLOCK_ROWS = 65_536
+ACCURACY_CONVERTED_ROWS = 8_192
+
+WeightInit = float | str
+RandomSource = int | np.random.Generator | None
+
+
+def init_std(weight_init_std: WeightInit, fan_in: int) -> float:
+    """Return the standard deviation of the initial weights of a layer with ``fan_in`` inputs.
+
+    A number is used as it is (the book's 0.01); ``"he"`` gives ``sqrt(2 / fan_in)`` (suited to
+    ReLU) and ``"xavier"`` gives ``sqrt(1 / fan_in)`` (suited to sigmoid).
+    """
+    if isinstance(weight_init_std, str):
+        name = weight_init_std.lower()
+        if name == "he":
+            return float(np.sqrt(2.0 / fan_in))
+        if name == "xavier":
+            return float(np.sqrt(1.0 / fan_in))
+        raise ValueError(
+            f"weight_init_std={weight_init_std!r} is not allowed: use a positive number, "
+            "'he' or 'xavier'"
+        )
+    std = float(weight_init_std)
+    if not np.isfinite(std) or std <= 0:
+        raise ValueError(
+            f"weight_init_std={weight_init_std!r} is not allowed: it must be a positive number"
+        )
+    return std
+
+
+class TwoLayerNet:
+    """Affine - activation - Affine - softmax with cross-entropy loss.
+
+    Parameters
+    ----------
+    input_size, hidden_size, output_size : int
+        784, 50 and 10 for MNIST in the book.
+    weight_init_std : float or {"he", "xavier"}, default 0.01
+        Standard deviation of the Gaussian initial weights (the biases start at zero).
+    activation : {"relu", "sigmoid"}, default "relu"
+        The hidden activation. Its layer is ``layers['Relu1']`` or ``layers['Sigmoid1']``.
+    seed : int, numpy.random.Generator or None
+        Source of the initial weights; the same seed gives the same weights.
+    dtype : numpy dtype, default float64
+        Floating type of the parameters (float32 trains about twice as fast).
+    delta : float, default 1e-7
+        The constant inside the logarithm of the loss (see :class:`SoftmaxWithLoss`).
+
+    Attributes
+    ----------
+    params : dict of str to ndarray
+        ``W1`` (input, hidden), ``b1`` (hidden,), ``W2`` (hidden, output), ``b2`` (output,).
+        The layers share these arrays, so updates must be made in place.
+    layers : OrderedDict
+        ``Affine1``, ``Relu1`` (or ``Sigmoid1``), ``Affine2``.
+    lastLayer : SoftmaxWithLoss
+    """
+
+    def __init__(
+        self,
+        input_size: int,
+        hidden_size: int,
+        output_size: int,
+        weight_init_std: WeightInit = 0.01,
+        *,
+        activation: str = "relu",
+        seed: RandomSource = None,
+        dtype: np.dtype | type | str = np.float64,
+        delta: float = BOOK_DELTA,
+    ) -> None:
+        for name, size in (
+            ("input_size", input_size),
+            ("hidden_size", hidden_size),
+            ("output_size", output_size),
+        ):
+            if int(size) != size or size < 1:
+                raise ValueError(f"{name}={size!r} is not allowed: it must be an integer >= 1")
+        if activation not in ACTIVATIONS:
+            raise ValueError(
+                f"activation={activation!r} is not allowed: use one of {sorted(ACTIVATIONS)}"
+            )
+        self.dtype = np.dtype(dtype)
+        if self.dtype.kind != "f":
+            raise ValueError(f"dtype={dtype!r} is not allowed: use float32 or float64")
+        self.activation = activation
+        rng = seed if isinstance(seed, np.random.Generator) else np.random.default_rng(seed)
+
+        # Draw in float64 whatever the dtype, so float32 and float64 nets start alike.
+        std1 = init_std(weight_init_std, input_size)
+        std2 = init_std(weight_init_std, hidden_size)
+        self.params: dict[str, np.ndarray] = {
+            "W1": (std1 * rng.standard_normal((input_size, hidden_size))).astype(self.dtype),
+            "b1": np.zeros(hidden_size, dtype=self.dtype),
+            "W2": (std2 * rng.standard_normal((hidden_size, output_size))).astype(self.dtype),
+            "b2": np.zeros(output_size, dtype=self.dtype),
+        }
+        self._build_layers(delta)
+
+    def _build_layers(self, delta: float) -> None:
+        activation_key, activation_layer = ACTIVATIONS[self.activation]
+        self.layers: OrderedDict[str, object] = OrderedDict()
+        # The first layer's input is the data: see InputAffine for the work it saves.
+        self.layers["Affine1"] = InputAffine(self.params["W1"], self.params["b1"])
+        self.layers[activation_key] = activation_layer()
+        self.layers["Affine2"] = Affine(self.params["W2"], self.params["b2"])
+        self.lastLayer = SoftmaxWithLoss(delta)
+
+    @property
+    def input_size(self) -> int:
+        return self.params["W1"].shape[0]
+
+    @property
+    def hidden_size(self) -> int:
+        return self.params["W1"].shape[1]
+
+    @property
+    def output_size(self) -> int:
+        return self.params["W2"].shape[1]
+
+    def predict(self, x: np.ndarray) -> np.ndarray:
+        """Return the scores before softmax: (N, output) for x of (N, input); (output,) for (input,)."""
+        x = np.asarray(x, dtype=self.dtype)
+        for layer in self.layers.values():
+            x = layer.forward(x)
+        return x
+
+    def loss(self, x: np.ndarray, t: np.ndarray) -> float:
+        """Return the mean cross-entropy loss on inputs x (N, input) and labels t."""
+        y = self.predict(x)
+        return self.lastLayer.forward(y, t)
+
+    def accuracy(self, x: np.ndarray, t: np.ndarray) -> float:
+        """Return the fraction of rows of x (N, input) whose highest score is the label t.
+
+        Large sets are scored in blocks of rows, which bounds the memory it needs.
+        """
+        t = np.asarray(t)
+        if t.ndim != 1:
+            t = np.argmax(t, axis=1)
+        rows = ACCURACY_BLOCK_ROWS if x.dtype == self.dtype else ACCURACY_CONVERTED_ROWS
+        correct = 0
+        for start in range(0, x.shape[0], rows):
+            y = np.argmax(self.predict(x[start : start + rows]), axis=1)
+            correct += int(np.sum(y == t[start : start + rows]))
+        return correct / float(x.shape[0])
+
+    def numerical_gradient(
+        self,
+        x: np.ndarray,
+        t: np.ndarray,
+        *,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> dict[str, np.ndarray]:
+        """Return the gradients of the loss by central differences (slow: 2 losses a parameter).
+
+        ``progress(done, total)`` is called after each parameter element, if given; it may raise
+        to stop the computation (the parameters are restored).
+        """
+        total = sum(p.size for p in self.params.values())
+        done = 0
+
+        def loss_W(_W: np.ndarray) -> float:
+            return self.loss(x, t)
+
+        grads = {}
+        for key in PARAM_NAMES:
+            param = self.params[key]
+            callback = None
+            if progress is not None:
+                offset = done
+
+                def callback(index: int, offset: int = offset) -> None:
+                    progress(offset + index, total)
+
+            grads[key] = numerical_gradient(loss_W, param, on_element=callback)
+            done += param.size
+        return grads
+
+    def gradient(self, x: np.ndarray, t: np.ndarray) -> dict[str, np.ndarray]:
+        """Return the gradients of the loss by backpropagation (shapes of ``params``)."""
+        self.loss(x, t)
+        dout = self.lastLayer.backward(1.0)
+        for layer in reversed(self.layers.values()):
+            dout = layer.backward(dout)
+        return {
+            "W1": self.layers["Affine1"].dW,
+            "b1": self.layers["Affine1"].db,
+            "W2": self.layers["Affine2"].dW,
+            "b2": self.layers["Affine2"].db,
+        }
+
+    def set_params(self, params: dict[str, np.ndarray]) -> None:
+        """Copy ``params`` (same shapes) into this network's arrays, in place."""
+        for key in PARAM_NAMES:
+            if params[key].shape != self.params[key].shape:
+                raise ValueError(
+                    f"{key} has shape {params[key].shape}, the network needs "
+                    f"{self.params[key].shape}"
+                )
+        for key in PARAM_NAMES:
+            self.params[key][...] = params[key]
+
+    def copy_params(self) -> dict[str, np.ndarray]:
+        """Return independent copies of the parameters (safe to send to another thread)."""
+        return {key: value.copy() for key, value in self.params.items()}

@@ -12,8 +12,8 @@ from desktop_nn.core.functions import (
 )
 from desktop_nn.core.gradient import gradient_check, numerical_gradient
 from desktop_nn.core.layers import (
-    Affine,
     AddLayer,
+    Affine,
     MulLayer,
     Relu,
     Sigmoid,

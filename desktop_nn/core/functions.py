@@ -109,8 +109,6 @@ def cross_entropy_error(y: np.ndarray, t: np.ndarray, delta: float = BOOK_DELTA)
         t = t.argmax(axis=1)
     batch_size = y.shape[0]
     if t.shape != (batch_size,):
-        raise ValueError(
-            f"labels of shape {t.shape} do not match predictions of shape {y.shape}"
-        )
+        raise ValueError(f"labels of shape {t.shape} do not match predictions of shape {y.shape}")
     picked = y[np.arange(batch_size), t]
     return float(-np.sum(np.log(picked + delta)) / batch_size)

@@ -142,7 +142,7 @@ class TwoLayerNet:
         return self.params["W2"].shape[1]
 
     def predict(self, x: np.ndarray) -> np.ndarray:
-        """Return the scores before softmax: (N, output) for x of (N, input); (output,) for (input,)."""
+        """Scores before softmax: (N, output) for x (N, input); (output,) for (input,)."""
         x = np.asarray(x, dtype=self.dtype)
         for layer in self.layers.values():
             x = layer.forward(x)

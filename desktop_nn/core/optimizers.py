@@ -65,9 +65,7 @@ class Adam:
 
     def update(self, params: Params, grads: Params) -> None:
         self.iter += 1
-        lr_t = float(
-            self.lr * np.sqrt(1.0 - self.beta2**self.iter) / (1.0 - self.beta1**self.iter)
-        )
+        lr_t = float(self.lr * np.sqrt(1.0 - self.beta2**self.iter) / (1.0 - self.beta1**self.iter))
         for key, grad in grads.items():
             m = self.m.setdefault(key, np.zeros_like(params[key]))
             v = self.v.setdefault(key, np.zeros_like(params[key]))

@@ -146,7 +146,9 @@ class TrainConfig:
 def _check_int(name: str, value: Any) -> None:
     low, high = LIMITS[name]
     if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
-        raise ValueError(f"{name}={value!r} is not allowed: it must be an integer in [{low}, {high}]")
+        raise ValueError(
+            f"{name}={value!r} is not allowed: it must be an integer in [{low}, {high}]"
+        )
     if not low <= value <= high:
         raise ValueError(f"{name}={value!r} is out of range: it must be in [{low}, {high}]")
 

@@ -106,7 +106,8 @@ def parse_idx(data: bytes, name: str = "IDX data") -> np.ndarray:
     if len(data) != expected:
         raise IdxError(
             f"{name}: declares shape {tuple(dims)} ({expected:,} bytes with the header) but "
-            f"holds {len(data):,} bytes; the file is {'cut short' if len(data) < expected else 'too long'}"
+            f"holds {len(data):,} bytes; the file is "
+            f"{'cut short' if len(data) < expected else 'too long'}"
         )
     array = np.frombuffer(data, dtype=dtype, count=count, offset=header_size)
     return array.reshape(dims).astype(dtype.newbyteorder("="), copy=True)

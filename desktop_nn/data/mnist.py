@@ -161,11 +161,7 @@ def load_raw(dataset: str = "mnist", data_dir: str | os.PathLike | None = None) 
         With a message naming the file and what is wrong with it.
     """
     folder = dataset_dir(dataset, data_dir)
-    verify = (
-        dataset == "mnist"
-        and data_dir is None
-        and folder == _bundled_or_none()
-    )
+    verify = dataset == "mnist" and data_dir is None and folder == _bundled_or_none()
     arrays = {
         key: _read_cached(folder / name, key, MNIST_IDX_SHA256[key] if verify else None)
         for key, name in FILE_NAMES.items()

@@ -52,7 +52,7 @@ class Relu:
     def forward(self, x: np.ndarray) -> np.ndarray:
         """Return ``max(0, x)``; remember where ``x <= 0`` (shape of ``x``)."""
         self.mask = x <= 0
-        return np.where(self.mask, 0, x).astype(x.dtype, copy=False)
+        return np.maximum(x, 0)
 
     def backward(self, dout: np.ndarray) -> np.ndarray:
         """Return ``dout`` with the entries where the input was ``<= 0`` set to zero."""

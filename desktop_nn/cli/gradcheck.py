@@ -1,0 +1,94 @@
+"""``desktop-nn gradcheck``: numerical against backpropagated gradients on real MNIST samples."""
+
+from __future__ import annotations
+
+import argparse
+
+from desktop_nn.cli.common import CliError, finite_float, positive_int, print_json
+from desktop_nn.core.blas import blas_threads
+from desktop_nn.core.functions import BOOK_DELTA
+from desktop_nn.core.gradient import gradient_check
+from desktop_nn.core.network import ACTIVATIONS, TwoLayerNet
+from desktop_nn.core.training import CHOICES
+from desktop_nn.data import DataError, load_mnist
+
+MAX_SAMPLES = 1000
+
+
+def add_parser(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "gradcheck",
+        help="compare numerical and backpropagated gradients (the book's gradient_check.py)",
+        description=(
+            "Compute the gradient of TwoLayerNet's loss on the first training images twice, by "
+            "central differences and by backpropagation, and report how far apart they are."
+        ),
+    )
+    add = parser.add_argument
+    add("--samples", type=positive_int, default=3, metavar="N",
+        help="number of training images (default 3, as in the book)")
+    add("--hidden-size", type=positive_int, default=50, metavar="N")
+    add("--activation", choices=tuple(ACTIVATIONS), default="relu")
+    add("--seed", type=int, default=0, help="seed of the initial weights (default 0)")
+    add("--delta", type=finite_float, default=BOOK_DELTA,
+        help="the constant inside the loss's log (default 1e-7, the book's; 0 removes it)")
+    add("--dataset", choices=CHOICES["dataset"], default="mnist")
+    add("--data-dir", metavar="DIR")
+    add("--json", action="store_true", help="print one JSON object")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.samples > MAX_SAMPLES:
+        raise CliError(f"--samples {args.samples} is too many: at most {MAX_SAMPLES}")
+    if not 0 <= args.delta <= 1e-2:
+        raise CliError(f"--delta {args.delta} is out of range: it must be in [0, 0.01]")
+    if not 0 <= args.seed < 2**32:
+        raise CliError(f"--seed {args.seed} is out of range: it must be in [0, 4294967295]")
+    try:
+        (x_train, t_train), _ = load_mnist(dataset=args.dataset, data_dir=args.data_dir)
+    except DataError as exc:
+        raise CliError(str(exc)) from None
+    x, t = x_train[: args.samples], t_train[: args.samples]
+    network = TwoLayerNet(
+        784, args.hidden_size, 10, activation=args.activation, seed=args.seed, delta=args.delta
+    )
+    with blas_threads():
+        result = gradient_check(network, x, t)
+    if args.json:
+        output = {
+            key: {
+                "mean_abs_diff": diff.mean_abs_diff,
+                "max_abs_diff": diff.max_abs_diff,
+                "max_rel_error": diff.max_rel_error,
+                "shape": list(diff.shape),
+            }
+            for key, diff in result.params.items()
+        }
+        output.update(
+            numerical_seconds=result.numerical_seconds,
+            backprop_seconds=result.backprop_seconds,
+            samples=args.samples,
+            hidden_size=args.hidden_size,
+            activation=args.activation,
+            seed=args.seed,
+            delta=args.delta,
+        )
+        print_json(output)
+        return 0
+    print(
+        f"gradient check on {args.samples} MNIST training images, TwoLayerNet(784, "
+        f"{args.hidden_size}, 10), {args.activation}, seed {args.seed}, delta {args.delta:g}"
+    )
+    print(f"{'param':<6}{'shape':>12}{'mean |diff|':>14}{'max |diff|':>14}{'max rel err':>14}")
+    for key, diff in result.params.items():
+        shape = "x".join(str(s) for s in diff.shape)
+        print(
+            f"{key:<6}{shape:>12}{diff.mean_abs_diff:>14.3e}{diff.max_abs_diff:>14.3e}"
+            f"{diff.max_rel_error:>14.3e}"
+        )
+    print(
+        f"numerical {result.numerical_seconds:.3f} s, backprop {result.backprop_seconds * 1e3:.3f}"
+        f" ms: backprop was {result.speedup:,.0f} times faster"
+    )
+    return 0

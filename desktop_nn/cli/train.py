@@ -1,0 +1,231 @@
+"""``desktop-nn train``: the book's training loop on MNIST, headless."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+
+from desktop_nn.cli.common import CliError, finite_float, positive_int, print_json
+from desktop_nn.core.history_csv import write_history_csv
+from desktop_nn.core.model_io import ModelFileError, save_model
+from desktop_nn.core.training import (
+    CHOICES,
+    DivergedEvent,
+    EpochEvent,
+    FinishedEvent,
+    IterationEvent,
+    TrainConfig,
+    Trainer,
+)
+from desktop_nn.data import DataError, load_mnist
+
+EXIT_DIVERGED = 3
+DEFAULTS = TrainConfig()
+
+
+def weight_init(text: str) -> float | str:
+    """argparse type: a positive number, 'he' or 'xavier'."""
+    if text.lower() in ("he", "xavier"):
+        return text.lower()
+    return finite_float(text)
+
+
+def add_parser(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "train",
+        help="train TwoLayerNet on MNIST and print one line per epoch",
+        description="Train the book's TwoLayerNet with mini-batch gradient descent.",
+    )
+    add = parser.add_argument
+    add("--hidden-size", type=positive_int, default=DEFAULTS.hidden_size, metavar="N")
+    add("--learning-rate", type=finite_float, default=DEFAULTS.learning_rate, metavar="LR")
+    add("--batch-size", type=positive_int, default=DEFAULTS.batch_size, metavar="N")
+    add("--iters", type=positive_int, default=DEFAULTS.iters, metavar="N")
+    add("--weight-init-std", type=weight_init, default=DEFAULTS.weight_init_std,
+        metavar="STD|he|xavier")
+    add("--activation", choices=CHOICES["activation"], default=DEFAULTS.activation)
+    add("--optimizer", choices=CHOICES["optimizer"], default=DEFAULTS.optimizer)
+    add("--gradient", choices=CHOICES["gradient"], default=DEFAULTS.gradient,
+        help="backprop (chapter 5) or numerical (chapter 4: very slow, uses float64)")
+    add("--seed", type=int, default=None, help="random seed (default: a fresh one, reported)")
+    add("--train-size", type=positive_int, default=None, metavar="N",
+        help="train on a random subset of N images (default: all 60000)")
+    add("--sampling", choices=CHOICES["sampling"], default=DEFAULTS.sampling)
+    add("--dtype", choices=CHOICES["dtype"], default=None,
+        help="float32 (default, faster) or float64 (the book's)")
+    add("--book-loss", action="store_true",
+        help="record each batch's loss after the update, with one more forward pass, as the "
+             "book's loop does")
+    add("--dataset", choices=CHOICES["dataset"], default=DEFAULTS.dataset)
+    add("--data-dir", metavar="DIR",
+        help="a folder holding the four IDX .gz files under their MNIST names")
+    add("--save-model", metavar="PATH", help="save the trained network (.npz)")
+    add("--history-csv", metavar="PATH", help="write the loss and accuracies as CSV")
+    add("--json", action="store_true", help="end with one JSON object on stdout")
+    parser.set_defaults(func=run)
+
+
+def config_from_args(args: argparse.Namespace) -> TrainConfig:
+    """Build the TrainConfig the arguments describe; invalid values raise CliError."""
+    dtype = args.dtype or ("float64" if args.gradient == "numerical" else "float32")
+    try:
+        return TrainConfig(
+            hidden_size=args.hidden_size,
+            learning_rate=args.learning_rate,
+            batch_size=args.batch_size,
+            iters=args.iters,
+            weight_init_std=args.weight_init_std,
+            activation=args.activation,
+            optimizer=args.optimizer,
+            gradient=args.gradient,
+            seed=args.seed,
+            train_size=args.train_size,
+            sampling=args.sampling,
+            dtype=dtype,
+            dataset=args.dataset,
+            loss_after_update=args.book_loss,
+        )
+    except ValueError as exc:
+        raise CliError(str(exc)) from None
+
+
+class Progress:
+    """A one-line progress indicator on stderr, redrawn at most ten times a second."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.enabled = sys.stderr.isatty()
+        self.started = time.perf_counter()
+        self.last_draw = 0.0
+
+    def update(self, done: int, loss: float) -> None:
+        now = time.perf_counter()
+        if not self.enabled or (now - self.last_draw < 0.1 and done < self.total):
+            return
+        self.last_draw = now
+        rate = done / max(now - self.started, 1e-9)
+        width = 30
+        filled = int(width * done / self.total)
+        sys.stderr.write(
+            f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{self.total} "
+            f"loss {loss:.4f} {rate:,.0f} it/s "
+        )
+        sys.stderr.flush()
+
+    def clear(self) -> None:
+        if self.enabled:
+            sys.stderr.write("\r\033[K")
+            sys.stderr.flush()
+
+
+def run(args: argparse.Namespace) -> int:
+    config = config_from_args(args)
+    try:
+        data = load_mnist(dataset=config.dataset, data_dir=args.data_dir)
+    except DataError as exc:
+        raise CliError(str(exc)) from None
+    try:
+        trainer = Trainer(config, data)
+    except ValueError as exc:
+        raise CliError(str(exc)) from None
+    config = trainer.config
+    print(
+        f"training TwoLayerNet(784, {config.hidden_size}, 10) on {trainer.train_size} "
+        f"{config.dataset} images: lr {config.learning_rate:g}, batch {config.batch_size}, "
+        f"{config.iters} iterations, seed {config.seed}",
+        flush=True,
+    )
+    progress = Progress(config.iters)
+    last_loss = float("nan")
+    finished = None
+    events = trainer.run()
+    try:
+        for event in events:
+            if isinstance(event, IterationEvent):
+                last_loss = event.loss
+                progress.update(event.iteration + 1, event.loss)
+            elif isinstance(event, EpochEvent):
+                progress.clear()
+                print(
+                    f"epoch {event.epoch:3d}  iter {event.iteration:6d}  loss {last_loss:.4f}  "
+                    f"train acc {event.train_acc:.4f}  test acc {event.test_acc:.4f}",
+                    flush=True,
+                )
+            elif isinstance(event, DivergedEvent):
+                progress.clear()
+                if args.json:
+                    print_json(result_json(trainer, None, diverged=event))
+                print(f"desktop-nn train: error: {event.message}", file=sys.stderr)
+                return EXIT_DIVERGED
+            elif isinstance(event, FinishedEvent):
+                finished = event
+    finally:
+        events.close()
+        progress.clear()
+    assert finished is not None
+    print(
+        f"finished {finished.iterations} iterations in {finished.seconds:.2f} s: "
+        f"train acc {finished.final_train_acc:.4f}, test acc {finished.final_test_acc:.4f}",
+        flush=True,
+    )
+    save_outputs(args, trainer, finished)
+    if args.json:
+        print_json(result_json(trainer, finished))
+    return 0
+
+
+def save_outputs(args: argparse.Namespace, trainer: Trainer, finished: FinishedEvent) -> None:
+    """Write the model and the history CSV if asked to."""
+    history = trainer.history
+    if args.save_model:
+        meta = {
+            "iterations": finished.iterations,
+            "final_train_acc": finished.final_train_acc,
+            "final_test_acc": finished.final_test_acc,
+        }
+        try:
+            save_model(args.save_model, trainer.network, trainer.config, meta)
+        except ModelFileError as exc:
+            raise CliError(str(exc)) from None
+        print(f"model saved to {args.save_model}", flush=True)
+    if args.history_csv:
+        try:
+            write_history_csv(
+                args.history_csv,
+                history.train_loss_list,
+                history.epoch_iterations,
+                history.train_acc_list,
+                history.test_acc_list,
+            )
+        except OSError as exc:
+            raise CliError(
+                f"{args.history_csv}: could not write the history ({exc.strerror or exc})"
+            ) from None
+        print(f"history written to {args.history_csv}", flush=True)
+
+
+def result_json(
+    trainer: Trainer, finished: FinishedEvent | None, diverged: DivergedEvent | None = None
+) -> dict:
+    """The machine-readable summary printed by ``--json``."""
+    history = trainer.history
+    result = {
+        "status": "diverged" if diverged else "finished",
+        "iterations": trainer.iteration,
+        "seconds": finished.seconds if finished else None,
+        "final_train_acc": finished.final_train_acc if finished else None,
+        "final_test_acc": finished.final_test_acc if finished else None,
+        "train_loss_list": history.train_loss_list,
+        "train_acc_list": history.train_acc_list,
+        "test_acc_list": history.test_acc_list,
+        "epoch_iterations": history.epoch_iterations,
+        "config": trainer.config.to_dict(),
+    }
+    if diverged:
+        result["diverged"] = {
+            "iteration": diverged.iteration,
+            "loss": diverged.loss,
+            "message": diverged.message,
+        }
+    return result

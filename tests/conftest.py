@@ -1,0 +1,42 @@
+"""Shared fixtures: offscreen Qt, a private cache and settings folder, the bundled MNIST once.
+
+Tests never read or write the user's real cache or settings: both point at temporary folders
+before anything else is imported.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+_SESSION_DIR = Path(tempfile.mkdtemp(prefix="desktop_nn_tests_"))
+os.environ["DESKTOP_NN_CACHE_DIR"] = str(_SESSION_DIR / "cache")
+os.environ["XDG_CONFIG_HOME"] = str(_SESSION_DIR / "config")
+os.environ["XDG_CACHE_HOME"] = str(_SESSION_DIR / "xdg-cache")
+
+
+@pytest.fixture(scope="session")
+def mnist():
+    """The bundled MNIST as the book's ``load_mnist()`` returns it (loaded once)."""
+    from desktop_nn.data import load_mnist
+
+    return load_mnist()
+
+
+@pytest.fixture(scope="session")
+def mnist_small(mnist):
+    """2,000 training and 500 test images of the bundled MNIST, for quick training runs."""
+    (x_train, t_train), (x_test, t_test) = mnist
+    return (x_train[:2000], t_train[:2000]), (x_test[:500], t_test[:500])
+
+
+@pytest.fixture
+def cache_dir(tmp_path, monkeypatch) -> Path:
+    """A fresh, empty cache folder for this test only."""
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("DESKTOP_NN_CACHE_DIR", str(folder))
+    return folder

@@ -12,13 +12,14 @@ from __future__ import annotations
 import dataclasses
 import math
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 import numpy as np
 
 from desktop_nn.core.blas import DEFAULT_BLAS_THREADS, blas_threads
+from desktop_nn.core.gradient import Cancelled
 from desktop_nn.core.network import ACTIVATIONS, NAMED_INITS, TwoLayerNet
 from desktop_nn.core.optimizers import OPTIMIZERS, make_optimizer
 
@@ -323,6 +324,11 @@ class Trainer:
         self._blas_thread_count = blas_thread_count
         self._permutation: np.ndarray | None = None
         self._cursor = 0
+        #: Polled during a numerical gradient (thousands of losses); True raises ``Cancelled``
+        #: out of ``run()`` with the parameters restored.
+        self.should_stop: Callable[[], bool] | None = None
+        #: (elements done, total) of the numerical gradient in progress.
+        self.numerical_progress = (0, 0)
 
     def set_learning_rate(self, lr: float) -> None:
         """Change the learning rate from the next iteration on (validated like the config)."""
@@ -367,7 +373,9 @@ class Trainer:
         x_batch = self.x_train[batch_mask]
         t_batch = self.t_train[batch_mask]
         if self.config.gradient == "numerical":
-            grads = self.network.numerical_gradient(x_batch, t_batch)
+            grads = self.network.numerical_gradient(
+                x_batch, t_batch, progress=self._numerical_progress
+            )
             loss = None
         else:
             grads = self.network.gradient(x_batch, t_batch)
@@ -376,6 +384,11 @@ class Trainer:
         if loss is None or self.config.loss_after_update:
             loss = self.network.loss(x_batch, t_batch)
         return loss
+
+    def _numerical_progress(self, done: int, total: int) -> None:
+        self.numerical_progress = (done, total)
+        if self.should_stop is not None and self.should_stop():
+            raise Cancelled
 
     def evaluate(self) -> tuple[float, float]:
         """Return the accuracies on the full training (sub)set and the full test set."""

@@ -1,0 +1,102 @@
+"""Download a dataset with a progress dialog and Cancel (the verified downloader in a thread)."""
+
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtCore import Qt, QThread, Signal, Slot
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from desktop_nn.data.download import DownloadCancelled, download_dataset
+
+DATASET_TITLES = {"mnist": "MNIST", "fashion-mnist": "Fashion-MNIST"}
+
+
+class DownloadThread(QThread):
+    """Runs ``download_dataset``; reports progress; stops between chunks when cancelled.
+
+    Signals
+    -------
+    progress(str, int, int)
+        File name, bytes done, bytes expected (0 when unknown).
+    done(str, str)
+        "ok" with the folder, "cancelled" with "", or "failed" with the message.
+    """
+
+    progress = Signal(str, int, int)
+    done = Signal(str, str)
+
+    def __init__(self, dataset: str, **download_options) -> None:
+        super().__init__()
+        self.dataset = dataset
+        self.options = download_options
+        self._cancel = threading.Event()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def run(self) -> None:
+        def report(name: str, done: int, total: int | None) -> None:
+            self.progress.emit(name, done, total or 0)
+
+        try:
+            folder = download_dataset(
+                self.dataset, progress=report, should_stop=self._cancel.is_set, **self.options
+            )
+        except DownloadCancelled:
+            self.done.emit("cancelled", "")
+        except Exception as exc:  # every failure becomes a message
+            self.done.emit("failed", str(exc))
+        else:
+            self.done.emit("ok", str(folder))
+
+
+class DownloadDialog(QProgressDialog):
+    """A modal progress dialog around a :class:`DownloadThread`.
+
+    Signals
+    -------
+    finished_download(str, str)
+        Same as ``DownloadThread.done``, after the thread has ended.
+    """
+
+    finished_download = Signal(str, str)
+
+    def __init__(self, dataset: str, parent: QWidget | None = None, **download_options) -> None:
+        title = DATASET_TITLES.get(dataset, dataset)
+        super().__init__(f"Downloading {title}…", "Cancel", 0, 100, parent)
+        self.setObjectName("downloadDialog")
+        self.setWindowTitle(f"Download {title}")
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.setMinimumDuration(0)
+        self.setAutoClose(False)
+        self.setAutoReset(False)
+        self.thread = DownloadThread(dataset, **download_options)
+        self.thread.progress.connect(self._on_progress)
+        self.thread.done.connect(self._on_done)
+        self.canceled.connect(self.thread.cancel)
+
+    def start(self) -> None:
+        self.show()
+        self.thread.start()
+
+    def shutdown(self) -> None:
+        """Cancel and wait for the thread (the window is closing)."""
+        self.thread.cancel()
+        self.thread.wait()
+
+    @Slot(str, int, int)
+    def _on_progress(self, name: str, done: int, total: int) -> None:
+        if total:
+            self.setMaximum(total)
+            self.setValue(min(done, total))
+            self.setLabelText(f"{name}: {done / 1e6:.1f} of {total / 1e6:.1f} MB")
+        else:
+            self.setMaximum(0)
+            self.setLabelText(f"{name}: {done / 1e6:.1f} MB")
+
+    @Slot(str, str)
+    def _on_done(self, outcome: str, detail: str) -> None:
+        self.thread.wait()
+        self.finished_download.emit(outcome, detail)
+        self.close()

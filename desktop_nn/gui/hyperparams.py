@@ -1,0 +1,363 @@
+"""The hyperparameter panel: every field of a :class:`TrainConfig`, with presets and tooltips.
+
+Ranges come from the core's ``LIMITS``, so the panel cannot produce an invalid configuration.
+While a run is going, the structural settings are locked; the learning rate stays live.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_nn.core.training import LIMITS, MNIST_TRAIN_SIZE, TrainConfig
+
+#: Presets: a label and the fields they set (the rest keep the book's defaults).
+PRESETS: dict[str, dict] = {
+    "Book ch.5 (hidden 50, lr 0.1)": {"hidden_size": 50, "learning_rate": 0.1},
+    "Hidden 100, lr 0.5": {"hidden_size": 100, "learning_rate": 0.5},
+}
+CUSTOM_PRESET = "Custom"
+SEED_RANDOM = -1
+GUI_LR_RANGE = (0.0001, 100.0)
+QT_INT_MAX = 2**31 - 1
+
+
+def _combo(name: str, items: list[tuple[str, str]], tooltip: str) -> QComboBox:
+    combo = QComboBox()
+    combo.setObjectName(name)
+    for label, value in items:
+        combo.addItem(label, value)
+    combo.setToolTip(tooltip)
+    return combo
+
+
+def _spin(name: str, low: int, high: int, tooltip: str) -> QSpinBox:
+    spin = QSpinBox()
+    spin.setObjectName(name)
+    spin.setRange(low, high)
+    spin.setGroupSeparatorShown(True)
+    spin.setToolTip(tooltip)
+    spin.setAccelerated(True)
+    return spin
+
+
+def _double_spin(name: str, low: float, high: float, decimals: int, tooltip: str) -> QDoubleSpinBox:
+    spin = QDoubleSpinBox()
+    spin.setObjectName(name)
+    spin.setDecimals(decimals)
+    spin.setRange(low, high)
+    spin.setStepType(QAbstractSpinBox.StepType.AdaptiveDecimalStepType)
+    spin.setToolTip(tooltip)
+    return spin
+
+
+def _set_combo_value(combo: QComboBox, value: str) -> None:
+    index = combo.findData(value)
+    if index >= 0:
+        combo.setCurrentIndex(index)
+
+
+class HyperparameterPanel(QWidget):
+    """Edits a :class:`TrainConfig`.
+
+    Signals
+    -------
+    config_changed()
+        Any field changed (used to save the settings and to mark the preset "Custom").
+    learning_rate_changed(float)
+        The learning rate changed (applied live to a running training).
+    dataset_changed(str)
+        The dataset choice changed ("mnist" or "fashion-mnist").
+    """
+
+    config_changed = Signal()
+    learning_rate_changed = Signal(float)
+    dataset_changed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("hyperparameterPanel")
+        self._applying_preset = False
+
+        self.preset_combo = _combo(
+            "presetCombo",
+            [(CUSTOM_PRESET, CUSTOM_PRESET)] + [(name, name) for name in PRESETS],
+            "Fill in a configuration from the book: chapter 5's network, or the larger one "
+            "with a higher learning rate that reaches about 98% on the test set.",
+        )
+        self.dataset_combo = _combo(
+            "datasetCombo",
+            [("MNIST (bundled)", "mnist"), ("Fashion-MNIST (download)", "fashion-mnist")],
+            "The images to learn from: handwritten digits (shipped with the app) or "
+            "Zalando's clothing pictures in the same format (downloaded once, about 30 MB).",
+        )
+        self.train_size_spin = _spin(
+            "trainSizeSpin", 1, MNIST_TRAIN_SIZE,
+            "How many training images to learn from (a random subset); fewer images train "
+            "faster but generalise worse.",
+        )
+        self.hidden_size_spin = _spin(
+            "hiddenSizeSpin", *LIMITS["hidden_size"],
+            "Number of neurons in the hidden layer (the book uses 50).",
+        )
+        self.activation_combo = _combo(
+            "activationCombo", [("ReLU", "relu"), ("Sigmoid", "sigmoid")],
+            "The hidden layer's activation function: ReLU (chapter 5's network) or the "
+            "sigmoid of chapter 4.",
+        )
+        self.weight_init_combo = _combo(
+            "weightInitCombo",
+            [("Gaussian, std", "std"), ("He", "he"), ("Xavier", "xavier")],
+            "How the initial weights are drawn: a Gaussian with the standard deviation on "
+            "the right (the book's 0.01), or scaled by the layer's inputs (He for ReLU, "
+            "Xavier for sigmoid).",
+        )
+        self.weight_init_std_spin = _double_spin(
+            "weightInitStdSpin", *LIMITS["weight_init_std"], 4,
+            "Standard deviation of the Gaussian initial weights (the book's weight_init_std).",
+        )
+        self.weight_init_std_spin.setMinimum(0.0001)
+        self.learning_rate_spin = _double_spin(
+            "learningRateSpin", *GUI_LR_RANGE, 4,
+            "How far each update moves the weights along the negative gradient; it can be "
+            "changed while training runs.",
+        )
+        self.batch_size_spin = _spin(
+            "batchSizeSpin", *LIMITS["batch_size"],
+            "Images per mini-batch: each update uses the gradient averaged over this many.",
+        )
+        self.iters_spin = _spin(
+            "itersSpin", 1, min(int(LIMITS["iters"][1]), QT_INT_MAX),
+            "Number of updates (the book's iters_num); one epoch is training size / batch "
+            "size iterations.",
+        )
+        self.optimizer_combo = _combo(
+            "optimizerCombo",
+            [("SGD", "sgd"), ("Momentum", "momentum"), ("AdaGrad", "adagrad"), ("Adam", "adam")],
+            "The update rule: plain stochastic gradient descent as in chapters 4-5, or the "
+            "chapter-6 methods for comparison.",
+        )
+        self.gradient_combo = _combo(
+            "gradientCombo",
+            [("Backpropagation", "backprop"), ("Numerical (very slow)", "numerical")],
+            "How the gradient is computed: backpropagation (chapter 5) or central "
+            "differences (chapter 4), thousands of times slower.",
+        )
+        self.sampling_combo = _combo(
+            "samplingCombo",
+            [("Random, with replacement (book)", "replacement"), ("Shuffle each epoch", "shuffle")],
+            "How mini-batches are drawn: independently at random as the book does, or by "
+            "walking through a fresh shuffle of the training set every epoch.",
+        )
+        self.precision_combo = _combo(
+            "precisionCombo",
+            [("float32 (fast)", "float32"), ("float64 (as in the book)", "float64")],
+            "Floating-point precision of the weights: float32 is about twice as fast; the "
+            "results are practically the same.",
+        )
+        self.seed_spin = _spin(
+            "seedSpin", SEED_RANDOM, QT_INT_MAX,
+            "Random seed for the initial weights and the batches: the same seed repeats a run "
+            "exactly; 'random' draws a new one each time.",
+        )
+        self.seed_spin.setSpecialValueText("random")
+        self.seed_spin.setGroupSeparatorShown(False)
+
+        self._structural = [
+            self.preset_combo, self.dataset_combo, self.train_size_spin,
+            self.hidden_size_spin, self.activation_combo, self.weight_init_combo,
+            self.weight_init_std_spin, self.batch_size_spin, self.iters_spin,
+            self.optimizer_combo, self.gradient_combo, self.sampling_combo,
+            self.precision_combo, self.seed_spin,
+        ]
+        self._build_layout()
+        self.set_config(TrainConfig(seed=0))
+        self._connect()
+
+    def _build_layout(self) -> None:
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        presets = QFormLayout()
+        presets.addRow("&Preset:", self.preset_combo)
+        outer.addLayout(presets)
+
+        data_box = QGroupBox("Data")
+        data_form = QFormLayout(data_box)
+        data_form.addRow("&Dataset:", self.dataset_combo)
+        data_form.addRow("Training &images:", self.train_size_spin)
+        outer.addWidget(data_box)
+
+        network_box = QGroupBox("Network")
+        network_form = QFormLayout(network_box)
+        network_form.addRow("&Hidden size:", self.hidden_size_spin)
+        network_form.addRow("&Activation:", self.activation_combo)
+        init_row = QHBoxLayout()
+        init_row.addWidget(self.weight_init_combo, 1)
+        init_row.addWidget(self.weight_init_std_spin, 1)
+        init_label = QLabel("&Weight init:")
+        init_label.setBuddy(self.weight_init_combo)
+        network_form.addRow(init_label, init_row)
+        outer.addWidget(network_box)
+
+        training_box = QGroupBox("Training")
+        training_form = QFormLayout(training_box)
+        training_form.addRow("&Learning rate:", self.learning_rate_spin)
+        training_form.addRow("&Batch size:", self.batch_size_spin)
+        training_form.addRow("Ite&rations:", self.iters_spin)
+        training_form.addRow("&Optimizer:", self.optimizer_combo)
+        training_form.addRow("&Gradient:", self.gradient_combo)
+        training_form.addRow("Sa&mpling:", self.sampling_combo)
+        training_form.addRow("Pre&cision:", self.precision_combo)
+        training_form.addRow("S&eed:", self.seed_spin)
+        outer.addWidget(training_box)
+        outer.addStretch(1)
+
+    def _connect(self) -> None:
+        for spin in (self.train_size_spin, self.hidden_size_spin, self.batch_size_spin,
+                     self.iters_spin, self.seed_spin):
+            spin.valueChanged.connect(self._on_edited)
+        for spin in (self.weight_init_std_spin, self.learning_rate_spin):
+            spin.valueChanged.connect(self._on_edited)
+        for combo in (self.dataset_combo, self.activation_combo, self.weight_init_combo,
+                      self.optimizer_combo, self.gradient_combo, self.sampling_combo,
+                      self.precision_combo):
+            combo.currentIndexChanged.connect(self._on_edited)
+        self.learning_rate_spin.valueChanged.connect(self.learning_rate_changed)
+        self.dataset_combo.currentIndexChanged.connect(
+            lambda: self.dataset_changed.emit(self.dataset_combo.currentData())
+        )
+        self.weight_init_combo.currentIndexChanged.connect(self._update_enabled)
+        self.gradient_combo.currentIndexChanged.connect(self._on_gradient_changed)
+        self.preset_combo.currentIndexChanged.connect(self._on_preset)
+
+    # -- config <-> widgets ------------------------------------------------------------------
+    def config(self) -> TrainConfig:
+        """Return the configuration shown (seed None when 'random')."""
+        init = self.weight_init_combo.currentData()
+        train_size = self.train_size_spin.value()
+        seed = self.seed_spin.value()
+        return TrainConfig(
+            hidden_size=self.hidden_size_spin.value(),
+            learning_rate=round(self.learning_rate_spin.value(), 6),
+            batch_size=self.batch_size_spin.value(),
+            iters=self.iters_spin.value(),
+            weight_init_std=(
+                round(self.weight_init_std_spin.value(), 6) if init == "std" else init
+            ),
+            activation=self.activation_combo.currentData(),
+            optimizer=self.optimizer_combo.currentData(),
+            gradient=self.gradient_combo.currentData(),
+            seed=None if seed == SEED_RANDOM else seed,
+            train_size=None if train_size >= self.train_size_spin.maximum() else train_size,
+            sampling=self.sampling_combo.currentData(),
+            dtype=self.precision_combo.currentData(),
+            dataset=self.dataset_combo.currentData(),
+        )
+
+    def set_config(self, config: TrainConfig) -> None:
+        """Show ``config`` in the widgets."""
+        self._applying_preset = True
+        try:
+            self.hidden_size_spin.setValue(config.hidden_size)
+            self.learning_rate_spin.setValue(config.learning_rate)
+            self.batch_size_spin.setValue(config.batch_size)
+            self.iters_spin.setValue(min(config.iters, self.iters_spin.maximum()))
+            if isinstance(config.weight_init_std, str):
+                _set_combo_value(self.weight_init_combo, config.weight_init_std)
+            else:
+                _set_combo_value(self.weight_init_combo, "std")
+                self.weight_init_std_spin.setValue(config.weight_init_std)
+            _set_combo_value(self.activation_combo, config.activation)
+            _set_combo_value(self.optimizer_combo, config.optimizer)
+            _set_combo_value(self.gradient_combo, config.gradient)
+            _set_combo_value(self.sampling_combo, config.sampling)
+            _set_combo_value(self.precision_combo, config.dtype)
+            _set_combo_value(self.dataset_combo, config.dataset)
+            self.seed_spin.setValue(SEED_RANDOM if config.seed is None else
+                                    min(config.seed, QT_INT_MAX))
+            self.train_size_spin.setValue(
+                self.train_size_spin.maximum() if config.train_size is None else config.train_size
+            )
+            self.preset_combo.setCurrentText(self._matching_preset(config))
+        finally:
+            self._applying_preset = False
+        self._update_enabled()
+
+    def _matching_preset(self, config: TrainConfig) -> str:
+        for name, values in PRESETS.items():
+            expected = TrainConfig(**values)
+            fields = ("hidden_size", "learning_rate", "batch_size", "iters", "weight_init_std",
+                      "activation", "optimizer", "gradient", "sampling")
+            if all(getattr(config, f) == getattr(expected, f) for f in fields):
+                return name
+        return CUSTOM_PRESET
+
+    # -- reactions ---------------------------------------------------------------------------
+    @Slot()
+    def _on_edited(self) -> None:
+        if not self._applying_preset:
+            self._applying_preset = True
+            try:
+                self.preset_combo.setCurrentText(self._matching_preset(self.config()))
+            finally:
+                self._applying_preset = False
+        self.config_changed.emit()
+
+    @Slot()
+    def _on_preset(self) -> None:
+        if self._applying_preset:
+            return
+        name = self.preset_combo.currentText()
+        if name in PRESETS:
+            current = self.config()
+            preset = TrainConfig(**PRESETS[name])
+            self.set_config(
+                preset.replace(
+                    seed=current.seed,
+                    dataset=current.dataset,
+                    train_size=current.train_size,
+                    dtype=current.dtype,
+                )
+            )
+            self.config_changed.emit()
+
+    @Slot()
+    def _on_gradient_changed(self) -> None:
+        # Central differences in float32 are noise: the numerical gradient needs float64.
+        if self.gradient_combo.currentData() == "numerical":
+            _set_combo_value(self.precision_combo, "float64")
+        self._update_enabled()
+
+    def _update_enabled(self) -> None:
+        locked = getattr(self, "_locked", False)
+        self.weight_init_std_spin.setEnabled(
+            not locked and self.weight_init_combo.currentData() == "std"
+        )
+        self.precision_combo.setEnabled(
+            not locked and self.gradient_combo.currentData() != "numerical"
+        )
+
+    def set_running(self, running: bool) -> None:
+        """Lock the structural settings while a run is going; the learning rate stays live."""
+        self._locked = running
+        for widget in self._structural:
+            widget.setEnabled(not running)
+        self._update_enabled()
+
+    def set_train_size_maximum(self, maximum: int) -> None:
+        """Match the subset spin box to the loaded dataset's training set size."""
+        at_max = self.train_size_spin.value() >= self.train_size_spin.maximum()
+        self.train_size_spin.setMaximum(maximum)
+        if at_max:
+            self.train_size_spin.setValue(maximum)

@@ -1,0 +1,373 @@
+"""The main window: menus, tabs and the status bar around the shared :class:`AppState`."""
+
+from __future__ import annotations
+
+import os
+import platform
+import tempfile
+from pathlib import Path
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6 import __version__ as pyside_version
+from PySide6.QtCore import QByteArray, QTimer, Slot, qVersion
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+    QWidget,
+)
+
+from desktop_nn import __version__
+from desktop_nn.core.history_csv import write_history_csv
+from desktop_nn.core.model_io import ModelFileError, check_compatible, load_model, save_model
+from desktop_nn.data.mnist import DataError, dataset_dir
+from desktop_nn.gui.download_dialog import DATASET_TITLES, DownloadDialog
+from desktop_nn.gui.settings import app_settings, load_config, save_config
+from desktop_nn.gui.state import AppState
+from desktop_nn.gui.training_tab import TrainingTab
+
+BOOK = (
+    "Koki Saito, <i>Deep Learning from Scratch</i> (ゼロから作るDeep Learning, O'Reilly Japan, "
+    "2016; 深度学习入门：基于Python的理论与实现, 人民邮电出版社, 2018), chapters 4 and 5"
+)
+MNIST_CREDIT = (
+    "MNIST database of handwritten digits by Yann LeCun, Corinna Cortes and Christopher J. C. "
+    "Burges, licensed under CC BY-SA 3.0. Fashion-MNIST (downloaded on request) by Han Xiao, "
+    "Kashif Rasul and Roland Vollgraf (Zalando Research), MIT licence."
+)
+
+
+def atomic_export(path: Path, write) -> None:
+    """Call ``write(temporary_path)`` and move the result to ``path`` only if it succeeded."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=path.suffix, dir=path.parent)
+    os.close(fd)
+    try:
+        write(tmp)
+        if not os.path.getsize(tmp):
+            raise OSError(f"nothing was written to {path.name}")
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+class MainWindow(QMainWindow):
+    """desktop_nn's window. Constructible with no arguments; data loads in the background."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.setWindowTitle("desktop_nn — Deep Learning from Scratch, chapters 4–5")
+        self.settings = app_settings()
+        self.state = AppState(self)
+        self.download_dialog: DownloadDialog | None = None
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("mainTabs")
+        self.tabs.setDocumentMode(True)
+        self.setCentralWidget(self.tabs)
+        self.training_tab = TrainingTab(self.state)
+        self.add_tab(self.training_tab, "&Training")
+        self.training_tab.status.connect(self.show_status)
+        self.training_tab.panel.config_changed.connect(self._schedule_settings_save)
+        self.training_tab.panel.dataset_changed.connect(self._on_dataset_chosen)
+        self.state.data_failed.connect(lambda message: self.show_status(message))
+
+        self._build_menus()
+        self.statusBar().setObjectName("statusBar")
+        self._settings_timer = QTimer(self)
+        self._settings_timer.setSingleShot(True)
+        self._settings_timer.setInterval(500)
+        self._settings_timer.timeout.connect(self.save_settings)
+        self.restore_settings()
+        self.show_status("Loading MNIST in the background…")
+        self._load_initial_data()
+
+    # -- construction ------------------------------------------------------------------------
+    def add_tab(self, widget: QWidget, title: str) -> None:
+        """Add a tab (the graph and insight views call this)."""
+        self.tabs.addTab(widget, title)
+
+    def _action(self, text: str, slot, shortcut=None, name: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        if name:
+            action.setObjectName(name)
+        return action
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        file_menu.setObjectName("fileMenu")
+        self.load_action = self._action("&Load model…", self.load_model_dialog,
+                                        QKeySequence.StandardKey.Open, "loadModelAction")
+        self.save_action = self._action("&Save model…", self.save_model_dialog,
+                                        QKeySequence.StandardKey.Save, "saveModelAction")
+        self.export_csv_action = self._action("Export &history as CSV…", self.export_history_dialog,
+                                              "Ctrl+E", "exportHistoryAction")
+        self.export_plots_action = self._action("Export &plots as PNG/SVG…",
+                                                self.export_plots_dialog, "Ctrl+Shift+E",
+                                                "exportPlotsAction")
+        self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit,
+                                         "quitAction")
+        for action in (self.load_action, self.save_action):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.export_csv_action)
+        file_menu.addAction(self.export_plots_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+
+        help_menu = self.menuBar().addMenu("&Help")
+        help_menu.setObjectName("helpMenu")
+        self.about_action = self._action("&About desktop_nn", self.show_about, "F1",
+                                         "aboutAction")
+        help_menu.addAction(self.about_action)
+
+    # -- status and settings -----------------------------------------------------------------
+    @Slot(str)
+    def show_status(self, message: str) -> None:
+        self.statusBar().showMessage(message)
+
+    def restore_settings(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1360, 820)
+        config = load_config(self.settings)
+        if config is not None:
+            self.training_tab.panel.set_config(config)
+        smoothing = self.settings.value("plots/smoothing")
+        if smoothing is not None:
+            self.training_tab.smoothing_slider.setValue(int(smoothing))
+        log_scale = self.settings.value("plots/log_scale")
+        if log_scale is not None:
+            self.training_tab.log_check.setChecked(str(log_scale).lower() == "true")
+
+    @Slot()
+    def _schedule_settings_save(self) -> None:
+        self._settings_timer.start()
+
+    @Slot()
+    def save_settings(self) -> None:
+        save_config(self.settings, self.training_tab.panel.config())
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("plots/smoothing", self.training_tab.smoothing_slider.value())
+        self.settings.setValue("plots/log_scale", self.training_tab.log_check.isChecked())
+        self.settings.sync()
+
+    # -- data --------------------------------------------------------------------------------
+    def _load_initial_data(self) -> None:
+        dataset = self.training_tab.panel.config().dataset
+        try:
+            dataset_dir(dataset)
+        except DataError:
+            dataset = "mnist"
+            self.training_tab.panel.dataset_combo.setCurrentIndex(0)
+        self.state.load_data(dataset)
+
+    @Slot(str)
+    def _on_dataset_chosen(self, dataset: str) -> None:
+        try:
+            dataset_dir(dataset)
+        except DataError:
+            self._offer_download(dataset)
+            return
+        if dataset != self.state.dataset_name:
+            self.show_status(f"Loading {DATASET_TITLES.get(dataset, dataset)}…")
+            self.state.load_data(dataset)
+
+    def _offer_download(self, dataset: str) -> None:
+        title = DATASET_TITLES.get(dataset, dataset)
+        answer = QMessageBox.question(
+            self,
+            f"Download {title}?",
+            f"{title} is not on this computer yet. Download it now (about 30 MB, checked "
+            "against its published checksums)?",
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            self.training_tab.panel.dataset_combo.setCurrentIndex(0)
+            return
+        self.start_download(dataset)
+
+    def start_download(self, dataset: str, **download_options) -> DownloadDialog:
+        dialog = DownloadDialog(dataset, self, **download_options)
+        dialog.finished_download.connect(lambda outcome, detail: self._on_downloaded(
+            dataset, outcome, detail))
+        self.download_dialog = dialog
+        dialog.start()
+        return dialog
+
+    def _on_downloaded(self, dataset: str, outcome: str, detail: str) -> None:
+        self.download_dialog = None
+        title = DATASET_TITLES.get(dataset, dataset)
+        if outcome == "ok":
+            self.show_status(f"{title} downloaded; loading…")
+            self.state.load_data(dataset)
+            return
+        self.training_tab.panel.dataset_combo.setCurrentIndex(0)
+        if outcome == "failed":
+            QMessageBox.warning(self, f"Could not download {title}", detail)
+        else:
+            self.show_status(f"Download of {title} cancelled")
+
+    # -- model files -------------------------------------------------------------------------
+    @Slot()
+    def save_model_dialog(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Save model", "model.npz",
+                                              "Models (*.npz)")
+        if path:
+            self.save_model_to(path)
+
+    def save_model_to(self, path: str | os.PathLike) -> bool:
+        network, config = self.state.network, self.state.config
+        if network is None or config is None:
+            self._warn("Nothing to save", "Train a network (or load one) first.")
+            return False
+        meta = {}
+        trainer = self.training_tab.last_trainer
+        if trainer is not None and trainer.network is not None:
+            meta["iterations"] = trainer.iteration
+        try:
+            save_model(path, network, config, meta)
+        except ModelFileError as exc:
+            self._warn("Could not save the model", str(exc))
+            return False
+        self.show_status(f"Model saved to {path}")
+        return True
+
+    @Slot()
+    def load_model_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Load model", "", "Models (*.npz)")
+        if path:
+            self.load_model_from(path)
+
+    def load_model_from(self, path: str | os.PathLike) -> bool:
+        if self.state.is_training:
+            self._warn("Training is running", "Stop the run before loading a model.")
+            return False
+        try:
+            loaded = load_model(path)
+            check_compatible(loaded.network)
+        except ModelFileError as exc:
+            self._warn("Could not load the model", str(exc))
+            return False
+        self.training_tab.panel.set_config(loaded.config.replace(
+            dataset=self.training_tab.panel.config().dataset))
+        self.state.set_model(loaded.network, loaded.config)
+        self.show_status(f"Loaded {Path(path).name}: hidden size {loaded.network.hidden_size}, "
+                         f"{loaded.config.activation}")
+        return True
+
+    # -- exports -----------------------------------------------------------------------------
+    def _history_source(self):
+        trainer = self.training_tab.last_trainer
+        if self.training_tab.thread is not None:
+            return None
+        return trainer.history if trainer is not None else None
+
+    @Slot()
+    def export_history_dialog(self) -> None:
+        if self._history_source() is None:
+            self._warn("No history to export", "Finish or stop a run first.")
+            return
+        path, _ = QFileDialog.getSaveFileName(self, "Export history", "history.csv",
+                                              "CSV files (*.csv)")
+        if path:
+            self.export_history_to(path)
+
+    def export_history_to(self, path: str | os.PathLike) -> bool:
+        history = self._history_source()
+        if history is None:
+            self._warn("No history to export", "Finish or stop a run first.")
+            return False
+        try:
+            write_history_csv(path, history.train_loss_list, history.epoch_iterations,
+                              history.train_acc_list, history.test_acc_list)
+        except OSError as exc:
+            self._warn("Could not export the history", f"{path}: {exc.strerror or exc}")
+            return False
+        self.show_status(f"History written to {path}")
+        return True
+
+    @Slot()
+    def export_plots_dialog(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Export plots", "curves.png",
+                                              "PNG image (*.png);;SVG drawing (*.svg)")
+        if path:
+            self.export_plots_to(path)
+
+    def export_plots_to(self, path: str | os.PathLike) -> list[Path]:
+        """Write the loss and accuracy plots as ``<name>-loss.<ext>`` and ``<name>-accuracy``."""
+        import pyqtgraph.exporters as exporters
+
+        base = Path(path)
+        suffix = base.suffix.lower() or ".png"
+        if suffix not in (".png", ".svg"):
+            self._warn("Unknown format", "Plots can be exported as .png or .svg.")
+            return []
+        written = []
+        plots = {"loss": self.training_tab.loss_plot, "accuracy": self.training_tab.accuracy_plot}
+        try:
+            for name, plot in plots.items():
+                target = base.with_name(f"{base.stem}-{name}{suffix}")
+                item = plot.getPlotItem()
+                if suffix == ".png":
+                    exporter = exporters.ImageExporter(item)
+                    exporter.parameters()["width"] = max(800, int(plot.width() * 2))
+                else:
+                    exporter = exporters.SVGExporter(item)
+                atomic_export(target, lambda tmp, e=exporter: e.export(tmp))
+                written.append(target)
+        except OSError as exc:
+            self._warn("Could not export the plots", f"{exc.strerror or exc}")
+            return written
+        self.show_status("Plots written: " + ", ".join(p.name for p in written))
+        return written
+
+    # -- help --------------------------------------------------------------------------------
+    def about_text(self) -> str:
+        return (
+            f"<h3>desktop_nn {__version__}</h3>"
+            "<p>A lab for chapters 4 and 5 of the book: train the two-layer network on MNIST "
+            "and watch it learn, compare numerical and backpropagated gradients, and step "
+            "through computation graphs.</p>"
+            f"<p>Book: {BOOK}.</p>"
+            f"<p>Data: {MNIST_CREDIT}</p>"
+            f"<p>Python {platform.python_version()} · Qt {qVersion()} · PySide6 "
+            f"{pyside_version} · NumPy {np.__version__} · pyqtgraph {pg.__version__}</p>"
+        )
+
+    @Slot()
+    def show_about(self) -> None:
+        QMessageBox.about(self, "About desktop_nn", self.about_text())
+
+    def _warn(self, title: str, text: str) -> None:
+        self.last_warning = (title, text)
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok,
+                          self)
+        box.setObjectName("warningMessage")
+        from PySide6.QtCore import Qt
+
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    # -- closing -----------------------------------------------------------------------------
+    def closeEvent(self, event) -> None:
+        self.training_tab.shutdown()
+        for tab_index in range(self.tabs.count()):
+            widget = self.tabs.widget(tab_index)
+            if widget is not self.training_tab and hasattr(widget, "shutdown"):
+                widget.shutdown()
+        if self.download_dialog is not None:
+            self.download_dialog.shutdown()
+        self.state.wait_for_loaders()
+        self._settings_timer.stop()
+        self.save_settings()
+        super().closeEvent(event)

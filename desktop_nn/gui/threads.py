@@ -1,0 +1,247 @@
+"""Background work for the window: loading data and training, each in a ``QThread``.
+
+The threads drive plain core code (``load_mnist``, ``Trainer.run()``) and talk to the window only
+through queued signals carrying copies. Stopping and pausing are ``threading.Event`` flags checked
+between iterations; nothing is ever terminated.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass, field
+
+import numpy as np
+from PySide6.QtCore import QThread, Signal
+
+from desktop_nn.core.training import (
+    DivergedEvent,
+    EpochEvent,
+    FinishedEvent,
+    IterationEvent,
+    Trainer,
+)
+from desktop_nn.data import load_mnist
+
+#: How often the training thread sends what it has collected (seconds).
+EMIT_INTERVAL = 0.05
+#: How often it sends a copy of the weights while running (seconds).
+SNAPSHOT_INTERVAL = 0.25
+
+
+class DataLoadThread(QThread):
+    """Loads a dataset with ``load_mnist`` off the GUI thread.
+
+    Signals
+    -------
+    loaded(str, object)
+        The dataset name and ``((x_train, t_train), (x_test, t_test))``.
+    failed(str, str)
+        The dataset name and a one-line message.
+    """
+
+    loaded = Signal(str, object)
+    failed = Signal(str, str)
+
+    def __init__(self, dataset: str, data_dir: str | None = None) -> None:
+        super().__init__()
+        self.dataset = dataset
+        self.data_dir = data_dir
+
+    def run(self) -> None:
+        try:
+            data = load_mnist(dataset=self.dataset, data_dir=self.data_dir)
+        except Exception as exc:  # any failure becomes a message, never a dead thread
+            self.failed.emit(self.dataset, str(exc))
+            return
+        self.loaded.emit(self.dataset, data)
+
+
+@dataclass
+class MetricsBatch:
+    """What the training thread collected since its last report (all copies).
+
+    Attributes
+    ----------
+    first_iteration : int
+        The iteration index of ``losses[0]``.
+    losses : ndarray, shape (k,)
+    epochs : list of EpochEvent
+    iterations_done : int
+    active_seconds : float
+        Time spent training so far in this run (pauses excluded).
+    params : dict of str to ndarray, or None
+        A copy of the weights, sent a few times a second and at the end.
+    """
+
+    first_iteration: int
+    losses: np.ndarray
+    epochs: list[EpochEvent] = field(default_factory=list)
+    iterations_done: int = 0
+    active_seconds: float = 0.0
+    params: dict[str, np.ndarray] | None = None
+
+
+class TrainingThread(QThread):
+    """Runs ``Trainer.run()`` and reports batched, copied metrics.
+
+    Control from the GUI thread (all thread-safe): :meth:`pause`, :meth:`resume`, :meth:`step`,
+    :meth:`stop`, :meth:`set_learning_rate`.
+
+    Signals
+    -------
+    metrics(object)
+        A :class:`MetricsBatch`, at most every ``EMIT_INTERVAL`` seconds.
+    paused_changed(bool)
+        The thread is now waiting (True) or running (False).
+    ended(str, object)
+        ``"finished"`` with the FinishedEvent, ``"stopped"`` with None, ``"diverged"`` with the
+        DivergedEvent, or ``"failed"`` with the error message. Always the last signal.
+    """
+
+    metrics = Signal(object)
+    paused_changed = Signal(bool)
+    ended = Signal(str, object)
+
+    def __init__(self, trainer: Trainer, *, start_paused: bool = False) -> None:
+        super().__init__()
+        self.trainer = trainer
+        self._stop = threading.Event()
+        self._running = threading.Event()  # set: go on; clear: paused
+        self._wakeup = threading.Event()
+        self._steps_requested = 0
+        self._lock = threading.Lock()
+        self._pending_lr: float | None = None
+        if not start_paused:
+            self._running.set()
+
+    # -- control, called from the GUI thread ------------------------------------------------
+    def pause(self) -> None:
+        self._running.clear()
+        self._wakeup.set()
+
+    def resume(self) -> None:
+        self._running.set()
+        self._wakeup.set()
+
+    def step(self) -> None:
+        """Do one iteration (and its epoch evaluation, if due) while paused."""
+        with self._lock:
+            self._steps_requested += 1
+        self._wakeup.set()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._wakeup.set()
+
+    def set_learning_rate(self, lr: float) -> None:
+        self._pending_lr = float(lr)
+
+    @property
+    def is_paused(self) -> bool:
+        return not self._running.is_set()
+
+    def stop_requested(self) -> bool:
+        """True once :meth:`stop` was called (safe to poll from the training thread)."""
+        return self._stop.is_set()
+
+    # -- the thread ---------------------------------------------------------------------------
+    def run(self) -> None:
+        try:
+            outcome, payload = self._train()
+        except Exception as exc:  # report, never die silently
+            outcome, payload = "failed", f"{type(exc).__name__}: {exc}"
+        self.ended.emit(outcome, payload)
+
+    def _take_step_request(self) -> bool:
+        with self._lock:
+            if self._steps_requested:
+                self._steps_requested -= 1
+                return True
+            return False
+
+    def _wait_while_paused(self) -> bool:
+        """Block until running, a step is requested or stop; return True to do one iteration."""
+        if self._running.is_set():
+            return True
+        self.paused_changed.emit(True)
+        while not self._stop.is_set():
+            if self._running.is_set():
+                self.paused_changed.emit(False)
+                return True
+            if self._take_step_request():
+                return True
+            self._wakeup.wait(0.1)
+            self._wakeup.clear()
+        return False
+
+    def _train(self) -> tuple[str, object]:
+        trainer = self.trainer
+        events = trainer.run()
+        buffer = np.empty(4096, dtype=np.float64)
+        count = 0
+        first = trainer.iteration
+        epochs: list[EpochEvent] = []
+        last_emit = last_snapshot = time.perf_counter()
+        started = time.perf_counter()
+        paused_total = 0.0
+
+        def flush(with_params: bool) -> None:
+            nonlocal count, first, epochs, last_emit
+            batch = MetricsBatch(
+                first_iteration=first,
+                losses=buffer[:count].copy(),
+                epochs=epochs,
+                iterations_done=trainer.iteration,
+                active_seconds=time.perf_counter() - started - paused_total,
+                params=trainer.network.copy_params() if with_params else None,
+            )
+            self.metrics.emit(batch)
+            first = trainer.iteration
+            count = 0
+            epochs = []
+            last_emit = time.perf_counter()
+
+        try:
+            while True:
+                if self._stop.is_set():
+                    flush(True)
+                    return "stopped", None
+                if not self._running.is_set():
+                    flush(True)
+                    wait_start = time.perf_counter()
+                    if not self._wait_while_paused():
+                        return "stopped", None
+                    paused_total += time.perf_counter() - wait_start
+                    stepping = not self._running.is_set()
+                else:
+                    stepping = False
+                if self._pending_lr is not None:
+                    trainer.set_learning_rate(self._pending_lr)
+                    self._pending_lr = None
+                # One iteration: its IterationEvent, then its EpochEvent when one is due.
+                event = next(events)
+                if isinstance(event, IterationEvent):
+                    if count == buffer.size:
+                        buffer = np.resize(buffer, buffer.size * 2)
+                    buffer[count] = event.loss
+                    count += 1
+                    if trainer.is_epoch_boundary(event.iteration):
+                        epoch_event = next(events)
+                        epochs.append(epoch_event)
+                elif isinstance(event, FinishedEvent):
+                    flush(True)
+                    return "finished", event
+                elif isinstance(event, DivergedEvent):
+                    flush(True)
+                    return "diverged", event
+                now = time.perf_counter()
+                if stepping or epochs or now - last_emit >= EMIT_INTERVAL:
+                    with_params = (
+                        stepping or bool(epochs) or now - last_snapshot >= SNAPSHOT_INTERVAL
+                    )
+                    if with_params:
+                        last_snapshot = now
+                    flush(with_params)
+        finally:
+            events.close()

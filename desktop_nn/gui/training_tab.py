@@ -1,0 +1,526 @@
+"""The Training tab: hyperparameters, controls, live curves, progress and a sample preview.
+
+The tab is the controller of one :class:`TrainingThread` at a time. The thread sends batches of
+copied metrics; they go into the plots' buffers, and a timer redraws the plots at ``REDRAW_HZ``.
+"""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSlider,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_nn.core.gradient import Cancelled
+from desktop_nn.core.network import TwoLayerNet
+from desktop_nn.core.training import DivergedEvent, FinishedEvent, TrainConfig, Trainer
+from desktop_nn.gui.curves import AccuracyPlot, LossPlot
+from desktop_nn.gui.hyperparams import HyperparameterPanel
+from desktop_nn.gui.sample_preview import SamplePreview
+from desktop_nn.gui.state import AppState
+from desktop_nn.gui.threads import MetricsBatch, TrainingThread
+
+REDRAW_HZ = 30
+#: Runs slower than this per iteration ask for confirmation before they start (seconds).
+CONFIRM_ESTIMATE_SECONDS = 60.0
+
+SHORTCUTS = {
+    "start": "F5",
+    "pause": "F6",
+    "step": "F10",
+    "stop": "Shift+F5",
+    "reset": "Ctrl+Shift+R",
+}
+
+
+def format_duration(seconds: float) -> str:
+    """'1:02:03', '2:03' or '0:05'."""
+    if not np.isfinite(seconds) or seconds < 0:
+        return "–"
+    seconds = round(seconds)
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def estimate_numerical_seconds(config: TrainConfig, x: np.ndarray, t: np.ndarray) -> float:
+    """Seconds one numerical-gradient iteration will take: 2 losses per parameter, timed here."""
+    network = TwoLayerNet(x.shape[1], config.hidden_size, 10, activation=config.activation,
+                          seed=0, dtype=np.float64)
+    batch_x, batch_t = x[: config.batch_size], t[: config.batch_size]
+    network.loss(batch_x, batch_t)
+    repeats = 5
+    start = time.perf_counter()
+    for _ in range(repeats):
+        network.loss(batch_x, batch_t)
+    per_loss = (time.perf_counter() - start) / repeats
+    parameters = sum(p.size for p in network.params.values())
+    return 2 * parameters * per_loss
+
+
+def describe_run(config: TrainConfig) -> str:
+    """A short legend label for a finished run."""
+    return f"lr {config.learning_rate:g}, hidden {config.hidden_size}, {config.optimizer}"
+
+
+class TrainingTab(QWidget):
+    """Train a TwoLayerNet and watch it learn.
+
+    Signals
+    -------
+    status(str)
+        A message for the window's status bar.
+    run_ended(str)
+        "finished", "stopped", "diverged" or "failed" (after the thread has finished).
+    """
+
+    status = Signal(str)
+    run_ended = Signal(str)
+
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("trainingTab")
+        self.state = state
+        self.thread: TrainingThread | None = None
+        self.trainer: Trainer | None = None
+        self.last_trainer: Trainer | None = None
+        self.run_count = 0
+        self.last_message: tuple[str, str] | None = None  # (title, text) of the last dialog
+        self._dirty = False
+        self._start_when_loaded = False
+        self._pending_step = False
+        self._active_seconds = 0.0
+        self._iterations_done = 0
+        self._total_iterations = 0
+        self.redraw_count = 0
+        self.confirm_slow_runs = True
+
+        self.panel = HyperparameterPanel()
+        self.loss_plot = LossPlot()
+        self.accuracy_plot = AccuracyPlot()
+        self.preview = SamplePreview(state)
+        self._build_controls()
+        self._build_layout()
+        self._connect()
+        self._update_buttons()
+
+        self.redraw_timer = QTimer(self)
+        self.redraw_timer.setInterval(int(1000 / REDRAW_HZ))
+        self.redraw_timer.timeout.connect(self._redraw)
+        self.redraw_timer.start()
+
+    # -- construction ------------------------------------------------------------------------
+    def _button(self, name: str, text: str, key: str, tooltip: str) -> QPushButton:
+        button = QPushButton(text)
+        button.setObjectName(name)
+        button.setShortcut(QKeySequence(SHORTCUTS[key]))
+        button.setToolTip(f"{tooltip} ({SHORTCUTS[key]})")
+        return button
+
+    def _build_controls(self) -> None:
+        self.start_button = self._button(
+            "startButton", "Start", "start", "Start a new run with these settings"
+        )
+        self.pause_button = self._button(
+            "pauseButton", "Pause", "pause", "Pause or resume the run"
+        )
+        self.step_button = self._button(
+            "stepButton", "Step", "step", "Do one iteration while paused"
+        )
+        self.stop_button = self._button(
+            "stopButton", "Stop", "stop", "End the run; the network keeps what it learned"
+        )
+        self.reset_button = self._button(
+            "resetButton", "Reset weights", "reset",
+            "Draw fresh initial weights from the seed and clear this run's curves",
+        )
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setObjectName("progressBar")
+        self.progress_bar.setFormat("%v / %m iterations")
+        self.progress_bar.setRange(0, 1)
+        self.progress_bar.setValue(0)
+        self.speed_label = QLabel("")
+        self.speed_label.setObjectName("speedLabel")
+        self.speed_label.setMinimumWidth(320)
+
+        self.smoothing_slider = QSlider(Qt.Orientation.Horizontal)
+        self.smoothing_slider.setObjectName("smoothingSlider")
+        self.smoothing_slider.setRange(1, 500)
+        self.smoothing_slider.setValue(50)
+        self.smoothing_slider.setToolTip(
+            "Window of the moving average drawn over the raw loss, in iterations."
+        )
+        self.smoothing_label = QLabel()
+        self.log_check = QCheckBox("&Log scale")
+        self.log_check.setObjectName("logScaleCheck")
+        self.log_check.setToolTip("Show the loss on a logarithmic axis.")
+        self.clear_runs_button = QPushButton("&Clear runs")
+        self.clear_runs_button.setObjectName("clearRunsButton")
+        self.clear_runs_button.setToolTip("Remove the faded curves of earlier runs.")
+
+    def _build_layout(self) -> None:
+        scroll = QScrollArea()
+        scroll.setWidget(self.panel)
+        scroll.setWidgetResizable(True)
+        scroll.setMinimumWidth(self.panel.sizeHint().width() + 24)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+
+        buttons = QHBoxLayout()
+        for button in (self.start_button, self.pause_button, self.step_button,
+                       self.stop_button, self.reset_button):
+            buttons.addWidget(button)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(scroll, 1)
+
+        plot_options = QHBoxLayout()
+        plot_options.addWidget(QLabel("Smoothing:"))
+        plot_options.addWidget(self.smoothing_slider, 1)
+        plot_options.addWidget(self.smoothing_label)
+        plot_options.addWidget(self.log_check)
+        plot_options.addStretch(1)
+        plot_options.addWidget(self.clear_runs_button)
+
+        plots = QSplitter(Qt.Orientation.Vertical)
+        plots.addWidget(self.loss_plot)
+        plots.addWidget(self.accuracy_plot)
+        plots.setChildrenCollapsible(False)
+
+        middle = QWidget()
+        middle_layout = QVBoxLayout(middle)
+        middle_layout.setContentsMargins(0, 0, 0, 0)
+        middle_layout.addLayout(buttons)
+        middle_layout.addWidget(plots, 1)
+        middle_layout.addLayout(plot_options)
+        progress_row = QHBoxLayout()
+        progress_row.addWidget(self.progress_bar, 1)
+        progress_row.addWidget(self.speed_label)
+        middle_layout.addLayout(progress_row)
+
+        self.preview.setMinimumWidth(240)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(middle)
+        splitter.addWidget(self.preview)
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setStretchFactor(2, 0)
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+        self.splitter = splitter
+
+    def _connect(self) -> None:
+        self.start_button.clicked.connect(self.start)
+        self.pause_button.clicked.connect(self.toggle_pause)
+        self.step_button.clicked.connect(self.step)
+        self.stop_button.clicked.connect(self.stop)
+        self.reset_button.clicked.connect(self.reset_weights)
+        self.panel.learning_rate_changed.connect(self._on_learning_rate)
+        self.smoothing_slider.valueChanged.connect(self._on_smoothing)
+        self.log_check.toggled.connect(self.loss_plot.set_log_scale)
+        self.clear_runs_button.clicked.connect(self.clear_runs)
+        self.state.data_changed.connect(self._on_data_changed)
+        self.state.data_failed.connect(self._on_data_failed)
+        self._on_smoothing(self.smoothing_slider.value())
+
+    # -- run control -------------------------------------------------------------------------
+    @property
+    def is_running(self) -> bool:
+        return self.thread is not None
+
+    @Slot()
+    def start(self, *, paused: bool = False) -> bool:
+        """Start a new run from the panel's settings; return False if it could not start."""
+        if self.thread is not None:
+            return False
+        if self.state.data is None or self.state.dataset_name != self.panel.config().dataset:
+            self._start_when_loaded = True
+            self._pending_step = paused
+            if not self.state.is_loading:
+                self.state.load_data(self.panel.config().dataset)
+            self.status.emit("Loading the data; training starts as soon as it is ready…")
+            self._update_buttons()
+            return False
+        config = self.panel.config()
+        if config.gradient == "numerical" and not self._confirm_numerical(config):
+            return False
+        try:
+            trainer = Trainer(config, self.state.data)
+        except ValueError as exc:
+            self._show_message("Cannot start training", str(exc), QMessageBox.Icon.Warning)
+            return False
+        self._begin(trainer, paused=paused)
+        return True
+
+    def _begin(self, trainer: Trainer, *, paused: bool) -> None:
+        if self.last_trainer is not None or self.loss_plot.buffer.count:
+            label = f"run {self.run_count}: {describe_run(self.last_trainer.config)}" \
+                if self.last_trainer is not None else f"run {self.run_count}"
+            self.loss_plot.keep_as_overlay(label)
+            self.accuracy_plot.keep_as_overlay(label)
+        self.run_count += 1
+        self.trainer = trainer
+        self._iterations_done = 0
+        self._active_seconds = 0.0
+        self._total_iterations = trainer.config.iters
+        self.progress_bar.setRange(0, trainer.config.iters)
+        self.progress_bar.setValue(0)
+        network_copy = TwoLayerNet(
+            trainer.network.input_size, trainer.network.hidden_size,
+            trainer.network.output_size, activation=trainer.config.activation,
+            dtype=trainer.network.dtype, seed=0,
+        )
+        network_copy.set_params(trainer.network.params)
+        self.state.set_model(network_copy, trainer.config)
+
+        thread = TrainingThread(trainer, start_paused=paused)
+        trainer.should_stop = thread.stop_requested
+        thread.metrics.connect(self._on_metrics)
+        thread.paused_changed.connect(self._on_paused_changed)
+        thread.ended.connect(self._on_ended)
+        self.thread = thread
+        self.panel.set_running(True)
+        self.state.set_training_state("paused" if paused else "running")
+        thread.start()
+        if paused:
+            thread.step()
+        self.status.emit(
+            f"Run {self.run_count} started: seed {trainer.config.seed}, "
+            f"{trainer.train_size:,} training images"
+        )
+        self._update_buttons()
+
+    @Slot()
+    def toggle_pause(self) -> None:
+        if self.thread is None:
+            return
+        if self.thread.is_paused:
+            self.thread.resume()
+            self.state.set_training_state("running")
+            self.status.emit("Resumed")
+        else:
+            self.thread.pause()
+            self.state.set_training_state("paused")
+            self.status.emit("Paused: Step does one iteration, Resume goes on")
+        self._update_buttons()
+
+    @Slot()
+    def step(self) -> None:
+        """One iteration: while paused, or from idle (a new run that starts paused)."""
+        if self.thread is None:
+            self.start(paused=True)
+            return
+        if self.thread.is_paused:
+            self.thread.step()
+
+    @Slot()
+    def stop(self) -> None:
+        if self.thread is not None:
+            self.thread.stop()
+            self.status.emit("Stopping…")
+
+    @Slot()
+    def reset_weights(self) -> None:
+        """Fresh initial weights from the panel's settings; this run's curves are cleared."""
+        if self.thread is not None:
+            return
+        config = self.panel.config()
+        if self.state.data is None:
+            return
+        try:
+            trainer = Trainer(config, self.state.data)
+        except ValueError as exc:
+            self._show_message("Cannot reset", str(exc), QMessageBox.Icon.Warning)
+            return
+        self.last_trainer = None
+        self.loss_plot.clear_data()
+        self.accuracy_plot.clear_data()
+        self.progress_bar.setRange(0, config.iters)
+        self.progress_bar.setValue(0)
+        self.speed_label.setText("")
+        self.state.set_model(trainer.network, trainer.config)
+        self.state.set_training_state("idle")
+        self.status.emit(f"Weights reset (seed {trainer.config.seed})")
+        self._update_buttons()
+
+    @Slot()
+    def clear_runs(self) -> None:
+        self.loss_plot.clear_overlays()
+        self.accuracy_plot.clear_overlays()
+
+    def shutdown(self, timeout_ms: int = 30_000) -> bool:
+        """Stop a running thread and wait for it; return True when no thread is left."""
+        self.redraw_timer.stop()
+        thread = self.thread
+        if thread is None:
+            return True
+        thread.stop()
+        finished = thread.wait(timeout_ms)
+        if finished:
+            self._release_thread()
+        return finished
+
+    # -- slots for the thread ----------------------------------------------------------------
+    @Slot(object)
+    def _on_metrics(self, batch: MetricsBatch) -> None:
+        if len(batch.losses):
+            self.loss_plot.add_losses(batch.first_iteration, batch.losses)
+        for epoch in batch.epochs:
+            self.accuracy_plot.add_epoch(epoch.epoch, epoch.train_acc, epoch.test_acc)
+        self._iterations_done = batch.iterations_done
+        self._active_seconds = batch.active_seconds
+        if batch.params is not None:
+            self.state.update_params(batch.params)
+        self._dirty = True
+
+    @Slot(bool)
+    def _on_paused_changed(self, paused: bool) -> None:
+        self._update_buttons()
+
+    @Slot(str, object)
+    def _on_ended(self, outcome: str, payload: object) -> None:
+        thread = self.thread
+        if thread is None:
+            return
+        thread.wait()
+        trainer = self.trainer
+        self._release_thread()
+        self.last_trainer = trainer
+        self._redraw(force=True)
+        if outcome == "finished" and isinstance(payload, FinishedEvent):
+            self.status.emit(
+                f"Finished {payload.iterations:,} iterations in {format_duration(payload.seconds)}"
+                f": train accuracy {payload.final_train_acc:.4f}, test accuracy "
+                f"{payload.final_test_acc:.4f}"
+            )
+        elif outcome == "diverged" and isinstance(payload, DivergedEvent):
+            self.status.emit(f"Diverged: {payload.message}")
+            self._show_message(
+                "Training diverged",
+                f"The loss became {payload.loss} at iteration {payload.iteration:,}, so the run "
+                f"was stopped.\n\nThe learning rate ({trainer.optimizer.lr:g}) is too large "
+                "for this network: the updates overshoot and the weights blow up. Lower the "
+                "learning rate (try a tenth of it) and start again.",
+                QMessageBox.Icon.Warning,
+            )
+        elif outcome == "failed":
+            if isinstance(payload, str) and payload.startswith(Cancelled.__name__):
+                outcome = "stopped"
+            else:
+                self.status.emit("Training failed")
+                self._show_message("Training failed", str(payload), QMessageBox.Icon.Critical)
+        if outcome == "stopped":
+            self.status.emit(f"Stopped after {self._iterations_done:,} iterations")
+        self.state.set_training_state(outcome)
+        self._update_buttons()
+        self.run_ended.emit(outcome)
+
+    def _release_thread(self) -> None:
+        thread = self.thread
+        self.thread = None
+        if self.trainer is not None:
+            self.trainer.should_stop = None
+        self.trainer = None
+        self.panel.set_running(False)
+        if thread is not None:
+            thread.deleteLater()
+
+    # -- other slots -------------------------------------------------------------------------
+    @Slot(float)
+    def _on_learning_rate(self, lr: float) -> None:
+        if self.thread is not None:
+            self.thread.set_learning_rate(lr)
+            self.status.emit(f"Learning rate now {lr:g}")
+
+    @Slot(int)
+    def _on_smoothing(self, value: int) -> None:
+        self.smoothing_label.setText(f"{value} it")
+        self.loss_plot.set_smoothing(value)
+
+    @Slot()
+    def _on_data_changed(self) -> None:
+        x_train = self.state.data[0][0]
+        self.panel.set_train_size_maximum(len(x_train))
+        self.status.emit(f"{self.state.dataset_name}: {len(x_train):,} training and "
+                         f"{len(self.state.data[1][0]):,} test images ready")
+        if self._start_when_loaded:
+            self._start_when_loaded = False
+            self.start(paused=self._pending_step)
+        self._update_buttons()
+
+    @Slot(str)
+    def _on_data_failed(self, message: str) -> None:
+        self._start_when_loaded = False
+        self._show_message("Cannot load the data", message, QMessageBox.Icon.Warning)
+        self._update_buttons()
+
+    def _confirm_numerical(self, config: TrainConfig) -> bool:
+        x, t = self.state.data[0]
+        per_iteration = estimate_numerical_seconds(config, x, t)
+        total = per_iteration * config.iters
+        if not self.confirm_slow_runs or total < CONFIRM_ESTIMATE_SECONDS:
+            return True
+        answer = QMessageBox.question(
+            self,
+            "Numerical gradient is slow",
+            f"The numerical gradient computes the loss twice for each of the network's "
+            f"parameters: about {format_duration(per_iteration)} per iteration here, so "
+            f"{config.iters:,} iterations would take about {format_duration(total)}.\n\n"
+            "Backpropagation gets the same gradient thousands of times faster. Start anyway?",
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _show_message(self, title: str, text: str, icon: QMessageBox.Icon) -> None:
+        """Show a non-blocking message box (tests read ``last_message``)."""
+        self.last_message = (title, text)
+        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setObjectName("trainingMessage")
+        box.open()
+
+    # -- drawing -----------------------------------------------------------------------------
+    @Slot()
+    def _redraw(self, force: bool = False) -> None:
+        if not (self._dirty or force):
+            return
+        self._dirty = False
+        self.redraw_count += 1
+        self.loss_plot.refresh()
+        self.accuracy_plot.refresh()
+        done, total = self._iterations_done, max(self._total_iterations, 1)
+        self.progress_bar.setValue(done)
+        if done and self._active_seconds > 0:
+            rate = done / self._active_seconds
+            remaining = (total - done) / rate if rate > 0 else float("inf")
+            self.speed_label.setText(
+                f"{rate:,.0f} it/s · elapsed {format_duration(self._active_seconds)} · "
+                f"remaining {format_duration(remaining)}"
+            )
+
+    def _update_buttons(self) -> None:
+        running = self.thread is not None
+        paused = running and self.thread.is_paused
+        self.start_button.setEnabled(not running and not self._start_when_loaded)
+        self.pause_button.setEnabled(running)
+        self.pause_button.setText("Resume" if paused else "Pause")
+        self.step_button.setEnabled((running and paused) or (not running and
+                                                             not self._start_when_loaded))
+        self.stop_button.setEnabled(running)
+        self.reset_button.setEnabled(not running and self.state.data is not None)

@@ -1,0 +1,110 @@
+"""Small reusable widgets: a digit image and a bar chart of class probabilities."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QImage, QPainter, QPalette, QPixmap
+from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+
+from desktop_nn.gui.palette import TEST_COLOUR, TRAIN_COLOUR, colour
+
+
+def grey_image(pixels: np.ndarray) -> QImage:
+    """A QImage of a 2-D array of grey levels (uint8 0..255, or floats in 0..1)."""
+    array = np.asarray(pixels)
+    if array.dtype != np.uint8:
+        array = np.clip(np.rint(array * 255.0), 0, 255).astype(np.uint8)
+    array = np.ascontiguousarray(array)
+    height, width = array.shape
+    return QImage(array.data, width, height, width, QImage.Format.Format_Grayscale8).copy()
+
+
+class DigitView(QLabel):
+    """Shows a 28x28 image enlarged with sharp pixels."""
+
+    def __init__(self, scale: int = 5, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.scale = scale
+        self.setFixedSize(28 * scale, 28 * scale)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setFrameShape(QLabel.Shape.Box)
+        self.clear_image()
+
+    def clear_image(self) -> None:
+        blank = QPixmap(28 * self.scale, 28 * self.scale)
+        blank.fill(QColor("black"))
+        self.setPixmap(blank)
+
+    def set_pixels(self, pixels: np.ndarray) -> None:
+        image = grey_image(pixels)
+        self.setPixmap(
+            QPixmap.fromImage(image).scaled(
+                image.width() * self.scale,
+                image.height() * self.scale,
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.FastTransformation,
+            )
+        )
+
+
+class ProbabilityBars(QWidget):
+    """Horizontal bars, one per class, with the class label and the percentage.
+
+    The predicted class is drawn in the accent colour; the true class, when known, is marked.
+    """
+
+    def __init__(self, labels: list[str] | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.labels = labels or [str(i) for i in range(10)]
+        self.probabilities = np.zeros(len(self.labels))
+        self.true_class: int | None = None
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.setMinimumHeight(18 * len(self.labels))
+
+    def sizeHint(self) -> QSize:
+        return QSize(220, 20 * len(self.labels))
+
+    def set_probabilities(self, probabilities: np.ndarray | None, true_class: int | None = None):
+        if probabilities is None:
+            self.probabilities = np.zeros(len(self.labels))
+        else:
+            self.probabilities = np.asarray(probabilities, dtype=np.float64)
+        self.true_class = true_class
+        self.update()
+
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        text_colour = self.palette().color(QPalette.ColorRole.WindowText)
+        metrics = painter.fontMetrics()
+        label_width = max(metrics.horizontalAdvance(label) for label in self.labels) + 8
+        value_width = metrics.horizontalAdvance("100.0%") + 6
+        row_height = self.height() / len(self.labels)
+        bar_space = max(10.0, self.width() - label_width - value_width)
+        best = int(np.argmax(self.probabilities)) if self.probabilities.any() else -1
+        for i, (label, p) in enumerate(zip(self.labels, self.probabilities, strict=True)):
+            top = i * row_height
+            painter.setPen(text_colour)
+            font = painter.font()
+            font.setBold(i == self.true_class)
+            painter.setFont(font)
+            painter.drawText(
+                QRectF(0, top, label_width - 6, row_height),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                label,
+            )
+            bar_colour = (
+                colour(TEST_COLOUR, 230) if i == best else colour(TRAIN_COLOUR, 140)
+            )
+            painter.fillRect(
+                QRectF(label_width, top + row_height * 0.18, bar_space * float(p),
+                       row_height * 0.64),
+                bar_colour,
+            )
+            painter.drawText(
+                QRectF(label_width + bar_space + 4, top, value_width, row_height),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                f"{100 * p:.1f}%",
+            )
+        painter.end()

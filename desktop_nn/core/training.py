@@ -192,14 +192,29 @@ class FinishedEvent(NamedTuple):
 
 
 class DivergedEvent(NamedTuple):
-    """The loss stopped being a finite number at ``iteration``; the run ends here."""
+    """The run went off the rails at ``iteration`` and ends here.
+
+    ``reason`` is "non-finite" (the loss became inf or nan), "dead-relu" (every hidden ReLU
+    output zero for every image of many batches in a row: the network can only guess) or
+    "stuck" (the loss stayed far above chance level without improving). The last two are the
+    quiet kind the book's code shows at a learning rate of 100: no NaN, just a loss near 14 that
+    never moves and an accuracy at chance.
+    """
 
     iteration: int
     loss: float
     message: str
+    reason: str = "non-finite"
 
 
 Event = IterationEvent | EpochEvent | FinishedEvent | DivergedEvent
+
+#: A ReLU network whose hidden units are all silent for this many batches in a row is dead.
+DEAD_RELU_STREAK = 50
+#: The loss is "stuck" when its mean over a window of this many iterations stays above
+#: STUCK_FACTOR times the chance-level loss ln(classes) and no lower than the window before.
+STUCK_WINDOW = 100
+STUCK_FACTOR = 2.0
 Dataset = tuple[tuple[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]
 
 
@@ -327,6 +342,7 @@ class Trainer:
         #: Polled during a numerical gradient (thousands of losses); True raises ``Cancelled``
         #: out of ``run()`` with the parameters restored.
         self.should_stop: Callable[[], bool] | None = None
+        self._dead_streak = 0
         #: (elements done, total) of the numerical gradient in progress.
         self.numerical_progress = (0, 0)
 
@@ -380,6 +396,11 @@ class Trainer:
         else:
             grads = self.network.gradient(x_batch, t_batch)
             loss = self.network.lastLayer.loss  # of the forward pass before the update
+        hidden = self.network.layers.get("Relu1")
+        if hidden is not None and hidden.mask is not None and hidden.mask.all():
+            self._dead_streak += 1
+        else:
+            self._dead_streak = 0
         self.optimizer.update(self.network.params, grads)
         if loss is None or self.config.loss_after_update:
             loss = self.network.loss(x_batch, t_batch)
@@ -414,6 +435,11 @@ class Trainer:
                     yield DivergedEvent(i, loss, divergence_message(i, loss, self.optimizer.lr))
                     return
                 self.history.add_loss(loss)
+                quiet = self.quiet_divergence()
+                if quiet is not None:
+                    seconds += time.perf_counter() - resumed
+                    yield DivergedEvent(i, loss, quiet[1], quiet[0])
+                    return
                 seconds += time.perf_counter() - resumed
                 yield IterationEvent(i, loss)
                 resumed = time.perf_counter()
@@ -430,6 +456,32 @@ class Trainer:
                 final_train, final_test = self.evaluate()
             seconds += time.perf_counter() - resumed
         yield FinishedEvent(self.iteration, seconds, final_train, final_test)
+
+
+    def quiet_divergence(self) -> tuple[str, str] | None:
+        """Return (reason, message) if training has died without a NaN, else None."""
+        i = self.iteration - 1
+        lr = self.optimizer.lr
+        if self._dead_streak >= DEAD_RELU_STREAK:
+            return "dead-relu", (
+                f"training diverged at iteration {i}: every ReLU in the hidden layer has output "
+                f"0 for every image of the last {DEAD_RELU_STREAK} batches, so the network can "
+                f"only guess (loss {self.history.train_loss_list[-1]:.2f}). The learning rate "
+                f"{lr:g} is too large; try {lr / 10:g}"
+            )
+        n = self.history.count
+        if n >= 2 * STUCK_WINDOW and n % 10 == 0:
+            losses = self.history.train_loss_list
+            recent = float(np.mean(losses[-STUCK_WINDOW:]))
+            before = float(np.mean(losses[-2 * STUCK_WINDOW : -STUCK_WINDOW]))
+            chance = math.log(self.network.output_size)
+            if recent > STUCK_FACTOR * chance and recent >= before - 1e-3:
+                return "stuck", (
+                    f"training diverged at iteration {i}: the loss has stayed near {recent:.2f} "
+                    f"for {2 * STUCK_WINDOW} iterations, far above the {chance:.2f} of random "
+                    f"guessing. The learning rate {lr:g} is too large; try {lr / 10:g}"
+                )
+        return None
 
 
 def divergence_message(iteration: int, loss: float, lr: float) -> str:

@@ -86,17 +86,23 @@ def load_model(path: str | os.PathLike) -> LoadedModel:
     if path.is_dir():
         raise ModelFileError(f"{path}: is a folder, not a model file")
     try:
-        with np.load(path, allow_pickle=False) as archive:
-            keys = set(archive.files)
-            missing = [k for k in REQUIRED_KEYS if k not in keys]
-            extra = sorted(keys - set(REQUIRED_KEYS) - set(OPTIONAL_KEYS))
-            if missing:
-                raise ModelFileError(
-                    f"{name}: not a desktop_nn model: missing {', '.join(missing)}"
-                )
-            if extra:
-                raise ModelFileError(f"{name}: unexpected entries {', '.join(extra)}")
-            arrays = {key: _read_array(archive, key, name) for key in sorted(keys)}
+        # Opened here, not by np.load: it leaks its handle when the zip is cut short, and reads
+        # anything that is not a zip as a single .npy or a pickle.
+        with path.open("rb") as handle:
+            if handle.read(4) not in (b"PK\x03\x04", b"PK\x05\x06"):
+                raise ModelFileError(f"{name}: not a valid .npz file (not a zip archive)")
+            handle.seek(0)
+            with np.load(handle, allow_pickle=False) as archive:
+                keys = set(archive.files)
+                missing = [k for k in REQUIRED_KEYS if k not in keys]
+                extra = sorted(keys - set(REQUIRED_KEYS) - set(OPTIONAL_KEYS))
+                if missing:
+                    raise ModelFileError(
+                        f"{name}: not a desktop_nn model: missing {', '.join(missing)}"
+                    )
+                if extra:
+                    raise ModelFileError(f"{name}: unexpected entries {', '.join(extra)}")
+                arrays = {key: _read_array(archive, key, name) for key in sorted(keys)}
     except ModelFileError:
         raise
     except PermissionError:

@@ -116,7 +116,7 @@ def _read_cached(source: Path, key: str, verify_sha256: str | None) -> np.ndarra
     if cache_file.is_file():
         try:
             return np.load(cache_file, allow_pickle=False)
-        except (OSError, ValueError):
+        except (OSError, ValueError, EOFError):  # EOFError: an empty file
             pass  # damaged cache entry: decode again and replace it
     array = read_idx(source)
     if verify_sha256 is not None:

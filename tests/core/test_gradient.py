@@ -1,0 +1,232 @@
+"""numerical_gradient (chapter 4) and the gradient check of TwoLayerNet (chapter 5)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from desktop_nn.core.gradient import (
+    BOOK_H,
+    Cancelled,
+    compare_gradients,
+    gradient_check,
+    numerical_gradient,
+)
+from desktop_nn.core.network import PARAM_NAMES, TwoLayerNet
+
+
+def cube_sum(x: np.ndarray) -> float:
+    return float(np.sum(x**3))
+
+
+# --- numerical_gradient --------------------------------------------------------------------
+
+
+def test_book_h_is_1e_minus_4():
+    assert BOOK_H == 1e-4
+
+
+@pytest.mark.parametrize("shape", [(), (5,), (3, 4), (2, 3, 2)])
+def test_central_difference_of_a_quadratic(shape):
+    rng = np.random.default_rng(1)
+    x = np.array(rng.normal(size=shape))  # a 0-d array for shape ()
+    # Central differences are exact for a quadratic (up to rounding).
+    grad = numerical_gradient(lambda v: float(np.sum(v**2)), x)
+    assert grad.shape == x.shape
+    np.testing.assert_allclose(grad, 2 * x, rtol=1e-7, atol=1e-9)
+
+
+@pytest.mark.parametrize(("h", "kwargs"), [(1e-4, {}), (1e-4, {"h": 1e-4}), (1e-3, {"h": 1e-3})])
+def test_central_difference_step(h, kwargs):
+    # For f = x**3 the central difference is 3x**2 + h**2 exactly: the error shows the step.
+    x = np.array([[0.5, 1.0, -1.5], [2.0, -0.25, 1.25]])
+    grad = numerical_gradient(cube_sum, x, **kwargs)
+    np.testing.assert_allclose(grad - 3 * x**2, h**2, rtol=1e-3)
+
+
+def test_central_not_forward_difference():
+    # A forward difference (f(x+h) - f(x)) / h of exp would be off by about h/2 * exp(x).
+    x = np.array([0.0, 1.0])
+    grad = numerical_gradient(lambda v: float(np.sum(np.exp(v))), x)
+    np.testing.assert_allclose(grad, np.exp(x), rtol=1e-8)
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_x_restored_exactly_and_dtype_preserved(dtype):
+    rng = np.random.default_rng(2)
+    x = rng.normal(size=(3, 4)).astype(dtype)
+    before = x.copy()
+    seen = []
+
+    def f(v):
+        assert v is x  # nudged in place, as the book's lambda W: net.loss(x, t) needs
+        seen.append(v.copy())
+        return float(np.sum(v * v))
+
+    grad = numerical_gradient(f, x)
+    assert grad.dtype == dtype
+    assert grad.shape == x.shape
+    assert x.tobytes() == before.tobytes()
+    assert len(seen) == 2 * x.size
+    # Every call saw exactly one element changed.
+    for snapshot in seen:
+        assert np.count_nonzero(snapshot != before) == 1
+
+
+def test_x_restored_when_f_raises():
+    x = np.array([[0.1, 0.2], [0.3, 0.4]]) / 3
+    before = x.copy()
+    calls = 0
+
+    def f(v):
+        nonlocal calls
+        calls += 1
+        if calls == 4:  # the "minus h" evaluation of the second element
+            raise RuntimeError("boom")
+        return float(v.sum())
+
+    with pytest.raises(RuntimeError, match="boom"):
+        numerical_gradient(f, x)
+    assert x.tobytes() == before.tobytes()
+
+    calls = 0
+
+    def g(v):
+        nonlocal calls
+        calls += 1
+        if calls == 3:  # the "plus h" evaluation of the second element
+            raise ZeroDivisionError
+        return float(v.sum())
+
+    with pytest.raises(ZeroDivisionError):
+        numerical_gradient(g, x)
+    assert x.tobytes() == before.tobytes()
+
+
+def test_on_element_reports_progress_and_can_cancel():
+    x = np.arange(6, dtype=np.float64).reshape(2, 3) / 7
+    before = x.copy()
+    progress = []
+    numerical_gradient(cube_sum, x, on_element=progress.append)
+    assert progress == [1, 2, 3, 4, 5, 6]
+
+    def cancel_after_two(done):
+        if done == 2:
+            raise Cancelled
+
+    with pytest.raises(Cancelled):
+        numerical_gradient(cube_sum, x, on_element=cancel_after_two)
+    assert x.tobytes() == before.tobytes()
+
+
+# --- compare_gradients ---------------------------------------------------------------------
+
+
+def test_compare_gradients_by_hand():
+    numerical = np.array([1.0, 2.0, 0.0, -1.0])
+    backprop = np.array([1.0, 2.5, 0.0, -0.5])
+    diff = compare_gradients(numerical, backprop)
+    assert diff.shape == (4,)
+    assert diff.mean_abs_diff == pytest.approx((0 + 0.5 + 0 + 0.5) / 4)
+    assert diff.max_abs_diff == pytest.approx(0.5)
+    # max(0/2, 0.5/4.5, 0 (both zero), 0.5/1.5)
+    assert diff.max_rel_error == pytest.approx(0.5 / 1.5)
+
+
+# --- the gradient check on real MNIST -----------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def book_check(mnist):
+    """The book's gradient check on 3 MNIST images (hidden 5 to keep it quick), both deltas."""
+    (x_train, t_train), _ = mnist
+    x, t = x_train[:3], t_train[:3]
+    results = {}
+    for delta in (1e-7, 0.0):
+        net = TwoLayerNet(784, 5, 10, seed=0, delta=delta)
+        results[delta] = gradient_check(net, x, t)
+    return results
+
+
+def test_gradient_check_with_book_delta(book_check):
+    result = book_check[1e-7]
+    assert list(result.params) == list(PARAM_NAMES)
+    diffs = {k: v.mean_abs_diff for k, v in result.params.items()}
+    # DESIGN: about 1e-10 (W1) to 1e-7 (b2) with the 1e-7 inside the log.
+    assert diffs["W1"] < 1e-8
+    assert 1e-8 < diffs["b2"] < 1e-6
+    assert diffs["b2"] > 10 * diffs["W1"]
+    for diff in result.params.values():
+        assert diff.max_abs_diff >= diff.mean_abs_diff
+        assert 0 <= diff.max_rel_error <= 1
+
+
+def test_gradient_check_without_delta_matches_the_books_printed_figures(book_check):
+    exact, with_delta = book_check[0.0], book_check[1e-7]
+    for key, diff in exact.params.items():
+        assert diff.mean_abs_diff < 1e-9, key
+        assert diff.max_rel_error < 1e-4, key
+    # The delta is what lifts the differences: b2 by orders of magnitude.
+    assert with_delta.params["b2"].mean_abs_diff >= 100 * exact.params["b2"].mean_abs_diff
+
+
+def test_gradient_check_result_fields(book_check):
+    result = book_check[1e-7]
+    assert result.numerical_seconds > 0
+    assert result.backprop_seconds > 0
+    assert result.speedup > 1
+    assert result.speedup == pytest.approx(result.numerical_seconds / result.backprop_seconds)
+    shapes = {"W1": (784, 5), "b1": (5,), "W2": (5, 10), "b2": (10,)}
+    for key, shape in shapes.items():
+        assert result.params[key].shape == shape
+        assert result.numerical[key].shape == shape
+        assert result.backprop[key].shape == shape
+        recomputed = compare_gradients(result.numerical[key], result.backprop[key])
+        assert recomputed == result.params[key]
+
+
+def test_gradient_check_copies_backprop_gradients():
+    rng = np.random.default_rng(3)
+    net = TwoLayerNet(6, 4, 3, seed=1, weight_init_std=0.5)
+    x, t = rng.normal(size=(4, 6)), np.array([0, 1, 2, 1])
+    result = gradient_check(net, x, t)
+    kept = {k: v.copy() for k, v in result.backprop.items()}
+    net.gradient(rng.normal(size=(4, 6)), np.array([2, 2, 2, 2]))  # overwrites the layers' dW
+    for key in PARAM_NAMES:
+        np.testing.assert_array_equal(result.backprop[key], kept[key])
+
+
+def test_gradient_check_progress_and_cancel_restore_params():
+    rng = np.random.default_rng(4)
+    net = TwoLayerNet(6, 4, 3, seed=1, weight_init_std=0.5)
+    x, t = rng.normal(size=(4, 6)), np.array([0, 1, 2, 1])
+    total = 6 * 4 + 4 + 4 * 3 + 3
+    calls = []
+    gradient_check(net, x, t, progress=lambda done, n: calls.append((done, n)))
+    assert [c[0] for c in calls] == list(range(1, total + 1))
+    assert {c[1] for c in calls} == {total}
+
+    before = net.copy_params()
+
+    def cancel(done, n):
+        if done == 30:  # inside W2
+            raise Cancelled
+
+    with pytest.raises(Cancelled):
+        gradient_check(net, x, t, progress=cancel)
+    for key in PARAM_NAMES:
+        assert net.params[key].tobytes() == before[key].tobytes()
+
+
+@pytest.mark.slow
+def test_gradient_check_book_size(mnist):
+    """The book's gradient_check.py: TwoLayerNet(784, 50, 10) on 3 training images."""
+    (x_train, t_train), _ = mnist
+    net = TwoLayerNet(784, 50, 10, seed=0)
+    result = gradient_check(net, x_train[:3], t_train[:3])
+    diffs = {k: v.mean_abs_diff for k, v in result.params.items()}
+    assert diffs["W1"] < 1e-8
+    assert 1e-8 < diffs["b2"] < 1e-6
+    for key in PARAM_NAMES:
+        assert diffs[key] < 1e-6
+    assert result.speedup > 100

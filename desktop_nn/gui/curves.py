@@ -7,9 +7,12 @@ then on accepts every second iteration, so memory stays bounded however long a r
 
 from __future__ import annotations
 
+import time
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt
+from PySide6.QtWidgets import QGraphicsItem
 
 from desktop_nn.gui.palette import (
     RUN_COLOURS,
@@ -18,10 +21,15 @@ from desktop_nn.gui.palette import (
     colour,
     plot_background,
     plot_foreground,
+    tint,
 )
 
+#: How often the faint raw loss curve is redrawn (the smoothed line follows every frame).
+RAW_REFRESH_HZ = 5
+#: Points drawn of the smoothed loss line (it is smooth: a point every few pixels suffices).
+SMOOTH_POINTS = 500
 #: Points a loss buffer holds before it thins itself out.
-LOSS_CAPACITY = 20_000
+LOSS_CAPACITY = 4096
 MAX_OVERLAYS = 5
 
 
@@ -106,6 +114,8 @@ class IntegerAxis(pg.AxisItem):
 
 def _style_plot(widget: pg.PlotWidget, left: str, bottom: str) -> None:
     widget.setBackground(plot_background())
+    # The plot paints its whole area itself: Qt need not paint the widgets beneath it first.
+    widget.viewport().setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
     foreground = plot_foreground()
     item = widget.getPlotItem()
     for axis in ("left", "bottom"):
@@ -116,6 +126,10 @@ def _style_plot(widget: pg.PlotWidget, left: str, bottom: str) -> None:
     item.setLabel("bottom", bottom, color=foreground.name())
     item.showGrid(x=True, y=True, alpha=0.15)
     widget.setMenuEnabled(False)
+    # Axes (with their text) are repainted whenever a curve next to them changes; keeping
+    # them as device pixmaps makes that a cheap copy until the axis itself changes.
+    for axis in ("left", "bottom"):
+        item.getAxis(axis).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
 
 class HoverReadout:
@@ -150,9 +164,15 @@ class LossPlot(pg.PlotWidget):
         _style_plot(self, "loss", "iteration")
         self.legend = self.addLegend(offset=(-10, 10))
         self.legend.anchor((1, 0), (1, 0), offset=(-10, 10))
+        self.legend.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.legend.setLabelTextColor(plot_foreground())
         self.buffer = CurveBuffer()
         self.smoothing = 50
-        self.raw_curve = self.plot(pen=pg.mkPen(colour(TRAIN_COLOUR, 70), width=1))
+        # The raw values: faint (an opaque tint, cheaper to draw than transparency), kept as a
+        # cached pixmap and redrawn a few times a second; the smoothed line redraws every frame.
+        self.raw_curve = self.plot(pen=pg.mkPen(tint(colour(TRAIN_COLOUR), 0.3), width=1))
+        self.raw_curve.curve.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self._raw_drawn = 0.0
         self.smooth_curve = self.plot(
             pen=pg.mkPen(colour(TRAIN_COLOUR), width=2), name="this run"
         )
@@ -165,17 +185,48 @@ class LossPlot(pg.PlotWidget):
 
     def clear_data(self) -> None:
         self.buffer.clear()
-        self.refresh()
+        self.refresh(force=True)
+
+    def begin_run(self, total_iterations: int) -> None:
+        """Fix the x axis to the whole run, so the axes need not be redrawn as points arrive.
+
+        Redrawing only the curves (not the axes and their labels) keeps each refresh cheap,
+        which keeps the GUI thread from competing with the training thread.
+        """
+        self._y_top = 0.0
+        view = self.getPlotItem().getViewBox()
+        view.disableAutoRange()
+        self.setXRange(0, max(total_iterations - 1, 1), padding=0.01)
+        self.setYRange(0, 1, padding=0)
+        if self.getPlotItem().ctrl.logYCheck.isChecked():
+            view.enableAutoRange(axis="y")
+
+    def _grow_y_range(self, y: np.ndarray) -> None:
+        """Extend the y axis when the loss goes above it (rarely: the loss mostly falls)."""
+        view = self.getPlotItem().getViewBox()
+        if view.autoRangeEnabled()[1] or not len(y):
+            return
+        top = float(np.nanmax(np.where(np.isfinite(y), y, np.nan), initial=0.0))
+        if top > getattr(self, "_y_top", 0.0):
+            self._y_top = top * 1.15
+            self.setYRange(0, self._y_top, padding=0)
 
     def add_losses(self, first_iteration: int, losses: np.ndarray) -> None:
         self.buffer.extend(first_iteration, losses)
 
     def set_smoothing(self, window: int) -> None:
         self.smoothing = max(1, int(window))
-        self.refresh()
+        self.refresh(force=True)
 
     def set_log_scale(self, enabled: bool) -> None:
         self.getPlotItem().setLogMode(y=enabled)
+        view = self.getPlotItem().getViewBox()
+        if enabled:
+            view.enableAutoRange(axis="y")
+        else:
+            view.disableAutoRange(axis="y")
+            self._y_top = 0.0
+            self._grow_y_range(self.buffer.view()[1])
 
     def smoothed(self) -> tuple[np.ndarray, np.ndarray]:
         x, y = self.buffer.view()
@@ -183,10 +234,18 @@ class LossPlot(pg.PlotWidget):
         window = max(1, self.smoothing // self.buffer.stride)
         return x, moving_average(np.nan_to_num(finite, nan=0.0), window)
 
-    def refresh(self) -> None:
+    def refresh(self, force: bool = False) -> None:
         x, y = self.buffer.view()
-        self.raw_curve.setData(x, y)
-        self.smooth_curve.setData(*self.smoothed())
+        self._grow_y_range(y)
+        now = time.perf_counter()
+        if force or now - self._raw_drawn >= 1.0 / RAW_REFRESH_HZ:
+            self._raw_drawn = now
+            self.raw_curve.setData(x, y)
+        sx, sy = self.smoothed()
+        if len(sx) > SMOOTH_POINTS:  # a smooth line needs few points; wide lines are costly
+            keep = np.linspace(0, len(sx) - 1, SMOOTH_POINTS).astype(np.intp)
+            sx, sy = sx[keep], sy[keep]
+        self.smooth_curve.setData(sx, sy)
 
     def keep_as_overlay(self, label: str) -> None:
         """Turn the current run into a faded overlay named ``label`` and start afresh."""
@@ -226,6 +285,8 @@ class AccuracyPlot(pg.PlotWidget):
         _style_plot(self, "accuracy", "epoch")
         self.legend = self.addLegend()
         self.legend.anchor((1, 1), (1, 1), offset=(-10, -10))
+        self.legend.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.legend.setLabelTextColor(plot_foreground())
         self.epochs: list[int] = []
         self.train: list[float] = []
         self.test: list[float] = []
@@ -243,18 +304,31 @@ class AccuracyPlot(pg.PlotWidget):
         self.getPlotItem().setLimits(xMin=-0.5, yMin=-0.05, yMax=1.05)
         self.readout = HoverReadout(self, self._describe)
 
+    def begin_run(self, epochs: int) -> None:
+        """Fix the axes to the whole run (epochs 0..epochs), for cheap redraws."""
+        view = self.getPlotItem().getViewBox()
+        view.disableAutoRange()
+        self.setXRange(0, max(epochs, 1), padding=0.02)
+        self.setYRange(0, 1, padding=0.02)
+
     def clear_data(self) -> None:
         self.epochs.clear()
         self.train.clear()
         self.test.clear()
+        self._changed = True
         self.refresh()
 
     def add_epoch(self, epoch: int, train_acc: float, test_acc: float) -> None:
         self.epochs.append(epoch)
         self.train.append(train_acc)
         self.test.append(test_acc)
+        self._changed = True
 
     def refresh(self) -> None:
+        """Redraw the curves if an epoch arrived since the last time."""
+        if not getattr(self, "_changed", True):
+            return
+        self._changed = False
         self.train_curve.setData(self.epochs, self.train)
         self.test_curve.setData(self.epochs, self.test)
 

@@ -55,6 +55,30 @@ def atomic_export(path: Path, write) -> None:
         raise
 
 
+def render_svg(widget: QWidget, path: str) -> None:
+    """Draw ``widget`` as vector graphics into an SVG file.
+
+    Qt's own SVG generator is used because pyqtgraph's SVGExporter cannot parse the path data
+    that Qt 6.8+ writes (pyqtgraph issue 3485).
+    """
+    from PySide6.QtCore import QRect, QSize
+    from PySide6.QtGui import QPainter
+    from PySide6.QtSvg import QSvgGenerator
+
+    generator = QSvgGenerator()
+    generator.setFileName(path)
+    generator.setSize(QSize(widget.width(), widget.height()))
+    generator.setViewBox(QRect(0, 0, widget.width(), widget.height()))
+    generator.setTitle(widget.objectName())
+    painter = QPainter()
+    if not painter.begin(generator):
+        raise OSError(f"cannot write {path}")
+    try:
+        widget.render(painter)
+    finally:
+        painter.end()
+
+
 class MainWindow(QMainWindow):
     """desktop_nn's window. Constructible with no arguments; data loads in the background."""
 
@@ -304,7 +328,11 @@ class MainWindow(QMainWindow):
             self.export_plots_to(path)
 
     def export_plots_to(self, path: str | os.PathLike) -> list[Path]:
-        """Write the loss and accuracy plots as ``<name>-loss.<ext>`` and ``<name>-accuracy``."""
+        """Write the loss and accuracy plots as ``<name>-loss.<ext>`` and ``<name>-accuracy``.
+
+        PNG goes through pyqtgraph's ImageExporter (at twice the on-screen width), SVG through
+        Qt's vector painter. Each file appears complete or not at all.
+        """
         import pyqtgraph.exporters as exporters
 
         base = Path(path)
@@ -321,9 +349,9 @@ class MainWindow(QMainWindow):
                 if suffix == ".png":
                     exporter = exporters.ImageExporter(item)
                     exporter.parameters()["width"] = max(800, int(plot.width() * 2))
+                    atomic_export(target, lambda tmp, e=exporter: e.export(tmp))
                 else:
-                    exporter = exporters.SVGExporter(item)
-                atomic_export(target, lambda tmp, e=exporter: e.export(tmp))
+                    atomic_export(target, lambda tmp, w=plot: render_svg(w, tmp))
                 written.append(target)
         except OSError as exc:
             self._warn("Could not export the plots", f"{exc.strerror or exc}")

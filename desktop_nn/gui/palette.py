@@ -30,6 +30,16 @@ def colour(name: str, alpha: int = 255) -> QColor:
     return result
 
 
+def tint(base: QColor, strength: float) -> QColor:
+    """``base`` mixed with the plot background: ``strength`` 1 is ``base``, 0 the background."""
+    back = plot_background()
+    return QColor(
+        round(back.red() + (base.red() - back.red()) * strength),
+        round(back.green() + (base.green() - back.green()) * strength),
+        round(back.blue() + (base.blue() - back.blue()) * strength),
+    )
+
+
 def is_dark() -> bool:
     """True if the application's window background is dark."""
     app = QApplication.instance()

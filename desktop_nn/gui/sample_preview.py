@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import Slot
-from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGroupBox, QPushButton, QVBoxLayout, QWidget
 
 from desktop_nn.core.functions import softmax
 from desktop_nn.gui.state import AppState
-from desktop_nn.gui.widgets import DigitView, ProbabilityBars
+from desktop_nn.gui.widgets import DigitView, ProbabilityBars, StatusLabel
 
 FASHION_LABELS = ["T-shirt", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt",
                   "Sneaker", "Bag", "Boot"]
@@ -29,8 +29,7 @@ class SamplePreview(QGroupBox):
         self.index: int | None = None
 
         self.digit = DigitView(scale=5)
-        self.caption = QLabel("Loading the test images…")
-        self.caption.setWordWrap(True)
+        self.caption = StatusLabel("Loading the test images…", lines=3)
         self.bars = ProbabilityBars()
         self.next_button = QPushButton("A&nother one")
         self.next_button.setObjectName("nextSampleButton")

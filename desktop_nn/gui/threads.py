@@ -24,9 +24,9 @@ from desktop_nn.core.training import (
 from desktop_nn.data import load_mnist
 
 #: How often the training thread sends what it has collected (seconds).
-EMIT_INTERVAL = 0.05
+EMIT_INTERVAL = 0.04
 #: How often it sends a copy of the weights while running (seconds).
-SNAPSHOT_INTERVAL = 0.25
+SNAPSHOT_INTERVAL = 0.5
 
 
 class DataLoadThread(QThread):

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -33,8 +34,11 @@ from desktop_nn.gui.hyperparams import HyperparameterPanel
 from desktop_nn.gui.sample_preview import SamplePreview
 from desktop_nn.gui.state import AppState
 from desktop_nn.gui.threads import MetricsBatch, TrainingThread
+from desktop_nn.gui.widgets import StatusLabel
 
-REDRAW_HZ = 30
+REDRAW_HZ = 22
+#: The progress bar and its figures change more slowly than the eye needs (Hz).
+PROGRESS_HZ = 5
 #: Runs slower than this per iteration ask for confirmation before they start (seconds).
 CONFIRM_ESTIMATE_SECONDS = 60.0
 
@@ -72,6 +76,13 @@ def estimate_numerical_seconds(config: TrainConfig, x: np.ndarray, t: np.ndarray
     return 2 * parameters * per_loss
 
 
+def expected_epochs(trainer: Trainer) -> int:
+    """How many epoch evaluations the whole run will make (the book's rule)."""
+    iters = trainer.config.iters
+    ipe = trainer.iter_per_epoch
+    return int((iters - 1) // ipe) + 1 if ipe >= 1 else iters
+
+
 def describe_run(config: TrainConfig) -> str:
     """A short legend label for a finished run."""
     return f"lr {config.learning_rate:g}, hidden {config.hidden_size}, {config.optimizer}"
@@ -107,6 +118,7 @@ class TrainingTab(QWidget):
         self._iterations_done = 0
         self._total_iterations = 0
         self.redraw_count = 0
+        self._progress_drawn = 0.0
         self.confirm_slow_runs = True
 
         self.panel = HyperparameterPanel()
@@ -117,9 +129,11 @@ class TrainingTab(QWidget):
         self._build_layout()
         self._connect()
         self._update_buttons()
+        self._show_planned_iterations()
 
         self.redraw_timer = QTimer(self)
         self.redraw_timer.setInterval(int(1000 / REDRAW_HZ))
+        self.redraw_timer.setTimerType(Qt.TimerType.PreciseTimer)
         self.redraw_timer.timeout.connect(self._redraw)
         self.redraw_timer.start()
 
@@ -153,9 +167,9 @@ class TrainingTab(QWidget):
         self.progress_bar.setFormat("%v / %m iterations")
         self.progress_bar.setRange(0, 1)
         self.progress_bar.setValue(0)
-        self.speed_label = QLabel("")
+        self.speed_label = StatusLabel()
         self.speed_label.setObjectName("speedLabel")
-        self.speed_label.setMinimumWidth(320)
+        self.speed_label.setAlignment(Qt.AlignmentFlag.AlignRight)
 
         self.smoothing_slider = QSlider(Qt.Orientation.Horizontal)
         self.smoothing_slider.setObjectName("smoothingSlider")
@@ -179,15 +193,18 @@ class TrainingTab(QWidget):
         scroll.setMinimumWidth(self.panel.sizeHint().width() + 24)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
 
-        buttons = QHBoxLayout()
-        for button in (self.start_button, self.pause_button, self.step_button,
-                       self.stop_button, self.reset_button):
-            buttons.addWidget(button)
+        buttons = QGridLayout()
+        buttons.addWidget(self.start_button, 0, 0)
+        buttons.addWidget(self.pause_button, 0, 1)
+        buttons.addWidget(self.step_button, 0, 2)
+        buttons.addWidget(self.stop_button, 1, 0)
+        buttons.addWidget(self.reset_button, 1, 1, 1, 2)
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(scroll, 1)
+        left_layout.addLayout(buttons)
 
         plot_options = QHBoxLayout()
         plot_options.addWidget(QLabel("Smoothing:"))
@@ -205,15 +222,12 @@ class TrainingTab(QWidget):
         middle = QWidget()
         middle_layout = QVBoxLayout(middle)
         middle_layout.setContentsMargins(0, 0, 0, 0)
-        middle_layout.addLayout(buttons)
         middle_layout.addWidget(plots, 1)
         middle_layout.addLayout(plot_options)
-        progress_row = QHBoxLayout()
-        progress_row.addWidget(self.progress_bar, 1)
-        progress_row.addWidget(self.speed_label)
-        middle_layout.addLayout(progress_row)
+        middle_layout.addWidget(self.progress_bar)
+        middle_layout.addWidget(self.speed_label)
 
-        self.preview.setMinimumWidth(240)
+        self.preview.setMinimumWidth(200)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(middle)
@@ -233,12 +247,20 @@ class TrainingTab(QWidget):
         self.stop_button.clicked.connect(self.stop)
         self.reset_button.clicked.connect(self.reset_weights)
         self.panel.learning_rate_changed.connect(self._on_learning_rate)
+        self.panel.iters_spin.valueChanged.connect(self._show_planned_iterations)
         self.smoothing_slider.valueChanged.connect(self._on_smoothing)
         self.log_check.toggled.connect(self.loss_plot.set_log_scale)
         self.clear_runs_button.clicked.connect(self.clear_runs)
         self.state.data_changed.connect(self._on_data_changed)
         self.state.data_failed.connect(self._on_data_failed)
         self._on_smoothing(self.smoothing_slider.value())
+
+    @Slot()
+    def _show_planned_iterations(self) -> None:
+        """While idle, the progress bar's maximum follows the Iterations box."""
+        if self.thread is None and self._iterations_done in (0, self._total_iterations):
+            self.progress_bar.setRange(0, self.panel.iters_spin.value())
+            self.progress_bar.setValue(0)
 
     # -- run control -------------------------------------------------------------------------
     @property
@@ -282,6 +304,8 @@ class TrainingTab(QWidget):
         self._total_iterations = trainer.config.iters
         self.progress_bar.setRange(0, trainer.config.iters)
         self.progress_bar.setValue(0)
+        self.loss_plot.begin_run(trainer.config.iters)
+        self.accuracy_plot.begin_run(expected_epochs(trainer) - 1)
         network_copy = TwoLayerNet(
             trainer.network.input_size, trainer.network.hidden_size,
             trainer.network.output_size, activation=trainer.config.activation,
@@ -502,8 +526,13 @@ class TrainingTab(QWidget):
             return
         self._dirty = False
         self.redraw_count += 1
-        self.loss_plot.refresh()
+        self.loss_plot.refresh(force)
         self.accuracy_plot.refresh()
+        now = time.perf_counter()
+        stepping = self.thread is not None and self.thread.is_paused
+        if not (force or stepping) and now - self._progress_drawn < 1.0 / PROGRESS_HZ:
+            return
+        self._progress_drawn = now
         done, total = self._iterations_done, max(self._total_iterations, 1)
         self.progress_bar.setValue(done)
         if done and self._active_seconds > 0:

@@ -108,3 +108,52 @@ class ProbabilityBars(QWidget):
                 f"{100 * p:.1f}%",
             )
         painter.end()
+
+
+class StatusLabel(QWidget):
+    """Text that changes often (several times a second) without disturbing the layout.
+
+    A QLabel asks for a new layout whenever its text changes, which re-lays out and repaints
+    the whole window; this widget has a constant size hint of ``lines`` lines, wraps words
+    itself and only repaints its own rectangle.
+    """
+
+    def __init__(self, text: str = "", lines: int = 1, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._text = text
+        self.lines = lines
+        self.alignment = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setFixedHeight(self.fontMetrics().lineSpacing() * lines + 4)
+        self.setAutoFillBackground(True)  # opaque: the widgets beneath need no repaint
+
+    def text(self) -> str:
+        return self._text
+
+    def setText(self, text: str) -> None:
+        if text != self._text:
+            self._text = text
+            self.setToolTip(text if self.lines == 1 else "")
+            self.update()
+
+    def setAlignment(self, alignment: Qt.AlignmentFlag) -> None:
+        self.alignment = alignment | Qt.AlignmentFlag.AlignVCenter
+        self.update()
+
+    def sizeHint(self) -> QSize:
+        return QSize(200, self.height())
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(40, self.height())
+
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        painter.setPen(self.palette().color(QPalette.ColorRole.WindowText))
+        flags = self.alignment
+        text = self._text
+        if self.lines == 1:
+            text = self.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, self.width())
+        else:
+            flags |= Qt.TextFlag.TextWordWrap
+        painter.drawText(self.rect().adjusted(0, 2, 0, -2), int(flags), text)
+        painter.end()

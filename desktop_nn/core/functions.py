@@ -110,5 +110,7 @@ def cross_entropy_error(y: np.ndarray, t: np.ndarray, delta: float = BOOK_DELTA)
     batch_size = y.shape[0]
     if t.shape != (batch_size,):
         raise ValueError(f"labels of shape {t.shape} do not match predictions of shape {y.shape}")
+    if t.size and (t.min() < 0 or t.max() >= y.shape[1]):
+        raise ValueError(f"labels must lie in 0..{y.shape[1] - 1}, got {t.min()}..{t.max()}")
     picked = y[np.arange(batch_size), t]
     return float(-np.sum(np.log(picked + delta)) / batch_size)

@@ -39,8 +39,11 @@ class AddLayer:
         return x + y
 
     def backward(self, dout):
-        """Return ``(dx, dy) = (dout, dout)``: addition passes the gradient through unchanged."""
-        return dout, dout
+        """Return ``(dx, dy) = (dout, dout)``: addition passes the gradient through unchanged.
+
+        Two separate values, as the book's ``dout * 1``: changing one never changes the other.
+        """
+        return dout * 1, dout * 1
 
 
 class Relu:
@@ -196,8 +199,8 @@ class SoftmaxWithLoss:
         y = self.y.reshape(1, -1) if self.y.ndim == 1 else self.y
         t = np.asarray(self.t)
         batch_size = y.shape[0]
-        if t.size == y.size:  # one-hot
-            dx = y - t.reshape(y.shape)
+        if t.size == y.size:  # one-hot (kept in the scores' dtype)
+            dx = y - t.reshape(y.shape).astype(y.dtype, copy=False)
         else:
             dx = y.copy()
             dx[np.arange(batch_size), t.reshape(batch_size)] -= 1

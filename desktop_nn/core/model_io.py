@@ -136,12 +136,26 @@ def load_model(path: str | os.PathLike) -> LoadedModel:
 
 
 def _read_array(archive, key: str, name: str) -> np.ndarray:
-    array = archive[key]
-    if array.dtype.hasobject:
+    """Read one array, after checking its header: no objects, no absurd sizes."""
+    _check_header(archive, key, name)
+    return archive[key]
+
+
+def _check_header(archive, key: str, name: str) -> None:
+    """Read the ``.npy`` header of ``key`` and refuse it before any data is allocated."""
+    header_readers = {
+        (1, 0): np.lib.format.read_array_header_1_0,
+        (2, 0): np.lib.format.read_array_header_2_0,
+    }
+    with archive.zip.open(f"{key}.npy") as member:
+        version = np.lib.format.read_magic(member)
+        if version not in header_readers:
+            raise ModelFileError(f"{name}: {key} uses an unsupported .npy format {version}")
+        shape, _fortran_order, dtype = header_readers[version](member)
+    if dtype.hasobject:
         raise ModelFileError(f"{name}: {key} holds Python objects, which are never loaded")
-    if array.size > MAX_PARAM_ELEMENTS:
-        raise ModelFileError(f"{name}: {key} is implausibly large ({array.size:,} values)")
-    return array
+    if int(np.prod(shape, dtype=np.float64)) > MAX_PARAM_ELEMENTS:
+        raise ModelFileError(f"{name}: {key} is implausibly large (shape {shape})")
 
 
 def _parse_json(array: np.ndarray, name: str, key: str) -> dict[str, Any]:

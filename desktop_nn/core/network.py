@@ -44,6 +44,10 @@ def init_std(weight_init_std: WeightInit, fan_in: int) -> float:
             f"weight_init_std={weight_init_std!r} is not allowed: use a positive number, "
             "'he' or 'xavier'"
         )
+    if isinstance(weight_init_std, bool):
+        raise ValueError(
+            f"weight_init_std={weight_init_std!r} is not allowed: it must be a positive number"
+        )
     std = float(weight_init_std)
     if not np.isfinite(std) or std <= 0:
         raise ValueError(

@@ -343,6 +343,10 @@ class Trainer:
         #: out of ``run()`` with the parameters restored.
         self.should_stop: Callable[[], bool] | None = None
         self._dead_streak = 0
+        self._pending: list[Event] = []
+        self._last_evaluation: tuple[int, float, float] | None = None
+        #: The DivergedEvent that ended training, if it did.
+        self.diverged: DivergedEvent | None = None
         #: (elements done, total) of the numerical gradient in progress.
         self.numerical_progress = (0, 0)
 
@@ -419,44 +423,58 @@ class Trainer:
                 self.network.accuracy(self.x_test, self.t_test),
             )
 
+    def iterate(self) -> list[Event]:
+        """Do one iteration; return its events (an IterationEvent and, at an epoch boundary, an
+        EpochEvent; or a DivergedEvent). Nothing is yielded here, so nothing can be lost."""
+        i = self.iteration
+        loss = self.train_step()
+        self.iteration += 1
+        if not math.isfinite(loss):
+            return [DivergedEvent(i, loss, divergence_message(i, loss, self.optimizer.lr))]
+        self.history.add_loss(loss)
+        quiet = self.quiet_divergence()
+        if quiet is not None:
+            return [DivergedEvent(i, loss, quiet[1], quiet[0])]
+        events: list[Event] = [IterationEvent(i, loss)]
+        if self.is_epoch_boundary(i):
+            train_acc, test_acc = self.evaluate()
+            self.history.add_epoch(i, train_acc, test_acc)
+            self._last_evaluation = (self.iteration, train_acc, test_acc)
+            events.append(EpochEvent(len(self.history.train_acc_list) - 1, i, train_acc, test_acc))
+        return events
+
     def run(self) -> Iterator[Event]:
-        """Train, yielding events; resumes where a previous ``run()`` stopped."""
-        config = self.config
+        """Train, yielding events; resumes where a previous ``run()`` stopped.
+
+        Each iteration's events are computed in full before the first is yielded, and kept
+        until delivered: closing the generator at any point and calling ``run()`` again goes
+        on exactly where it left off. After a DivergedEvent, ``run()`` yields it again.
+        """
+        if self.diverged is not None and not self._pending:
+            yield self.diverged  # run() again after a divergence: it is still diverged
+            return
         seconds = 0.0
         with blas_threads(self._blas_thread_count):
             resumed = time.perf_counter()
-            last_eval = None
-            while self.iteration < config.iters:
-                i = self.iteration
-                loss = self.train_step()
-                self.iteration += 1
-                if not math.isfinite(loss):
-                    seconds += time.perf_counter() - resumed
-                    yield DivergedEvent(i, loss, divergence_message(i, loss, self.optimizer.lr))
-                    return
-                self.history.add_loss(loss)
-                quiet = self.quiet_divergence()
-                if quiet is not None:
-                    seconds += time.perf_counter() - resumed
-                    yield DivergedEvent(i, loss, quiet[1], quiet[0])
-                    return
+            while self._pending or (self.diverged is None and self.iteration < self.config.iters):
+                if not self._pending:
+                    self._pending.extend(self.iterate())
+                event = self._pending.pop(0)
+                if isinstance(event, DivergedEvent):
+                    self.diverged = event
+                    self._pending.clear()
                 seconds += time.perf_counter() - resumed
-                yield IterationEvent(i, loss)
+                yield event
                 resumed = time.perf_counter()
-                if self.is_epoch_boundary(i):
-                    train_acc, test_acc = self.evaluate()
-                    self.history.add_epoch(i, train_acc, test_acc)
-                    last_eval = (self.iteration, train_acc, test_acc)
-                    seconds += time.perf_counter() - resumed
-                    yield EpochEvent(len(self.history.train_acc_list) - 1, i, train_acc, test_acc)
-                    resumed = time.perf_counter()
-            if last_eval is not None and last_eval[0] == self.iteration:
-                final_train, final_test = last_eval[1], last_eval[2]
+            if self.diverged is not None:
+                return
+            last = self._last_evaluation
+            if last is not None and last[0] == self.iteration:
+                final_train, final_test = last[1], last[2]
             else:
                 final_train, final_test = self.evaluate()
             seconds += time.perf_counter() - resumed
         yield FinishedEvent(self.iteration, seconds, final_train, final_test)
-
 
     def quiet_divergence(self) -> tuple[str, str] | None:
         """Return (reason, message) if training has died without a NaN, else None."""

@@ -85,7 +85,13 @@ def parse_idx(data: bytes, name: str = "IDX data") -> np.ndarray:
     if len(data) < 4:
         raise IdxError(f"{name}: too short for an IDX header ({len(data)} bytes)")
     zero, type_code, ndim = struct.unpack(">HBB", data[:4])
-    if zero != 0 or type_code not in IDX_TYPES:
+    if zero == 0 and type_code not in IDX_TYPES:
+        raise IdxError(
+            f"{name}: unknown IDX element type 0x{type_code:02x} in the magic number "
+            f"0x{int.from_bytes(data[:4], 'big'):08x} (known: 0x08 unsigned bytes, 0x09, 0x0b, "
+            "0x0c, 0x0d, 0x0e)"
+        )
+    if zero != 0:
         raise IdxError(
             f"{name}: wrong magic number 0x{int.from_bytes(data[:4], 'big'):08x}; "
             "not an IDX file (MNIST images start with 0x00000803, labels with 0x00000801)"

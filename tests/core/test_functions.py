@@ -189,3 +189,9 @@ def test_cross_entropy_mismatched_shapes_raise(y_shape, t):
     y = np.full(y_shape, 1.0 / y_shape[-1])
     with pytest.raises(ValueError):
         cross_entropy_error(y, t)
+
+
+def test_cross_entropy_error_refuses_labels_out_of_range():
+    y = np.full((2, 3), 1 / 3)
+    with pytest.raises(ValueError, match=r"0\.\.2"):
+        cross_entropy_error(y, np.array([0, 3]))

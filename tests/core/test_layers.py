@@ -394,3 +394,17 @@ def test_no_backward_mutates_dout():
             if part is not None and part is not dout:
                 part += 1.0
         np.testing.assert_array_equal(dout, kept, err_msg=type(layer).__name__)
+
+
+def test_add_layer_returns_two_independent_gradients():
+    dout = np.array([1.0, 2.0])
+    dx, dy = AddLayer().backward(dout)
+    dx[0] = 99.0
+    assert dy[0] == 1.0 and dout[0] == 1.0
+
+
+def test_softmax_with_loss_keeps_float32_with_one_hot_labels():
+    layer = SoftmaxWithLoss()
+    scores = np.array([[1.0, 2.0, 0.5]], dtype=np.float32)
+    layer.forward(scores, np.array([[0.0, 1.0, 0.0]]))  # float64 one-hot
+    assert layer.backward().dtype == np.float32

@@ -288,3 +288,8 @@ def test_set_params_wrong_shape_changes_nothing():
         net.set_params(bad)
     for key in before:
         np.testing.assert_array_equal(net.params[key], before[key])
+
+
+def test_a_boolean_is_not_a_weight_scale():
+    with pytest.raises(ValueError, match="weight_init_std=True"):
+        TwoLayerNet(4, 3, 2, weight_init_std=True)

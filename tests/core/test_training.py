@@ -557,11 +557,6 @@ def test_close_early_and_resume(mnist_small):
     assert len(again) == 1 and isinstance(again[0], FinishedEvent)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: closing run() right after the IterationEvent of an epoch boundary skips that "
-    "boundary's evaluation when training resumes",
-)
 def test_resume_after_closing_at_an_epoch_boundary(mnist_small):
     trainer = Trainer(small_config(iters=30, seed=8), mnist_small)
     run = trainer.run()

@@ -294,3 +294,9 @@ def test_read_arbitrary_gzip_files(tmp_path_factory, data):
     path.write_bytes(b"\x1f\x8b" + data)
     with contextlib.suppress(IdxError):  # any other exception fails the test
         read_idx(path)
+
+
+def test_unknown_element_type_is_named():
+    data = bytes([0, 0, 0x07, 1]) + (3).to_bytes(4, "big") + b"abc"
+    with pytest.raises(IdxError, match="unknown IDX element type 0x07"):
+        parse_idx(data, "odd.idx")

@@ -96,6 +96,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
         self.training_tab = TrainingTab(self.state)
         self.add_tab(self.training_tab, "&Training")
+        self._add_graph_tabs()
+        self._add_insight_tabs()
         self.training_tab.status.connect(self.show_status)
         self.training_tab.panel.config_changed.connect(self._schedule_settings_save)
         self.training_tab.panel.dataset_changed.connect(self._on_dataset_chosen)
@@ -112,6 +114,12 @@ class MainWindow(QMainWindow):
         self._load_initial_data()
 
     # -- construction ------------------------------------------------------------------------
+    def _add_graph_tabs(self) -> None:
+        """The computation-graph view (chapter 5's apples and oranges)."""
+
+    def _add_insight_tabs(self) -> None:
+        """Gradient check, evaluation, the network's insides, and drawing your own digit."""
+
     def add_tab(self, widget: QWidget, title: str) -> None:
         """Add a tab (the graph and insight views call this)."""
         self.tabs.addTab(widget, title)

@@ -187,6 +187,11 @@ class LossPlot(pg.PlotWidget):
         self.buffer.clear()
         self.refresh(force=True)
 
+    def set_run_label(self, label: str) -> None:
+        """Name the current run in the legend."""
+        self.legend.removeItem(self.smooth_curve)
+        self.legend.addItem(self.smooth_curve, label)
+
     def begin_run(self, total_iterations: int) -> None:
         """Fix the x axis to the whole run, so the axes need not be redrawn as points arrive.
 
@@ -300,16 +305,22 @@ class AccuracyPlot(pg.PlotWidget):
             symbolSize=8, symbolBrush=test_colour, symbolPen=test_colour, name="test acc",
         )
         self.overlays: list[pg.PlotDataItem] = []
-        self.setYRange(0, 1, padding=0.02)
+        self.setYRange(-0.02, 1.04, padding=0)
         self.getPlotItem().setLimits(xMin=-0.5, yMin=-0.05, yMax=1.05)
         self.readout = HoverReadout(self, self._describe)
+
+    def set_run_label(self, label: str) -> None:
+        """Name the current run in the legend."""
+        for curve, kind in ((self.train_curve, "train acc"), (self.test_curve, "test acc")):
+            self.legend.removeItem(curve)
+            self.legend.addItem(curve, f"{kind} ({label})")
 
     def begin_run(self, epochs: int) -> None:
         """Fix the axes to the whole run (epochs 0..epochs), for cheap redraws."""
         view = self.getPlotItem().getViewBox()
         view.disableAutoRange()
         self.setXRange(0, max(epochs, 1), padding=0.02)
-        self.setYRange(0, 1, padding=0.02)
+        self.setYRange(-0.02, 1.04, padding=0)
 
     def clear_data(self) -> None:
         self.epochs.clear()

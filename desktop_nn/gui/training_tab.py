@@ -293,10 +293,11 @@ class TrainingTab(QWidget):
 
     def _begin(self, trainer: Trainer, *, paused: bool) -> None:
         if self.last_trainer is not None or self.loss_plot.buffer.count:
-            label = f"run {self.run_count}: {describe_run(self.last_trainer.config)}" \
-                if self.last_trainer is not None else f"run {self.run_count}"
+            label = f"run {self.run_count}"
+            if self.last_trainer is not None:
+                label += f": {describe_run(self.last_trainer.config)}"
             self.loss_plot.keep_as_overlay(label)
-            self.accuracy_plot.keep_as_overlay(label)
+            self.accuracy_plot.keep_as_overlay(f"run {self.run_count}")
         self.run_count += 1
         self.trainer = trainer
         self._iterations_done = 0
@@ -305,6 +306,9 @@ class TrainingTab(QWidget):
         self.progress_bar.setRange(0, trainer.config.iters)
         self.progress_bar.setValue(0)
         self.loss_plot.begin_run(trainer.config.iters)
+        label = f"run {self.run_count}: {describe_run(trainer.config)}"
+        self.loss_plot.set_run_label(label)
+        self.accuracy_plot.set_run_label(f"run {self.run_count}")
         self.accuracy_plot.begin_run(expected_epochs(trainer) - 1)
         network_copy = TwoLayerNet(
             trainer.network.input_size, trainer.network.hidden_size,

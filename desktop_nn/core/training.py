@@ -304,8 +304,9 @@ class Trainer:
             )
         if config.sampling == "shuffle" and config.batch_size > train_size:
             raise ValueError(
-                f"batch_size={config.batch_size} is larger than the {train_size} training images;"
-                " with sampling='shuffle' it must be at most the training set size"
+                f"batch_size={config.batch_size} is larger than the training set "
+                f"({train_size} image{'s' if train_size != 1 else ''}); with sampling='shuffle' "
+                "it must be at most the training set size"
             )
         self.config = config
         seed_sequence = np.random.SeedSequence(config.seed)

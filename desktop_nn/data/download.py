@@ -12,18 +12,21 @@ present with the right checksum are not downloaded again.
 
 Only the standard library is used (``urllib.request``); nothing here knows about Qt, so the
 window's worker thread, the command line and the tests drive the same code. A worker cancels
-through ``should_stop``, checked between chunks (so at the latest after ``timeout`` seconds
-when a mirror stalls).
+through ``should_stop``, checked between chunks. When ``should_stop`` is a :class:`CancelToken`,
+cancelling also shuts the open connection down, so a download stuck on a stalled mirror ends at
+once instead of after ``timeout`` seconds.
 """
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import hashlib
 import http.client
 import os
 import socket
 import ssl
+import threading
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -43,6 +46,61 @@ ProgressCallback = Callable[[str, int, "int | None"], None]
 StopCallback = Callable[[], bool]
 
 DEFAULT_TIMEOUT = 30.0
+
+
+class CancelToken:
+    """A ``should_stop`` callable that can also interrupt a blocked network read.
+
+    ``cancel()`` may be called from any thread: it sets the flag checked between chunks and
+    shuts down the sockets of the connections opened for this download, which wakes a read
+    that is waiting on a silent server.
+    """
+
+    def __init__(self) -> None:
+        self._cancelled = threading.Event()
+        self._lock = threading.Lock()
+        self._connections: list[http.client.HTTPConnection] = []
+
+    def __call__(self) -> bool:
+        return self._cancelled.is_set()
+
+    def cancel(self) -> None:
+        self._cancelled.set()
+        with self._lock:
+            connections = list(self._connections)
+        for connection in connections:
+            sock = getattr(connection, "sock", None)
+            if sock is not None:
+                with contextlib.suppress(OSError):
+                    sock.shutdown(socket.SHUT_RDWR)
+
+    def track(self, connection: http.client.HTTPConnection) -> None:
+        with self._lock:
+            self._connections.append(connection)
+            del self._connections[:-4]  # only the latest connections can still be open
+
+    def opener(self) -> urllib.request.OpenerDirector:
+        """An opener whose HTTP(S) connections this token can shut down."""
+        token = self
+
+        def tracked(connection_class):
+            def make(host, **kwargs):
+                connection = connection_class(host, **kwargs)
+                token.track(connection)
+                return connection
+
+            return make
+
+        class Http(urllib.request.HTTPHandler):
+            def http_open(self, req):
+                return self.do_open(tracked(http.client.HTTPConnection), req)
+
+        class Https(urllib.request.HTTPSHandler):
+            def https_open(self, req):
+                return self.do_open(tracked(http.client.HTTPSConnection), req,
+                                    context=self._context)
+
+        return urllib.request.build_opener(Http, Https)
 #: Bytes read from the network between two progress reports and cancel checks.
 CHUNK_SIZE = 64 * 1024
 USER_AGENT = f"desktop-nn/{__version__} (Python urllib)"
@@ -378,7 +436,12 @@ def _download_file(
         raise DownloadError(
             f"{dest_dir}: cannot create the folder ({exc.strerror or exc})", remote.name
         ) from None
-    opener = urllib.request.build_opener()  # reads the proxy settings of the environment now
+    # Built now, so it reads the proxy settings of the environment as they are.
+    if isinstance(should_stop, CancelToken):
+        opener = should_stop.opener()
+    else:
+        opener = urllib.request.build_opener()
+    _remove_leftovers(dest_dir, remote.name)
     failures: list[tuple[str, str]] = []
     unreachable = 0
     for mirror in mirrors:
@@ -388,6 +451,8 @@ def _download_file(
             _fetch_one(opener, mirror + remote.name, remote, target, progress, should_stop,
                        timeout)
         except _MirrorError as failure:
+            if should_stop is not None and should_stop():  # the cancel closed the connection
+                raise DownloadCancelled(f"download of {remote.name} cancelled") from None
             failures.append((mirror, failure.reason))
             unreachable += failure.unreachable
             continue
@@ -407,6 +472,13 @@ def _download_file(
     raise DownloadError(
         f"Could not download {remote.name} from any mirror: {summary}.", remote.name, failures
     )
+
+
+def _remove_leftovers(dest_dir: Path, name: str) -> None:
+    """Delete temporary files of ``name`` left by a process that was killed mid-download."""
+    for leftover in dest_dir.glob(f".{name}.*.part"):
+        with contextlib.suppress(OSError):
+            leftover.unlink()
 
 
 def _check_timeout(timeout: float) -> float:

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import threading
-
 from PySide6.QtCore import Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from desktop_nn.data.download import DownloadCancelled, download_dataset
+from desktop_nn.data.download import CancelToken, DownloadCancelled, download_dataset
 
 DATASET_TITLES = {"mnist": "MNIST", "fashion-mnist": "Fashion-MNIST"}
 
@@ -30,10 +28,11 @@ class DownloadThread(QThread):
         super().__init__()
         self.dataset = dataset
         self.options = download_options
-        self._cancel = threading.Event()
+        self._cancel = CancelToken()
 
     def cancel(self) -> None:
-        self._cancel.set()
+        """Stop now: also interrupts a read that waits on a stalled server."""
+        self._cancel.cancel()
 
     def run(self) -> None:
         def report(name: str, done: int, total: int | None) -> None:
@@ -41,7 +40,7 @@ class DownloadThread(QThread):
 
         try:
             folder = download_dataset(
-                self.dataset, progress=report, should_stop=self._cancel.is_set, **self.options
+                self.dataset, progress=report, should_stop=self._cancel, **self.options
             )
         except DownloadCancelled:
             self.done.emit("cancelled", "")

@@ -119,6 +119,12 @@ class MainWindow(QMainWindow):
 
     def _add_insight_tabs(self) -> None:
         """Gradient check, evaluation, the network's insides, and drawing your own digit."""
+        from desktop_nn.gui.inside_tab import InsideTab
+        self.inside_tab = InsideTab(self.state)
+        self.add_tab(self.inside_tab, "&Inside")
+        from desktop_nn.gui.draw_tab import DrawTab
+        self.draw_tab = DrawTab(self.state)
+        self.add_tab(self.draw_tab, "&Draw")
 
     def add_tab(self, widget: QWidget, title: str) -> None:
         """Add a tab (the graph and insight views call this)."""

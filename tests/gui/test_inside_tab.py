@@ -1,0 +1,216 @@
+"""The Inside tab: W1 tiles and hidden-activation histograms, refreshed live but sparingly."""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtGui import QHelpEvent
+from PySide6.QtWidgets import QApplication, QCheckBox, QToolTip, QWidget
+
+from desktop_nn.core.network import TwoLayerNet
+from desktop_nn.core.training import TrainConfig
+from desktop_nn.gui.inside_tab import ACTIVATION_BATCH, NO_MODEL_TEXT, REFRESH_HZ, InsideTab
+from desktop_nn.gui.state import AppState
+from desktop_nn.gui.weight_tiles import grid_shape, normalised_tiles
+
+
+@pytest.fixture
+def state(qtbot, mnist):
+    state = AppState()
+    state.data, state.dataset_name = mnist, "mnist"
+    return state
+
+
+@pytest.fixture
+def tab(qtbot, state):
+    tab = InsideTab(state)
+    qtbot.addWidget(tab)
+    tab.resize(1300, 720)
+    tab.show()
+    qtbot.waitExposed(tab)
+    return tab
+
+
+def set_network(state, hidden=50, activation="relu", seed=0, **changes) -> TwoLayerNet:
+    network = TwoLayerNet(784, hidden, 10, "he", activation=activation, seed=seed,
+                          dtype=np.float32)
+    for key, value in changes.items():
+        network.params[key][...] = value
+    state.set_model(network, TrainConfig(hidden_size=hidden, activation=activation))
+    return network
+
+
+def refreshed(tab, qtbot, before: int) -> None:
+    qtbot.waitUntil(lambda: tab.refresh_count > before, timeout=5000)
+
+
+def show_network(tab, qtbot, hidden=50, **options) -> TwoLayerNet:
+    """Make a network the current model and wait until the tab has drawn it."""
+    before = tab.refresh_count
+    network = set_network(tab.state, hidden, **options)
+    refreshed(tab, qtbot, before)
+    return network
+
+
+def test_without_a_model_it_says_so(tab, qtbot):
+    qtbot.waitUntil(lambda: tab.refresh_count >= 1, timeout=5000)
+    assert tab.findChild(QWidget, "weightTilesView") is tab.tiles_view
+    assert tab.tiles_view.tile_count() == 0
+    assert tab.tiles_view.canvas.message == NO_MODEL_TEXT
+    assert tab.common_scale_check.toolTip()
+
+
+@pytest.mark.parametrize("hidden", [50, 7, 300])
+def test_one_tile_per_hidden_unit(tab, qtbot, hidden):
+    network = show_network(tab, qtbot, hidden)
+    view = tab.tiles_view
+    assert view.tile_count() == hidden
+    canvas = view.canvas
+    assert canvas.columns * canvas.rows >= hidden > canvas.columns * (canvas.rows - 1)
+    # Every tile is inside the view's width, and each is its column of W1, scaled.
+    assert canvas.tile_rect(hidden - 1).right() <= view.viewport().width()
+    np.testing.assert_allclose(view.tiles()[3], normalised_tiles(network.params["W1"])[3])
+    column = network.params["W1"][:, 3].reshape(28, 28)
+    assert np.argmax(view.tiles()[3]) == np.argmax(column)
+    # Hovering names the unit under the mouse.
+    centre = canvas.tile_rect(hidden - 1).center()
+    assert canvas.unit_at(centre) == hidden - 1
+    QApplication.sendEvent(canvas, QHelpEvent(QEvent.Type.ToolTip, centre,
+                                              canvas.mapToGlobal(centre)))
+    qtbot.waitUntil(lambda: QToolTip.isVisible(), timeout=2000)
+    assert QToolTip.text().startswith(f"Hidden unit {hidden - 1}: weights from ")
+    QToolTip.hideText()
+
+
+def test_fifty_units_fill_the_space_and_many_units_scroll():
+    columns, rows, scale = grid_shape(50, 800, 600)
+    assert columns * rows >= 50 and scale > 2  # tiles well over 56 pixels
+    columns, rows, scale = grid_shape(4096, 800, 600)
+    assert scale == 1.0 and columns == 800 // 29 and rows * 29 > 600  # scrolls
+
+
+def test_tiles_change_after_training_steps(tab, qtbot, mnist):
+    network = show_network(tab, qtbot, 50)
+    before_tiles = tab.tiles_view.tiles().copy()
+    before_activations = tab.activations.copy()
+    x, t = mnist[0][0][:100], mnist[0][1][:100]
+    trained = TwoLayerNet(784, 50, 10, "he", seed=0, dtype=np.float32)
+    trained.set_params(network.params)
+    for _ in range(20):
+        grads = trained.gradient(x, t)
+        for key in grads:
+            trained.params[key] -= 0.5 * grads[key]
+    count = tab.refresh_count
+    tab.state.update_params(trained.copy_params())  # as a training run's snapshot arrives
+    refreshed(tab, qtbot, count)
+    assert not np.allclose(tab.tiles_view.tiles(), before_tiles)
+    assert not np.allclose(tab.activations, before_activations)
+
+
+def test_histograms_have_data(tab, qtbot):
+    network = show_network(tab, qtbot, 50)
+    assert tab.activations.shape == (ACTIVATION_BATCH, 50)
+    edges, counts = tab.histogram_curve.getData()
+    positive = int(np.sum(tab.activations > 0))
+    assert len(edges) == len(counts) + 1
+    assert counts.sum() == positive > 0
+    heights = tab.activity_bars.opts["height"]
+    assert len(heights) == 50
+    np.testing.assert_allclose(heights, (tab.activations > 0).mean(axis=0))
+    zero_share = 1 - positive / tab.activations.size
+    assert f"Zero outputs: {100 * zero_share:.0f}%" in tab.stats_label.text()
+    del network
+
+
+def test_dead_units_are_counted(tab, qtbot):
+    bias = np.zeros(50, dtype=np.float32)
+    bias[:12] = -1000.0  # twelve units that never respond
+    show_network(tab, qtbot, 50, b1=bias)
+    assert "Dead units (zero for all 500 images): 12 of 50" in tab.stats_label.text()
+    assert len(tab.dead_marks.data) == 12
+    show_network(tab, qtbot, 50, b1=np.full(50, -1000.0))  # lr 100's quiet divergence
+    assert "All 50 units are dead" in tab.stats_label.text()
+
+
+def test_sigmoid_outputs(tab, qtbot):
+    show_network(tab, qtbot, 20, activation="sigmoid")
+    edges, counts = tab.histogram_curve.getData()
+    assert edges[0] == 0 and edges[-1] == 1
+    assert counts.sum() == ACTIVATION_BATCH * 20
+    assert "Saturated" in tab.stats_label.text()
+
+
+def test_clicking_a_tile_describes_the_unit(tab, qtbot):
+    network = show_network(tab, qtbot, 50)
+    canvas = tab.tiles_view.canvas
+    qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=canvas.tile_rect(17).center())
+    assert tab.selected_unit == 17
+    favourite = int(np.argmax(network.params["W2"][17]))
+    assert tab.unit_label.text().startswith(f"Unit 17: votes most for class {favourite}")
+    assert canvas.unit_at(QPoint(-5, -5)) is None
+
+
+def test_common_scale_makes_weak_units_pale(tab, qtbot):
+    weights = np.random.default_rng(0).normal(size=(784, 50)).astype(np.float32)
+    weights[:, 0] *= 0.01  # one weak unit
+    show_network(tab, qtbot, 50, W1=weights)
+    assert np.abs(tab.tiles_view.tiles()[0]).max() == pytest.approx(1.0)
+    tab.findChild(QCheckBox, "commonScaleCheck").setChecked(True)
+    assert np.abs(tab.tiles_view.tiles()[0]).max() < 0.05
+    assert np.abs(tab.tiles_view.tiles()).max() == pytest.approx(1.0)
+
+
+def test_refresh_is_throttled_and_waits_while_hidden(tab, qtbot):
+    network = show_network(tab, qtbot, 50)
+    start_count, started = tab.refresh_count, time.perf_counter()
+    # A flood of snapshots (a training run sends about two a second): few redraws.
+    while time.perf_counter() - started < 1.2:
+        tab.state.update_params(network.params)
+        qtbot.wait(5)
+    elapsed = time.perf_counter() - started
+    done = tab.refresh_count - start_count
+    assert 1 <= done <= elapsed * REFRESH_HZ + 1
+    # Hidden: snapshots only mark it stale; showing it again refreshes once.
+    qtbot.waitUntil(lambda: not tab.refresh_timer.isActive(), timeout=2000)
+    tab.hide()
+    count = tab.refresh_count
+    for _ in range(20):
+        tab.state.update_params(network.params)
+    qtbot.wait(int(2000 / REFRESH_HZ))
+    assert tab.refresh_count == count
+    tab.show()
+    refreshed(tab, qtbot, count)
+    qtbot.wait(int(2000 / REFRESH_HZ))
+    assert tab.refresh_count == count + 1
+
+
+def test_it_follows_a_training_run_in_the_window(window, qtbot):
+    tab = window.inside_tab
+    assert window.tabs.tabText(window.tabs.indexOf(tab)) == "&Inside"
+    window.tabs.setCurrentWidget(tab)
+    panel = window.training_tab.panel
+    panel.train_size_spin.setValue(2000)
+    panel.iters_spin.setValue(400)
+    panel.learning_rate_spin.setValue(0.5)
+    panel.seed_spin.setValue(0)
+    panel.hidden_size_spin.setValue(40)
+    snapshots = []
+    window.state.params_updated.connect(lambda: snapshots.append(time.perf_counter()))
+    count = tab.refresh_count
+    started = time.perf_counter()
+    with qtbot.waitSignal(window.training_tab.run_ended, timeout=60_000):
+        window.training_tab.start()
+        qtbot.waitUntil(lambda: tab.refresh_count > count, timeout=5000)
+        early_tiles = tab.tiles_view.tiles().copy()
+    qtbot.waitUntil(lambda: not tab.refresh_timer.isActive(), timeout=5000)
+    elapsed = time.perf_counter() - started
+    assert snapshots  # the run streamed weights into the window's network
+    assert tab.tiles_view.tile_count() == 40
+    assert not np.allclose(tab.tiles_view.tiles(), early_tiles)
+    assert tab.refresh_count - count <= elapsed * REFRESH_HZ + 2
+    network = window.state.network
+    np.testing.assert_allclose(tab.tiles_view.tiles(), normalised_tiles(network.params["W1"]))
+    assert tab.histogram_curve.getData()[1].sum() > 0

@@ -116,6 +116,11 @@ class MainWindow(QMainWindow):
     # -- construction ------------------------------------------------------------------------
     def _add_graph_tabs(self) -> None:
         """The computation-graph view (chapter 5's apples and oranges)."""
+        from desktop_nn.gui.graph_tab import GraphTab
+
+        self.graph_tab = GraphTab(self.state)
+        self.graph_tab.status.connect(self.show_status)
+        self.add_tab(self.graph_tab, "&Computation graph")
 
     def _add_insight_tabs(self) -> None:
         """Gradient check, evaluation, the network's insides, and drawing your own digit."""

@@ -31,13 +31,19 @@ from PySide6.QtWidgets import (
 
 from desktop_nn.core.functions import BOOK_DELTA
 from desktop_nn.core.gradient import GradientCheckResult
-from desktop_nn.gui.gradcheck_thread import GradientCheckSettings, GradientCheckThread
+from desktop_nn.gui.gradcheck_thread import (
+    BACKPROP_TIMINGS,
+    GradientCheckSettings,
+    GradientCheckThread,
+)
 from desktop_nn.gui.state import AppState
 from desktop_nn.gui.widgets import StatusLabel
 
 MAX_SAMPLES = 1000
 MAX_HIDDEN = 4096
 TABLE_COLUMNS = ("Parameter", "Shape", "mean |diff|", "max |diff|", "max relative error")
+HISTORY_COLUMNS = ("1e-7 in log", "Samples", "Hidden", "Activation", "Seed",
+                   "W1", "b1", "W2", "b2", "Speed ratio")
 DATASET_TITLES = {"mnist": "MNIST", "fashion-mnist": "Fashion-MNIST"}
 
 EXPLANATION = (
@@ -74,12 +80,17 @@ def format_seconds(seconds: float) -> str:
     return f"{seconds * 1e3:.3f} ms"
 
 
-def format_speedup(speedup: float) -> str:
-    """'backprop was 20,000 times faster' with two significant figures above 100."""
+def round_speedup(speedup: float) -> str:
+    """'20,000' for 19,876.5: two significant figures from 100 on (the timings are noisy)."""
     if speedup >= 100:
         digits = len(str(int(speedup))) - 2
         speedup = round(speedup, -digits)
-    return f"backprop was {speedup:,.0f} times faster"
+    return f"{speedup:,.0f}"
+
+
+def format_speedup(speedup: float) -> str:
+    """'backprop was 20,000 times faster'."""
+    return f"backprop was {round_speedup(speedup)} times faster"
 
 
 class GradientCheckTab(QWidget):
@@ -156,7 +167,7 @@ class GradientCheckTab(QWidget):
         self.run_button.setToolTip(
             "Compute the gradient by central differences and by backpropagation, and compare."
         )
-        self.cancel_button = QPushButton("&Cancel")
+        self.cancel_button = QPushButton("Cance&l")
         self.cancel_button.setObjectName("gradcheckCancelButton")
         self.cancel_button.setToolTip("Stop the numerical gradient; nothing else is changed.")
         self.progress_bar = QProgressBar()
@@ -196,6 +207,19 @@ class GradientCheckTab(QWidget):
             self.table.rowHeight(row) for row in range(4)) + 2 * self.table.frameWidth()
         self.table.setFixedHeight(height + 2)
 
+        self.history_table = QTableWidget(0, len(HISTORY_COLUMNS))
+        self.history_table.setObjectName("gradcheckHistoryTable")
+        self.history_table.setHorizontalHeaderLabels(HISTORY_COLUMNS)
+        self.history_table.verticalHeader().setVisible(False)
+        self.history_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.history_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.history_table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.Stretch)
+        self.history_table.setToolTip(
+            "Every check finished in this session, newest first, with its mean |diff| per "
+            "parameter: run with and without the 1e-7 to compare."
+        )
+
         self.timing_label = QLabel("Run the check to time both methods.")
         self.timing_label.setObjectName("gradcheckTiming")
         self.timing_label.setWordWrap(True)
@@ -208,6 +232,9 @@ class GradientCheckTab(QWidget):
         self.explanation.setWordWrap(True)
         self.explanation.setTextFormat(Qt.TextFormat.RichText)
         self.explanation.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        explanation_font = self.explanation.font()
+        explanation_font.setPointSizeF(explanation_font.pointSizeF() * 1.1)
+        self.explanation.setFont(explanation_font)
 
     def _set_cell(self, row: int, column: int, text: str) -> None:
         item = QTableWidgetItem(text)
@@ -221,9 +248,9 @@ class GradientCheckTab(QWidget):
         form = QFormLayout(settings_box)
         for text, widget in (
             ("&Samples:", self.samples_spin),
-            ("&Hidden size:", self.hidden_spin),
+            ("Hidde&n size:", self.hidden_spin),
             ("&Activation:", self.activation_combo),
-            ("S&eed:", self.seed_spin),
+            ("Rando&m seed:", self.seed_spin),
         ):
             label = QLabel(text)
             label.setBuddy(widget)
@@ -255,14 +282,18 @@ class GradientCheckTab(QWidget):
         results.addWidget(self.table)
         results.addWidget(self.timing_label)
 
+        history_box = QGroupBox("Checks so far: mean |diff| per parameter, newest first")
+        history_layout = QVBoxLayout(history_box)
+        history_layout.addWidget(self.history_table)
+
         explanation_box = QGroupBox("What the figures mean")
         explanation_layout = QVBoxLayout(explanation_box)
         explanation_layout.addWidget(self.explanation)
-        explanation_layout.addStretch(1)
 
         right = QVBoxLayout()
         right.addWidget(results_box)
-        right.addWidget(explanation_box, 1)
+        right.addWidget(history_box, 1)
+        right.addWidget(explanation_box)
 
         layout = QHBoxLayout(self)
         layout.addWidget(left_widget)
@@ -315,6 +346,7 @@ class GradientCheckTab(QWidget):
         total = settings.parameter_count(x_train.shape[1])
         self.progress_bar.setRange(0, total)
         self.progress_bar.setValue(0)
+        self.progress_bar.setFormat(f"0 / {total:,} parameters")
         self.status_label.setText("Numerical gradient running…")
         self._started_at = time.perf_counter()
         self._update_buttons()
@@ -350,6 +382,7 @@ class GradientCheckTab(QWidget):
             return
         self.progress_bar.setMaximum(total)
         self.progress_bar.setValue(done)
+        self.progress_bar.setFormat(f"{done:,} / {total:,} parameters")
         elapsed = time.perf_counter() - self._started_at
         if done and elapsed > 0.5:
             remaining = elapsed * (total - done) / done
@@ -367,7 +400,9 @@ class GradientCheckTab(QWidget):
         settings = thread.settings
         self._release_thread()
         if outcome == "finished" and isinstance(payload, GradientCheckResult):
-            self.progress_bar.setValue(self.progress_bar.maximum())
+            total = self.progress_bar.maximum()
+            self.progress_bar.setValue(total)
+            self.progress_bar.setFormat(f"{total:,} / {total:,} parameters")
             self.show_result(payload, settings)
             self.status_label.setText(
                 f"Done: numerical {format_seconds(payload.numerical_seconds)}, backprop "
@@ -375,6 +410,7 @@ class GradientCheckTab(QWidget):
             )
         elif outcome == "cancelled":
             self.progress_bar.setValue(0)
+            self.progress_bar.setFormat("cancelled")
             self.status_label.setText("Gradient check cancelled.")
         else:
             self.status_label.setText("The gradient check failed.")
@@ -393,18 +429,41 @@ class GradientCheckTab(QWidget):
             self._set_cell(row, 4, format_sci(diff.max_rel_error))
         self.timing_label.setText(
             f"Numerical gradient {format_seconds(result.numerical_seconds)}, backpropagation "
-            f"{format_seconds(result.backprop_seconds)}: {format_speedup(result.speedup)}."
+            f"{format_seconds(result.backprop_seconds)} (best of {BACKPROP_TIMINGS} runs): "
+            f"{format_speedup(result.speedup)}."
         )
         dataset_name, first_labels = self._run_context
         dataset = DATASET_TITLES.get(dataset_name, dataset_name)
         labels = ", ".join(str(v) for v in first_labels)
         more = ", …" if settings.samples > 8 else ""
         delta = "1e-7 (the book's)" if settings.delta else "0"
+        images = (f"The first {dataset} training image (label {labels})" if settings.samples == 1
+                  else f"The first {settings.samples} {dataset} training images (labels "
+                  f"{labels}{more})")
         self.settings_label.setText(
-            f"The first {settings.samples} {dataset} training images (labels {labels}{more}); "
+            f"{images}; "
             f"TwoLayerNet(784, {settings.hidden_size}, 10), {settings.activation}, seed "
             f"{settings.seed}, float64; constant inside the log: {delta}."
         )
+        self._add_to_history(result, settings)
+
+    def _add_to_history(self, result: GradientCheckResult,
+                        settings: GradientCheckSettings) -> None:
+        row_values = [
+            "yes" if settings.delta else "no (0)",
+            str(settings.samples),
+            str(settings.hidden_size),
+            settings.activation,
+            str(settings.seed),
+            *(format_sci(diff.mean_abs_diff) for diff in result.params.values()),
+            f"{round_speedup(result.speedup)}×",
+        ]
+        table = self.history_table
+        table.insertRow(0)
+        for column, text in enumerate(row_values):
+            item = QTableWidgetItem(text)
+            item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            table.setItem(0, column, item)
 
     # -- other ---------------------------------------------------------------------------------
     @Slot()

@@ -124,6 +124,12 @@ class MainWindow(QMainWindow):
 
     def _add_insight_tabs(self) -> None:
         """Gradient check, evaluation, the network's insides, and drawing your own digit."""
+        from desktop_nn.gui.gradcheck_tab import GradientCheckTab
+        self.gradcheck_tab = GradientCheckTab(self.state)
+        self.add_tab(self.gradcheck_tab, "&Gradient check")
+        from desktop_nn.gui.evaluate_tab import EvaluateTab
+        self.evaluate_tab = EvaluateTab(self.state, load_model=self.load_model_from)
+        self.add_tab(self.evaluate_tab, "&Evaluate")
         from desktop_nn.gui.inside_tab import InsideTab
         self.inside_tab = InsideTab(self.state)
         self.add_tab(self.inside_tab, "&Inside")

@@ -1,0 +1,515 @@
+"""The Evaluate tab: the current model on the test set, beyond accuracy.
+
+Shows the accuracy, the confusion matrix as a heat map, per-class precision/recall/F1 in a
+sortable table, and a gallery of the misclassified test images (most confident mistakes first);
+selecting one shows its probabilities. Scoring 10,000 images takes a few tens of milliseconds,
+so it runs on the GUI thread, where the training thread's weight snapshots are also applied:
+an evaluation always sees one consistent set of weights, and keeps its own copies of the
+predictions and probabilities.
+
+The tab evaluates ``state.network``. Its "Load model…" button goes through the window's own
+loading path when one is given (so a loaded model becomes the current model everywhere, exactly
+as File → Load model does) and evaluates it at once.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+
+import numpy as np
+from PySide6.QtCore import QSize, Qt, Signal, Slot
+from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_nn.core.evaluation import Evaluation, class_names, evaluate_model
+from desktop_nn.core.model_io import ModelFileError, check_compatible, load_model
+from desktop_nn.gui.confusion_view import ConfusionMatrixView
+from desktop_nn.gui.state import AppState
+from desktop_nn.gui.widgets import DigitView, ProbabilityBars, StatusLabel, grey_image
+
+NUM_CLASSES = 10
+#: The gallery shows at most this many mistakes (the most confident ones).
+GALLERY_LIMIT = 200
+THUMBNAIL_SCALE = 2
+NO_MODEL_HINT = "Train a network or load one (File → Load model)."
+DATASET_TITLES = {"mnist": "MNIST", "fashion-mnist": "Fashion-MNIST"}
+METRIC_COLUMNS = ("Class", "Precision", "Recall", "F1", "Support")
+
+ModelLoader = Callable[[str | os.PathLike], bool]
+
+
+def format_percent(probability: float) -> str:
+    """'87%', but '99.7%' rather than a rounded '100%' for a guess that was not certain."""
+    percent = 100 * probability
+    if 99.5 <= percent < 100:
+        return f"{percent:.1f}%"
+    return f"{percent:.0f}%"
+
+
+def mistake_caption(truth: str, guess: str, confidence: float) -> str:
+    """'true 4 → guess 9 (87%)', broken into lines so that nothing is cut off."""
+    if max(len(truth), len(guess)) <= 2:
+        return f"true {truth} → guess {guess}\n({format_percent(confidence)})"
+    return f"true {truth}\n→ guess {guess}\n({format_percent(confidence)})"
+
+
+class NumericItem(QTableWidgetItem):
+    """A table cell shown as text but sorted by its number."""
+
+    def __init__(self, value: float, text: str) -> None:
+        super().__init__(text)
+        self.value = float(value)
+        self.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+    def __lt__(self, other: QTableWidgetItem) -> bool:
+        if isinstance(other, NumericItem):
+            return self.value < other.value
+        return super().__lt__(other)
+
+
+class EvaluateTab(QWidget):
+    """Evaluate the current model on the test set.
+
+    Parameters
+    ----------
+    state : AppState
+    load_model : callable, optional
+        ``load_model(path) -> bool`` makes the file's network the current model and reports its
+        own errors (the window passes ``MainWindow.load_model_from``). Without it the tab loads
+        the file itself and calls ``state.set_model``.
+
+    Signals
+    -------
+    evaluated()
+        A new evaluation is shown.
+    """
+
+    evaluated = Signal()
+
+    def __init__(self, state: AppState, load_model: ModelLoader | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("evaluateTab")
+        self.state = state
+        self._load_model = load_model or self._load_model_here
+        self.evaluation: Evaluation | None = None
+        self.stale = False
+        self.filter: tuple[int, int] | None = None
+        self.last_message: tuple[str, str] | None = None
+        self.shown_index: int | None = None
+        self.labels = class_names(None)
+        self._build_controls()
+        self._build_layout()
+        self._connect()
+        self._show_nothing()
+        self._update_buttons()
+
+    # -- construction ------------------------------------------------------------------------
+    def _build_controls(self) -> None:
+        self.run_button = QPushButton("E&valuate on the test set")
+        self.run_button.setObjectName("evaluateRunButton")
+        self.run_button.setToolTip(
+            "Score the current model on all test images: accuracy, confusion matrix, "
+            "per-class metrics and the mistakes."
+        )
+        self.load_button = QPushButton("&Load model…")
+        self.load_button.setObjectName("evaluateLoadButton")
+        self.load_button.setToolTip(
+            "Open a saved model (.npz); it becomes the current model and is evaluated at once."
+        )
+        self.accuracy_label = QLabel()
+        self.accuracy_label.setObjectName("evaluateAccuracyLabel")
+        font = self.accuracy_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        self.accuracy_label.setFont(font)
+        self.accuracy_label.setToolTip("Share of the test images whose top guess is right.")
+        self.info_label = StatusLabel()
+        self.info_label.setObjectName("evaluateInfo")
+
+        self.confusion_view = ConfusionMatrixView()
+
+        self.metrics_table = QTableWidget(0, len(METRIC_COLUMNS))
+        self.metrics_table.setObjectName("classMetricsTable")
+        self.metrics_table.setHorizontalHeaderLabels(METRIC_COLUMNS)
+        self.metrics_table.verticalHeader().setVisible(False)
+        self.metrics_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.metrics_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.metrics_table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.Stretch)
+        self.metrics_table.setToolTip(
+            "Precision: of the images guessed as this class, the share that are. Recall: of "
+            "this class's images, the share found. F1: their harmonic mean. Click a header "
+            "to sort."
+        )
+
+        self.gallery = QListWidget()
+        self.gallery.setObjectName("misclassifiedGallery")
+        self.gallery.setViewMode(QListView.ViewMode.IconMode)
+        self.gallery.setMovement(QListView.Movement.Static)
+        self.gallery.setResizeMode(QListView.ResizeMode.Adjust)
+        self.gallery.setWordWrap(True)
+        self.gallery.setUniformItemSizes(True)
+        side = 28 * THUMBNAIL_SCALE
+        self.gallery.setIconSize(QSize(side, side))
+        self._set_gallery_grid()
+        self.gallery.setSpacing(2)
+        self.gallery.setToolTip(
+            "Test images the network got wrong, the most confident mistakes first; select one "
+            "to see its probabilities."
+        )
+        self.gallery_label = StatusLabel(lines=2)
+        self.gallery_label.setObjectName("galleryLabel")
+        self.show_all_button = QPushButton("Show &all")
+        self.show_all_button.setObjectName("galleryShowAllButton")
+        self.show_all_button.setToolTip("List every kind of mistake again, not one cell's.")
+
+        self.detail_digit = DigitView(scale=4)
+        self.detail_caption = StatusLabel(lines=3)
+        self.detail_caption.setObjectName("mistakeCaption")
+        self.detail_bars = ProbabilityBars()
+        self.detail_bars.setObjectName("mistakeProbabilities")
+        self.detail_bars.setToolTip(
+            "The network's probability for each class; the true class's label is bold."
+        )
+
+    def _set_gallery_grid(self) -> None:
+        """Room for the thumbnail and its caption: two lines for digits, three for names."""
+        side = 28 * THUMBNAIL_SCALE
+        line = self.gallery.fontMetrics().lineSpacing()
+        lines = 2 if max(len(label) for label in self.labels) <= 2 else 3
+        self.gallery.setGridSize(QSize(side + 60, side + lines * line + 14))
+
+    def _build_layout(self) -> None:
+        top = QHBoxLayout()
+        top.addWidget(self.run_button)
+        top.addWidget(self.load_button)
+        top.addSpacing(16)
+        top.addWidget(self.accuracy_label, 1)
+
+        confusion_box = QGroupBox("Confusion matrix")
+        confusion_layout = QVBoxLayout(confusion_box)
+        confusion_layout.addWidget(self.confusion_view, 1)
+
+        metrics_box = QGroupBox("Per class")
+        metrics_layout = QVBoxLayout(metrics_box)
+        metrics_layout.addWidget(self.metrics_table)
+
+        detail_box = QGroupBox("Selected mistake")
+        detail_layout = QHBoxLayout(detail_box)
+        digit_column = QVBoxLayout()
+        digit_column.addWidget(self.detail_digit)
+        digit_column.addStretch(1)
+        detail_layout.addLayout(digit_column)
+        text_column = QVBoxLayout()
+        text_column.addWidget(self.detail_caption)
+        text_column.addWidget(self.detail_bars, 1)
+        detail_layout.addLayout(text_column, 1)
+
+        middle = QWidget()
+        middle_layout = QVBoxLayout(middle)
+        middle_layout.setContentsMargins(0, 0, 0, 0)
+        middle_layout.addWidget(metrics_box, 1)
+        middle_layout.addWidget(detail_box)
+
+        gallery_box = QGroupBox("Misclassified test images")
+        gallery_layout = QVBoxLayout(gallery_box)
+        gallery_header = QHBoxLayout()
+        gallery_header.addWidget(self.gallery_label, 1)
+        gallery_header.addWidget(self.show_all_button)
+        gallery_layout.addLayout(gallery_header)
+        gallery_layout.addWidget(self.gallery, 1)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(confusion_box)
+        splitter.addWidget(middle)
+        splitter.addWidget(gallery_box)
+        splitter.setChildrenCollapsible(False)
+        splitter.setStretchFactor(0, 5)
+        splitter.setStretchFactor(1, 4)
+        splitter.setStretchFactor(2, 4)
+        splitter.setSizes([580, 360, 420])
+        self.splitter = splitter
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.info_label)
+        layout.addWidget(splitter, 1)
+
+    def _connect(self) -> None:
+        self.run_button.clicked.connect(self.evaluate)
+        self.load_button.clicked.connect(self.choose_model_file)
+        self.show_all_button.clicked.connect(self.show_all_mistakes)
+        self.confusion_view.cell_clicked.connect(self._on_cell_clicked)
+        self.gallery.currentItemChanged.connect(self._on_current_item)
+        self.state.model_changed.connect(self._on_model_changed)
+        self.state.params_updated.connect(self._on_params_updated)
+        self.state.data_changed.connect(self._on_data_changed)
+
+    # -- evaluation ----------------------------------------------------------------------------
+    @Slot()
+    def evaluate(self) -> Evaluation | None:
+        """Score ``state.network`` on the test set and show the result (None if impossible)."""
+        network, data = self.state.network, self.state.data
+        if network is None:
+            self.info_label.setText(NO_MODEL_HINT)
+            return None
+        if data is None:
+            self.info_label.setText("Waiting for the test images to load…")
+            return None
+        x_test, t_test = data[1]
+        try:
+            check_compatible(network, input_size=x_test.shape[1], output_size=NUM_CLASSES)
+            result = evaluate_model(network, x_test, t_test, NUM_CLASSES)
+        except ValueError as exc:
+            self._show_message("Cannot evaluate this model", str(exc))
+            return None
+        self.show_evaluation(result)
+        return result
+
+    def show_evaluation(self, result: Evaluation) -> None:
+        """Fill the accuracy, the heat map, the table and the gallery from ``result``."""
+        self.evaluation = result
+        self.stale = False
+        self.labels = class_names(self.state.dataset_name, NUM_CLASSES)
+        self.detail_bars.labels = self.labels
+        self._set_gallery_grid()
+        mistakes = result.num_samples - result.num_correct
+        self.accuracy_label.setText(
+            f"Test accuracy {100 * result.accuracy:.2f}%  ({result.num_correct:,} of "
+            f"{result.num_samples:,} right, {mistakes:,} wrong)"
+        )
+        self.info_label.setText(self._describe_model())
+        self.confusion_view.set_matrix(result.confusion, self.labels)
+        self._fill_metrics(result)
+        self.filter = None
+        self._fill_gallery()
+        self._update_buttons()
+        self.evaluated.emit()
+
+    def _describe_model(self) -> str:
+        network, config = self.state.network, self.state.config
+        dataset = self.state.dataset_name or "mnist"
+        text = (f"TwoLayerNet(784, {network.hidden_size}, 10), {network.activation}, on the "
+                f"{DATASET_TITLES.get(dataset, dataset)} test set")
+        if self.state.is_training:
+            text += " · weights as they were at this moment of the running training"
+        if config is not None and config.dataset != dataset:
+            text += (f" · note: this model was trained on "
+                     f"{DATASET_TITLES.get(config.dataset, config.dataset)}")
+        return text
+
+    def _fill_metrics(self, result: Evaluation) -> None:
+        table = self.metrics_table
+        table.setSortingEnabled(False)
+        table.setRowCount(NUM_CLASSES)
+        metrics = result.metrics
+        for k in range(NUM_CLASSES):
+            row = [
+                NumericItem(k, self.labels[k]),
+                NumericItem(metrics.precision[k], f"{metrics.precision[k]:.3f}"),
+                NumericItem(metrics.recall[k], f"{metrics.recall[k]:.3f}"),
+                NumericItem(metrics.f1[k], f"{metrics.f1[k]:.3f}"),
+                NumericItem(metrics.support[k], f"{int(metrics.support[k]):,}"),
+            ]
+            row[0].setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+            for column, item in enumerate(row):
+                table.setItem(k, column, item)
+        table.setSortingEnabled(True)
+        table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+
+    # -- gallery -------------------------------------------------------------------------------
+    def _gallery_indices(self) -> np.ndarray:
+        result = self.evaluation
+        if result is None:
+            return np.empty(0, dtype=np.int64)
+        if self.filter is None:
+            return result.misclassified
+        return result.mistakes_between(*self.filter)
+
+    def _fill_gallery(self) -> None:
+        self.gallery.clear()
+        result = self.evaluation
+        indices = self._gallery_indices()
+        shown = indices[:GALLERY_LIMIT]
+        x_test = self.state.data[1][0] if self.state.data is not None else None
+        side = 28 * THUMBNAIL_SCALE
+        cell = self.gallery.gridSize() - QSize(6, 6)
+        for index in shown:
+            index = int(index)
+            guess, truth = int(result.predictions[index]), int(result.labels[index])
+            item = QListWidgetItem(mistake_caption(
+                self.labels[truth], self.labels[guess], result.confidence(index)))
+            if x_test is not None and index < len(x_test):
+                pixmap = QPixmap.fromImage(grey_image(x_test[index].reshape(28, 28))).scaled(
+                    side, side, Qt.AspectRatioMode.IgnoreAspectRatio,
+                    Qt.TransformationMode.FastTransformation)
+                item.setIcon(QIcon(pixmap))
+            item.setSizeHint(cell)  # the caption may use the whole cell, not the icon's width
+            item.setData(Qt.ItemDataRole.UserRole, index)
+            item.setToolTip(f"Test image {index:,}")
+            item.setTextAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+            self.gallery.addItem(item)
+        total = len(indices)
+        what = "mistakes" if self.filter is None else (
+            f"images of {self.labels[self.filter[0]]} taken for {self.labels[self.filter[1]]}")
+        order = ", the most confident first" if total > 1 else ""
+        limit = f" (the first {GALLERY_LIMIT} shown)" if total > GALLERY_LIMIT else ""
+        self.gallery_label.setText(f"{total:,} {what}{order}{limit}")
+        self.show_all_button.setEnabled(self.filter is not None)
+        self.confusion_view.select(self.filter)
+        if self.gallery.count():
+            self.gallery.setCurrentRow(0)
+        else:
+            self._clear_detail("No mistakes to show." if result is not None else "")
+
+    @Slot(int, int)
+    def _on_cell_clicked(self, true_class: int, predicted_class: int) -> None:
+        if self.evaluation is None:
+            return
+        self.filter = None if true_class == predicted_class else (true_class, predicted_class)
+        self._fill_gallery()
+
+    @Slot()
+    def show_all_mistakes(self) -> None:
+        self.filter = None
+        self._fill_gallery()
+
+    @Slot(QListWidgetItem, QListWidgetItem)
+    def _on_current_item(self, current: QListWidgetItem | None, _previous) -> None:
+        if current is None:
+            return
+        self.show_sample(int(current.data(Qt.ItemDataRole.UserRole)))
+
+    def show_sample(self, index: int) -> None:
+        """Show test image ``index`` with the evaluation's probabilities for it."""
+        result = self.evaluation
+        if result is None or self.state.data is None:
+            return
+        self.detail_digit.set_pixels(self.state.data[1][0][index].reshape(28, 28))
+        truth, guess = int(result.labels[index]), int(result.predictions[index])
+        probabilities = result.probabilities[index].astype(np.float64)
+        verdict = "right" if truth == guess else "wrong"
+        self.detail_caption.setText(
+            f"Test image {index:,}: true {self.labels[truth]}, guessed {self.labels[guess]} "
+            f"with {100 * probabilities[guess]:.1f}% ({verdict}). The true class had "
+            f"{100 * probabilities[truth]:.1f}%."
+        )
+        self.detail_bars.set_probabilities(np.nan_to_num(probabilities), truth)
+        self.shown_index = index
+
+    def _clear_detail(self, text: str) -> None:
+        self.detail_digit.clear_image()
+        self.detail_caption.setText(text)
+        self.detail_bars.set_probabilities(None)
+        self.shown_index = None
+
+    # -- loading -------------------------------------------------------------------------------
+    @Slot()
+    def choose_model_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Load model", "", "Models (*.npz)")
+        if path:
+            self.load_model_from(path)
+
+    def load_model_from(self, path: str | os.PathLike) -> bool:
+        """Make the model in ``path`` the current one and evaluate it; False if it failed."""
+        if not self._load_model(path):
+            return False
+        self.evaluate()
+        return True
+
+    def _load_model_here(self, path: str | os.PathLike) -> bool:
+        """Load without a window: errors go to a message box; nothing changes on failure."""
+        if self.state.is_training:
+            self._show_message("Training is running", "Stop the run before loading a model.")
+            return False
+        try:
+            loaded = load_model(path)
+            check_compatible(loaded.network)
+        except ModelFileError as exc:
+            self._show_message("Could not load the model", str(exc))
+            return False
+        self.state.set_model(loaded.network, loaded.config)
+        return True
+
+    # -- state changes -------------------------------------------------------------------------
+    @Slot()
+    def _on_model_changed(self) -> None:
+        if self.state.network is None:
+            self.evaluation = None
+            self._show_nothing()
+        elif self.evaluation is not None:
+            self._mark_stale("A different model is current now")
+        else:
+            self._show_nothing()
+        self._update_buttons()
+
+    @Slot()
+    def _on_params_updated(self) -> None:
+        if self.evaluation is not None and not self.stale:
+            self._mark_stale("The weights have changed (training)")
+
+    @Slot()
+    def _on_data_changed(self) -> None:
+        if self.evaluation is not None:
+            self._mark_stale("Another dataset is loaded")
+        self._update_buttons()
+
+    def _mark_stale(self, reason: str) -> None:
+        self.stale = True
+        self.info_label.setText(
+            f"{reason} since this evaluation: press Evaluate to score the current weights."
+        )
+
+    def _show_nothing(self) -> None:
+        self.accuracy_label.setText("No evaluation yet" if self.state.network is not None
+                                    else "No model yet")
+        self.info_label.setText(
+            "Press Evaluate to score the current model on the test set."
+            if self.state.network is not None else NO_MODEL_HINT
+        )
+        self.confusion_view.empty_text = (
+            "Press Evaluate." if self.state.network is not None else NO_MODEL_HINT)
+        self.confusion_view.set_matrix(None)
+        self.metrics_table.setRowCount(0)
+        self.gallery.clear()
+        self.gallery_label.setText("")
+        self.show_all_button.setEnabled(False)
+        self._clear_detail("")
+
+    def _update_buttons(self) -> None:
+        self.run_button.setEnabled(self.state.network is not None and self.state.data is not None)
+
+    # -- showing -------------------------------------------------------------------------------
+    def showEvent(self, event) -> None:
+        """Coming to the tab evaluates the current weights if nothing (current) is shown."""
+        super().showEvent(event)
+        if (self.evaluation is None or self.stale) and self.run_button.isEnabled():
+            self.evaluate()
+
+    def _show_message(self, title: str, text: str) -> None:
+        """A non-blocking warning (tests read ``last_message``)."""
+        self.last_message = (title, text)
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok,
+                          self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setObjectName("evaluateMessage")
+        box.open()

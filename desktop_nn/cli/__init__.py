@@ -58,6 +58,9 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return EXIT_USAGE
+    from desktop_nn.core.blas import limit_blas_threads_for_process
+
+    limit_blas_threads_for_process()
     try:
         return args.func(args)
     except CliError as exc:

@@ -18,3 +18,18 @@ DEFAULT_BLAS_THREADS = 1
 def blas_threads(count: int = DEFAULT_BLAS_THREADS) -> AbstractContextManager:
     """Return a context manager that limits BLAS to ``count`` threads and restores it on exit."""
     return threadpool_limits(limits=count, user_api="blas")
+
+
+_process_limit: threadpool_limits | None = None
+
+
+def limit_blas_threads_for_process(count: int = DEFAULT_BLAS_THREADS) -> None:
+    """Limit BLAS to ``count`` threads for the rest of the process (the window and the CLI).
+
+    The limit is process-wide anyway (OpenBLAS keeps one thread pool), so the application sets
+    it once at start-up: then every small product, on any thread, runs single-threaded, and a
+    training run's own ``blas_threads`` context has nothing to restore.
+    """
+    global _process_limit
+    if _process_limit is None:
+        _process_limit = threadpool_limits(limits=count, user_api="blas")

@@ -112,7 +112,7 @@ class IntegerAxis(pg.AxisItem):
                                                          int(np.floor(maxVal)) + 1)])]
 
 
-def _style_plot(widget: pg.PlotWidget, left: str, bottom: str) -> None:
+def style_plot(widget: pg.PlotWidget, left: str, bottom: str) -> None:
     widget.setBackground(plot_background())
     # The plot paints its whole area itself: Qt need not paint the widgets beneath it first.
     widget.viewport().setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
@@ -161,7 +161,7 @@ class LossPlot(pg.PlotWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("lossPlot")
-        _style_plot(self, "loss", "iteration")
+        style_plot(self, "loss", "iteration")
         self.legend = self.addLegend(offset=(-10, 10))
         self.legend.anchor((1, 0), (1, 0), offset=(-10, 10))
         self.legend.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
@@ -287,7 +287,7 @@ class AccuracyPlot(pg.PlotWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent, axisItems={"bottom": IntegerAxis("bottom")})
         self.setObjectName("accuracyPlot")
-        _style_plot(self, "accuracy", "epoch")
+        style_plot(self, "accuracy", "epoch")
         self.legend = self.addLegend()
         self.legend.anchor((1, 1), (1, 1), offset=(-10, -10))
         self.legend.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)

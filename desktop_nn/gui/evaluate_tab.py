@@ -43,7 +43,8 @@ from desktop_nn.core.evaluation import Evaluation, class_names, evaluate_model
 from desktop_nn.core.model_io import ModelFileError, check_compatible, load_model
 from desktop_nn.gui.confusion_view import ConfusionMatrixView
 from desktop_nn.gui.state import AppState
-from desktop_nn.gui.widgets import DigitView, ProbabilityBars, StatusLabel, grey_image
+from desktop_nn.gui.widgets import DigitView, ProbabilityBars, StatusLabel
+from desktop_nn.image_files import grey_qimage
 
 NUM_CLASSES = 10
 #: The gallery shows at most this many mistakes (the most confident ones).
@@ -359,7 +360,7 @@ class EvaluateTab(QWidget):
             item = QListWidgetItem(mistake_caption(
                 self.labels[truth], self.labels[guess], result.confidence(index)))
             if x_test is not None and index < len(x_test):
-                pixmap = QPixmap.fromImage(grey_image(x_test[index].reshape(28, 28))).scaled(
+                pixmap = QPixmap.fromImage(grey_qimage(x_test[index].reshape(28, 28))).scaled(
                     side, side, Qt.AspectRatioMode.IgnoreAspectRatio,
                     Qt.TransformationMode.FastTransformation)
                 item.setIcon(QIcon(pixmap))

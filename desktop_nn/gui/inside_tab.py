@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_nn.core.functions import relu, sigmoid
-from desktop_nn.gui.curves import _style_plot
+from desktop_nn.gui.curves import style_plot
 from desktop_nn.gui.palette import TRAIN_COLOUR, colour
 from desktop_nn.gui.state import AppState
 from desktop_nn.gui.weight_tiles import SIDE, DivergingLegend, WeightTilesView
@@ -105,7 +105,7 @@ class InsideTab(QWidget):
         self.histogram_plot.setObjectName("activationHistogram")
         self.histogram_plot.setToolTip(
             "How often each output value occurs: every hidden unit on every image of the batch.")
-        _style_plot(self.histogram_plot, "count", "hidden output")
+        style_plot(self.histogram_plot, "count", "hidden output")
         self.histogram_plot.getPlotItem().setMouseEnabled(x=False, y=False)
         self.histogram_plot.getPlotItem().hideButtons()
         self.histogram_curve = self.histogram_plot.plot(
@@ -117,7 +117,7 @@ class InsideTab(QWidget):
         self.activity_plot.setToolTip(
             "For each hidden unit: the share of the batch's images it responds to (ReLU) or "
             "its mean output (sigmoid).")
-        _style_plot(self.activity_plot, "share of images", "hidden unit")
+        style_plot(self.activity_plot, "share of images", "hidden unit")
         self.activity_plot.getPlotItem().setMouseEnabled(x=False, y=False)
         self.activity_plot.getPlotItem().hideButtons()
         self.activity_plot.setYRange(0, 1, padding=0.02)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_nn import __version__
+from desktop_nn.core.blas import limit_blas_threads_for_process
 from desktop_nn.core.history_csv import write_history_csv
 from desktop_nn.core.model_io import ModelFileError, check_compatible, load_model, save_model
 from desktop_nn.data.mnist import DataError, dataset_dir
@@ -84,6 +85,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        limit_blas_threads_for_process()
         self.setObjectName("mainWindow")
         self.setWindowTitle("desktop_nn — Deep Learning from Scratch, chapters 4–5")
         self.settings = app_settings()

@@ -6,16 +6,10 @@ import numpy as np
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QGroupBox, QPushButton, QVBoxLayout, QWidget
 
+from desktop_nn.core.evaluation import class_names
 from desktop_nn.core.functions import softmax
 from desktop_nn.gui.state import AppState
 from desktop_nn.gui.widgets import DigitView, ProbabilityBars, StatusLabel
-
-FASHION_LABELS = ["T-shirt", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt",
-                  "Sneaker", "Bag", "Boot"]
-
-
-def class_labels(dataset: str | None) -> list[str]:
-    return FASHION_LABELS if dataset == "fashion-mnist" else [str(i) for i in range(10)]
 
 
 class SamplePreview(QGroupBox):
@@ -55,7 +49,7 @@ class SamplePreview(QGroupBox):
         x_test = self.state.data[1][0]
         self.index = int(self.rng.integers(len(x_test)))
         self.digit.set_pixels(x_test[self.index].reshape(28, 28))
-        self.bars.labels = class_labels(self.state.dataset_name)
+        self.bars.labels = class_names(self.state.dataset_name)
         self.refresh()
 
     def current_prediction(self) -> tuple[int, np.ndarray] | None:
@@ -74,7 +68,7 @@ class SamplePreview(QGroupBox):
     def refresh(self) -> None:
         if self.index is None or self.state.data is None:
             return
-        labels = class_labels(self.state.dataset_name)
+        labels = class_names(self.state.dataset_name)
         true_class = int(self.state.data[1][1][self.index])
         prediction = self.current_prediction()
         if prediction is None:

@@ -4,20 +4,11 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QImage, QPainter, QPalette, QPixmap
+from PySide6.QtGui import QColor, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from desktop_nn.gui.palette import TEST_COLOUR, TRAIN_COLOUR, colour
-
-
-def grey_image(pixels: np.ndarray) -> QImage:
-    """A QImage of a 2-D array of grey levels (uint8 0..255, or floats in 0..1)."""
-    array = np.asarray(pixels)
-    if array.dtype != np.uint8:
-        array = np.clip(np.rint(array * 255.0), 0, 255).astype(np.uint8)
-    array = np.ascontiguousarray(array)
-    height, width = array.shape
-    return QImage(array.data, width, height, width, QImage.Format.Format_Grayscale8).copy()
+from desktop_nn.image_files import grey_qimage
 
 
 class DigitView(QLabel):
@@ -37,7 +28,7 @@ class DigitView(QLabel):
         self.setPixmap(blank)
 
     def set_pixels(self, pixels: np.ndarray) -> None:
-        image = grey_image(pixels)
+        image = grey_qimage(pixels)
         self.setPixmap(
             QPixmap.fromImage(image).scaled(
                 image.width() * self.scale,

@@ -13,7 +13,7 @@ import numpy as np
 
 from desktop_nn.core.functions import softmax
 from desktop_nn.core.metrics import ClassMetrics, confusion_matrix, precision_recall_f1
-from desktop_nn.core.network import ACCURACY_BLOCK_ROWS, ACCURACY_CONVERTED_ROWS, TwoLayerNet
+from desktop_nn.core.network import TwoLayerNet
 
 #: Short names of the Fashion-MNIST classes, label 0 first.
 FASHION_MNIST_CLASSES = (
@@ -131,15 +131,11 @@ def evaluate_model(
     labels = t.astype(np.int64)
 
     count = x.shape[0]
-    predictions = np.empty(count, dtype=np.int64)
-    probabilities = np.empty((count, num_classes), dtype=np.float32)
-    # The same blocks as network.accuracy, so the two agree to the last image.
-    rows = ACCURACY_BLOCK_ROWS if x.dtype == network.dtype else ACCURACY_CONVERTED_ROWS
+    # Scored as network.accuracy scores, so the two agree to the last image.
     with np.errstate(all="ignore"):  # a diverged network gives nan scores, not warnings
-        for start in range(0, count, rows):
-            scores = network.predict(x[start : start + rows])
-            predictions[start : start + rows] = np.argmax(scores, axis=1)
-            probabilities[start : start + rows] = softmax(scores.astype(np.float64))
+        scores = network.predict_in_blocks(x)
+        predictions = np.argmax(scores, axis=1).astype(np.int64)
+        probabilities = softmax(scores.astype(np.float64)).astype(np.float32)
 
     cm = confusion_matrix(labels, predictions, num_classes)
     wrong = np.flatnonzero(predictions != labels)

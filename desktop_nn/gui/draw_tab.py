@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_nn.core.evaluation import class_names
 from desktop_nn.core.functions import softmax
 from desktop_nn.core.preprocess import ink_on_black, to_mnist
 from desktop_nn.gui.draw_canvas import PEN_WIDTH_RANGE, DrawCanvas
-from desktop_nn.gui.sample_preview import class_labels
 from desktop_nn.gui.state import AppState
 from desktop_nn.gui.widgets import DigitView, ProbabilityBars, StatusLabel
 
@@ -236,7 +236,7 @@ class DrawTab(QWidget):
         self.update_count += 1
         config = self.state.config
         self.prediction_view.set_labels(
-            class_labels(config.dataset if config is not None else self.state.dataset_name))
+            class_names(config.dataset if config is not None else self.state.dataset_name))
         digit = None if self.canvas.is_empty() else to_mnist(self.canvas.pixels())
         self.network_input = digit
         if digit is None:

@@ -247,9 +247,12 @@ def test_accuracy_in_blocks_equals_whole(mnist, monkeypatch):
     net = TwoLayerNet(784, 10, 10, seed=2, weight_init_std=0.1, dtype=np.float32)
     whole = float(np.mean(net.predict(x).argmax(axis=1) == t))
     monkeypatch.setattr(network_module, "ACCURACY_BLOCK_ROWS", 7)
-    monkeypatch.setattr(network_module, "ACCURACY_CONVERTED_ROWS", 13)
-    assert net.accuracy(x, t) == whole  # float32 data: same dtype blocks
-    assert net.accuracy(x.astype(np.float64), t) == whole  # converted blocks
+    for workers in (1, 2):
+        monkeypatch.setattr(network_module, "SCORING_WORKERS", workers)
+        assert net.accuracy(x, t) == whole  # float32 data: same dtype blocks
+        assert net.accuracy(x.astype(np.float64), t) == whole  # converted blocks
+        np.testing.assert_allclose(net.predict_in_blocks(x), net.predict(x), rtol=1e-5,
+                                   atol=1e-6)
 
 
 def test_accuracy_perfect_and_zero():

@@ -10,8 +10,8 @@ from pathlib import Path
 import numpy as np
 import pyqtgraph as pg
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import QByteArray, QTimer, Slot, qVersion
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QByteArray, QLocale, Qt, QTimer, Slot, qVersion
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QMainWindow,
@@ -26,6 +26,15 @@ from desktop_nn.core.history_csv import write_history_csv
 from desktop_nn.core.model_io import ModelFileError, check_compatible, load_model, save_model
 from desktop_nn.data.mnist import DataError, dataset_dir
 from desktop_nn.gui.download_dialog import DATASET_TITLES, DownloadDialog
+from desktop_nn.gui.i18n import (
+    LANGUAGES,
+    choose_language,
+    chosen_language,
+    install_translators,
+    language_for_locale,
+    preferred_language,
+)
+from desktop_nn.gui.icon import app_icon
 from desktop_nn.gui.settings import app_settings, load_config, save_config
 from desktop_nn.gui.state import AppState
 from desktop_nn.gui.training_tab import TrainingTab
@@ -80,6 +89,14 @@ def render_svg(widget: QWidget, path: str) -> None:
         painter.end()
 
 
+#: Said in the language being chosen, which is the one the user can read.
+RESTART_NOTICES = {
+    "en": "The window will speak English the next time you start desktop_nn.",
+    "zh_CN": "下次启动 desktop_nn 时，界面将切换为简体中文。",
+    "ja_JP": "次回 desktop_nn を起動すると、表示が日本語に切り替わります。",
+}
+
+
 class MainWindow(QMainWindow):
     """desktop_nn's window. Constructible with no arguments; data loads in the background."""
 
@@ -87,8 +104,11 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         limit_blas_threads_for_process()
         self.setObjectName("mainWindow")
-        self.setWindowTitle("desktop_nn — Deep Learning from Scratch, chapters 4–5")
         self.settings = app_settings()
+        # Before any widget is made, so that every text is created in the chosen language.
+        self.language = install_translators(preferred_language(self.settings))
+        self.setWindowTitle("desktop_nn — Deep Learning from Scratch, chapters 4–5")
+        self.setWindowIcon(app_icon())
         self.state = AppState(self)
         self.download_dialog: DownloadDialog | None = None
 
@@ -126,16 +146,17 @@ class MainWindow(QMainWindow):
 
     def _add_insight_tabs(self) -> None:
         """Gradient check, evaluation, the network's insides, and drawing your own digit."""
+        from desktop_nn.gui.draw_tab import DrawTab
+        from desktop_nn.gui.evaluate_tab import EvaluateTab
         from desktop_nn.gui.gradcheck_tab import GradientCheckTab
+        from desktop_nn.gui.inside_tab import InsideTab
+
         self.gradcheck_tab = GradientCheckTab(self.state)
         self.add_tab(self.gradcheck_tab, "&Gradient check")
-        from desktop_nn.gui.evaluate_tab import EvaluateTab
         self.evaluate_tab = EvaluateTab(self.state, load_model=self.load_model_from)
         self.add_tab(self.evaluate_tab, "&Evaluate")
-        from desktop_nn.gui.inside_tab import InsideTab
         self.inside_tab = InsideTab(self.state)
         self.add_tab(self.inside_tab, "&Inside")
-        from desktop_nn.gui.draw_tab import DrawTab
         self.draw_tab = DrawTab(self.state)
         self.add_tab(self.draw_tab, "&Draw")
 
@@ -174,11 +195,47 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 
+        self._build_language_menu()
+
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.setObjectName("helpMenu")
         self.about_action = self._action("&About desktop_nn", self.show_about, "F1",
                                          "aboutAction")
         help_menu.addAction(self.about_action)
+
+    def _build_language_menu(self) -> None:
+        menu = self.menuBar().addMenu("&Language")
+        menu.setObjectName("languageMenu")
+        group = QActionGroup(self)
+        group.setExclusive(True)
+        chosen = chosen_language(self.settings)
+        choices = [(None, "&Follow the system")] + [
+            (code, f"{name} (&{index})") for index, (code, name) in enumerate(LANGUAGES.items(), 1)
+        ]
+        self.language_actions: dict[str | None, QAction] = {}
+        for code, text in choices:
+            action = QAction(text, self, checkable=True)
+            action.setObjectName(f"languageAction_{code or 'system'}")
+            action.setChecked(code == chosen)
+            action.triggered.connect(lambda _checked, c=code: self.choose_language(c))
+            group.addAction(action)
+            menu.addAction(action)
+            self.language_actions[code] = action
+
+    def choose_language(self, language: str | None) -> None:
+        """Remember the language for the next start and say so (None: follow the system)."""
+        choose_language(self.settings, language)
+        target = language or language_for_locale(QLocale())
+        if target == self.language:
+            self.show_status("The window already speaks this language.")
+            return
+        notice = RESTART_NOTICES.get(target, RESTART_NOTICES["en"])
+        self.last_notice = notice
+        box = QMessageBox(QMessageBox.Icon.Information, "desktop_nn", notice,
+                          QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("languageNotice")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
 
     # -- status and settings -----------------------------------------------------------------
     @Slot(str)
@@ -408,8 +465,6 @@ class MainWindow(QMainWindow):
         box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok,
                           self)
         box.setObjectName("warningMessage")
-        from PySide6.QtCore import Qt
-
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
 

@@ -546,14 +546,18 @@ class GraphScene(QGraphicsScene):
                 node = graph.node(vertex_id)
                 text = node.kind.symbol
                 rect = QRectF(x - NODE_RADIUS, y - NODE_RADIUS, 2 * NODE_RADIUS, 2 * NODE_RADIUS)
-                tip = f"{node.kind.symbol} node computing {node.label}: click for its rule"
+                tip = self.tr("{symbol} node computing {name}: click for its rule").format(
+                    symbol=node.kind.symbol, name=node.label)
             else:
                 text = vertex_id if role == "input" else format_value(graph.constants[vertex_id])
                 width = max(BOX_HEIGHT, name_metrics.horizontalAdvance(text) + 22)
                 height = BOX_HEIGHT if role == "input" else BOX_HEIGHT - 6
                 rect = QRectF(x + BOX_RIGHT - width, y - height / 2, width, height)
-                tip = (f"Input {vertex_id}: click to edit its value" if role == "input"
-                       else f"The constant {text}")
+                if role == "input":
+                    tip = self.tr("Input {name}: click to edit its value").format(
+                        name=vertex_id)
+                else:
+                    tip = self.tr("The constant {value}").format(value=text)
             item = VertexItem(vertex_id, role, text, rect)
             item.setToolTip(tip)
             self.addItem(item)
@@ -901,8 +905,13 @@ class GraphView(QGraphicsView):
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.auto_fit = True
-        self.setToolTip("The computation graph: values above the arrows, gradients below in "
-                        "red. Click a node or an input; drag to pan; Ctrl+wheel to zoom.")
+        self.setToolTip(self.tr("The computation graph: values above the arrows, gradients "
+                                "below in red. Click a node or an input; drag to pan; "
+                                "Ctrl+wheel to zoom."))
+        self.setAccessibleName(self.tr("Computation graph"))
+        self.setAccessibleDescription(self.tr(
+            "The graph's nodes, inputs and arrows with their values and gradients; click a "
+            "node or an input to show it in the side panel."))
         scene.set_palette(self.palette())
 
     @property

@@ -21,7 +21,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QEvent, QSignalBlocker, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QEvent,
+    QSignalBlocker,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -55,6 +64,7 @@ from desktop_nn.core.graph import (
     preset,
 )
 from desktop_nn.gui.graph_scene import GraphScene, GraphView, readable
+from desktop_nn.gui.graph_texts import kind_rule
 from desktop_nn.gui.palette import colour
 from desktop_nn.gui.widgets import StatusLabel
 
@@ -68,12 +78,13 @@ __all__ = [
     "describe_vertex",
 ]
 
-#: (combo text, preset key); the key "expression" builds the graph from the expression field.
+#: (combo text in English, preset key); the key "expression" builds the graph from the
+#: expression field. The texts are translated (context "GraphTab") when the combo is filled.
 PRESET_CHOICES = (
-    ("Apples", "apple"),
-    ("Apples and oranges", "apple_orange"),
-    ("Sigmoid", "sigmoid"),
-    ("Your own expression", "expression"),
+    (QT_TRANSLATE_NOOP("GraphTab", "Apples"), "apple"),
+    (QT_TRANSLATE_NOOP("GraphTab", "Apples and oranges"), "apple_orange"),
+    (QT_TRANSLATE_NOOP("GraphTab", "Sigmoid"), "sigmoid"),
+    (QT_TRANSLATE_NOOP("GraphTab", "Your own expression"), "expression"),
 )
 DEFAULT_PRESET = "apple_orange"
 #: The formula of each preset, written in the expression field as a starting point.
@@ -128,7 +139,8 @@ def _argument_name(graph: ComputationGraph, vertex_id: str) -> str:
     if role == "node":
         return graph.node(vertex_id).label
     if role == "constant":
-        return f"the constant {format_value(graph.constants[vertex_id])}"
+        return QCoreApplication.translate("NodeDetailPanel", "the constant {value}").format(
+            value=format_value(graph.constants[vertex_id]))
     return vertex_id
 
 
@@ -180,25 +192,40 @@ def describe_vertex(graph: ComputationGraph, vertex_id: str,
     if role == "input":
         grad = graph.grad(vertex_id)
         slope = (numerical or {}).get(vertex_id)
-        numbers = [f"∂{out}/∂{vertex_id} by backpropagation: "
-                   + ("not reached yet" if grad is None else format_value(grad))]
+        numbers = [QCoreApplication.translate(
+            "NodeDetailPanel", "∂{output}/∂{input} by backpropagation: {gradient}").format(
+                output=out, input=vertex_id,
+                gradient=(QCoreApplication.translate("NodeDetailPanel", "not reached yet")
+                          if grad is None else format_value(grad)))]
         if slope is not None:
-            numbers.append(f"∂{out}/∂{vertex_id} by central difference: "
-                           + ("undefined here" if slope != slope else format_value(slope)))
+            numbers.append(QCoreApplication.translate(
+                "NodeDetailPanel", "∂{output}/∂{input} by central difference: {gradient}").format(
+                    output=out, input=vertex_id,
+                    gradient=(QCoreApplication.translate("NodeDetailPanel", "undefined here")
+                              if slope != slope else format_value(slope))))
         return VertexDescription(
-            f"Input {vertex_id}",
-            f"An input of the graph. Its gradient says how much {out} changes when "
-            f"{vertex_id} grows by a small amount; change the value to see both update.",
+            QCoreApplication.translate("NodeDetailPanel", "Input {input}").format(
+                input=vertex_id),
+            QCoreApplication.translate(
+                "NodeDetailPanel",
+                "An input of the graph. Its gradient says how much {output} changes when "
+                "{input} grows by a small amount; change the value to see both update.",
+            ).format(output=out, input=vertex_id),
             numbers=numbers,
         )
     if role == "constant":
         value = format_value(graph.constants[vertex_id])
         grad = graph.grad(vertex_id)
         return VertexDescription(
-            f"Constant {value}",
-            "A fixed number. The backward pass sends a gradient to it too, but nothing "
-            "can change it.",
-            numbers=[f"gradient: {'not reached yet' if grad is None else format_value(grad)}"],
+            QCoreApplication.translate("NodeDetailPanel", "Constant {value}").format(
+                value=value),
+            QCoreApplication.translate(
+                "NodeDetailPanel",
+                "A fixed number. The backward pass sends a gradient to it too, but nothing "
+                "can change it."),
+            numbers=[QCoreApplication.translate("NodeDetailPanel", "gradient: {gradient}").format(
+                gradient=(QCoreApplication.translate("NodeDetailPanel", "not reached yet")
+                          if grad is None else format_value(grad)))],
         )
 
     node = graph.node(vertex_id)
@@ -211,24 +238,29 @@ def describe_vertex(graph: ComputationGraph, vertex_id: str,
                for p, a in enumerate(node.args)]
     value = graph.value(vertex_id)
     if value is None:
-        numbers.append(f"forward: {out_name} not computed yet (press Forward step)")
+        numbers.append(QCoreApplication.translate(
+            "NodeDetailPanel", "forward: {output} not computed yet (press Forward step)",
+        ).format(output=out_name))
     else:
         y = args[1] if kind.arity == 2 else None
-        numbers.append(f"forward: {_forward_line(kind.name, args[0], y, value)}")
+        numbers.append(QCoreApplication.translate("NodeDetailPanel", "forward: {formula}").format(
+            formula=_forward_line(kind.name, args[0], y, value)))
     dout = graph.grad(vertex_id)
     grads = [graph.edge_grad(ports[p]) for p in range(kind.arity)]
     if value is None or dout is None or any(g is None for g in grads):
-        numbers.append("backward: not reached yet")
+        numbers.append(QCoreApplication.translate("NodeDetailPanel", "backward: not reached yet"))
     else:
         y = args[1] if kind.arity == 2 else None
-        numbers.append(f"backward: dout = {format_value(dout)}")
+        numbers.append(QCoreApplication.translate("NodeDetailPanel", "backward: dout = {dout}")
+                       .format(dout=format_value(dout)))
         lines = _backward_lines(kind.name, dout, args[0], y, value, grads)
         numbers += [f"   {line}  → {_argument_name(graph, a)}"
                     for line, a in zip(lines, node.args, strict=True)]
-    title = f"{kind.symbol} node: {node.label}"
+    title = QCoreApplication.translate("NodeDetailPanel", "{symbol} node: {name}").format(
+        symbol=kind.symbol, name=node.label)
     if node.id != node.label:
         title += f"  ({node.id})"
-    return VertexDescription(title, kind.rule, kind.formula, numbers)
+    return VertexDescription(title, kind_rule(kind.name), kind.formula, numbers)
 
 
 # --- widgets ----------------------------------------------------------------------------------
@@ -256,13 +288,14 @@ class NodeDetailPanel(QGroupBox):
 
     value_edited = Signal(str, float)
 
-    HINT = ("Click a node in the graph to see its rule with the current numbers; click an "
-            "input to change its value.")
-
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Selected node", parent)
+        super().__init__(parent)
+        self.setTitle(self.tr("Selected node"))
         self.setObjectName("nodeDetailPanel")
-        self.setToolTip("The rule of the node you clicked, with the numbers of this step.")
+        self.setToolTip(self.tr("The rule of the node you clicked, with the numbers of this "
+                                "step."))
+        self.hint = self.tr("Click a node in the graph to see its rule with the current "
+                            "numbers; click an input to change its value.")
         self.vertex_id: str | None = None
         self.title_label = QLabel()
         self.title_label.setObjectName("nodeTitleLabel")
@@ -270,7 +303,7 @@ class NodeDetailPanel(QGroupBox):
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.1)
         self.title_label.setFont(font)
-        self.rule_label = QLabel(self.HINT)
+        self.rule_label = QLabel(self.hint)
         self.rule_label.setObjectName("nodeRuleLabel")
         self.formula_label = QLabel()
         self.formula_label.setObjectName("nodeFormulaLabel")
@@ -286,9 +319,10 @@ class NodeDetailPanel(QGroupBox):
         self.value_spin.setDecimals(6)
         self.value_spin.setKeyboardTracking(False)
         self.value_spin.setStepType(QAbstractSpinBox.StepType.AdaptiveDecimalStepType)
-        self.value_spin.setToolTip("The input's value: type a number and press Enter, or use "
-                                   "the arrows; the graph recomputes what it has shown so far.")
-        self.value_label = QLabel("&Value:")
+        self.value_spin.setToolTip(self.tr(
+            "The input's value: type a number and press Enter, or use the arrows; the graph "
+            "recomputes what it has shown so far."))
+        self.value_label = QLabel(self.tr("&Value:"))
         self.value_label.setBuddy(self.value_spin)
         self.value_row = QWidget()
         row = QHBoxLayout(self.value_row)
@@ -310,8 +344,8 @@ class NodeDetailPanel(QGroupBox):
         """Show ``description`` (None: the hint); an input also gets the value editor."""
         self.vertex_id = vertex_id
         if description is None:
-            self.title_label.setText("Nothing selected")
-            self.rule_label.setText(self.HINT)
+            self.title_label.setText(self.tr("Nothing selected"))
+            self.rule_label.setText(self.hint)
             self.formula_label.setText("")
             self.numbers_label.setText("")
         else:
@@ -381,91 +415,107 @@ class GraphTab(QWidget):
         button.setToolTip(tooltip)
         return button
 
+    def _table_headers(self) -> list[str]:
+        return [self.tr("input"), self.tr("value"), self.tr("backprop"), self.tr("numerical")]
+
+    def _speed_text(self, steps_per_second: float) -> str:
+        return self.tr("{steps} steps/s").format(steps=f"{steps_per_second:g}")
+
     def _build_controls(self) -> None:
         self.preset_combo = QComboBox()
         self.preset_combo.setObjectName("graphPresetCombo")
         for text, key in PRESET_CHOICES:
-            self.preset_combo.addItem(text, key)
-        self.preset_combo.setToolTip("Choose one of the book's graphs, or build one from the "
-                                     "expression field.")
-        self.preset_label = QLabel("&Preset:")
+            self.preset_combo.addItem(QCoreApplication.translate("GraphTab", text), key)
+        self.preset_combo.setToolTip(self.tr("Choose one of the book's graphs, or build one "
+                                             "from the expression field."))
+        self.preset_label = QLabel(self.tr("&Preset:"))
         self.preset_label.setBuddy(self.preset_combo)
 
         self.expression_edit = QLineEdit()
         self.expression_edit.setObjectName("graphExpressionEdit")
-        self.expression_edit.setPlaceholderText("e.g. (a * b + c) * d  or  1 / (1 + exp(-x))")
+        self.expression_edit.setPlaceholderText(
+            self.tr("e.g. {first}  or  {second}").format(
+                first="(a * b + c) * d", second="1 / (1 + exp(-x))"))
         self.expression_edit.setClearButtonEnabled(True)
-        self.expression_edit.setToolTip("Type a formula with + - * /, exp(), log(), numbers and "
-                                        "names, then press Enter to draw its graph.")
-        self.expression_label = QLabel("E&xpression:")
+        self.expression_edit.setToolTip(self.tr(
+            "Type a formula with + - * /, exp(), log(), numbers and names, then press Enter "
+            "to draw its graph."))
+        self.expression_label = QLabel(self.tr("E&xpression:"))
         self.expression_label.setBuddy(self.expression_edit)
         self.expression_error = QLabel()
         self.expression_error.setObjectName("graphExpressionError")
         self.expression_error.setWordWrap(True)
-        self.expression_error.setToolTip("Why the expression could not be drawn.")
+        self.expression_error.setToolTip(self.tr("Why the expression could not be drawn."))
         self.expression_error.setMinimumHeight(self.fontMetrics().lineSpacing())
 
         self.forward_button = self._button(
-            "forwardStepButton", "For&ward step",
-            "Compute the next node of the forward pass", "forward")
+            "forwardStepButton", self.tr("For&ward step"),
+            self.tr("Compute the next node of the forward pass"), "forward")
         self.backward_button = self._button(
-            "backwardStepButton", "&Backward step",
-            "Pass the gradient back through the next node (after the forward pass)", "backward")
+            "backwardStepButton", self.tr("&Backward step"),
+            self.tr("Pass the gradient back through the next node (after the forward pass)"),
+            "backward")
         self.step_back_button = self._button(
-            "stepBackButton", "Step bac&k", "Undo the last step, forward or backward", "back")
+            "stepBackButton", self.tr("Step bac&k"),
+            self.tr("Undo the last step, forward or backward"), "back")
         self.run_all_button = self._button(
-            "runAllButton", "R&un all", "Finish the forward and the backward pass at once")
+            "runAllButton", self.tr("R&un all"),
+            self.tr("Finish the forward and the backward pass at once"))
         self.reset_button = self._button(
-            "graphResetButton", "&Reset", "Back to the start: only the inputs are known",
-            "reset")
+            "graphResetButton", self.tr("&Reset"),
+            self.tr("Back to the start: only the inputs are known"), "reset")
         self.animate_button = self._button(
-            "animateButton", "Ani&mate",
-            "Step through both passes on a timer; press again to pause")
+            "animateButton", self.tr("Ani&mate"),
+            self.tr("Step through both passes on a timer; press again to pause"))
         self.animate_button.setCheckable(True)
         self.speed_slider = QSlider(Qt.Orientation.Horizontal)
         self.speed_slider.setObjectName("animationSpeedSlider")
         self.speed_slider.setRange(*SPEED_RANGE)
         self.speed_slider.setValue(DEFAULT_SPEED)
         self.speed_slider.setMaximumWidth(140)
-        self.speed_slider.setToolTip("How many steps per second the animation makes.")
-        self.speed_label = QLabel("&Speed:")
+        self.speed_slider.setToolTip(self.tr("How many steps per second the animation makes."))
+        self.speed_label = QLabel(self.tr("&Speed:"))
         self.speed_label.setBuddy(self.speed_slider)
         self.speed_value = QLabel()
         self.speed_value.setObjectName("animationSpeedLabel")
-        self.speed_value.setMinimumWidth(self.fontMetrics().horizontalAdvance("10.5 steps/s"))
-        self.zoom_out_button = self._button("zoomOutButton", "−", "Zoom out", "zoom_out")
-        self.zoom_in_button = self._button("zoomInButton", "+", "Zoom in", "zoom_in")
-        self.fit_button = self._button("fitButton", "Fit &all",
-                                       "Fit the whole graph into the view again", "fit")
+        self.speed_value.setMinimumWidth(
+            self.fontMetrics().horizontalAdvance(self._speed_text(10.5)))
+        self.zoom_out_button = self._button("zoomOutButton", "−", self.tr("Zoom out"),
+                                            "zoom_out")
+        self.zoom_in_button = self._button("zoomInButton", "+", self.tr("Zoom in"), "zoom_in")
+        self.fit_button = self._button("fitButton", self.tr("Fit &all"),
+                                       self.tr("Fit the whole graph into the view again"),
+                                       "fit")
         for button in (self.zoom_out_button, self.zoom_in_button):
             button.setMaximumWidth(self.fontMetrics().horizontalAdvance("MM") + 24)
+            button.setAccessibleName(button.toolTip())
 
         self.step_label = StatusLabel(lines=3)
         self.step_label.setObjectName("graphStepLabel")
-        self.step_label.setToolTip("Where the stepper is and what the last step did.")
+        self.step_label.setToolTip(self.tr("Where the stepper is and what the last step did."))
         self.error_label = QLabel()
         self.error_label.setObjectName("graphErrorLabel")
         self.error_label.setWordWrap(True)
-        self.error_label.setToolTip("Why the last step could not be computed.")
+        self.error_label.setToolTip(self.tr("Why the last step could not be computed."))
         self.error_label.hide()
         self.detail_panel = NodeDetailPanel()
         self.gradient_table = QTableWidget(0, 4)
         self.gradient_table.setObjectName("gradientTable")
-        self.gradient_table.setHorizontalHeaderLabels(
-            ["input", "value", "backprop", "numerical"])
+        self.gradient_table.setHorizontalHeaderLabels(self._table_headers())
+        self.gradient_table.setAccessibleName(self.tr("Gradients of the inputs"))
         self.gradient_table.verticalHeader().hide()
         self.gradient_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.gradient_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.gradient_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.gradient_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.gradient_table.setToolTip(
-            "Each input's gradient by backpropagation beside the central difference "
-            "(f(x+h) − f(x−h)) / 2h; click a row to select that input.")
+        self.gradient_table.setToolTip(self.tr(
+            "Each input's gradient by backpropagation beside the central difference {formula}; "
+            "click a row to select that input.").format(formula="(f(x+h) − f(x−h)) / 2h"))
         self.legend_label = QLabel()
         self.legend_label.setObjectName("graphLegend")
         self.legend_label.setWordWrap(True)
-        self.legend_label.setToolTip("How to read the drawing.")
+        self.legend_label.setToolTip(self.tr("How to read the drawing."))
 
     def _build_layout(self) -> None:
         top = QGridLayout()
@@ -487,13 +537,14 @@ class GraphTab(QWidget):
         buttons.addWidget(self.speed_slider)
         buttons.addWidget(self.speed_value)
         buttons.addStretch(1)
-        buttons.addWidget(QLabel("Zoom:"))
+        buttons.addWidget(QLabel(self.tr("Zoom:")))
         buttons.addWidget(self.zoom_out_button)
         buttons.addWidget(self.zoom_in_button)
         buttons.addWidget(self.fit_button)
 
-        table_box = self.table_box = QGroupBox("Gradients: backprop vs numerical")
-        table_box.setToolTip("Backpropagation against the numerical derivative of chapter 4.")
+        table_box = self.table_box = QGroupBox(self.tr("Gradients: backprop vs numerical"))
+        table_box.setToolTip(self.tr("Backpropagation against the numerical derivative of "
+                                     "chapter 4."))
         table_layout = QVBoxLayout(table_box)
         table_layout.addWidget(self.gradient_table)
 
@@ -554,7 +605,7 @@ class GraphTab(QWidget):
         self.expression_edit.setText(PRESET_FORMULAS[key])
         self._show_expression_error("")
         self.set_graph(graph)
-        self.status.emit(f"Graph: {self.preset_combo.currentText()}")
+        self.status.emit(self.tr("Graph: {name}").format(name=self.preset_combo.currentText()))
 
     def build_expression(self, text: str) -> bool:
         """Draw the graph of ``text``; on a refused expression keep the current graph.
@@ -565,8 +616,8 @@ class GraphTab(QWidget):
         try:
             graph = build_graph(text, values)
         except ExpressionError as exc:
-            self._show_expression_error(f"Not drawn: {exc}")
-            self.status.emit(f"Expression not drawn: {exc}")
+            self._show_expression_error(self.tr("Not drawn:") + " " + str(exc))
+            self.status.emit(self.tr("Expression not drawn:") + " " + str(exc))
             self._select_combo(self.preset_key)
             return False
         self.preset_key = "expression"
@@ -575,7 +626,7 @@ class GraphTab(QWidget):
             self.expression_edit.setText(text)
         self._show_expression_error("")
         self.set_graph(graph)
-        self.status.emit(f"Graph of {graph.name}")
+        self.status.emit(self.tr("Graph of {expression}").format(expression=graph.name))
         return True
 
     def set_graph(self, graph: ComputationGraph) -> None:
@@ -661,7 +712,7 @@ class GraphTab(QWidget):
         try:
             action()
         except GraphEvaluationError as exc:
-            self._show_error(str(exc))
+            self._show_error(self.tr("The graph stops here:") + " " + str(exc))
             self.set_animating(False)
             return False
         if self.error_message:
@@ -707,7 +758,7 @@ class GraphTab(QWidget):
     def _on_speed(self, value: int) -> None:
         steps_per_second = value / 2
         self.animation_timer.setInterval(round(1000 / steps_per_second))
-        self.speed_value.setText(f"{steps_per_second:g} steps/s")
+        self.speed_value.setText(self._speed_text(steps_per_second))
 
     def shutdown(self) -> None:
         """Stop the animation (the window is closing)."""
@@ -731,12 +782,13 @@ class GraphTab(QWidget):
                 graph.seek(position)
             except GraphEvaluationError:
                 pass  # the old state had stopped at an error too; it stays as it was
-            self._show_error(f"{name} = {format_value(value)} refused: {exc}")
+            self._show_error(self.tr("{name} = {value} refused:").format(
+                name=name, value=format_value(value)) + " " + str(exc))
             self._refresh_numerical()
             self._on_graph_changed()
             return False
         except ValueError as exc:
-            self._show_error(str(exc))
+            self._show_error(self.tr("Value refused:") + " " + str(exc))
             return False
         self._show_error("")
         self._refresh_numerical()
@@ -793,26 +845,39 @@ class GraphTab(QWidget):
         nodes = len(graph.nodes)
         active = graph.active
         if graph.phase is Phase.IDLE:
-            text = ("Ready: only the inputs are known. Press Forward step "
-                    f"({SHORTCUTS['forward']}) to compute the first node.")
+            text = self.tr("Ready: only the inputs are known. Press Forward step ({key}) to "
+                           "compute the first node.").format(key=SHORTCUTS["forward"])
         elif graph.phase is Phase.FORWARD:
             node = graph.node(active)
-            text = (f"Forward pass, step {graph.position} of {nodes}: the {node.kind.symbol} "
-                    f"node computed {node.label} = {format_value(graph.value(active))}.")
             if self.forward_done:
-                text += f" Forward pass done; now Backward step ({SHORTCUTS['backward']})."
+                text = self.tr(
+                    "Forward pass, step {step} of {count}: the {symbol} node computed {name} = "
+                    "{value}. Forward pass done; now Backward step ({key}).")
+            else:
+                text = self.tr(
+                    "Forward pass, step {step} of {count}: the {symbol} node computed {name} = "
+                    "{value}.")
+            text = text.format(step=graph.position, count=nodes, symbol=node.kind.symbol,
+                               name=node.label, value=format_value(graph.value(active)),
+                               key=SHORTCUTS["backward"])
         elif graph.phase is Phase.BACKWARD:
             node = graph.node(active)
             targets = ", ".join(dict.fromkeys(_argument_name(graph, a) for a in node.args))
-            text = (f"Backward pass, step {graph.position - nodes} of {nodes}: the "
-                    f"{node.kind.symbol} node passed gradients back to {targets}.")
             if graph.position == graph.step_count - 1:
-                text += " Every gradient is known; one more step finishes."
+                text = self.tr(
+                    "Backward pass, step {step} of {count}: the {symbol} node passed gradients "
+                    "back to {targets}. Every gradient is known; one more step finishes.")
+            else:
+                text = self.tr(
+                    "Backward pass, step {step} of {count}: the {symbol} node passed gradients "
+                    "back to {targets}.")
+            text = text.format(step=graph.position - nodes, count=nodes,
+                               symbol=node.kind.symbol, targets=targets)
         else:
             out = graph.output_value
-            text = (f"Done: {graph.edges[-1].label} = "
-                    f"{'?' if out is None else format_value(out)}; every gradient is shown "
-                    "in red below its arrow.")
+            text = self.tr("Done: {name} = {value}; every gradient is shown in red below its "
+                           "arrow.").format(name=graph.edges[-1].label,
+                                            value="?" if out is None else format_value(out))
         self.step_label.setText(text)
 
     def _update_detail(self) -> None:
@@ -840,8 +905,9 @@ class GraphTab(QWidget):
                     table.setItem(row, column, item)
                 table.item(row, 0).setText(name)
         out = _output_symbol(graph)
-        table.setHorizontalHeaderLabels(["input", "value", "backprop", "numerical"])
-        self.table_box.setTitle(f"Gradients ∂{out}/∂input: backprop vs numerical")
+        table.setHorizontalHeaderLabels(self._table_headers())
+        self.table_box.setTitle(
+            self.tr("Gradients ∂{output}/∂input: backprop vs numerical").format(output=out))
         height = table.horizontalHeader().height() + 2 * table.frameWidth()
         height += sum(table.rowHeight(r) for r in range(table.rowCount()))
         table.setFixedHeight(height + 6)
@@ -858,7 +924,7 @@ class GraphTab(QWidget):
             table.item(row, 1).setText(format_value(values[name]))
             table.item(row, 2).setText("–" if grad is None else format_value(grad))
             table.item(row, 3).setText(
-                "–" if slope is None else ("undefined" if slope != slope
+                "–" if slope is None else (self.tr("undefined") if slope != slope
                                            else format_value(slope)))
 
     # -- palette -----------------------------------------------------------------------------
@@ -876,9 +942,9 @@ class GraphTab(QWidget):
             label_palette.setColor(QPalette.ColorRole.WindowText, red)
             label.setPalette(label_palette)
         gradient = readable(colour("vermillion"), palette.color(QPalette.ColorRole.Base))
-        self.legend_label.setText(
+        self.legend_label.setText(self.tr(
             "How to read it: the number above an arrow is the value flowing forward; "
-            f"<span style='color:{gradient.name()}'><b>the red number below</b></span> is "
-            "the gradient flowing back, the derivative of the result with respect to that "
-            "value. The node just computed is outlined (blue forward, red backward); "
-            "numbers it just produced are bold.")
+            "<span style='color:{colour}'><b>the red number below</b></span> is the gradient "
+            "flowing back, the derivative of the result with respect to that value. The node "
+            "just computed is outlined (blue forward, red backward); numbers it just produced "
+            "are bold.").format(colour=gradient.name()))

@@ -6,7 +6,7 @@ import itertools
 import math
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QPoint, QPointF, Qt, QTranslator
 from PySide6.QtGui import QColor, QPainterPathStroker, QPalette, QWheelEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from desktop_nn.core.graph import KINDS, Phase, format_value
 from desktop_nn.gui.graph_scene import contrast_ratio
 from desktop_nn.gui.graph_tab import GraphTab
+from desktop_nn.gui.graph_texts import KIND_RULES, kind_rule
 
 NAMED_WIDGETS = {
     "graphView": QGraphicsView,
@@ -432,3 +433,90 @@ def test_mnemonics_do_not_clash_with_the_window(window):
     letters = [c for c in map(letter, texts) if c]
     assert len(letters) >= 12
     assert len(letters) == len(set(letters)), sorted(letters)
+
+
+# --- translation --------------------------------------------------------------------------------
+
+GRAPH_CONTEXTS = {"GraphTab", "GraphScene", "GraphView", "NodeDetailPanel", "NodeKind"}
+
+
+class MarkingTranslator(QTranslator):
+    """Translates every text of the graph tab's contexts into "‹text›"; others stay English."""
+
+    def translate(self, context, source, disambiguation=None, n=-1):
+        return f"‹{source}›" if context in GRAPH_CONTEXTS else None
+
+    def isEmpty(self) -> bool:
+        return False
+
+
+@pytest.fixture
+def marked_tab(qtbot):
+    app = QApplication.instance()
+    translator = MarkingTranslator()
+    app.installTranslator(translator)
+    try:
+        widget = GraphTab()
+        qtbot.addWidget(widget)
+        widget.resize(1200, 700)
+        widget.show()
+        qtbot.waitExposed(widget)
+        yield widget
+        widget.shutdown()
+    finally:
+        app.removeTranslator(translator)
+
+
+def test_the_translatable_rules_equal_the_cores():
+    assert set(KIND_RULES) == set(KINDS)
+    for name, kind in KINDS.items():
+        assert KIND_RULES[name] == kind.rule, name
+        assert kind_rule(name) == kind.rule  # no translator: the core's English
+
+
+def test_the_words_are_translated_and_the_numbers_names_and_formulas_are_not(marked_tab):
+    tab = marked_tab
+    combo = tab.preset_combo
+    assert [combo.itemText(i) for i in range(combo.count())] == [
+        "‹Apples›", "‹Apples and oranges›", "‹Sigmoid›", "‹Your own expression›"]
+    assert [combo.itemData(i) for i in range(combo.count())] == [
+        "apple", "apple_orange", "sigmoid", "expression"]
+    for button in tab.findChildren(QPushButton):
+        assert button.toolTip().startswith("‹"), button.objectName()
+        if button.text() not in ("+", "−"):
+            assert button.text().startswith("‹") and "&" in button.text()
+    assert tab.step_label.text().startswith("‹Ready") and "(F7)" in tab.step_label.text()
+    assert tab.legend_label.text().startswith("‹How to read it")
+    assert "{colour}" not in tab.legend_label.text()
+    header = tab.gradient_table.horizontalHeaderItem
+    assert [header(c).text() for c in range(4)] == [
+        "‹input›", "‹value›", "‹backprop›", "‹numerical›"]
+    assert tab.view.toolTip().startswith("‹") and tab.view.accessibleName().startswith("‹")
+    assert tab.scene.vertices["apple"].toolTip() == "‹Input apple: click to edit its value›"
+
+    tab.run_all()
+    assert tab.scene.value_texts() == BOOK_VALUES  # the drawing has no words to translate
+    assert tab.scene.gradient_texts() == BOOK_GRADIENTS
+    assert tab.step_label.text() == (
+        "‹Done: price = 715; every gradient is shown in red below its arrow.›")
+    tab.select_vertex("mul_tax_layer")
+    text = tab.detail_panel.text().splitlines()
+    assert text[0] == "‹× node: price›  (mul_tax_layer)"
+    assert text[1] == f"‹{KINDS['mul'].rule}›"
+    assert text[2] == KINDS["mul"].formula
+    assert "‹forward: z = x·y = 650 × 1.1 = 715›" in text
+    assert "   dx = dout·y = 1 × 1.1 = 1.1  → all_price" in text
+    tab.select_vertex("apple")
+    assert "‹∂price/∂apple by backpropagation: 2.2›" in tab.detail_panel.text()
+
+
+def test_error_messages_of_the_core_follow_a_translated_lead_in(marked_tab):
+    tab = marked_tab
+    assert not tab.build_expression("x ** 2")
+    assert tab.expression_error.text().startswith("‹Not drawn:› ")
+    assert "'**' is not allowed" in tab.expression_error.text()
+    assert tab.build_expression("log(x) * y")
+    tab.set_input("x", -1.0)
+    assert tab.forward_step() is False
+    message = tab.error_label.text()
+    assert message.startswith("‹The graph stops here:› ") and "log(x) needs x > 0" in message

@@ -104,9 +104,11 @@ def parse_idx(data: bytes, name: str = "IDX data") -> np.ndarray:
     dims = struct.unpack(f">{ndim}I", data[4:header_size])
     dtype = IDX_TYPES[type_code]
     count = 1
+    extent = 1  # the product ignoring zero sizes: (0, 10**6, 10**6) is no more plausible
     for dim in dims:
         count *= dim
-    if count > MAX_ELEMENTS:
+        extent *= max(dim, 1)
+    if extent > MAX_ELEMENTS:
         raise IdxError(f"{name}: declares {dims}, far too large to be a real dataset")
     expected = header_size + count * dtype.itemsize
     if len(data) != expected:

@@ -300,3 +300,9 @@ def test_unknown_element_type_is_named():
     data = bytes([0, 0, 0x07, 1]) + (3).to_bytes(4, "big") + b"abc"
     with pytest.raises(IdxError, match="unknown IDX element type 0x07"):
         parse_idx(data, "odd.idx")
+
+
+def test_an_empty_shape_with_absurd_other_sizes_is_refused():
+    data = bytes([0, 0, 0x08, 3]) + b"".join(d.to_bytes(4, "big") for d in (0, 10**6, 10**6))
+    with pytest.raises(IdxError, match="far too large"):
+        parse_idx(data, "odd.idx")

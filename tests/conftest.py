@@ -11,8 +11,15 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# Property tests draw the same cases on every run, so that CI is repeatable; explore new
+# cases locally with HYPOTHESIS_PROFILE=explore.
+settings.register_profile("repeatable", derandomize=True, database=None)
+settings.register_profile("explore", derandomize=False)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 _SESSION_DIR = Path(tempfile.mkdtemp(prefix="desktop_nn_tests_"))
 os.environ["DESKTOP_NN_CACHE_DIR"] = str(_SESSION_DIR / "cache")
 os.environ["XDG_CONFIG_HOME"] = str(_SESSION_DIR / "config")

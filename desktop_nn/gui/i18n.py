@@ -10,6 +10,7 @@ line always speaks English.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtGui import QFontDatabase, QGuiApplication
 
 from desktop_nn.resources import resource_path
 
@@ -17,6 +18,14 @@ from desktop_nn.resources import resource_path
 LANGUAGES: dict[str, str] = {"en": "English", "zh_CN": "简体中文", "ja_JP": "日本語"}
 #: Qt's own translations (the buttons of standard dialogs), by our language code.
 QT_TRANSLATIONS = {"zh_CN": "qtbase_zh_CN", "ja_JP": "qtbase_ja"}
+#: Fonts to prefer for Chinese characters in each language: the same character is drawn
+#: differently in Chinese and Japanese typography, so the fallback font must match the language.
+CJK_FONTS = {
+    "zh_CN": ("Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "Microsoft YaHei",
+              "PingFang SC"),
+    "ja_JP": ("Noto Sans CJK JP", "Source Han Sans JP", "Yu Gothic UI", "Meiryo",
+              "Hiragino Sans"),
+}
 SETTINGS_KEY = "ui/language"
 
 _installed: list[QTranslator] = []
@@ -53,6 +62,23 @@ def preferred_language(settings: QSettings) -> str:
     return chosen_language(settings) or language_for_locale(QLocale())
 
 
+_base_families: list[str] | None = None
+
+
+def prefer_cjk_font(language: str) -> None:
+    """Put the language's CJK font right after the interface font, when one is installed."""
+    global _base_families
+    if not isinstance(QCoreApplication.instance(), QGuiApplication):
+        return
+    font = QGuiApplication.font()
+    if _base_families is None:
+        _base_families = list(font.families()) or [font.family()]
+    installed = set(QFontDatabase.families())
+    extra = [name for name in CJK_FONTS.get(language, ()) if name in installed][:1]
+    font.setFamilies(_base_families + extra)
+    QGuiApplication.setFont(font)
+
+
 def translation_file(language: str) -> str:
     """Path of the compiled translation of ``language``."""
     return str(resource_path("i18n", f"desktop_nn_{language}.qm"))
@@ -68,6 +94,7 @@ def install_translators(language: str) -> str:
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
+    prefer_cjk_font(language)
     if language == "en" or language not in LANGUAGES:
         return "en"
     ours = QTranslator(app)

@@ -161,7 +161,11 @@ class LossPlot(pg.PlotWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("lossPlot")
-        style_plot(self, "loss", "iteration")
+        style_plot(self, self.tr("loss"), self.tr("iteration"))
+        self.setAccessibleName(self.tr("Loss curve"))
+        self.setAccessibleDescription(self.tr(
+            "The training loss after each iteration: raw values faint, their moving average "
+            "bold, earlier runs faded."))
         self.legend = self.addLegend(offset=(-10, 10))
         self.legend.anchor((1, 0), (1, 0), offset=(-10, 10))
         self.legend.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
@@ -174,7 +178,7 @@ class LossPlot(pg.PlotWidget):
         self.raw_curve.curve.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self._raw_drawn = 0.0
         self.smooth_curve = self.plot(
-            pen=pg.mkPen(colour(TRAIN_COLOUR), width=2), name="this run"
+            pen=pg.mkPen(colour(TRAIN_COLOUR), width=2), name=self.tr("this run")
         )
         for curve in (self.raw_curve, self.smooth_curve):
             curve.setClipToView(True)
@@ -278,7 +282,8 @@ class LossPlot(pg.PlotWidget):
             return None
         i = int(np.clip(np.searchsorted(xs, x), 0, len(xs) - 1))
         smooth = self.smoothed()[1][i]
-        return f"iteration {int(xs[i]):,}: loss {ys[i]:.4f} (smoothed {smooth:.4f})"
+        return self.tr("iteration {iteration}: loss {loss} (smoothed {smoothed})").format(
+            iteration=f"{int(xs[i]):,}", loss=f"{ys[i]:.4f}", smoothed=f"{smooth:.4f}")
 
 
 class AccuracyPlot(pg.PlotWidget):
@@ -287,7 +292,11 @@ class AccuracyPlot(pg.PlotWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent, axisItems={"bottom": IntegerAxis("bottom")})
         self.setObjectName("accuracyPlot")
-        style_plot(self, "accuracy", "epoch")
+        style_plot(self, self.tr("accuracy"), self.tr("epoch"))
+        self.setAccessibleName(self.tr("Accuracy curves"))
+        self.setAccessibleDescription(self.tr(
+            "Recognition accuracy on the training data (solid) and the test data (dashed) "
+            "after each epoch."))
         self.legend = self.addLegend()
         self.legend.anchor((1, 1), (1, 1), offset=(-10, -10))
         self.legend.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
@@ -298,11 +307,11 @@ class AccuracyPlot(pg.PlotWidget):
         train_colour, test_colour = colour(TRAIN_COLOUR), colour(TEST_COLOUR)
         self.train_curve = self.plot(
             pen=pg.mkPen(train_colour, width=2), symbol="o", symbolSize=6,
-            symbolBrush=train_colour, symbolPen=train_colour, name="train acc",
+            symbolBrush=train_colour, symbolPen=train_colour, name=self.tr("train acc"),
         )
         self.test_curve = self.plot(
             pen=pg.mkPen(test_colour, width=2, style=Qt.PenStyle.DashLine), symbol="x",
-            symbolSize=8, symbolBrush=test_colour, symbolPen=test_colour, name="test acc",
+            symbolSize=8, symbolBrush=test_colour, symbolPen=test_colour, name=self.tr("test acc"),
         )
         self.overlays: list[pg.PlotDataItem] = []
         self.setYRange(-0.02, 1.04, padding=0)
@@ -311,9 +320,13 @@ class AccuracyPlot(pg.PlotWidget):
 
     def set_run_label(self, label: str) -> None:
         """Name the current run in the legend."""
-        for curve, kind in ((self.train_curve, "train acc"), (self.test_curve, "test acc")):
+        names = (
+            (self.train_curve, self.tr("train acc ({run})")),
+            (self.test_curve, self.tr("test acc ({run})")),
+        )
+        for curve, name in names:
             self.legend.removeItem(curve)
-            self.legend.addItem(curve, f"{kind} ({label})")
+            self.legend.addItem(curve, name.format(run=label))
 
     def begin_run(self, epochs: int) -> None:
         """Fix the axes to the whole run (epochs 0..epochs), for cheap redraws."""
@@ -348,10 +361,10 @@ class AccuracyPlot(pg.PlotWidget):
             name = RUN_COLOURS[(len(self.overlays) // 2) % len(RUN_COLOURS)]
             faded = colour(name, 150)
             train = self.plot(list(self.epochs), list(self.train), pen=pg.mkPen(faded, width=1.5),
-                              name=f"{label} train")
+                              name=self.tr("{run} train").format(run=label))
             test = self.plot(list(self.epochs), list(self.test),
                              pen=pg.mkPen(faded, width=1.5, style=Qt.PenStyle.DashLine),
-                             name=f"{label} test")
+                             name=self.tr("{run} test").format(run=label))
             for item in (train, test):
                 item.setZValue(-10)
                 self.overlays.append(item)
@@ -368,4 +381,5 @@ class AccuracyPlot(pg.PlotWidget):
         if not self.epochs:
             return None
         i = int(np.clip(round(x), 0, len(self.epochs) - 1))
-        return f"epoch {self.epochs[i]}: train {self.train[i]:.4f}, test {self.test[i]:.4f}"
+        return self.tr("epoch {epoch}: train {train}, test {test}").format(
+            epoch=self.epochs[i], train=f"{self.train[i]:.4f}", test=f"{self.test[i]:.4f}")

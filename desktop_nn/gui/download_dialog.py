@@ -63,9 +63,12 @@ class DownloadDialog(QProgressDialog):
 
     def __init__(self, dataset: str, parent: QWidget | None = None, **download_options) -> None:
         title = DATASET_TITLES.get(dataset, dataset)
-        super().__init__(f"Downloading {title}…", "Cancel", 0, 100, parent)
+        super().__init__(parent)
+        self.setRange(0, 100)
+        self.setLabelText(self.tr("Downloading {dataset}…").format(dataset=title))
+        self.setCancelButtonText(self.tr("&Cancel"))
         self.setObjectName("downloadDialog")
-        self.setWindowTitle(f"Download {title}")
+        self.setWindowTitle(self.tr("Download {dataset}").format(dataset=title))
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.setMinimumDuration(0)
         self.setAutoClose(False)
@@ -89,10 +92,12 @@ class DownloadDialog(QProgressDialog):
         if total:
             self.setMaximum(total)
             self.setValue(min(done, total))
-            self.setLabelText(f"{name}: {done / 1e6:.1f} of {total / 1e6:.1f} MB")
+            self.setLabelText(self.tr("{file}: {done} of {total} MB").format(
+                file=name, done=f"{done / 1e6:.1f}", total=f"{total / 1e6:.1f}"))
         else:
             self.setMaximum(0)
-            self.setLabelText(f"{name}: {done / 1e6:.1f} MB")
+            self.setLabelText(self.tr("{file}: {done} MB").format(
+                file=name, done=f"{done / 1e6:.1f}"))
 
     @Slot(str, str)
     def _on_done(self, outcome: str, detail: str) -> None:

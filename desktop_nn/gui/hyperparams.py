@@ -6,7 +6,7 @@ While a run is going, the structural settings are locked; the learning rate stay
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QComboBox,
@@ -22,12 +22,15 @@ from PySide6.QtWidgets import (
 
 from desktop_nn.core.training import LIMITS, MNIST_TRAIN_SIZE, TrainConfig
 
-#: Presets: a label and the fields they set (the rest keep the book's defaults).
+#: Presets: an English name (the key; translated only for display) and the fields they set
+#: (the rest keep the book's defaults).
 PRESETS: dict[str, dict] = {
-    "Book ch.5 (hidden 50, lr 0.1)": {"hidden_size": 50, "learning_rate": 0.1},
-    "Hidden 100, lr 0.5": {"hidden_size": 100, "learning_rate": 0.5},
+    QT_TRANSLATE_NOOP("HyperparameterPanel", "Book ch.5 (hidden 50, lr 0.1)"): {
+        "hidden_size": 50, "learning_rate": 0.1},
+    QT_TRANSLATE_NOOP("HyperparameterPanel", "Hidden 100, lr 0.5"): {
+        "hidden_size": 100, "learning_rate": 0.5},
 }
-CUSTOM_PRESET = "Custom"
+CUSTOM_PRESET = QT_TRANSLATE_NOOP("HyperparameterPanel", "Custom")
 SEED_RANDOM = -1
 GUI_LR_RANGE = (0.0001, 100.0)
 QT_INT_MAX = 2**31 - 1
@@ -62,6 +65,11 @@ def _double_spin(name: str, low: float, high: float, decimals: int, tooltip: str
     return spin
 
 
+def preset_title(name: str) -> str:
+    """The name of a preset (or ``CUSTOM_PRESET``) in the window's language."""
+    return QCoreApplication.translate("HyperparameterPanel", name)
+
+
 def _set_combo_value(combo: QComboBox, value: str) -> None:
     index = combo.findData(value)
     if index >= 0:
@@ -90,88 +98,98 @@ class HyperparameterPanel(QWidget):
         self.setObjectName("hyperparameterPanel")
         self._applying_preset = False
 
+        # The presets' English names are the item data; the items show them translated.
         self.preset_combo = _combo(
             "presetCombo",
-            [(CUSTOM_PRESET, CUSTOM_PRESET)] + [(name, name) for name in PRESETS],
-            "Fill in a configuration from the book: chapter 5's network, or the larger one "
-            "with a higher learning rate that reaches about 98% on the test set.",
+            [(preset_title(name), name) for name in (CUSTOM_PRESET, *PRESETS)],
+            self.tr("Fill in a configuration from the book: chapter 5's network, or the larger "
+                    "one with a higher learning rate that reaches about 98% on the test set."),
         )
         self.dataset_combo = _combo(
             "datasetCombo",
-            [("MNIST (bundled)", "mnist"), ("Fashion-MNIST (download)", "fashion-mnist")],
-            "The images to learn from: handwritten digits (shipped with the app) or "
-            "Zalando's clothing pictures in the same format (downloaded once, about 30 MB).",
+            [(self.tr("MNIST (bundled)"), "mnist"),
+             (self.tr("Fashion-MNIST (download)"), "fashion-mnist")],
+            self.tr("The images to learn from: handwritten digits (shipped with the app) or "
+                    "Zalando's clothing pictures in the same format (downloaded once, about "
+                    "30 MB)."),
         )
         self.train_size_spin = _spin(
             "trainSizeSpin", 1, MNIST_TRAIN_SIZE,
-            "How many training images to learn from (a random subset); fewer images train "
-            "faster but generalise worse.",
+            self.tr("How many training images to learn from (a random subset); fewer images "
+                    "train faster but generalise worse."),
         )
         self.hidden_size_spin = _spin(
             "hiddenSizeSpin", *LIMITS["hidden_size"],
-            "Number of neurons in the hidden layer (the book uses 50).",
+            self.tr("Number of neurons in the hidden layer (the book uses 50)."),
         )
         self.activation_combo = _combo(
             "activationCombo", [("ReLU", "relu"), ("Sigmoid", "sigmoid")],
-            "The hidden layer's activation function: ReLU (chapter 5's network) or the "
-            "sigmoid of chapter 4.",
+            self.tr("The hidden layer's activation function: ReLU (chapter 5's network) or the "
+                    "sigmoid of chapter 4."),
         )
         self.weight_init_combo = _combo(
             "weightInitCombo",
-            [("Gaussian, std", "std"), ("He", "he"), ("Xavier", "xavier")],
-            "How the initial weights are drawn: a Gaussian with the standard deviation on "
-            "the right (the book's 0.01), or scaled by the layer's inputs (He for ReLU, "
-            "Xavier for sigmoid).",
+            [(self.tr("Gaussian, std"), "std"), ("He", "he"), ("Xavier", "xavier")],
+            self.tr("How the initial weights are drawn: a Gaussian with the standard deviation "
+                    "on the right (the book's 0.01), or scaled by the layer's inputs (He for "
+                    "ReLU, Xavier for sigmoid)."),
         )
         self.weight_init_std_spin = _double_spin(
             "weightInitStdSpin", *LIMITS["weight_init_std"], 4,
-            "Standard deviation of the Gaussian initial weights (the book's weight_init_std).",
+            self.tr("Standard deviation of the Gaussian initial weights (the book's "
+                    "weight_init_std)."),
         )
         self.weight_init_std_spin.setMinimum(0.0001)
+        self.weight_init_std_spin.setAccessibleName(
+            self.tr("Standard deviation of the initial weights"))
         self.learning_rate_spin = _double_spin(
             "learningRateSpin", *GUI_LR_RANGE, 4,
-            "How far each update moves the weights along the negative gradient; it can be "
-            "changed while training runs.",
+            self.tr("How far each update moves the weights along the negative gradient; it can "
+                    "be changed while training runs."),
         )
         self.batch_size_spin = _spin(
             "batchSizeSpin", *LIMITS["batch_size"],
-            "Images per mini-batch: each update uses the gradient averaged over this many.",
+            self.tr("Images per mini-batch: each update uses the gradient averaged over this "
+                    "many."),
         )
         self.iters_spin = _spin(
             "itersSpin", 1, min(int(LIMITS["iters"][1]), QT_INT_MAX),
-            "Number of updates (the book's iters_num); one epoch is training size / batch "
-            "size iterations.",
+            self.tr("Number of updates (the book's iters_num); one epoch is training size / "
+                    "batch size iterations."),
         )
         self.optimizer_combo = _combo(
             "optimizerCombo",
             [("SGD", "sgd"), ("Momentum", "momentum"), ("AdaGrad", "adagrad"), ("Adam", "adam")],
-            "The update rule: plain stochastic gradient descent as in chapters 4-5, or the "
-            "chapter-6 methods for comparison.",
+            self.tr("The update rule: plain stochastic gradient descent as in chapters 4-5, or "
+                    "the chapter-6 methods for comparison."),
         )
         self.gradient_combo = _combo(
             "gradientCombo",
-            [("Backpropagation", "backprop"), ("Numerical (very slow)", "numerical")],
-            "How the gradient is computed: backpropagation (chapter 5) or central "
-            "differences (chapter 4), thousands of times slower.",
+            [(self.tr("Backpropagation"), "backprop"),
+             (self.tr("Numerical (very slow)"), "numerical")],
+            self.tr("How the gradient is computed: backpropagation (chapter 5) or central "
+                    "differences (chapter 4), thousands of times slower."),
         )
         self.sampling_combo = _combo(
             "samplingCombo",
-            [("Random, with replacement (book)", "replacement"), ("Shuffle each epoch", "shuffle")],
-            "How mini-batches are drawn: independently at random as the book does, or by "
-            "walking through a fresh shuffle of the training set every epoch.",
+            [(self.tr("Random, with replacement (book)"), "replacement"),
+             (self.tr("Shuffle each epoch"), "shuffle")],
+            self.tr("How mini-batches are drawn: independently at random as the book does, or "
+                    "by walking through a fresh shuffle of the training set every epoch."),
         )
         self.precision_combo = _combo(
             "precisionCombo",
-            [("float32 (fast)", "float32"), ("float64 (as in the book)", "float64")],
-            "Floating-point precision of the weights: float32 is about twice as fast; the "
-            "results are practically the same.",
+            [(self.tr("float32 (fast)"), "float32"),
+             (self.tr("float64 (as in the book)"), "float64")],
+            self.tr("Floating-point precision of the weights: float32 is about twice as fast; "
+                    "the results are practically the same."),
         )
         self.seed_spin = _spin(
             "seedSpin", SEED_RANDOM, QT_INT_MAX,
-            "Random seed for the initial weights and the batches: the same seed repeats a run "
-            "exactly; 'random' draws a new one each time.",
+            self.tr("Random seed for the initial weights and the batches: the same seed repeats "
+                    "a run exactly; 'random' draws a new one each time."),
         )
-        self.seed_spin.setSpecialValueText("random")
+        self.seed_spin.setSpecialValueText(self.tr("random"))
         self.seed_spin.setGroupSeparatorShown(False)
 
         self._structural = [
@@ -189,37 +207,37 @@ class HyperparameterPanel(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         presets = QFormLayout()
-        presets.addRow("&Preset:", self.preset_combo)
+        presets.addRow(self.tr("&Preset:"), self.preset_combo)
         outer.addLayout(presets)
 
-        data_box = QGroupBox("Data")
+        data_box = QGroupBox(self.tr("Data"))
         data_form = QFormLayout(data_box)
-        data_form.addRow("&Dataset:", self.dataset_combo)
-        data_form.addRow("Training &images:", self.train_size_spin)
+        data_form.addRow(self.tr("&Dataset:"), self.dataset_combo)
+        data_form.addRow(self.tr("Training &images:"), self.train_size_spin)
         outer.addWidget(data_box)
 
-        network_box = QGroupBox("Network")
+        network_box = QGroupBox(self.tr("Network"))
         network_form = QFormLayout(network_box)
-        network_form.addRow("&Hidden size:", self.hidden_size_spin)
-        network_form.addRow("&Activation:", self.activation_combo)
+        network_form.addRow(self.tr("&Hidden size:"), self.hidden_size_spin)
+        network_form.addRow(self.tr("&Activation:"), self.activation_combo)
         init_row = QHBoxLayout()
         init_row.addWidget(self.weight_init_combo, 1)
         init_row.addWidget(self.weight_init_std_spin, 1)
-        init_label = QLabel("&Weight init:")
+        init_label = QLabel(self.tr("&Weight init:"))
         init_label.setBuddy(self.weight_init_combo)
         network_form.addRow(init_label, init_row)
         outer.addWidget(network_box)
 
-        training_box = QGroupBox("Training")
+        training_box = QGroupBox(self.tr("Training"))
         training_form = QFormLayout(training_box)
-        training_form.addRow("&Learning rate:", self.learning_rate_spin)
-        training_form.addRow("&Batch size:", self.batch_size_spin)
-        training_form.addRow("Ite&rations:", self.iters_spin)
-        training_form.addRow("&Optimizer:", self.optimizer_combo)
-        training_form.addRow("&Gradient:", self.gradient_combo)
-        training_form.addRow("Sa&mpling:", self.sampling_combo)
-        training_form.addRow("Pre&cision:", self.precision_combo)
-        training_form.addRow("S&eed:", self.seed_spin)
+        training_form.addRow(self.tr("&Learning rate:"), self.learning_rate_spin)
+        training_form.addRow(self.tr("&Batch size:"), self.batch_size_spin)
+        training_form.addRow(self.tr("Ite&rations:"), self.iters_spin)
+        training_form.addRow(self.tr("&Optimizer:"), self.optimizer_combo)
+        training_form.addRow(self.tr("&Gradient:"), self.gradient_combo)
+        training_form.addRow(self.tr("Sa&mpling:"), self.sampling_combo)
+        training_form.addRow(self.tr("Pre&cision:"), self.precision_combo)
+        training_form.addRow(self.tr("S&eed:"), self.seed_spin)
         outer.addWidget(training_box)
         outer.addStretch(1)
 
@@ -289,7 +307,7 @@ class HyperparameterPanel(QWidget):
             self.train_size_spin.setValue(
                 self.train_size_spin.maximum() if config.train_size is None else config.train_size
             )
-            self.preset_combo.setCurrentText(self._matching_preset(config))
+            _set_combo_value(self.preset_combo, self._matching_preset(config))
         finally:
             self._applying_preset = False
         self._update_enabled()
@@ -309,7 +327,7 @@ class HyperparameterPanel(QWidget):
         if not self._applying_preset:
             self._applying_preset = True
             try:
-                self.preset_combo.setCurrentText(self._matching_preset(self.config()))
+                _set_combo_value(self.preset_combo, self._matching_preset(self.config()))
             finally:
                 self._applying_preset = False
         self.config_changed.emit()
@@ -318,7 +336,7 @@ class HyperparameterPanel(QWidget):
     def _on_preset(self) -> None:
         if self._applying_preset:
             return
-        name = self.preset_combo.currentText()
+        name = self.preset_combo.currentData()  # the English key, whatever the language
         if name in PRESETS:
             current = self.config()
             preset = TrainConfig(**PRESETS[name])

@@ -39,15 +39,15 @@ from desktop_nn.gui.settings import app_settings, load_config, save_config
 from desktop_nn.gui.state import AppState
 from desktop_nn.gui.training_tab import TrainingTab
 
-BOOK = (
-    "Koki Saito, <i>Deep Learning from Scratch</i> (ゼロから作るDeep Learning, O'Reilly Japan, "
-    "2016; 深度学习入门：基于Python的理论与实现, 人民邮电出版社, 2018), chapters 4 and 5"
+#: The book's title and its editions, the same in every language (names are not translated).
+BOOK_TITLE = "<i>Deep Learning from Scratch</i>"
+BOOK_EDITIONS = (
+    "ゼロから作るDeep Learning, O'Reilly Japan, 2016; "
+    "深度学习入门：基于Python的理论与实现, 人民邮电出版社, 2018"
 )
-MNIST_CREDIT = (
-    "MNIST database of handwritten digits by Yann LeCun, Corinna Cortes and Christopher J. C. "
-    "Burges, licensed under CC BY-SA 3.0. Fashion-MNIST (downloaded on request) by Han Xiao, "
-    "Kashif Rasul and Roland Vollgraf (Zalando Research), MIT licence."
-)
+MNIST_AUTHORS = "Yann LeCun, Corinna Cortes, Christopher J. C. Burges"
+MNIST_LICENCE = "CC BY-SA 3.0"
+FASHION_MNIST_AUTHORS = "Han Xiao, Kashif Rasul, Roland Vollgraf (Zalando Research)"
 
 
 def atomic_export(path: Path, write) -> None:
@@ -107,7 +107,7 @@ class MainWindow(QMainWindow):
         self.settings = app_settings()
         # Before any widget is made, so that every text is created in the chosen language.
         self.language = install_translators(preferred_language(self.settings))
-        self.setWindowTitle("desktop_nn — Deep Learning from Scratch, chapters 4–5")
+        self.setWindowTitle(self.tr("desktop_nn — Deep Learning from Scratch, chapters 4–5"))
         self.setWindowIcon(app_icon())
         self.state = AppState(self)
         self.download_dialog: DownloadDialog | None = None
@@ -117,13 +117,15 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.setCentralWidget(self.tabs)
         self.training_tab = TrainingTab(self.state)
-        self.add_tab(self.training_tab, "&Training")
+        self.add_tab(self.training_tab, self.tr("&Training"))
         self._add_graph_tabs()
         self._add_insight_tabs()
         self.training_tab.status.connect(self.show_status)
         self.training_tab.panel.config_changed.connect(self._schedule_settings_save)
         self.training_tab.panel.dataset_changed.connect(self._on_dataset_chosen)
-        self.state.data_failed.connect(lambda message: self.show_status(message))
+        self.state.data_failed.connect(
+            lambda message: self.show_status(self.tr("Could not load the data:") + " " + message)
+        )
 
         self._build_menus()
         self.statusBar().setObjectName("statusBar")
@@ -132,7 +134,7 @@ class MainWindow(QMainWindow):
         self._settings_timer.setInterval(500)
         self._settings_timer.timeout.connect(self.save_settings)
         self.restore_settings()
-        self.show_status("Loading MNIST in the background…")
+        self.show_status(self.tr("Loading MNIST in the background…"))
         self._load_initial_data()
 
     # -- construction ------------------------------------------------------------------------
@@ -142,7 +144,7 @@ class MainWindow(QMainWindow):
 
         self.graph_tab = GraphTab(self.state)
         self.graph_tab.status.connect(self.show_status)
-        self.add_tab(self.graph_tab, "&Computation graph")
+        self.add_tab(self.graph_tab, self.tr("&Computation graph"))
 
     def _add_insight_tabs(self) -> None:
         """Gradient check, evaluation, the network's insides, and drawing your own digit."""
@@ -152,13 +154,13 @@ class MainWindow(QMainWindow):
         from desktop_nn.gui.inside_tab import InsideTab
 
         self.gradcheck_tab = GradientCheckTab(self.state)
-        self.add_tab(self.gradcheck_tab, "&Gradient check")
+        self.add_tab(self.gradcheck_tab, self.tr("&Gradient check"))
         self.evaluate_tab = EvaluateTab(self.state, load_model=self.load_model_from)
-        self.add_tab(self.evaluate_tab, "&Evaluate")
+        self.add_tab(self.evaluate_tab, self.tr("&Evaluate"))
         self.inside_tab = InsideTab(self.state)
-        self.add_tab(self.inside_tab, "&Inside")
+        self.add_tab(self.inside_tab, self.tr("&Inside"))
         self.draw_tab = DrawTab(self.state)
-        self.add_tab(self.draw_tab, "&Draw")
+        self.add_tab(self.draw_tab, self.tr("&Draw"))
 
     def add_tab(self, widget: QWidget, title: str) -> None:
         """Add a tab (the graph and insight views call this)."""
@@ -174,19 +176,20 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.setObjectName("fileMenu")
-        self.load_action = self._action("&Load model…", self.load_model_dialog,
+        self.load_action = self._action(self.tr("&Load model…"), self.load_model_dialog,
                                         QKeySequence.StandardKey.Open, "loadModelAction")
-        self.save_action = self._action("&Save model…", self.save_model_dialog,
+        self.save_action = self._action(self.tr("&Save model…"), self.save_model_dialog,
                                         QKeySequence.StandardKey.Save, "saveModelAction")
-        self.export_csv_action = self._action("Export &history as CSV…", self.export_history_dialog,
-                                              "Ctrl+E", "exportHistoryAction")
-        self.export_plots_action = self._action("Export &plots as PNG/SVG…",
+        self.export_csv_action = self._action(self.tr("Export &history as CSV…"),
+                                              self.export_history_dialog, "Ctrl+E",
+                                              "exportHistoryAction")
+        self.export_plots_action = self._action(self.tr("Export &plots as PNG/SVG…"),
                                                 self.export_plots_dialog, "Ctrl+Shift+E",
                                                 "exportPlotsAction")
-        self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit,
-                                         "quitAction")
+        self.quit_action = self._action(self.tr("&Quit"), self.close,
+                                        QKeySequence.StandardKey.Quit, "quitAction")
         for action in (self.load_action, self.save_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
@@ -197,19 +200,20 @@ class MainWindow(QMainWindow):
 
         self._build_language_menu()
 
-        help_menu = self.menuBar().addMenu("&Help")
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.setObjectName("helpMenu")
-        self.about_action = self._action("&About desktop_nn", self.show_about, "F1",
+        self.about_action = self._action(self.tr("&About desktop_nn"), self.show_about, "F1",
                                          "aboutAction")
         help_menu.addAction(self.about_action)
 
     def _build_language_menu(self) -> None:
-        menu = self.menuBar().addMenu("&Language")
+        menu = self.menuBar().addMenu(self.tr("&Language"))
         menu.setObjectName("languageMenu")
         group = QActionGroup(self)
         group.setExclusive(True)
         chosen = chosen_language(self.settings)
-        choices = [(None, "&Follow the system")] + [
+        # The languages' names are written in their own languages and never translated.
+        choices = [(None, self.tr("&Follow the system"))] + [
             (code, f"{name} (&{index})") for index, (code, name) in enumerate(LANGUAGES.items(), 1)
         ]
         self.language_actions: dict[str | None, QAction] = {}
@@ -227,7 +231,7 @@ class MainWindow(QMainWindow):
         choose_language(self.settings, language)
         target = language or language_for_locale(QLocale())
         if target == self.language:
-            self.show_status("The window already speaks this language.")
+            self.show_status(self.tr("The window already speaks this language."))
             return
         notice = RESTART_NOTICES.get(target, RESTART_NOTICES["en"])
         self.last_notice = notice
@@ -288,16 +292,17 @@ class MainWindow(QMainWindow):
             self._offer_download(dataset)
             return
         if dataset != self.state.dataset_name:
-            self.show_status(f"Loading {DATASET_TITLES.get(dataset, dataset)}…")
+            self.show_status(self.tr("Loading {dataset}…").format(
+                dataset=DATASET_TITLES.get(dataset, dataset)))
             self.state.load_data(dataset)
 
     def _offer_download(self, dataset: str) -> None:
         title = DATASET_TITLES.get(dataset, dataset)
         answer = QMessageBox.question(
             self,
-            f"Download {title}?",
-            f"{title} is not on this computer yet. Download it now (about 30 MB, checked "
-            "against its published checksums)?",
+            self.tr("Download {dataset}?").format(dataset=title),
+            self.tr("{dataset} is not on this computer yet. Download it now (about 30 MB, "
+                    "checked against its published checksums)?").format(dataset=title),
         )
         if answer != QMessageBox.StandardButton.Yes:
             self.training_tab.panel.dataset_combo.setCurrentIndex(0)
@@ -316,27 +321,31 @@ class MainWindow(QMainWindow):
         self.download_dialog = None
         title = DATASET_TITLES.get(dataset, dataset)
         if outcome == "ok":
-            self.show_status(f"{title} downloaded; loading…")
+            self.show_status(self.tr("{dataset} downloaded; loading…").format(dataset=title))
             self.state.load_data(dataset)
             return
         self.training_tab.panel.dataset_combo.setCurrentIndex(0)
         if outcome == "failed":
-            QMessageBox.warning(self, f"Could not download {title}", detail)
+            QMessageBox.warning(
+                self,
+                self.tr("Could not download {dataset}").format(dataset=title),
+                self.tr("The download failed; the window goes on with MNIST.") + "\n\n" + detail,
+            )
         else:
-            self.show_status(f"Download of {title} cancelled")
+            self.show_status(self.tr("Download of {dataset} cancelled").format(dataset=title))
 
     # -- model files -------------------------------------------------------------------------
     @Slot()
     def save_model_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Save model", "model.npz",
-                                              "Models (*.npz)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save model"), "model.npz",
+                                              self.tr("Models") + " (*.npz)")
         if path:
             self.save_model_to(path)
 
     def save_model_to(self, path: str | os.PathLike) -> bool:
         network, config = self.state.network, self.state.config
         if network is None or config is None:
-            self._warn("Nothing to save", "Train a network (or load one) first.")
+            self._warn(self.tr("Nothing to save"), self.tr("Train a network (or load one) first."))
             return False
         meta = {}
         trainer = self.training_tab.last_trainer
@@ -345,32 +354,39 @@ class MainWindow(QMainWindow):
         try:
             save_model(path, network, config, meta)
         except ModelFileError as exc:
-            self._warn("Could not save the model", str(exc))
+            self._warn(self.tr("Could not save the model"),
+                       self.tr("The model was not saved; an existing file keeps its contents.")
+                       + "\n\n" + str(exc))
             return False
-        self.show_status(f"Model saved to {path}")
+        self.show_status(self.tr("Model saved to {path}").format(path=path))
         return True
 
     @Slot()
     def load_model_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Load model", "", "Models (*.npz)")
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Load model"), "",
+                                              self.tr("Models") + " (*.npz)")
         if path:
             self.load_model_from(path)
 
     def load_model_from(self, path: str | os.PathLike) -> bool:
         if self.state.is_training:
-            self._warn("Training is running", "Stop the run before loading a model.")
+            self._warn(self.tr("Training is running"),
+                       self.tr("Stop the run before loading a model."))
             return False
         try:
             loaded = load_model(path)
             check_compatible(loaded.network)
         except ModelFileError as exc:
-            self._warn("Could not load the model", str(exc))
+            self._warn(self.tr("Could not load the model"),
+                       self.tr("The file was not loaded; the current network is unchanged.")
+                       + "\n\n" + str(exc))
             return False
         self.training_tab.panel.set_config(loaded.config.replace(
             dataset=self.training_tab.panel.config().dataset))
         self.state.set_model(loaded.network, loaded.config)
-        self.show_status(f"Loaded {Path(path).name}: hidden size {loaded.network.hidden_size}, "
-                         f"{loaded.config.activation}")
+        self.show_status(self.tr("Loaded {file}: hidden size {hidden}, {activation}").format(
+            file=Path(path).name, hidden=loaded.network.hidden_size,
+            activation=loaded.config.activation))
         return True
 
     # -- exports -----------------------------------------------------------------------------
@@ -383,31 +399,34 @@ class MainWindow(QMainWindow):
     @Slot()
     def export_history_dialog(self) -> None:
         if self._history_source() is None:
-            self._warn("No history to export", "Finish or stop a run first.")
+            self._warn(self.tr("No history to export"), self.tr("Finish or stop a run first."))
             return
-        path, _ = QFileDialog.getSaveFileName(self, "Export history", "history.csv",
-                                              "CSV files (*.csv)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export history"), "history.csv",
+                                              self.tr("CSV files") + " (*.csv)")
         if path:
             self.export_history_to(path)
 
     def export_history_to(self, path: str | os.PathLike) -> bool:
         history = self._history_source()
         if history is None:
-            self._warn("No history to export", "Finish or stop a run first.")
+            self._warn(self.tr("No history to export"), self.tr("Finish or stop a run first."))
             return False
         try:
             write_history_csv(path, history.train_loss_list, history.epoch_iterations,
                               history.train_acc_list, history.test_acc_list)
         except OSError as exc:
-            self._warn("Could not export the history", f"{path}: {exc.strerror or exc}")
+            self._warn(self.tr("Could not export the history"),
+                       self.tr("The history was not written; an existing file keeps its "
+                               "contents.") + "\n\n" + f"{path}: {exc.strerror or exc}")
             return False
-        self.show_status(f"History written to {path}")
+        self.show_status(self.tr("History written to {path}").format(path=path))
         return True
 
     @Slot()
     def export_plots_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export plots", "curves.png",
-                                              "PNG image (*.png);;SVG drawing (*.svg)")
+        filters = (self.tr("PNG image") + " (*.png);;" + self.tr("SVG drawing") + " (*.svg)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export plots"), "curves.png",
+                                              filters)
         if path:
             self.export_plots_to(path)
 
@@ -422,7 +441,7 @@ class MainWindow(QMainWindow):
         base = Path(path)
         suffix = base.suffix.lower() or ".png"
         if suffix not in (".png", ".svg"):
-            self._warn("Unknown format", "Plots can be exported as .png or .svg.")
+            self._warn(self.tr("Unknown format"), self.tr("Plots can be exported as .png or .svg."))
             return []
         written = []
         plots = {"loss": self.training_tab.loss_plot, "accuracy": self.training_tab.accuracy_plot}
@@ -438,27 +457,36 @@ class MainWindow(QMainWindow):
                     atomic_export(target, lambda tmp, w=plot: render_svg(w, tmp))
                 written.append(target)
         except OSError as exc:
-            self._warn("Could not export the plots", f"{exc.strerror or exc}")
+            self._warn(self.tr("Could not export the plots"),
+                       self.tr("The plots could not be written:") + "\n\n"
+                       + f"{exc.strerror or exc}")
             return written
-        self.show_status("Plots written: " + ", ".join(p.name for p in written))
+        self.show_status(self.tr("Plots written: {files}").format(
+            files=", ".join(p.name for p in written)))
         return written
 
     # -- help --------------------------------------------------------------------------------
     def about_text(self) -> str:
+        # The book's titles, the names of people and the licences stay as they are.
         return (
             f"<h3>desktop_nn {__version__}</h3>"
-            "<p>A lab for chapters 4 and 5 of the book: train the two-layer network on MNIST "
-            "and watch it learn, compare numerical and backpropagated gradients, and step "
-            "through computation graphs.</p>"
-            f"<p>Book: {BOOK}.</p>"
-            f"<p>Data: {MNIST_CREDIT}</p>"
-            f"<p>Python {platform.python_version()} · Qt {qVersion()} · PySide6 "
+            + self.tr("<p>A lab for chapters 4 and 5 of the book: train the two-layer network "
+                      "on MNIST and watch it learn, compare numerical and backpropagated "
+                      "gradients, and step through computation graphs.</p>")
+            + self.tr("<p>Book: Koki Saito, {title} ({editions}), chapters 4 and 5.</p>").format(
+                title=BOOK_TITLE, editions=BOOK_EDITIONS)
+            + self.tr("<p>Data: the MNIST database of handwritten digits by {mnist_authors}, "
+                      "licensed under {mnist_licence}. Fashion-MNIST (downloaded on request) by "
+                      "{fashion_authors}, MIT licence.</p>").format(
+                mnist_authors=MNIST_AUTHORS, mnist_licence=MNIST_LICENCE,
+                fashion_authors=FASHION_MNIST_AUTHORS)
+            + f"<p>Python {platform.python_version()} · Qt {qVersion()} · PySide6 "
             f"{pyside_version} · NumPy {np.__version__} · pyqtgraph {pg.__version__}</p>"
         )
 
     @Slot()
     def show_about(self) -> None:
-        QMessageBox.about(self, "About desktop_nn", self.about_text())
+        QMessageBox.about(self, self.tr("About desktop_nn"), self.about_text())
 
     def _warn(self, title: str, text: str) -> None:
         self.last_warning = (title, text)

@@ -16,18 +16,21 @@ class SamplePreview(QGroupBox):
     """Shows one test image with the current model's guess; updates as the weights change."""
 
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
-        super().__init__("Sample", parent)
+        super().__init__(parent)
+        self.setTitle(self.tr("Sample"))
         self.setObjectName("samplePreview")
         self.state = state
         self.rng = np.random.default_rng()
         self.index: int | None = None
 
         self.digit = DigitView(scale=5)
-        self.caption = StatusLabel("Loading the test images…", lines=3)
+        self.digit.setAccessibleName(self.tr("Test image"))
+        self.caption = StatusLabel(self.tr("Loading the test images…"), lines=3)
         self.bars = ProbabilityBars()
-        self.next_button = QPushButton("A&nother one")
+        self.bars.setAccessibleName(self.tr("The network's probability for each class"))
+        self.next_button = QPushButton(self.tr("A&nother one"))
         self.next_button.setObjectName("nextSampleButton")
-        self.next_button.setToolTip("Show another random image from the test set.")
+        self.next_button.setToolTip(self.tr("Show another random image from the test set."))
         self.next_button.clicked.connect(self.show_random)
         self.next_button.setEnabled(False)
 
@@ -72,14 +75,19 @@ class SamplePreview(QGroupBox):
         true_class = int(self.state.data[1][1][self.index])
         prediction = self.current_prediction()
         if prediction is None:
-            self.caption.setText(f"Test image {self.index:,}: a {labels[true_class]}. "
-                                 "Start training to see the network's guess.")
+            self.caption.setText(
+                self.tr("Test image {index}: a {label}. Start training to see the network's "
+                        "guess.").format(index=f"{self.index:,}", label=labels[true_class]))
             self.bars.set_probabilities(None, true_class)
             return
         guess, probabilities = prediction
-        verdict = "right" if guess == true_class else "wrong"
-        self.caption.setText(
-            f"Test image {self.index:,}: guess {labels[guess]} "
-            f"({100 * probabilities[guess]:.1f}%), true {labels[true_class]}: {verdict}"
-        )
+        if guess == true_class:
+            text = self.tr("Test image {index}: guess {guess} ({probability}), true {label}: "
+                           "right")
+        else:
+            text = self.tr("Test image {index}: guess {guess} ({probability}), true {label}: "
+                           "wrong")
+        self.caption.setText(text.format(
+            index=f"{self.index:,}", guess=labels[guess],
+            probability=f"{100 * probabilities[guess]:.1f}%", label=labels[true_class]))
         self.bars.set_probabilities(probabilities, true_class)

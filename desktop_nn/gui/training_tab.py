@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 
 import numpy as np
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -30,6 +30,7 @@ from desktop_nn.core.gradient import Cancelled
 from desktop_nn.core.network import TwoLayerNet
 from desktop_nn.core.training import DivergedEvent, FinishedEvent, TrainConfig, Trainer
 from desktop_nn.gui.curves import AccuracyPlot, LossPlot
+from desktop_nn.gui.download_dialog import DATASET_TITLES
 from desktop_nn.gui.hyperparams import HyperparameterPanel
 from desktop_nn.gui.sample_preview import SamplePreview
 from desktop_nn.gui.state import AppState
@@ -84,8 +85,10 @@ def expected_epochs(trainer: Trainer) -> int:
 
 
 def describe_run(config: TrainConfig) -> str:
-    """A short legend label for a finished run."""
-    return f"lr {config.learning_rate:g}, hidden {config.hidden_size}, {config.optimizer}"
+    """A short legend label for a run's settings (in the window's language)."""
+    text = QCoreApplication.translate("TrainingTab", "lr {rate}, hidden {hidden}, {optimizer}")
+    return text.format(rate=f"{config.learning_rate:g}", hidden=config.hidden_size,
+                       optimizer=config.optimizer)
 
 
 class TrainingTab(QWidget):
@@ -147,24 +150,28 @@ class TrainingTab(QWidget):
 
     def _build_controls(self) -> None:
         self.start_button = self._button(
-            "startButton", "Start", "start", "Start a new run with these settings"
+            "startButton", self.tr("Start"), "start",
+            self.tr("Start a new run with these settings"),
         )
         self.pause_button = self._button(
-            "pauseButton", "Pause", "pause", "Pause or resume the run"
+            "pauseButton", self.tr("Pause"), "pause", self.tr("Pause or resume the run")
         )
         self.step_button = self._button(
-            "stepButton", "Step", "step", "Do one iteration while paused"
+            "stepButton", self.tr("Step"), "step", self.tr("Do one iteration while paused")
         )
         self.stop_button = self._button(
-            "stopButton", "Stop", "stop", "End the run; the network keeps what it learned"
+            "stopButton", self.tr("Stop"), "stop",
+            self.tr("End the run; the network keeps what it learned"),
         )
         self.reset_button = self._button(
-            "resetButton", "Reset weights", "reset",
-            "Draw fresh initial weights from the seed and clear this run's curves",
+            "resetButton", self.tr("Reset weights"), "reset",
+            self.tr("Draw fresh initial weights from the seed and clear this run's curves"),
         )
         self.progress_bar = QProgressBar()
         self.progress_bar.setObjectName("progressBar")
-        self.progress_bar.setFormat("%v / %m iterations")
+        # %v and %m are the progress bar's own placeholders (value and maximum).
+        self.progress_bar.setFormat(self.tr("%v / %m iterations"))
+        self.progress_bar.setAccessibleName(self.tr("Training progress"))
         self.progress_bar.setRange(0, 1)
         self.progress_bar.setValue(0)
         self.speed_label = StatusLabel()
@@ -176,15 +183,18 @@ class TrainingTab(QWidget):
         self.smoothing_slider.setRange(1, 500)
         self.smoothing_slider.setValue(50)
         self.smoothing_slider.setToolTip(
-            "Window of the moving average drawn over the raw loss, in iterations."
+            self.tr("Window of the moving average drawn over the raw loss, in iterations.")
         )
+        self.smoothing_slider.setAccessibleName(self.tr("Smoothing of the loss curve"))
+        self.smoothing_name_label = QLabel(self.tr("&Smoothing:"))
+        self.smoothing_name_label.setBuddy(self.smoothing_slider)
         self.smoothing_label = QLabel()
-        self.log_check = QCheckBox("&Log scale")
+        self.log_check = QCheckBox(self.tr("&Log scale"))
         self.log_check.setObjectName("logScaleCheck")
-        self.log_check.setToolTip("Show the loss on a logarithmic axis.")
-        self.clear_runs_button = QPushButton("&Clear runs")
+        self.log_check.setToolTip(self.tr("Show the loss on a logarithmic axis."))
+        self.clear_runs_button = QPushButton(self.tr("&Clear runs"))
         self.clear_runs_button.setObjectName("clearRunsButton")
-        self.clear_runs_button.setToolTip("Remove the faded curves of earlier runs.")
+        self.clear_runs_button.setToolTip(self.tr("Remove the faded curves of earlier runs."))
 
     def _build_layout(self) -> None:
         scroll = QScrollArea()
@@ -207,7 +217,7 @@ class TrainingTab(QWidget):
         left_layout.addLayout(buttons)
 
         plot_options = QHBoxLayout()
-        plot_options.addWidget(QLabel("Smoothing:"))
+        plot_options.addWidget(self.smoothing_name_label)
         plot_options.addWidget(self.smoothing_slider, 1)
         plot_options.addWidget(self.smoothing_label)
         plot_options.addWidget(self.log_check)
@@ -277,7 +287,7 @@ class TrainingTab(QWidget):
             self._pending_step = paused
             if not self.state.is_loading:
                 self.state.load_data(self.panel.config().dataset)
-            self.status.emit("Loading the data; training starts as soon as it is ready…")
+            self.status.emit(self.tr("Loading the data; training starts as soon as it is ready…"))
             self._update_buttons()
             return False
         config = self.panel.config()
@@ -286,18 +296,25 @@ class TrainingTab(QWidget):
         try:
             trainer = Trainer(config, self.state.data)
         except ValueError as exc:
-            self._show_message("Cannot start training", str(exc), QMessageBox.Icon.Warning)
+            self._show_message(
+                self.tr("Cannot start training"),
+                self.tr("These settings cannot be trained; change them and start again.")
+                + "\n\n" + str(exc),
+                QMessageBox.Icon.Warning,
+            )
             return False
         self._begin(trainer, paused=paused)
         return True
 
     def _begin(self, trainer: Trainer, *, paused: bool) -> None:
         if self.last_trainer is not None or self.loss_plot.buffer.count:
-            label = f"run {self.run_count}"
+            short_label = self.tr("run {number}").format(number=self.run_count)
+            label = short_label
             if self.last_trainer is not None:
-                label += f": {describe_run(self.last_trainer.config)}"
+                label = self.tr("run {number}: {settings}").format(
+                    number=self.run_count, settings=describe_run(self.last_trainer.config))
             self.loss_plot.keep_as_overlay(label)
-            self.accuracy_plot.keep_as_overlay(f"run {self.run_count}")
+            self.accuracy_plot.keep_as_overlay(short_label)
         self.run_count += 1
         self.trainer = trainer
         self._iterations_done = 0
@@ -306,9 +323,9 @@ class TrainingTab(QWidget):
         self.progress_bar.setRange(0, trainer.config.iters)
         self.progress_bar.setValue(0)
         self.loss_plot.begin_run(trainer.config.iters)
-        label = f"run {self.run_count}: {describe_run(trainer.config)}"
-        self.loss_plot.set_run_label(label)
-        self.accuracy_plot.set_run_label(f"run {self.run_count}")
+        self.loss_plot.set_run_label(self.tr("run {number}: {settings}").format(
+            number=self.run_count, settings=describe_run(trainer.config)))
+        self.accuracy_plot.set_run_label(self.tr("run {number}").format(number=self.run_count))
         self.accuracy_plot.begin_run(expected_epochs(trainer) - 1)
         network_copy = TwoLayerNet(
             trainer.network.input_size, trainer.network.hidden_size,
@@ -330,8 +347,9 @@ class TrainingTab(QWidget):
         if paused:
             thread.step()
         self.status.emit(
-            f"Run {self.run_count} started: seed {trainer.config.seed}, "
-            f"{trainer.train_size:,} training images"
+            self.tr("Run {number} started: seed {seed}, {images} training images").format(
+                number=self.run_count, seed=trainer.config.seed,
+                images=f"{trainer.train_size:,}")
         )
         self._update_buttons()
 
@@ -342,11 +360,11 @@ class TrainingTab(QWidget):
         if self.thread.is_paused:
             self.thread.resume()
             self.state.set_training_state("running")
-            self.status.emit("Resumed")
+            self.status.emit(self.tr("Resumed"))
         else:
             self.thread.pause()
             self.state.set_training_state("paused")
-            self.status.emit("Paused: Step does one iteration, Resume goes on")
+            self.status.emit(self.tr("Paused: Step does one iteration, Resume goes on"))
         self._update_buttons()
 
     @Slot()
@@ -362,7 +380,7 @@ class TrainingTab(QWidget):
     def stop(self) -> None:
         if self.thread is not None:
             self.thread.stop()
-            self.status.emit("Stopping…")
+            self.status.emit(self.tr("Stopping…"))
 
     @Slot()
     def reset_weights(self) -> None:
@@ -375,7 +393,12 @@ class TrainingTab(QWidget):
         try:
             trainer = Trainer(config, self.state.data)
         except ValueError as exc:
-            self._show_message("Cannot reset", str(exc), QMessageBox.Icon.Warning)
+            self._show_message(
+                self.tr("Cannot reset"),
+                self.tr("No network can be made from these settings; the weights are unchanged.")
+                + "\n\n" + str(exc),
+                QMessageBox.Icon.Warning,
+            )
             return
         self.last_trainer = None
         self.loss_plot.clear_data()
@@ -385,7 +408,7 @@ class TrainingTab(QWidget):
         self.speed_label.setText("")
         self.state.set_model(trainer.network, trainer.config)
         self.state.set_training_state("idle")
-        self.status.emit(f"Weights reset (seed {trainer.config.seed})")
+        self.status.emit(self.tr("Weights reset (seed {seed})").format(seed=trainer.config.seed))
         self._update_buttons()
 
     @Slot()
@@ -434,28 +457,38 @@ class TrainingTab(QWidget):
         self._redraw(force=True)
         if outcome == "finished" and isinstance(payload, FinishedEvent):
             self.status.emit(
-                f"Finished {payload.iterations:,} iterations in {format_duration(payload.seconds)}"
-                f": train accuracy {payload.final_train_acc:.4f}, test accuracy "
-                f"{payload.final_test_acc:.4f}"
+                self.tr("Finished {iterations} iterations in {time}: train accuracy {train}, "
+                        "test accuracy {test}").format(
+                    iterations=f"{payload.iterations:,}", time=format_duration(payload.seconds),
+                    train=f"{payload.final_train_acc:.4f}", test=f"{payload.final_test_acc:.4f}")
             )
         elif outcome == "diverged" and isinstance(payload, DivergedEvent):
-            self.status.emit(f"Diverged: {payload.message}")
+            # The core's own message is a detail after the translated lead-in.
+            self.status.emit(self.tr("Diverged:") + " " + payload.message)
             self._show_message(
-                "Training diverged",
-                f"The loss became {payload.loss} at iteration {payload.iteration:,}, so the run "
-                f"was stopped.\n\nThe learning rate ({trainer.optimizer.lr:g}) is too large "
-                "for this network: the updates overshoot and the weights blow up. Lower the "
-                "learning rate (try a tenth of it) and start again.",
+                self.tr("Training diverged"),
+                self.tr("The loss became {loss} at iteration {iteration}, so the run was "
+                        "stopped.\n\nThe learning rate ({rate}) is too large for this network: "
+                        "the updates overshoot and the weights blow up. Lower the learning rate "
+                        "(try a tenth of it) and start again.").format(
+                    loss=f"{payload.loss:.4g}", iteration=f"{payload.iteration:,}",
+                    rate=f"{trainer.optimizer.lr:g}"),
                 QMessageBox.Icon.Warning,
             )
         elif outcome == "failed":
             if isinstance(payload, str) and payload.startswith(Cancelled.__name__):
                 outcome = "stopped"
             else:
-                self.status.emit("Training failed")
-                self._show_message("Training failed", str(payload), QMessageBox.Icon.Critical)
+                self.status.emit(self.tr("Training failed"))
+                self._show_message(
+                    self.tr("Training failed"),
+                    self.tr("The run stopped because of an error; the network keeps what it "
+                            "had learned.") + "\n\n" + str(payload),
+                    QMessageBox.Icon.Critical,
+                )
         if outcome == "stopped":
-            self.status.emit(f"Stopped after {self._iterations_done:,} iterations")
+            self.status.emit(self.tr("Stopped after {iterations} iterations").format(
+                iterations=f"{self._iterations_done:,}"))
         self.state.set_training_state(outcome)
         self._update_buttons()
         self.run_ended.emit(outcome)
@@ -475,19 +508,24 @@ class TrainingTab(QWidget):
     def _on_learning_rate(self, lr: float) -> None:
         if self.thread is not None:
             self.thread.set_learning_rate(lr)
-            self.status.emit(f"Learning rate now {lr:g}")
+            self.status.emit(self.tr("Learning rate now {rate}").format(rate=f"{lr:g}"))
 
     @Slot(int)
     def _on_smoothing(self, value: int) -> None:
-        self.smoothing_label.setText(f"{value} it")
+        # "it" is short for iterations.
+        self.smoothing_label.setText(self.tr("{count} it").format(count=value))
         self.loss_plot.set_smoothing(value)
 
     @Slot()
     def _on_data_changed(self) -> None:
         x_train = self.state.data[0][0]
         self.panel.set_train_size_maximum(len(x_train))
-        self.status.emit(f"{self.state.dataset_name}: {len(x_train):,} training and "
-                         f"{len(self.state.data[1][0]):,} test images ready")
+        name = self.state.dataset_name
+        self.status.emit(
+            self.tr("{dataset}: {train} training and {test} test images ready").format(
+                dataset=DATASET_TITLES.get(name, name), train=f"{len(x_train):,}",
+                test=f"{len(self.state.data[1][0]):,}")
+        )
         if self._start_when_loaded:
             self._start_when_loaded = False
             self.start(paused=self._pending_step)
@@ -496,7 +534,12 @@ class TrainingTab(QWidget):
     @Slot(str)
     def _on_data_failed(self, message: str) -> None:
         self._start_when_loaded = False
-        self._show_message("Cannot load the data", message, QMessageBox.Icon.Warning)
+        self._show_message(
+            self.tr("Cannot load the data"),
+            self.tr("The data could not be read; the window keeps what it had loaded before.")
+            + "\n\n" + message,
+            QMessageBox.Icon.Warning,
+        )
         self._update_buttons()
 
     def _confirm_numerical(self, config: TrainConfig) -> bool:
@@ -507,11 +550,13 @@ class TrainingTab(QWidget):
             return True
         answer = QMessageBox.question(
             self,
-            "Numerical gradient is slow",
-            f"The numerical gradient computes the loss twice for each of the network's "
-            f"parameters: about {format_duration(per_iteration)} per iteration here, so "
-            f"{config.iters:,} iterations would take about {format_duration(total)}.\n\n"
-            "Backpropagation gets the same gradient thousands of times faster. Start anyway?",
+            self.tr("Numerical gradient is slow"),
+            self.tr("The numerical gradient computes the loss twice for each of the network's "
+                    "parameters: about {per_iteration} per iteration here, so {iterations} "
+                    "iterations would take about {total}.\n\nBackpropagation gets the same "
+                    "gradient thousands of times faster. Start anyway?").format(
+                per_iteration=format_duration(per_iteration), iterations=f"{config.iters:,}",
+                total=format_duration(total)),
         )
         return answer == QMessageBox.StandardButton.Yes
 
@@ -543,8 +588,9 @@ class TrainingTab(QWidget):
             rate = done / self._active_seconds
             remaining = (total - done) / rate if rate > 0 else float("inf")
             self.speed_label.setText(
-                f"{rate:,.0f} it/s · elapsed {format_duration(self._active_seconds)} · "
-                f"remaining {format_duration(remaining)}"
+                self.tr("{rate} it/s · elapsed {elapsed} · remaining {remaining}").format(
+                    rate=f"{rate:,.0f}", elapsed=format_duration(self._active_seconds),
+                    remaining=format_duration(remaining))
             )
 
     def _update_buttons(self) -> None:
@@ -552,7 +598,7 @@ class TrainingTab(QWidget):
         paused = running and self.thread.is_paused
         self.start_button.setEnabled(not running and not self._start_when_loaded)
         self.pause_button.setEnabled(running)
-        self.pause_button.setText("Resume" if paused else "Pause")
+        self.pause_button.setText(self.tr("Resume") if paused else self.tr("Pause"))
         self.step_button.setEnabled((running and paused) or (not running and
                                                              not self._start_when_loaded))
         self.stop_button.setEnabled(running)

@@ -20,6 +20,7 @@ class DigitView(QLabel):
         self.setFixedSize(28 * scale, 28 * scale)
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setFrameShape(QLabel.Shape.Box)
+        self.setAccessibleName(self.tr("Digit image"))
         self.clear_image()
 
     def clear_image(self) -> None:
@@ -52,6 +53,7 @@ class ProbabilityBars(QWidget):
         self.true_class: int | None = None
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.setMinimumHeight(18 * len(self.labels))
+        self.setAccessibleName(self.tr("Class probabilities"))
 
     def sizeHint(self) -> QSize:
         return QSize(220, 20 * len(self.labels))

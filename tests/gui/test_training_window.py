@@ -5,8 +5,17 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QProgressBar, QPushButton, QSpinBox
+from PySide6.QtCore import Qt, QTranslator
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QGroupBox,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+)
 
 from desktop_nn.core.model_io import load_model
 
@@ -257,6 +266,71 @@ def test_presets_fill_in_the_book_configurations(window):
     assert panel.learning_rate_spin.value() == pytest.approx(0.1)
     panel.hidden_size_spin.setValue(51)
     assert panel.preset_combo.currentText() == "Custom"
+    assert panel.preset_combo.currentData() == "Custom"
+
+
+class BracketTranslator(QTranslator):
+    """A stand-in language: every text that goes through tr()/translate() comes out in brackets."""
+
+    def translate(self, context, source_text, disambiguation=None, n=-1):
+        return f"⟦{source_text}⟧"
+
+    def isEmpty(self):
+        return False
+
+
+#: Names of code and data that stay as they are in every language.
+UNTRANSLATED = {"ReLU", "Sigmoid", "He", "Xavier", "SGD", "Momentum", "AdaGrad", "Adam"}
+
+
+def test_every_text_of_the_training_tab_goes_through_the_translator(qapp, qtbot):
+    from desktop_nn.gui import MainWindow
+
+    translator = BracketTranslator()
+    qapp.installTranslator(translator)
+    try:
+        main = MainWindow()
+        qtbot.addWidget(main)
+        main.show()
+        qtbot.waitUntil(lambda: main.state.data is not None, timeout=30_000)
+        qtbot.waitUntil(lambda: "images ready" in main.statusBar().currentMessage(),
+                        timeout=10_000)
+        tab = main.training_tab
+        texts = [w.text() for kind in (QLabel, QPushButton, QCheckBox)
+                 for w in tab.findChildren(kind) if w.text()]
+        texts += [box.title() for box in tab.findChildren(QGroupBox)]
+        texts += [w.toolTip() for w in tab.findChildren(object) if hasattr(w, "toolTip")
+                  and w.toolTip() and w.objectName() != "speedLabel"]
+        texts += [combo.itemText(i) for combo in tab.findChildren(QComboBox)
+                  for i in range(combo.count()) if combo.itemText(i) not in UNTRANSLATED]
+        texts += [tab.progress_bar.format(), tab.panel.seed_spin.specialValueText(),
+                  tab.preview.caption.text(), main.statusBar().currentMessage(),
+                  main.windowTitle()]
+        texts += [main.tabs.tabText(i) for i in range(main.tabs.count())]
+        texts += [action.text() for action in main.menuBar().actions()]
+        for plot in (tab.loss_plot, tab.accuracy_plot):
+            item = plot.getPlotItem()
+            texts += [item.getAxis(side).labelText for side in ("left", "bottom")]
+            texts += [label.text for _sample, label in plot.legend.items]
+        assert len(texts) > 60
+        missed = [text for text in texts if not text.startswith("⟦")]
+        assert not missed, missed
+        assert "⟦<p>Book: Koki Saito, {title}" not in main.about_text()  # formatted
+        assert "Deep Learning from Scratch" in main.about_text()
+
+        # The presets are found by their English keys whatever the items say.
+        panel = tab.panel
+        panel.preset_combo.setCurrentIndex(panel.preset_combo.findData("Hidden 100, lr 0.5"))
+        assert panel.preset_combo.currentText() == "⟦Hidden 100, lr 0.5⟧"
+        assert panel.hidden_size_spin.value() == 100
+        assert panel.learning_rate_spin.value() == pytest.approx(0.5)
+        panel.hidden_size_spin.setValue(51)
+        assert panel.preset_combo.currentData() == "Custom"
+        panel.hidden_size_spin.setValue(100)
+        assert panel.preset_combo.currentData() == "Hidden 100, lr 0.5"
+        main.close()
+    finally:
+        qapp.removeTranslator(translator)
 
 
 def test_settings_survive_a_restart(qtbot):

@@ -80,14 +80,17 @@ class ConfusionMatrixView(QWidget):
         self._strengths: np.ndarray | None = None
         self.labels = [str(k) for k in range(10)]
         self.selected: tuple[int, int] | None = None
-        self.empty_text = "No evaluation yet."
+        self.empty_text = self.tr("No evaluation yet.")
         self.setMouseTracking(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(260, 260)
-        self.setToolTip(
+        self.setToolTip(self.tr(
             "Rows: the true class; columns: the network's guess. Hover a cell for its share, "
             "click a mistake to list its images."
-        )
+        ))
+        self.setAccessibleName(self.tr("Confusion matrix"))
+        self.setAccessibleDescription(self.tr(
+            "Test images counted by true class (rows) and predicted class (columns)."))
 
     # -- data ----------------------------------------------------------------------------------
     def set_matrix(self, cm: np.ndarray | None, labels: list[str] | None = None) -> None:
@@ -125,7 +128,7 @@ class ConfusionMatrixView(QWidget):
         metrics = self.fontMetrics()
         line = metrics.height()
         label_width = max(metrics.horizontalAdvance(label) for label in self.labels)
-        axis = line + 8  # the rotated "true" title
+        axis = line + 8  # the rotated title of the rows
         left_margin = axis + label_width + 10
         provisional = (min(self.width() - left_margin,
                            self.height() - 2 * line - 16 - LEGEND_LINES * (line + 6)) - 8) / n
@@ -181,12 +184,12 @@ class ConfusionMatrixView(QWidget):
         painter.setFont(title_font)
         painter.setPen(text_colour)
         painter.drawText(QRectF(left, 0, grid, line + 4),
-                         int(Qt.AlignmentFlag.AlignCenter), "predicted")
+                         int(Qt.AlignmentFlag.AlignCenter), self.tr("predicted"))
         painter.save()
-        painter.translate(line / 2 + 2, top + grid / 2)
+        painter.translate(QPointF(line / 2 + 2, top + grid / 2))
         painter.rotate(-90)
         painter.drawText(QRectF(-grid / 2, -line / 2, grid, line),
-                         int(Qt.AlignmentFlag.AlignCenter), "true")
+                         int(Qt.AlignmentFlag.AlignCenter), self.tr("true"))
         painter.restore()
 
         # Class labels.
@@ -198,7 +201,7 @@ class ConfusionMatrixView(QWidget):
                              label)
             if rotated:
                 painter.save()
-                painter.translate(left + (k + 0.5) * cell, top - 4)
+                painter.translate(QPointF(left + (k + 0.5) * cell, top - 4))
                 painter.rotate(-90)
                 painter.drawText(QRectF(0, -line / 2, top, line),
                                  int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
@@ -253,12 +256,15 @@ class ConfusionMatrixView(QWidget):
         text_colour = self.palette().color(QPalette.ColorRole.WindowText)
         metrics = self.fontMetrics()
         line = metrics.height()
-        name_width = max(metrics.horizontalAdvance(t) for t in ("correct", "mistakes")) + 8
+        correct, mistakes = self.tr("correct"), self.tr("mistakes")
+        one_image = self.tr("1 image")
+        name_width = max(metrics.horizontalAdvance(t) for t in (correct, mistakes)) + 8
         bar_width = min(160.0, area.width() * 0.35)
         rows = (
-            ("correct", colour("blue"), "0% of the row", "100%"),
-            ("mistakes", colour("vermillion"), "1 image",
-             f"{largest:,} images" if largest > 1 else "1 image"),
+            (correct, colour("blue"), self.tr("0% of the row"), "100%"),
+            (mistakes, colour("vermillion"), one_image,
+             self.tr("{count} images").format(count=f"{largest:,}") if largest > 1
+             else one_image),
         )
         y = area.top()
         painter.setFont(self.font())
@@ -280,21 +286,29 @@ class ConfusionMatrixView(QWidget):
                              int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
                              high)
             y += line + 6
+        hint = metrics.elidedText(
+            self.tr("Hover a cell for details; click a mistake to list its images."),
+            Qt.TextElideMode.ElideRight, int(self.width() - area.left() - 4))
         painter.drawText(QRectF(area.left(), y, area.width(), line + 2),
-                         int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                         "Hover a cell for details; click a mistake to list its images.")
+                         int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), hint)
 
     # -- interaction ---------------------------------------------------------------------------
     def describe_cell(self, row: int, column: int) -> str:
         cm = self._matrix
         count = int(cm[row, column])
         total = int(cm[row].sum())
-        share = f" ({100 * count / total:.1f}% of the {total:,} {self.labels[row]}s)" \
-            if total else ""
         if row == column:
-            return f"{self.labels[row]} recognised correctly: {count:,} images{share}"
-        return (f"true {self.labels[row]} taken for {self.labels[column]}: {count:,} "
-                f"images{share}. Click to list them.")
+            text = (self.tr("{true} recognised correctly: {count} images ({percent}% of the "
+                            "{total} images of {true})") if total
+                    else self.tr("{true} recognised correctly: {count} images"))
+        else:
+            text = (self.tr("true {true} taken for {guess}: {count} images ({percent}% of the "
+                            "{total} images of {true}). Click to list them.") if total
+                    else self.tr("true {true} taken for {guess}: {count} images. Click to list "
+                                 "them."))
+        percent = f"{100 * count / total:.1f}" if total else "0"
+        return text.format(true=self.labels[row], guess=self.labels[column], count=f"{count:,}",
+                           total=f"{total:,}", percent=percent)
 
     def event(self, event) -> bool:
         if event.type() == QEvent.Type.ToolTip:

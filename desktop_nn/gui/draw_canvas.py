@@ -46,8 +46,11 @@ class DrawCanvas(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setCursor(Qt.CursorShape.CrossCursor)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
-        self.setToolTip("Write one digit here with the mouse or a pen; it is read as you write.")
-        self.setAccessibleName("Drawing canvas")
+        self.setToolTip(
+            self.tr("Write one digit here with the mouse or a pen; it is read as you write."))
+        self.setAccessibleName(self.tr("Drawing canvas"))
+        self.setAccessibleDescription(self.tr(
+            "Drag the left mouse button or a pen to write; Delete clears, Ctrl+Z undoes."))
         self.image = QImage(CANVAS_SIZE, CANVAS_SIZE, QImage.Format.Format_RGB32)
         self.image.fill(QColor("black"))
         self.pen_width = DEFAULT_PEN_WIDTH

@@ -10,10 +10,11 @@ changes while the tab is shown.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Slot
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -25,29 +26,32 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_nn.core.evaluation import class_names
 from desktop_nn.core.functions import softmax
 from desktop_nn.core.preprocess import ink_on_black, to_mnist
 from desktop_nn.gui.draw_canvas import PEN_WIDTH_RANGE, DrawCanvas
+from desktop_nn.gui.evaluate_tab import display_class_names
 from desktop_nn.gui.state import AppState
 from desktop_nn.gui.widgets import DigitView, ProbabilityBars, StatusLabel
 
 UPDATE_HZ = 20
-NO_MODEL_HINT = "Train a network or load one first."
-EMPTY_HINT = "Draw a digit in the black square."
-STEPS_TEXT = (
-    "As MNIST's digits were made: cropped to the ink, scaled so that the longer side is "
-    "20 pixels (keeping the shape), and placed in 28×28 with its centre of mass in the middle."
-)
+NO_MODEL_HINT = QT_TRANSLATE_NOOP("DrawTab", "Train a network or load one first.")
+EMPTY_HINT = QT_TRANSLATE_NOOP("DrawTab", "Draw a digit in the black square.")
+
+
+def translate(text: str) -> str:
+    """One of the tab's texts in the current language."""
+    return QCoreApplication.translate("DrawTab", text)
 
 
 class PredictionView(QGroupBox):
     """The network's answer: the class it reads, large, and the bars of all probabilities."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("The network reads", parent)
+        super().__init__(parent)
+        self.setTitle(self.tr("The network reads"))
         self.setObjectName("drawPredictionView")
-        self.setToolTip("The class the network gives the highest probability, and all ten.")
+        self.setToolTip(
+            self.tr("The class the network gives the highest probability, and all ten."))
         self.labels = [str(i) for i in range(10)]
         self.answer = QLabel("–")
         self.answer.setObjectName("drawAnswerLabel")
@@ -58,7 +62,7 @@ class PredictionView(QGroupBox):
         self.answer.setFont(font)
         self.answer.setMinimumWidth(140)
         self.answer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.detail = StatusLabel(EMPTY_HINT, lines=2)
+        self.detail = StatusLabel(translate(EMPTY_HINT), lines=2)
         self.detail.setObjectName("drawPredictionText")
         self.detail.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.bars = ProbabilityBars()
@@ -98,10 +102,10 @@ class PredictionView(QGroupBox):
         self.probabilities = probabilities
         self.answer.setText(self.labels[best])
         runner_up = int(np.argsort(probabilities)[-2])
-        self.detail.setText(
-            f"{100 * probabilities[best]:.1f}% sure; next: {self.labels[runner_up]} "
-            f"({100 * probabilities[runner_up]:.1f}%)"
-        )
+        self.detail.setText(self.tr("{percent}% sure; next: {runner_up} ({runner_up_percent}%)")
+                            .format(percent=f"{100 * probabilities[best]:.1f}",
+                                    runner_up=self.labels[runner_up],
+                                    runner_up_percent=f"{100 * probabilities[runner_up]:.1f}"))
         self.bars.set_probabilities(probabilities)
 
 
@@ -121,7 +125,8 @@ class DrawTab(QWidget):
         self.canvas = DrawCanvas()
         self.digit_view = DigitView(scale=8)
         self.digit_view.setObjectName("drawDigitView")
-        self.digit_view.setToolTip("The 28×28 image the network receives, pixel for pixel.")
+        self.digit_view.setToolTip(
+            self.tr("The 28×28 image the network receives, pixel for pixel."))
         self.prediction_view = PredictionView()
         self._build_controls()
         self._build_layout()
@@ -153,33 +158,35 @@ class DrawTab(QWidget):
 
     # -- construction ------------------------------------------------------------------------
     def _build_controls(self) -> None:
-        self.clear_button = QPushButton("C&lear")
+        self.clear_button = QPushButton(self.tr("Cle&ar"))
         self.clear_button.setObjectName("drawClearButton")
-        self.clear_button.setToolTip("Wipe the canvas to write another digit (Delete).")
-        self.undo_button = QPushButton("&Undo")
+        self.clear_button.setToolTip(self.tr("Wipe the canvas to write another digit (Delete)."))
+        self.undo_button = QPushButton(self.tr("&Undo"))
         self.undo_button.setObjectName("drawUndoButton")
-        self.undo_button.setToolTip("Take back the last stroke or clear (Ctrl+Z).")
-        self.sample_button = QPushButton("&Sample digit")
+        self.undo_button.setToolTip(self.tr("Take back the last stroke or clear (Ctrl+Z)."))
+        self.sample_button = QPushButton(self.tr("&Sample digit"))
         self.sample_button.setObjectName("drawSampleButton")
         self.sample_button.setToolTip(
-            "Paint a random MNIST test digit, ten times enlarged, onto the canvas.")
-        self.open_button = QPushButton("&Open picture…")
+            self.tr("Paint a random MNIST test digit, ten times enlarged, onto the canvas."))
+        self.open_button = QPushButton(self.tr("&Open picture…"))
         self.open_button.setObjectName("drawOpenButton")
-        self.open_button.setToolTip(
-            "Read a photo or scan of one digit (dark on light or light on dark) onto the canvas.")
+        self.open_button.setToolTip(self.tr(
+            "Read a photo or scan of one digit (dark on light or light on dark) onto the "
+            "canvas."))
         self.pen_slider = QSlider(Qt.Orientation.Horizontal)
         self.pen_slider.setObjectName("drawPenWidthSlider")
         self.pen_slider.setRange(*PEN_WIDTH_RANGE)
         self.pen_slider.setValue(self.canvas.pen_width)
-        self.pen_slider.setToolTip(
-            "Width of the pen in pixels of the 280-pixel square; about 24 writes like MNIST.")
-        self.pen_label = QLabel("Pen &width:")
+        self.pen_slider.setToolTip(self.tr(
+            "Width of the pen in pixels of the 280-pixel square; about 24 writes like MNIST."))
+        self.pen_slider.setAccessibleName(self.tr("Pen width"))
+        self.pen_label = QLabel(self.tr("Pen &width:"))
         self.pen_label.setBuddy(self.pen_slider)
         self.pen_value = QLabel()
         self.pen_value.setMinimumWidth(self.pen_value.fontMetrics().horizontalAdvance("48 px "))
 
     def _build_layout(self) -> None:
-        canvas_box = QGroupBox("Write a digit")
+        canvas_box = QGroupBox(self.tr("Write a digit"))
         canvas_layout = QVBoxLayout(canvas_box)
         canvas_layout.addWidget(self.canvas, 1)
         pen_row = QHBoxLayout()
@@ -187,22 +194,26 @@ class DrawTab(QWidget):
         pen_row.addWidget(self.pen_slider, 1)
         pen_row.addWidget(self.pen_value)
         canvas_layout.addLayout(pen_row)
-        buttons = QHBoxLayout()
-        for button in (self.clear_button, self.undo_button, self.sample_button,
-                       self.open_button):
-            buttons.addWidget(button)
+        # Two by two, so that the tab fits a narrow window in every language.
+        buttons = QGridLayout()
+        for index, button in enumerate((self.clear_button, self.undo_button,
+                                        self.sample_button, self.open_button)):
+            buttons.addWidget(button, index // 2, index % 2)
         canvas_layout.addLayout(buttons)
 
-        seen_box = QGroupBox("What the network sees")
+        seen_box = QGroupBox(self.tr("What the network sees"))
         seen_layout = QVBoxLayout(seen_box)
         seen_layout.addWidget(self.digit_view, 0, Qt.AlignmentFlag.AlignHCenter)
-        steps = QLabel(STEPS_TEXT)
+        steps = QLabel(self.tr(
+            "As MNIST's digits were made: cropped to the ink, scaled so that the longer side is "
+            "20 pixels (keeping the shape), and placed in 28×28 with its centre of mass in the "
+            "middle."))
         steps.setWordWrap(True)
         seen_layout.addWidget(steps)
         seen_layout.addStretch(1)
         seen_box.setFixedWidth(self.digit_view.width() + 40)
 
-        self.prediction_view.setMinimumWidth(300)
+        self.prediction_view.setMinimumWidth(240)
         self.prediction_view.setMaximumWidth(460)
         layout = QHBoxLayout(self)
         layout.addWidget(canvas_box, 3)
@@ -236,19 +247,21 @@ class DrawTab(QWidget):
         self.update_count += 1
         config = self.state.config
         self.prediction_view.set_labels(
-            class_names(config.dataset if config is not None else self.state.dataset_name))
+            display_class_names(config.dataset if config is not None
+                                else self.state.dataset_name))
         digit = None if self.canvas.is_empty() else to_mnist(self.canvas.pixels())
         self.network_input = digit
         if digit is None:
             self.digit_view.clear_image()
             self.prediction_view.show_hint(
-                EMPTY_HINT if self.state.network is not None else
-                f"{NO_MODEL_HINT} Then {EMPTY_HINT[0].lower()}{EMPTY_HINT[1:]}")
+                translate(EMPTY_HINT) if self.state.network is not None else
+                self.tr("Train a network or load one first. Then draw a digit in the black "
+                        "square."))
             return
         self.digit_view.set_pixels(digit)
         probabilities = self.read_digit(digit)
         if probabilities is None:
-            self.prediction_view.show_hint(NO_MODEL_HINT)
+            self.prediction_view.show_hint(translate(NO_MODEL_HINT))
         else:
             self.prediction_view.show_probabilities(probabilities)
 
@@ -286,8 +299,9 @@ class DrawTab(QWidget):
     @Slot()
     def open_picture_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, "Open a picture of a digit", "",
-            "Pictures (*.png *.jpg *.jpeg *.bmp *.gif *.webp *.tif *.tiff);;All files (*)")
+            self, self.tr("Open a picture of a digit"), "",
+            self.tr("Pictures (*.png *.jpg *.jpeg *.bmp *.gif *.webp *.tif *.tiff);;"
+                    "All files (*)"))
         if path:
             self.open_picture(path)
 
@@ -298,11 +312,14 @@ class DrawTab(QWidget):
         try:
             picture = ink_on_black(read_grey(path))
         except ImageFileError as exc:
-            self._show_message("Cannot open the picture", str(exc))
+            self._show_message(self.tr("Cannot open the picture"),
+                               self.tr("The file could not be read as a picture:") + "\n"
+                               + str(exc))
             return False
         if not picture.any():
-            self._show_message("No digit found",
-                               f"{path}: the picture is blank or has too little contrast.")
+            self._show_message(self.tr("No digit found"),
+                               self.tr("{path}: the picture is blank or has too little "
+                                       "contrast.").format(path=path))
             return False
         self.canvas.set_image(picture)
         return True

@@ -15,10 +15,19 @@ as File → Load model does) and evaluates it at once.
 from __future__ import annotations
 
 import os
+import unicodedata
 from collections.abc import Callable
 
 import numpy as np
-from PySide6.QtCore import QSize, Qt, Signal, Slot
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -50,11 +59,48 @@ NUM_CLASSES = 10
 #: The gallery shows at most this many mistakes (the most confident ones).
 GALLERY_LIMIT = 200
 THUMBNAIL_SCALE = 2
-NO_MODEL_HINT = "Train a network or load one (File → Load model)."
+NO_MODEL_HINT = QT_TRANSLATE_NOOP("EvaluateTab",
+                                  "Train a network or load one (File → Load model).")
 DATASET_TITLES = {"mnist": "MNIST", "fashion-mnist": "Fashion-MNIST"}
-METRIC_COLUMNS = ("Class", "Precision", "Recall", "F1", "Support")
+METRIC_COLUMNS = (
+    QT_TRANSLATE_NOOP("EvaluateTab", "Class"),
+    QT_TRANSLATE_NOOP("EvaluateTab", "Precision"),
+    QT_TRANSLATE_NOOP("EvaluateTab", "Recall"),
+    QT_TRANSLATE_NOOP("EvaluateTab", "F1"),
+    QT_TRANSLATE_NOOP("EvaluateTab", "Support"),
+)
+#: Fashion-MNIST's class names as the core spells them (desktop_nn.core.evaluation), marked
+#: for translation: the core's English name is the key, the window shows its translation.
+FASHION_CLASS_NAMES = (
+    QT_TRANSLATE_NOOP("ClassNames", "T-shirt"),
+    QT_TRANSLATE_NOOP("ClassNames", "Trouser"),
+    QT_TRANSLATE_NOOP("ClassNames", "Pullover"),
+    QT_TRANSLATE_NOOP("ClassNames", "Dress"),
+    QT_TRANSLATE_NOOP("ClassNames", "Coat"),
+    QT_TRANSLATE_NOOP("ClassNames", "Sandal"),
+    QT_TRANSLATE_NOOP("ClassNames", "Shirt"),
+    QT_TRANSLATE_NOOP("ClassNames", "Sneaker"),
+    QT_TRANSLATE_NOOP("ClassNames", "Bag"),
+    QT_TRANSLATE_NOOP("ClassNames", "Boot"),
+)
 
 ModelLoader = Callable[[str | os.PathLike], bool]
+
+
+def display_class_names(dataset: str | None, num_classes: int = NUM_CLASSES) -> list[str]:
+    """The classes' names to show: digits stay digits, clothing names are translated."""
+    return [QCoreApplication.translate("ClassNames", name) if name in FASHION_CLASS_NAMES
+            else name for name in class_names(dataset, num_classes)]
+
+
+def no_model_hint() -> str:
+    """:data:`NO_MODEL_HINT` in the current language."""
+    return QCoreApplication.translate("EvaluateTab", NO_MODEL_HINT)
+
+
+def text_width(text: str) -> int:
+    """Width of ``text`` in character cells: Chinese and Japanese characters count twice."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def format_percent(probability: float) -> str:
@@ -67,9 +113,14 @@ def format_percent(probability: float) -> str:
 
 def mistake_caption(truth: str, guess: str, confidence: float) -> str:
     """'true 4 → guess 9 (87%)', broken into lines so that nothing is cut off."""
-    if max(len(truth), len(guess)) <= 2:
-        return f"true {truth} → guess {guess}\n({format_percent(confidence)})"
-    return f"true {truth}\n→ guess {guess}\n({format_percent(confidence)})"
+    percent = format_percent(confidence)
+    if max(text_width(truth), text_width(guess)) <= 2:
+        return QCoreApplication.translate(
+            "EvaluateTab", "true {true} → guess {guess}\n({confidence})").format(
+            true=truth, guess=guess, confidence=percent)
+    return QCoreApplication.translate(
+        "EvaluateTab", "true {true}\n→ guess {guess}\n({confidence})").format(
+        true=truth, guess=guess, confidence=percent)
 
 
 class NumericItem(QTableWidgetItem):
@@ -116,7 +167,7 @@ class EvaluateTab(QWidget):
         self.filter: tuple[int, int] | None = None
         self.last_message: tuple[str, str] | None = None
         self.shown_index: int | None = None
-        self.labels = class_names(None)
+        self.labels = display_class_names(None)
         self._build_controls()
         self._build_layout()
         self._connect()
@@ -125,24 +176,25 @@ class EvaluateTab(QWidget):
 
     # -- construction ------------------------------------------------------------------------
     def _build_controls(self) -> None:
-        self.run_button = QPushButton("E&valuate on the test set")
+        self.run_button = QPushButton(self.tr("E&valuate on the test set"))
         self.run_button.setObjectName("evaluateRunButton")
-        self.run_button.setToolTip(
+        self.run_button.setToolTip(self.tr(
             "Score the current model on all test images: accuracy, confusion matrix, "
             "per-class metrics and the mistakes."
-        )
-        self.load_button = QPushButton("&Load model…")
+        ))
+        self.load_button = QPushButton(self.tr("Load &model…"))
         self.load_button.setObjectName("evaluateLoadButton")
-        self.load_button.setToolTip(
+        self.load_button.setToolTip(self.tr(
             "Open a saved model (.npz); it becomes the current model and is evaluated at once."
-        )
+        ))
         self.accuracy_label = QLabel()
         self.accuracy_label.setObjectName("evaluateAccuracyLabel")
         font = self.accuracy_label.font()
         font.setPointSizeF(font.pointSizeF() * 1.5)
         font.setBold(True)
         self.accuracy_label.setFont(font)
-        self.accuracy_label.setToolTip("Share of the test images whose top guess is right.")
+        self.accuracy_label.setToolTip(
+            self.tr("Share of the test images whose top guess is right."))
         self.info_label = StatusLabel()
         self.info_label.setObjectName("evaluateInfo")
 
@@ -150,17 +202,22 @@ class EvaluateTab(QWidget):
 
         self.metrics_table = QTableWidget(0, len(METRIC_COLUMNS))
         self.metrics_table.setObjectName("classMetricsTable")
-        self.metrics_table.setHorizontalHeaderLabels(METRIC_COLUMNS)
+        self.metrics_table.setHorizontalHeaderLabels(
+            [QCoreApplication.translate("EvaluateTab", column) for column in METRIC_COLUMNS])
+        self.metrics_table.setAccessibleName(self.tr("Per-class precision, recall and F1"))
         self.metrics_table.verticalHeader().setVisible(False)
         self.metrics_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.metrics_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.metrics_table.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.Stretch)
-        self.metrics_table.setToolTip(
+        # Class names (Fashion-MNIST's, translated) get the width they need.
+        self.metrics_table.horizontalHeader().setSectionResizeMode(
+            0, QHeaderView.ResizeMode.ResizeToContents)
+        self.metrics_table.setToolTip(self.tr(
             "Precision: of the images guessed as this class, the share that are. Recall: of "
             "this class's images, the share found. F1: their harmonic mean. Click a header "
             "to sort."
-        )
+        ))
 
         self.gallery = QListWidget()
         self.gallery.setObjectName("misclassifiedGallery")
@@ -173,31 +230,37 @@ class EvaluateTab(QWidget):
         self.gallery.setIconSize(QSize(side, side))
         self._set_gallery_grid()
         self.gallery.setSpacing(2)
-        self.gallery.setToolTip(
+        self.gallery.setToolTip(self.tr(
             "Test images the network got wrong, the most confident mistakes first; select one "
             "to see its probabilities."
-        )
+        ))
+        self.gallery.setAccessibleName(self.tr("Misclassified test images"))
         self.gallery_label = StatusLabel(lines=2)
         self.gallery_label.setObjectName("galleryLabel")
-        self.show_all_button = QPushButton("Show &all")
+        self.show_all_button = QPushButton(self.tr("Show &all"))
         self.show_all_button.setObjectName("galleryShowAllButton")
-        self.show_all_button.setToolTip("List every kind of mistake again, not one cell's.")
+        self.show_all_button.setToolTip(
+            self.tr("List every kind of mistake again, not one cell's."))
 
         self.detail_digit = DigitView(scale=4)
-        self.detail_caption = StatusLabel(lines=3)
+        # Three lines of text; room for four, as Chinese and Japanese lines are taller.
+        self.detail_caption = StatusLabel(lines=4)
         self.detail_caption.setObjectName("mistakeCaption")
         self.detail_bars = ProbabilityBars()
         self.detail_bars.setObjectName("mistakeProbabilities")
-        self.detail_bars.setToolTip(
+        self.detail_bars.setToolTip(self.tr(
             "The network's probability for each class; the true class's label is bold."
-        )
+        ))
 
     def _set_gallery_grid(self) -> None:
-        """Room for the thumbnail and its caption: two lines for digits, three for names."""
+        """Room for the thumbnail and its caption (two lines for digits, three for names),
+        measured in the font that draws it: Chinese and Japanese lines are taller."""
         side = 28 * THUMBNAIL_SCALE
-        line = self.gallery.fontMetrics().lineSpacing()
-        lines = 2 if max(len(label) for label in self.labels) <= 2 else 3
-        self.gallery.setGridSize(QSize(side + 60, side + lines * line + 14))
+        longest = max(self.labels, key=text_width)
+        caption = mistake_caption(longest, longest, 0.997)
+        height = self.gallery.fontMetrics().boundingRect(
+            QRect(0, 0, side + 54, 10 * side), int(Qt.TextFlag.TextWordWrap), caption).height()
+        self.gallery.setGridSize(QSize(side + 60, side + height + 14))
 
     def _build_layout(self) -> None:
         top = QHBoxLayout()
@@ -206,15 +269,15 @@ class EvaluateTab(QWidget):
         top.addSpacing(16)
         top.addWidget(self.accuracy_label, 1)
 
-        confusion_box = QGroupBox("Confusion matrix")
+        confusion_box = QGroupBox(self.tr("Confusion matrix"))
         confusion_layout = QVBoxLayout(confusion_box)
         confusion_layout.addWidget(self.confusion_view, 1)
 
-        metrics_box = QGroupBox("Per class")
+        metrics_box = QGroupBox(self.tr("Per class"))
         metrics_layout = QVBoxLayout(metrics_box)
         metrics_layout.addWidget(self.metrics_table)
 
-        detail_box = QGroupBox("Selected mistake")
+        detail_box = QGroupBox(self.tr("Selected mistake"))
         detail_layout = QHBoxLayout(detail_box)
         digit_column = QVBoxLayout()
         digit_column.addWidget(self.detail_digit)
@@ -231,7 +294,7 @@ class EvaluateTab(QWidget):
         middle_layout.addWidget(metrics_box, 1)
         middle_layout.addWidget(detail_box)
 
-        gallery_box = QGroupBox("Misclassified test images")
+        gallery_box = QGroupBox(self.tr("Misclassified test images"))
         gallery_layout = QVBoxLayout(gallery_box)
         gallery_header = QHBoxLayout()
         gallery_header.addWidget(self.gallery_label, 1)
@@ -271,17 +334,19 @@ class EvaluateTab(QWidget):
         """Score ``state.network`` on the test set and show the result (None if impossible)."""
         network, data = self.state.network, self.state.data
         if network is None:
-            self.info_label.setText(NO_MODEL_HINT)
+            self.info_label.setText(no_model_hint())
             return None
         if data is None:
-            self.info_label.setText("Waiting for the test images to load…")
+            self.info_label.setText(self.tr("Waiting for the test images to load…"))
             return None
         x_test, t_test = data[1]
         try:
             check_compatible(network, input_size=x_test.shape[1], output_size=NUM_CLASSES)
             result = evaluate_model(network, x_test, t_test, NUM_CLASSES)
         except ValueError as exc:
-            self._show_message("Cannot evaluate this model", str(exc))
+            self._show_message(self.tr("Cannot evaluate this model"),
+                               self.tr("This model does not fit the test images:") + "\n"
+                               + str(exc))
             return None
         self.show_evaluation(result)
         return result
@@ -290,14 +355,14 @@ class EvaluateTab(QWidget):
         """Fill the accuracy, the heat map, the table and the gallery from ``result``."""
         self.evaluation = result
         self.stale = False
-        self.labels = class_names(self.state.dataset_name, NUM_CLASSES)
+        self.labels = display_class_names(self.state.dataset_name, NUM_CLASSES)
         self.detail_bars.labels = self.labels
         self._set_gallery_grid()
         mistakes = result.num_samples - result.num_correct
-        self.accuracy_label.setText(
-            f"Test accuracy {100 * result.accuracy:.2f}%  ({result.num_correct:,} of "
-            f"{result.num_samples:,} right, {mistakes:,} wrong)"
-        )
+        self.accuracy_label.setText(self.tr(
+            "Test accuracy {accuracy}%  ({right} of {total} right, {wrong} wrong)"
+        ).format(accuracy=f"{100 * result.accuracy:.2f}", right=f"{result.num_correct:,}",
+                 total=f"{result.num_samples:,}", wrong=f"{mistakes:,}"))
         self.info_label.setText(self._describe_model())
         self.confusion_view.set_matrix(result.confusion, self.labels)
         self._fill_metrics(result)
@@ -309,14 +374,15 @@ class EvaluateTab(QWidget):
     def _describe_model(self) -> str:
         network, config = self.state.network, self.state.config
         dataset = self.state.dataset_name or "mnist"
-        text = (f"TwoLayerNet(784, {network.hidden_size}, 10), {network.activation}, on the "
-                f"{DATASET_TITLES.get(dataset, dataset)} test set")
+        parts = [self.tr("TwoLayerNet(784, {hidden}, 10), {activation}, on the {dataset} test set")
+                 .format(hidden=network.hidden_size, activation=network.activation,
+                         dataset=DATASET_TITLES.get(dataset, dataset))]
         if self.state.is_training:
-            text += " · weights as they were at this moment of the running training"
+            parts.append(self.tr("weights as they were at this moment of the running training"))
         if config is not None and config.dataset != dataset:
-            text += (f" · note: this model was trained on "
-                     f"{DATASET_TITLES.get(config.dataset, config.dataset)}")
-        return text
+            parts.append(self.tr("note: this model was trained on {dataset}").format(
+                dataset=DATASET_TITLES.get(config.dataset, config.dataset)))
+        return " · ".join(parts)
 
     def _fill_metrics(self, result: Evaluation) -> None:
         table = self.metrics_table
@@ -366,21 +432,28 @@ class EvaluateTab(QWidget):
                 item.setIcon(QIcon(pixmap))
             item.setSizeHint(cell)  # the caption may use the whole cell, not the icon's width
             item.setData(Qt.ItemDataRole.UserRole, index)
-            item.setToolTip(f"Test image {index:,}")
+            item.setToolTip(self.tr("Test image {index}").format(index=f"{index:,}"))
             item.setTextAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
             self.gallery.addItem(item)
         total = len(indices)
-        what = "mistakes" if self.filter is None else (
-            f"images of {self.labels[self.filter[0]]} taken for {self.labels[self.filter[1]]}")
-        order = ", the most confident first" if total > 1 else ""
-        limit = f" (the first {GALLERY_LIMIT} shown)" if total > GALLERY_LIMIT else ""
-        self.gallery_label.setText(f"{total:,} {what}{order}{limit}")
+        if self.filter is None:
+            text = self.tr("{count} mistakes").format(count=f"{total:,}")
+        else:
+            text = self.tr("{count} images of {true} taken for {guess}").format(
+                count=f"{total:,}", true=self.labels[self.filter[0]],
+                guess=self.labels[self.filter[1]])
+        if total > 1:
+            text = self.tr("{list}, the most confident first").format(list=text)
+        if total > GALLERY_LIMIT:
+            text = self.tr("{list} (the first {limit} shown)").format(list=text,
+                                                                     limit=GALLERY_LIMIT)
+        self.gallery_label.setText(text)
         self.show_all_button.setEnabled(self.filter is not None)
         self.confusion_view.select(self.filter)
         if self.gallery.count():
             self.gallery.setCurrentRow(0)
         else:
-            self._clear_detail("No mistakes to show." if result is not None else "")
+            self._clear_detail(self.tr("No mistakes to show.") if result is not None else "")
 
     @Slot(int, int)
     def _on_cell_clicked(self, true_class: int, predicted_class: int) -> None:
@@ -408,12 +481,16 @@ class EvaluateTab(QWidget):
         self.detail_digit.set_pixels(self.state.data[1][0][index].reshape(28, 28))
         truth, guess = int(result.labels[index]), int(result.predictions[index])
         probabilities = result.probabilities[index].astype(np.float64)
-        verdict = "right" if truth == guess else "wrong"
-        self.detail_caption.setText(
-            f"Test image {index:,}: true {self.labels[truth]}, guessed {self.labels[guess]} "
-            f"with {100 * probabilities[guess]:.1f}% ({verdict}). The true class had "
-            f"{100 * probabilities[truth]:.1f}%."
-        )
+        if truth == guess:
+            caption = self.tr("Test image {index}: true {true}, guessed {guess} with "
+                              "{guess_percent}% (right).")
+        else:
+            caption = self.tr("Test image {index}: true {true}, guessed {guess} with "
+                              "{guess_percent}% (wrong). The true class had {true_percent}%.")
+        self.detail_caption.setText(caption.format(
+            index=f"{index:,}", true=self.labels[truth], guess=self.labels[guess],
+            guess_percent=f"{100 * probabilities[guess]:.1f}",
+            true_percent=f"{100 * probabilities[truth]:.1f}"))
         self.detail_bars.set_probabilities(np.nan_to_num(probabilities), truth)
         self.shown_index = index
 
@@ -426,7 +503,8 @@ class EvaluateTab(QWidget):
     # -- loading -------------------------------------------------------------------------------
     @Slot()
     def choose_model_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Load model", "", "Models (*.npz)")
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Load model"), "",
+                                              self.tr("Models (*.npz)"))
         if path:
             self.load_model_from(path)
 
@@ -440,13 +518,16 @@ class EvaluateTab(QWidget):
     def _load_model_here(self, path: str | os.PathLike) -> bool:
         """Load without a window: errors go to a message box; nothing changes on failure."""
         if self.state.is_training:
-            self._show_message("Training is running", "Stop the run before loading a model.")
+            self._show_message(self.tr("Training is running"),
+                               self.tr("Stop the run before loading a model."))
             return False
         try:
             loaded = load_model(path)
             check_compatible(loaded.network)
         except ModelFileError as exc:
-            self._show_message("Could not load the model", str(exc))
+            self._show_message(self.tr("Could not load the model"),
+                               self.tr("The file could not be read as a model:") + "\n"
+                               + str(exc))
             return False
         self.state.set_model(loaded.network, loaded.config)
         return True
@@ -458,7 +539,7 @@ class EvaluateTab(QWidget):
             self.evaluation = None
             self._show_nothing()
         elif self.evaluation is not None:
-            self._mark_stale("A different model is current now")
+            self._mark_stale(self.tr("A different model is current now"))
         else:
             self._show_nothing()
         self._update_buttons()
@@ -466,29 +547,30 @@ class EvaluateTab(QWidget):
     @Slot()
     def _on_params_updated(self) -> None:
         if self.evaluation is not None and not self.stale:
-            self._mark_stale("The weights have changed (training)")
+            self._mark_stale(self.tr("The weights have changed (training)"))
 
     @Slot()
     def _on_data_changed(self) -> None:
         if self.evaluation is not None:
-            self._mark_stale("Another dataset is loaded")
+            self._mark_stale(self.tr("Another dataset is loaded"))
         self._update_buttons()
 
     def _mark_stale(self, reason: str) -> None:
         self.stale = True
-        self.info_label.setText(
-            f"{reason} since this evaluation: press Evaluate to score the current weights."
-        )
+        self.info_label.setText(self.tr(
+            "{reason} since this evaluation: press Evaluate to score the current weights."
+        ).format(reason=reason))
 
     def _show_nothing(self) -> None:
-        self.accuracy_label.setText("No evaluation yet" if self.state.network is not None
-                                    else "No model yet")
+        has_model = self.state.network is not None
+        self.accuracy_label.setText(self.tr("No evaluation yet") if has_model
+                                    else self.tr("No model yet"))
         self.info_label.setText(
-            "Press Evaluate to score the current model on the test set."
-            if self.state.network is not None else NO_MODEL_HINT
+            self.tr("Press Evaluate to score the current model on the test set.")
+            if has_model else no_model_hint()
         )
         self.confusion_view.empty_text = (
-            "Press Evaluate." if self.state.network is not None else NO_MODEL_HINT)
+            self.tr("Press Evaluate.") if has_model else no_model_hint())
         self.confusion_view.set_matrix(None)
         self.metrics_table.setRowCount(0)
         self.gallery.clear()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -41,29 +41,30 @@ from desktop_nn.gui.widgets import StatusLabel
 
 MAX_SAMPLES = 1000
 MAX_HIDDEN = 4096
-TABLE_COLUMNS = ("Parameter", "Shape", "mean |diff|", "max |diff|", "max relative error")
-HISTORY_COLUMNS = ("1e-7 in log", "Samples", "Hidden", "Activation", "Seed",
-                   "W1", "b1", "W2", "b2", "Speed ratio")
+#: Column headers (English; translated when the table is built).
+TABLE_COLUMNS = (
+    QT_TRANSLATE_NOOP("GradientCheckTab", "Parameter"),
+    QT_TRANSLATE_NOOP("GradientCheckTab", "Shape"),
+    QT_TRANSLATE_NOOP("GradientCheckTab", "mean |diff|"),
+    QT_TRANSLATE_NOOP("GradientCheckTab", "max |diff|"),
+    QT_TRANSLATE_NOOP("GradientCheckTab", "max relative error"),
+)
+#: The parameters' names are the book's and stay as they are in every language.
+HISTORY_COLUMNS = (
+    QT_TRANSLATE_NOOP("GradientCheckTab", "1e-7 in log"),
+    QT_TRANSLATE_NOOP("GradientCheckTab", "Samples"),
+    QT_TRANSLATE_NOOP("GradientCheckTab", "Hidden"),
+    QT_TRANSLATE_NOOP("GradientCheckTab", "Activation"),
+    QT_TRANSLATE_NOOP("GradientCheckTab", "Seed"),
+    "W1", "b1", "W2", "b2",
+    QT_TRANSLATE_NOOP("GradientCheckTab", "Speed ratio"),
+)
 DATASET_TITLES = {"mnist": "MNIST", "fashion-mnist": "Fashion-MNIST"}
 
-EXPLANATION = (
-    "<p><b>Why the two gradients are not identical.</b> The numerical gradient estimates each "
-    "slope by central differences, (f(x+h) − f(x−h)) / 2h with the book's h = 10<sup>−4</sup>. "
-    "That estimate carries a truncation error which shrinks like h², and a rounding error of "
-    "about ε/h (ε ≈ 10<sup>−16</sup> in float64) from subtracting two almost equal losses. "
-    "Both are tiny: around 10<sup>−10</sup> at most.</p>"
-    "<p><b>The 10<sup>−7</sup> inside the log.</b> The book's cross_entropy_error computes "
-    "−log(y + 10<sup>−7</sup>) so that log(0) can never happen. The numerical gradient "
-    "differentiates that loss, constant and all, while backpropagation uses the clean formula "
-    "(y − t) / N, which is the slope of the loss <i>without</i> the constant. So the two methods "
-    "differentiate slightly different functions, and the gap grows to about 10<sup>−7</sup> for "
-    "b2, the parameter nearest the loss. Untick the box to make the constant 0: both then "
-    "differentiate the same loss, and the differences fall to the book's printed "
-    "10<sup>−13</sup> to 10<sup>−10</sup>.</p>"
-    "<p><b>Reading the table.</b> A correct backpropagation gives differences many orders of "
-    "magnitude below the gradients themselves (relative errors well under 10<sup>−4</sup>); "
-    "a bug in a backward pass shows up as a relative error near 1.</p>"
-)
+
+def translated(texts: tuple[str, ...]) -> list[str]:
+    """The tab's translations of English ``texts`` (names without one stay as they are)."""
+    return [QCoreApplication.translate("GradientCheckTab", text) for text in texts]
 
 
 def format_sci(value: float) -> str:
@@ -88,9 +89,31 @@ def round_speedup(speedup: float) -> str:
     return f"{speedup:,.0f}"
 
 
-def format_speedup(speedup: float) -> str:
-    """'backprop was 20,000 times faster'."""
-    return f"backprop was {round_speedup(speedup)} times faster"
+def explanation_html() -> str:
+    """What the figures mean, in the current language (three rich-text paragraphs)."""
+    why = QCoreApplication.translate(
+        "GradientCheckTab",
+        "<p><b>Why the two gradients are not identical.</b> The numerical gradient estimates "
+        "each slope by central differences, (f(x+h) − f(x−h)) / 2h with the book's "
+        "h = 10<sup>−4</sup>. That estimate carries a truncation error which shrinks like h², "
+        "and a rounding error of about ε/h (ε ≈ 10<sup>−16</sup> in float64) from subtracting "
+        "two almost equal losses. Both are tiny: around 10<sup>−10</sup> at most.</p>")
+    delta = QCoreApplication.translate(
+        "GradientCheckTab",
+        "<p><b>The 10<sup>−7</sup> inside the log.</b> The book's cross_entropy_error computes "
+        "−log(y + 10<sup>−7</sup>) so that log(0) can never happen. The numerical gradient "
+        "differentiates that loss, constant and all, while backpropagation uses the clean "
+        "formula (y − t) / N, which is the slope of the loss <i>without</i> the constant. So "
+        "the two methods differentiate slightly different functions, and the gap grows to "
+        "about 10<sup>−7</sup> for b2, the parameter nearest the loss. Untick the box to make "
+        "the constant 0: both then differentiate the same loss, and the differences fall to "
+        "the book's printed 10<sup>−13</sup> to 10<sup>−10</sup>.</p>")
+    reading = QCoreApplication.translate(
+        "GradientCheckTab",
+        "<p><b>Reading the table.</b> A correct backpropagation gives differences many orders "
+        "of magnitude below the gradients themselves (relative errors well under "
+        "10<sup>−4</sup>); a bug in a backward pass shows up as a relative error near 1.</p>")
+    return why + delta + reading
 
 
 class GradientCheckTab(QWidget):
@@ -130,68 +153,71 @@ class GradientCheckTab(QWidget):
         self.samples_spin.setObjectName("gradcheckSamplesSpin")
         self.samples_spin.setRange(1, MAX_SAMPLES)
         self.samples_spin.setValue(3)
-        self.samples_spin.setToolTip(
+        self.samples_spin.setToolTip(self.tr(
             "How many training images the loss is computed on (the book's gradient_check.py "
             "uses the first 3)."
-        )
+        ))
         self.hidden_spin = QSpinBox()
         self.hidden_spin.setObjectName("gradcheckHiddenSpin")
         self.hidden_spin.setRange(1, MAX_HIDDEN)
         self.hidden_spin.setValue(50)
-        self.hidden_spin.setToolTip(
+        self.hidden_spin.setToolTip(self.tr(
             "Hidden units of the network to check; the numerical gradient's time grows with "
             "the number of weights (50 gives 39,760)."
-        )
+        ))
         self.activation_combo = QComboBox()
         self.activation_combo.setObjectName("gradcheckActivationCombo")
         self.activation_combo.addItem("ReLU", "relu")
         self.activation_combo.addItem("Sigmoid", "sigmoid")
-        self.activation_combo.setToolTip("The hidden layer's activation function.")
+        self.activation_combo.setToolTip(self.tr("The hidden layer's activation function."))
         self.seed_spin = QSpinBox()
         self.seed_spin.setObjectName("gradcheckSeedSpin")
         self.seed_spin.setRange(0, 2**31 - 1)
         self.seed_spin.setValue(0)
-        self.seed_spin.setToolTip(
+        self.seed_spin.setToolTip(self.tr(
             "Seed of the random initial weights: the same seed gives the same figures."
-        )
-        self.delta_check = QCheckBox("&Use the book's 1e-7 inside the log")
+        ))
+        self.delta_check = QCheckBox(self.tr("&Use the book's 1e-7 inside the log"))
         self.delta_check.setObjectName("gradcheckDeltaCheck")
         self.delta_check.setChecked(True)
-        self.delta_check.setToolTip(
+        self.delta_check.setToolTip(self.tr(
             "Checked: the loss is −log(y + 1e-7) as in the book. Unchecked: −log(y), which "
             "reproduces the book's printed differences of 1e-13 to 1e-10."
-        )
+        ))
 
-        self.run_button = QPushButton("&Run check")
+        self.run_button = QPushButton(self.tr("&Run check"))
         self.run_button.setObjectName("gradcheckRunButton")
-        self.run_button.setToolTip(
+        self.run_button.setToolTip(self.tr(
             "Compute the gradient by central differences and by backpropagation, and compare."
-        )
-        self.cancel_button = QPushButton("Cance&l")
+        ))
+        self.cancel_button = QPushButton(self.tr("Ca&ncel"))
         self.cancel_button.setObjectName("gradcheckCancelButton")
-        self.cancel_button.setToolTip("Stop the numerical gradient; nothing else is changed.")
+        self.cancel_button.setToolTip(
+            self.tr("Stop the numerical gradient; nothing else is changed."))
         self.progress_bar = QProgressBar()
         self.progress_bar.setObjectName("gradcheckProgressBar")
-        self.progress_bar.setFormat("%v / %m parameters")
+        self.progress_bar.setFormat(self.tr("%v / %m parameters"))
         self.progress_bar.setRange(0, 1)
         self.progress_bar.setValue(0)
-        self.progress_bar.setToolTip(
+        self.progress_bar.setToolTip(self.tr(
             "Parameters whose numerical derivative is done (two losses each)."
-        )
+        ))
+        self.progress_bar.setAccessibleName(self.tr("Numerical gradient progress"))
         self.status_label = StatusLabel(lines=2)
         self.status_label.setObjectName("gradcheckStatus")
 
         self.table = QTableWidget(4, len(TABLE_COLUMNS))
         self.table.setObjectName("gradcheckTable")
-        self.table.setHorizontalHeaderLabels(TABLE_COLUMNS)
+        self.table.setHorizontalHeaderLabels(translated(TABLE_COLUMNS))
+        self.table.setAccessibleName(self.tr("Numerical gradient against backpropagation"))
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.table.setToolTip(
+        self.table.setToolTip(self.tr(
             "Per parameter: the mean absolute difference (the figure the book prints), the "
             "largest one, and the largest difference relative to the gradients' size."
-        )
+        ))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         font = self.table.font()
@@ -209,25 +235,26 @@ class GradientCheckTab(QWidget):
 
         self.history_table = QTableWidget(0, len(HISTORY_COLUMNS))
         self.history_table.setObjectName("gradcheckHistoryTable")
-        self.history_table.setHorizontalHeaderLabels(HISTORY_COLUMNS)
+        self.history_table.setHorizontalHeaderLabels(translated(HISTORY_COLUMNS))
+        self.history_table.setAccessibleName(self.tr("Checks so far"))
         self.history_table.verticalHeader().setVisible(False)
         self.history_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.history_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.history_table.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.Stretch)
-        self.history_table.setToolTip(
+        self.history_table.setToolTip(self.tr(
             "Every check finished in this session, newest first, with its mean |diff| per "
             "parameter: run with and without the 1e-7 to compare."
-        )
+        ))
 
-        self.timing_label = QLabel("Run the check to time both methods.")
+        self.timing_label = QLabel(self.tr("Run the check to time both methods."))
         self.timing_label.setObjectName("gradcheckTiming")
         self.timing_label.setWordWrap(True)
         self.timing_label.setFont(font)
         self.settings_label = QLabel()
         self.settings_label.setObjectName("gradcheckSettingsLabel")
         self.settings_label.setWordWrap(True)
-        self.explanation = QLabel(EXPLANATION)
+        self.explanation = QLabel(explanation_html())
         self.explanation.setObjectName("gradcheckExplanation")
         self.explanation.setWordWrap(True)
         self.explanation.setTextFormat(Qt.TextFormat.RichText)
@@ -244,13 +271,13 @@ class GradientCheckTab(QWidget):
         self.table.setItem(row, column, item)
 
     def _build_layout(self) -> None:
-        settings_box = QGroupBox("Settings")
+        settings_box = QGroupBox(self.tr("Settings"))
         form = QFormLayout(settings_box)
         for text, widget in (
-            ("&Samples:", self.samples_spin),
-            ("Hidde&n size:", self.hidden_spin),
-            ("&Activation:", self.activation_combo),
-            ("Rando&m seed:", self.seed_spin),
+            (self.tr("&Samples:"), self.samples_spin),
+            (self.tr("Hidden si&ze:"), self.hidden_spin),
+            (self.tr("&Activation:"), self.activation_combo),
+            (self.tr("Rando&m seed:"), self.seed_spin),
         ):
             label = QLabel(text)
             label.setBuddy(widget)
@@ -276,17 +303,18 @@ class GradientCheckTab(QWidget):
         left_widget.setLayout(left)
         left_widget.setFixedWidth(360)
 
-        results_box = QGroupBox("Numerical gradient against backpropagation")
+        results_box = QGroupBox(self.tr("Numerical gradient against backpropagation"))
         results = QVBoxLayout(results_box)
         results.addWidget(self.settings_label)
         results.addWidget(self.table)
         results.addWidget(self.timing_label)
 
-        history_box = QGroupBox("Checks so far: mean |diff| per parameter, newest first")
+        history_box = QGroupBox(
+            self.tr("Checks so far: mean |diff| per parameter, newest first"))
         history_layout = QVBoxLayout(history_box)
         history_layout.addWidget(self.history_table)
 
-        explanation_box = QGroupBox("What the figures mean")
+        explanation_box = QGroupBox(self.tr("What the figures mean"))
         explanation_layout = QVBoxLayout(explanation_box)
         explanation_layout.addWidget(self.explanation)
 
@@ -314,11 +342,10 @@ class GradientCheckTab(QWidget):
     def _show_plan(self) -> None:
         settings = self.settings()
         count = settings.parameter_count()
-        self.plan_label.setText(
-            f"TwoLayerNet(784, {settings.hidden_size}, 10) has {count:,} parameters: the "
-            f"numerical gradient computes the loss {2 * count:,} times, backpropagation once "
-            "forward and once backward."
-        )
+        self.plan_label.setText(self.tr(
+            "TwoLayerNet(784, {hidden}, 10) has {count} parameters: the numerical gradient "
+            "computes the loss {losses} times, backpropagation once forward and once backward."
+        ).format(hidden=settings.hidden_size, count=f"{count:,}", losses=f"{2 * count:,}"))
 
     # -- running -------------------------------------------------------------------------------
     @property
@@ -333,8 +360,9 @@ class GradientCheckTab(QWidget):
         settings = self.settings()
         x_train, t_train = self.state.data[0]
         if settings.samples > len(x_train):
-            self._show_message("Too many samples",
-                               f"The training set has only {len(x_train):,} images.")
+            self._show_message(self.tr("Too many samples"),
+                               self.tr("The training set has only {count} images.").format(
+                                   count=f"{len(x_train):,}"))
             return False
         thread = GradientCheckThread(settings, x_train[: settings.samples],
                                      t_train[: settings.samples])
@@ -346,8 +374,8 @@ class GradientCheckTab(QWidget):
         total = settings.parameter_count(x_train.shape[1])
         self.progress_bar.setRange(0, total)
         self.progress_bar.setValue(0)
-        self.progress_bar.setFormat(f"0 / {total:,} parameters")
-        self.status_label.setText("Numerical gradient running…")
+        self._show_progress_text(0, total)
+        self.status_label.setText(self.tr("Numerical gradient running…"))
         self._started_at = time.perf_counter()
         self._update_buttons()
         thread.start()
@@ -357,7 +385,7 @@ class GradientCheckTab(QWidget):
     def cancel(self) -> None:
         if self.thread is not None:
             self.thread.cancel()
-            self.status_label.setText("Cancelling…")
+            self.status_label.setText(self.tr("Cancelling…"))
 
     def shutdown(self, timeout_ms: int = 30_000) -> bool:
         """Cancel a running check and wait for its thread; True when no thread is left."""
@@ -382,14 +410,13 @@ class GradientCheckTab(QWidget):
             return
         self.progress_bar.setMaximum(total)
         self.progress_bar.setValue(done)
-        self.progress_bar.setFormat(f"{done:,} / {total:,} parameters")
+        self._show_progress_text(done, total)
         elapsed = time.perf_counter() - self._started_at
         if done and elapsed > 0.5:
             remaining = elapsed * (total - done) / done
-            self.status_label.setText(
-                f"Numerical gradient: {100 * done / total:.0f}% done, about "
-                f"{remaining:.0f} s left"
-            )
+            self.status_label.setText(self.tr(
+                "Numerical gradient: {percent}% done, about {seconds} s left"
+            ).format(percent=f"{100 * done / total:.0f}", seconds=f"{remaining:.0f}"))
 
     @Slot(str, object)
     def _on_ended(self, outcome: str, payload: object) -> None:
@@ -402,20 +429,26 @@ class GradientCheckTab(QWidget):
         if outcome == "finished" and isinstance(payload, GradientCheckResult):
             total = self.progress_bar.maximum()
             self.progress_bar.setValue(total)
-            self.progress_bar.setFormat(f"{total:,} / {total:,} parameters")
+            self._show_progress_text(total, total)
             self.show_result(payload, settings)
-            self.status_label.setText(
-                f"Done: numerical {format_seconds(payload.numerical_seconds)}, backprop "
-                f"{format_seconds(payload.backprop_seconds)}."
-            )
+            self.status_label.setText(self.tr("Done: numerical {numerical}, backprop {backprop}.")
+                                      .format(numerical=format_seconds(payload.numerical_seconds),
+                                              backprop=format_seconds(payload.backprop_seconds)))
         elif outcome == "cancelled":
             self.progress_bar.setValue(0)
-            self.progress_bar.setFormat("cancelled")
-            self.status_label.setText("Gradient check cancelled.")
+            self.progress_bar.setFormat(self.tr("cancelled"))
+            self.status_label.setText(self.tr("Gradient check cancelled."))
         else:
-            self.status_label.setText("The gradient check failed.")
-            self._show_message("Gradient check failed", str(payload))
+            self.status_label.setText(self.tr("The gradient check failed."))
+            # The details come from the core and stay in English.
+            self._show_message(self.tr("Gradient check failed"),
+                               self.tr("The gradient check stopped with an error:") + "\n"
+                               + str(payload))
         self.check_ended.emit(outcome)
+
+    def _show_progress_text(self, done: int, total: int) -> None:
+        self.progress_bar.setFormat(self.tr("{done} / {total} parameters").format(
+            done=f"{done:,}", total=f"{total:,}"))
 
     def show_result(self, result: GradientCheckResult, settings: GradientCheckSettings) -> None:
         """Fill the table and the timing line from a finished check."""
@@ -427,30 +460,35 @@ class GradientCheckTab(QWidget):
             self._set_cell(row, 2, format_sci(diff.mean_abs_diff))
             self._set_cell(row, 3, format_sci(diff.max_abs_diff))
             self._set_cell(row, 4, format_sci(diff.max_rel_error))
-        self.timing_label.setText(
-            f"Numerical gradient {format_seconds(result.numerical_seconds)}, backpropagation "
-            f"{format_seconds(result.backprop_seconds)} (best of {BACKPROP_TIMINGS} runs): "
-            f"{format_speedup(result.speedup)}."
-        )
+        self.timing_label.setText(self.tr(
+            "Numerical gradient {numerical}, backpropagation {backprop} (best of {runs} runs): "
+            "backprop was {speedup} times faster."
+        ).format(numerical=format_seconds(result.numerical_seconds),
+                 backprop=format_seconds(result.backprop_seconds), runs=BACKPROP_TIMINGS,
+                 speedup=round_speedup(result.speedup)))
         dataset_name, first_labels = self._run_context
         dataset = DATASET_TITLES.get(dataset_name, dataset_name)
         labels = ", ".join(str(v) for v in first_labels)
-        more = ", …" if settings.samples > 8 else ""
-        delta = "1e-7 (the book's)" if settings.delta else "0"
-        images = (f"The first {dataset} training image (label {labels})" if settings.samples == 1
-                  else f"The first {settings.samples} {dataset} training images (labels "
-                  f"{labels}{more})")
-        self.settings_label.setText(
-            f"{images}; "
-            f"TwoLayerNet(784, {settings.hidden_size}, 10), {settings.activation}, seed "
-            f"{settings.seed}, float64; constant inside the log: {delta}."
-        )
+        if settings.samples > 8:
+            labels += ", …"
+        delta = self.tr("1e-7 (the book's)") if settings.delta else "0"
+        if settings.samples == 1:
+            images = self.tr("The first {dataset} training image (label {labels})").format(
+                dataset=dataset, labels=labels)
+        else:
+            images = self.tr("The first {count} {dataset} training images (labels {labels})"
+                             ).format(count=settings.samples, dataset=dataset, labels=labels)
+        self.settings_label.setText(self.tr(
+            "{images}; TwoLayerNet(784, {hidden}, 10), {activation}, seed {seed}, float64; "
+            "constant inside the log: {delta}."
+        ).format(images=images, hidden=settings.hidden_size, activation=settings.activation,
+                 seed=settings.seed, delta=delta))
         self._add_to_history(result, settings)
 
     def _add_to_history(self, result: GradientCheckResult,
                         settings: GradientCheckSettings) -> None:
         row_values = [
-            "yes" if settings.delta else "no (0)",
+            self.tr("yes") if settings.delta else self.tr("no (0)"),
             str(settings.samples),
             str(settings.hidden_size),
             settings.activation,
@@ -477,10 +515,11 @@ class GradientCheckTab(QWidget):
         for widget in (self.samples_spin, self.hidden_spin, self.activation_combo,
                        self.seed_spin, self.delta_check):
             widget.setEnabled(not running)
+        waiting = self.tr("Waiting for the training images to load…")
         if self.state.data is None and not running:
-            self.status_label.setText("Waiting for the training images to load…")
-        elif not running and self.status_label.text().startswith("Waiting"):
-            self.status_label.setText("Ready.")
+            self.status_label.setText(waiting)
+        elif not running and self.status_label.text() == waiting:
+            self.status_label.setText(self.tr("Ready."))
 
     def _show_message(self, title: str, text: str) -> None:
         """A non-blocking warning (tests read ``last_message``)."""

@@ -14,7 +14,7 @@ import time
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QGroupBox,
@@ -42,12 +42,8 @@ ACTIVATION_BATCH = 500
 HISTOGRAM_BINS = 40
 #: A sigmoid output this close to 0 or 1 is saturated: its gradient is below 0.01.
 SATURATION = 0.0102
-NO_MODEL_TEXT = "Train a network or load one first: its first-layer weights appear here."
-TILES_EXPLANATION = (
-    "Each tile is one hidden unit's 784 incoming weights (a column of W1), laid out as the "
-    "28×28 image they multiply. Ink on vermillion pixels switches the unit on, ink on blue "
-    "pixels switches it off. Hover over a tile for its unit number; click it for details."
-)
+NO_MODEL_TEXT = QT_TRANSLATE_NOOP(
+    "InsideTab", "Train a network or load one first: its first-layer weights appear here.")
 
 
 def hidden_outputs(network, x: np.ndarray) -> np.ndarray:
@@ -91,21 +87,26 @@ class InsideTab(QWidget):
         self.tiles_view = WeightTilesView()
         self.tiles_view.unit_clicked.connect(self.select_unit)
         self.legend = DivergingLegend()
-        self.common_scale_check = QCheckBox("Same &scale for all tiles")
+        self.common_scale_check = QCheckBox(self.tr("Same &scale for all tiles"))
         self.common_scale_check.setObjectName("commonScaleCheck")
-        self.common_scale_check.setToolTip(
+        self.common_scale_check.setToolTip(self.tr(
             "Scale every tile by the largest weight of the whole layer instead of its own, so "
-            "that weak units look pale.")
+            "that weak units look pale."))
         self.common_scale_check.toggled.connect(self.tiles_view.set_common_scale)
-        self.tiles_text = QLabel(TILES_EXPLANATION)
+        self.tiles_text = QLabel(self.tr(
+            "Each tile is one hidden unit's 784 incoming weights (a column of W1), laid out as "
+            "the 28×28 image they multiply. Ink on vermillion pixels switches the unit on, ink "
+            "on blue pixels switches it off. Hover over a tile for its unit number; click it "
+            "for details."))
         self.tiles_text.setWordWrap(True)
 
     def _build_activation_plots(self) -> None:
         self.histogram_plot = pg.PlotWidget()
         self.histogram_plot.setObjectName("activationHistogram")
-        self.histogram_plot.setToolTip(
-            "How often each output value occurs: every hidden unit on every image of the batch.")
-        style_plot(self.histogram_plot, "count", "hidden output")
+        self.histogram_plot.setToolTip(self.tr(
+            "How often each output value occurs: every hidden unit on every image of the batch."))
+        self.histogram_plot.setAccessibleName(self.tr("Histogram of the hidden outputs"))
+        style_plot(self.histogram_plot, self.tr("count"), self.tr("hidden output"))
         self.histogram_plot.getPlotItem().setMouseEnabled(x=False, y=False)
         self.histogram_plot.getPlotItem().hideButtons()
         self.histogram_curve = self.histogram_plot.plot(
@@ -114,10 +115,11 @@ class InsideTab(QWidget):
 
         self.activity_plot = pg.PlotWidget()
         self.activity_plot.setObjectName("unitActivityPlot")
-        self.activity_plot.setToolTip(
+        self.activity_plot.setToolTip(self.tr(
             "For each hidden unit: the share of the batch's images it responds to (ReLU) or "
-            "its mean output (sigmoid).")
-        style_plot(self.activity_plot, "share of images", "hidden unit")
+            "its mean output (sigmoid). Click a bar to see that unit."))
+        self.activity_plot.setAccessibleName(self.tr("Activity of each hidden unit"))
+        style_plot(self.activity_plot, self.tr("share of images"), self.tr("hidden unit"))
         self.activity_plot.getPlotItem().setMouseEnabled(x=False, y=False)
         self.activity_plot.getPlotItem().hideButtons()
         self.activity_plot.setYRange(0, 1, padding=0.02)
@@ -134,11 +136,12 @@ class InsideTab(QWidget):
 
         self.stats_label = StatusLabel("", lines=2)
         self.stats_label.setObjectName("activationStats")
-        self.unit_label = StatusLabel("Click a tile or a bar to see one unit.", lines=2)
+        self.unit_label = StatusLabel(self.tr("Click a tile or a bar to see one unit."),
+                                      lines=2)
         self.unit_label.setObjectName("unitInfoLabel")
 
     def _build_layout(self) -> None:
-        tiles_box = QGroupBox("First layer: W1, one tile per hidden unit")
+        tiles_box = QGroupBox(self.tr("First layer: W1, one tile per hidden unit"))
         tiles_layout = QVBoxLayout(tiles_box)
         tiles_layout.addWidget(self.tiles_view, 1)
         legend_row = QHBoxLayout()
@@ -148,7 +151,7 @@ class InsideTab(QWidget):
         tiles_layout.addLayout(legend_row)
         tiles_layout.addWidget(self.tiles_text)
 
-        self.activations_box = QGroupBox(f"Hidden outputs on {ACTIVATION_BATCH} test images")
+        self.activations_box = QGroupBox(self._activations_title(ACTIVATION_BATCH))
         plots_layout = QVBoxLayout(self.activations_box)
         plots_layout.addWidget(self.histogram_plot, 3)
         plots_layout.addWidget(self.stats_label)
@@ -165,6 +168,9 @@ class InsideTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 
+    def _activations_title(self, count: int) -> str:
+        return self.tr("Hidden outputs on {count} test images").format(count=f"{count:,}")
+
     # -- when to refresh ---------------------------------------------------------------------
     @Slot()
     def _on_weights_changed(self) -> None:
@@ -178,7 +184,7 @@ class InsideTab(QWidget):
             rng = np.random.default_rng(0)
             count = min(ACTIVATION_BATCH, len(x_test))
             self._batch = x_test[np.sort(rng.choice(len(x_test), count, replace=False))]
-            self.activations_box.setTitle(f"Hidden outputs on {count} test images")
+            self.activations_box.setTitle(self._activations_title(count))
         self._dirty = True
         self._schedule()
 
@@ -210,18 +216,19 @@ class InsideTab(QWidget):
     def _redraw(self) -> None:
         network = self.state.network
         if network is None:
-            self.tiles_view.show_message(NO_MODEL_TEXT)
-            self._clear_activations("No network yet.")
+            self.tiles_view.show_message(QCoreApplication.translate("InsideTab",
+                                                                    NO_MODEL_TEXT))
+            self._clear_activations(self.tr("No network yet."))
             return
         if network.input_size != SIDE * SIDE:
-            self.tiles_view.show_message(
-                f"This network takes {network.input_size} inputs; its weights cannot be shown "
-                "as 28×28 pictures.")
+            self.tiles_view.show_message(self.tr(
+                "This network takes {inputs} inputs; its weights cannot be shown as 28×28 "
+                "pictures.").format(inputs=f"{network.input_size:,}"))
             self._clear_activations("")
             return
         self.tiles_view.set_weights(network.params["W1"])
         if self._batch is None:
-            self._clear_activations("Loading the test images…")
+            self._clear_activations(self.tr("Loading the test images…"))
             return
         self.activations = hidden_outputs(network, self._batch)
         self._draw_histogram(network.activation)
@@ -243,11 +250,12 @@ class InsideTab(QWidget):
             counts, edges = np.histogram(finite, bins=HISTOGRAM_BINS, range=(0.0, 1.0))
             saturated = np.mean((finite < SATURATION) | (finite > 1 - SATURATION)) \
                 if finite.size else 0.0
-            self.histogram_plot.setLabel("bottom", "sigmoid output")
-            self.stats_label.setText(
-                f"Saturated (within 0.01 of 0 or 1, where the gradient almost vanishes): "
-                f"{100 * saturated:.1f}% of the outputs. Mean output "
-                f"{finite.mean() if finite.size else 0:.2f}.")
+            self.histogram_plot.setLabel("bottom", self.tr("sigmoid output"))
+            self.stats_label.setText(self.tr(
+                "Saturated (within 0.01 of 0 or 1, where the gradient almost vanishes): "
+                "{percent}% of the outputs. Mean output {mean}."
+            ).format(percent=f"{100 * saturated:.1f}",
+                     mean=f"{finite.mean() if finite.size else 0:.2f}"))
         else:
             positive = finite[finite > 0]
             top = float(positive.max()) if positive.size else 1.0
@@ -255,13 +263,17 @@ class InsideTab(QWidget):
             zero_share = 1.0 - positive.size / max(values.size, 1)
             dead = int(np.sum(~(values > 0).any(axis=0)))
             hidden = values.shape[1]
-            self.histogram_plot.setLabel("bottom", "ReLU output (zeros left out)")
+            self.histogram_plot.setLabel("bottom", self.tr("ReLU output (zeros left out)"))
             if dead == hidden:
-                verdict = (f"All {hidden} units are dead (zero for every image): the network "
-                           "can only guess. A learning rate far too large does this.")
+                verdict = self.tr(
+                    "All {hidden} units are dead (zero for every image): the network can only "
+                    "guess. A learning rate far too large does this.").format(hidden=hidden)
             else:
-                verdict = (f"Zero outputs: {100 * zero_share:.0f}% of all. Dead units (zero "
-                           f"for all {values.shape[0]} images): {dead} of {hidden}.")
+                verdict = self.tr(
+                    "Zero outputs: {percent}% of all. Dead units (zero for all {images} "
+                    "images): {dead} of {hidden}."
+                ).format(percent=f"{100 * zero_share:.0f}", images=values.shape[0], dead=dead,
+                         hidden=hidden)
             self.stats_label.setText(verdict)
         self.histogram_curve.setData(edges, counts.astype(np.float64))
 
@@ -270,11 +282,11 @@ class InsideTab(QWidget):
         units = np.arange(values.shape[1], dtype=np.float64)
         if activation == "sigmoid":
             share = np.nan_to_num(values.mean(axis=0))
-            self.activity_plot.setLabel("left", "mean output")
+            self.activity_plot.setLabel("left", self.tr("mean output"))
             dead_units = np.array([], dtype=np.float64)
         else:
             share = (values > 0).mean(axis=0)
-            self.activity_plot.setLabel("left", "share of images")
+            self.activity_plot.setLabel("left", self.tr("share of images"))
             dead_units = units[share == 0]
         self.activity_bars.setOpts(x=units, height=share)
         unit = self.selected_unit
@@ -309,12 +321,17 @@ class InsideTab(QWidget):
             return
         W2 = network.params["W2"]
         favourite = int(np.argmax(W2[unit]))
-        text = f"Unit {unit}: votes most for class {favourite} (W2 {W2[unit, favourite]:+.2f})"
-        if self.activations is not None:
-            values = self.activations[:, unit]
-            if network.activation == "sigmoid":
-                text += f"; mean output {values.mean():.2f} on the batch."
-            else:
-                text += (f"; responds to {100 * np.mean(values > 0):.0f}% of the batch's "
-                         "images.")
-        self.unit_label.setText(text)
+        weight = f"{W2[unit, favourite]:+.2f}"
+        values = None if self.activations is None else self.activations[:, unit]
+        if values is None:
+            text = self.tr("Unit {unit}: votes most for class {favourite} (W2 {weight})")
+        elif network.activation == "sigmoid":
+            text = self.tr("Unit {unit}: votes most for class {favourite} (W2 {weight}); mean "
+                           "output {mean} on the batch.")
+        else:
+            text = self.tr("Unit {unit}: votes most for class {favourite} (W2 {weight}); "
+                           "responds to {percent}% of the batch's images.")
+        self.unit_label.setText(text.format(
+            unit=unit, favourite=favourite, weight=weight,
+            mean=f"{values.mean():.2f}" if values is not None else "",
+            percent=f"{100 * np.mean(values > 0):.0f}" if values is not None else ""))

@@ -172,7 +172,8 @@ class TileCanvas(QWidget):
 
     def describe(self, unit: int) -> str:
         low, high = self.ranges[unit]
-        return f"Hidden unit {unit}: weights from {low:.3g} to {high:.3g}"
+        return self.tr("Hidden unit {unit}: weights from {low} to {high}").format(
+            unit=unit, low=f"{low:.3g}", high=f"{high:.3g}")
 
     def event(self, event) -> bool:
         if event.type() == QEvent.Type.ToolTip:
@@ -218,6 +219,9 @@ class WeightTilesView(QScrollArea):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("weightTilesView")
+        self.setAccessibleName(self.tr("Weights of the first layer (W1)"))
+        self.setAccessibleDescription(self.tr(
+            "One 28×28 tile per hidden unit; click a tile to describe its unit."))
         self.canvas = TileCanvas()
         self.unit_clicked = self.canvas.unit_clicked
         self.setWidget(self.canvas)
@@ -294,11 +298,11 @@ class DivergingLegend(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("weightLegend")
-        self.setToolTip("How the tiles' colours read: blue is a negative weight, vermillion a "
-                        "positive one, the background colour zero.")
+        self.setToolTip(self.tr("How the tiles' colours read: blue is a negative weight, "
+                                "vermillion a positive one, the background colour zero."))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setFixedHeight(self.fontMetrics().lineSpacing() + 18)
-        self.labels = ("− inhibits", "0", "+ excites")
+        self.labels = (self.tr("− inhibits"), "0", self.tr("+ excites"))
 
     def sizeHint(self) -> QSize:
         return QSize(280, self.height())

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QPointingDevice, QTabletEvent
-from PySide6.QtWidgets import QApplication, QPushButton, QSlider
+from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QPushButton, QSlider
 
 from desktop_nn.core.blas import blas_threads
 from desktop_nn.core.network import TwoLayerNet
@@ -18,6 +18,16 @@ from desktop_nn.image_files import save_grey
 
 #: Test images painted onto the canvas: the first of each of five classes (all different).
 DIGIT_INDICES = (0, 1, 2, 3, 4)
+
+
+def mnemonic_keys(texts) -> list[str]:
+    """The Alt+letter keys of texts with an ampersand (&& is a literal one)."""
+    keys = []
+    for text in texts:
+        position = text.replace("&&", "").find("&")
+        if position >= 0:
+            keys.append(text.replace("&&", "")[position + 1].lower())
+    return keys
 
 
 @pytest.fixture(scope="module")
@@ -245,6 +255,15 @@ def test_the_window_has_the_tab(window, qtbot):
     tab = window.draw_tab
     assert window.tabs.tabText(window.tabs.indexOf(tab)) == "&Draw"
     window.tabs.setCurrentWidget(tab)
+    window_keys = mnemonic_keys(
+        [window.tabs.tabText(i) for i in range(window.tabs.count())]
+        + [action.text() for action in window.menuBar().actions()])
+    own_keys = mnemonic_keys(w.text() for w in (*tab.findChildren(QPushButton),
+                                                *tab.findChildren(QCheckBox),
+                                                *tab.findChildren(QLabel)))
+    # Alt+letter of a control must neither select a tab, open a menu nor reach two controls.
+    assert own_keys and len(own_keys) == len(set(own_keys)), own_keys
+    assert not set(own_keys) & set(window_keys), (own_keys, window_keys)
     with qtbot.waitSignal(window.training_tab.run_ended, timeout=60_000):
         panel = window.training_tab.panel
         panel.train_size_spin.setValue(2000)

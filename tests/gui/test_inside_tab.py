@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QHelpEvent
-from PySide6.QtWidgets import QApplication, QCheckBox, QToolTip, QWidget
+from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QPushButton, QToolTip, QWidget
 
 from desktop_nn.core.network import TwoLayerNet
 from desktop_nn.core.training import TrainConfig
@@ -32,6 +32,16 @@ def tab(qtbot, state):
     tab.show()
     qtbot.waitExposed(tab)
     return tab
+
+
+def mnemonic_keys(texts) -> list[str]:
+    """The Alt+letter keys of texts with an ampersand (&& is a literal one)."""
+    keys = []
+    for text in texts:
+        position = text.replace("&&", "").find("&")
+        if position >= 0:
+            keys.append(text.replace("&&", "")[position + 1].lower())
+    return keys
 
 
 def set_network(state, hidden=50, activation="relu", seed=0, **changes) -> TwoLayerNet:
@@ -191,6 +201,15 @@ def test_it_follows_a_training_run_in_the_window(window, qtbot):
     tab = window.inside_tab
     assert window.tabs.tabText(window.tabs.indexOf(tab)) == "&Inside"
     window.tabs.setCurrentWidget(tab)
+    window_keys = mnemonic_keys(
+        [window.tabs.tabText(i) for i in range(window.tabs.count())]
+        + [action.text() for action in window.menuBar().actions()])
+    own_keys = mnemonic_keys(w.text() for w in (*tab.findChildren(QPushButton),
+                                                *tab.findChildren(QCheckBox),
+                                                *tab.findChildren(QLabel)))
+    # Alt+letter of a control must neither select a tab, open a menu nor reach two controls.
+    assert own_keys and len(own_keys) == len(set(own_keys)), own_keys
+    assert not set(own_keys) & set(window_keys), (own_keys, window_keys)
     panel = window.training_tab.panel
     panel.train_size_spin.setValue(2000)
     panel.iters_spin.setValue(400)

@@ -11,7 +11,7 @@ import time
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtWidgets import QGraphicsItem
 
 from desktop_nn.gui.palette import (
@@ -113,23 +113,48 @@ class IntegerAxis(pg.AxisItem):
 
 
 def style_plot(widget: pg.PlotWidget, left: str, bottom: str) -> None:
-    widget.setBackground(plot_background())
+    """Give a plot the window's colours, axis labels, a faint grid and cached axes."""
     # The plot paints its whole area itself: Qt need not paint the widgets beneath it first.
     widget.viewport().setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
-    foreground = plot_foreground()
     item = widget.getPlotItem()
-    for axis in ("left", "bottom"):
-        ax = item.getAxis(axis)
-        ax.setPen(foreground)
-        ax.setTextPen(foreground)
-    item.setLabel("left", left, color=foreground.name())
-    item.setLabel("bottom", bottom, color=foreground.name())
+    item.setLabel("left", left)
+    item.setLabel("bottom", bottom)
+    apply_palette(widget)
     item.showGrid(x=True, y=True, alpha=0.15)
     widget.setMenuEnabled(False)
     # Axes (with their text) are repainted whenever a curve next to them changes; keeping
     # them as device pixmaps makes that a cheap copy until the axis itself changes.
     for axis in ("left", "bottom"):
         item.getAxis(axis).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+
+
+def apply_palette(widget: pg.PlotWidget) -> None:
+    """Colour a plot from the current palette (light or dark); called again when it changes."""
+    widget.setBackground(plot_background())
+    foreground = plot_foreground()
+    item = widget.getPlotItem()
+    for name in ("left", "bottom"):
+        axis = item.getAxis(name)
+        axis.setPen(foreground)
+        axis.setTextPen(foreground)
+        if axis.labelText:
+            axis.setLabel(axis.labelText, color=foreground.name())
+        axis.picture = None  # regenerate the cached drawing in the new colours
+        axis.update()
+    legend = item.legend
+    if legend is not None:
+        legend.setLabelTextColor(foreground)
+        legend.update()
+
+
+class PalettePlot(pg.PlotWidget):
+    """A PlotWidget that follows the application's palette (light or dark) as it changes."""
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        # Qt may send a palette change while the widget is still being built.
+        if event.type() == QEvent.Type.PaletteChange and self.getPlotItem() is not None:
+            apply_palette(self)
 
 
 class HoverReadout:
@@ -155,7 +180,7 @@ class HoverReadout:
         self.label.setPos(x1, y1)
 
 
-class LossPlot(pg.PlotWidget):
+class LossPlot(PalettePlot):
     """Loss per iteration: raw values faint, a moving average over them, earlier runs faded."""
 
     def __init__(self, parent=None) -> None:
@@ -286,7 +311,7 @@ class LossPlot(pg.PlotWidget):
             iteration=f"{int(xs[i]):,}", loss=f"{ys[i]:.4f}", smoothed=f"{smooth:.4f}")
 
 
-class AccuracyPlot(pg.PlotWidget):
+class AccuracyPlot(PalettePlot):
     """Train (solid) and test (dashed) accuracy per epoch, as in the book's figure 4-12."""
 
     def __init__(self, parent=None) -> None:

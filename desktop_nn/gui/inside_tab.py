@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_nn.core.functions import relu, sigmoid
-from desktop_nn.gui.curves import style_plot
+from desktop_nn.gui.curves import PalettePlot, style_plot
 from desktop_nn.gui.palette import TRAIN_COLOUR, colour
 from desktop_nn.gui.state import AppState
 from desktop_nn.gui.weight_tiles import SIDE, DivergingLegend, WeightTilesView
@@ -101,7 +101,7 @@ class InsideTab(QWidget):
         self.tiles_text.setWordWrap(True)
 
     def _build_activation_plots(self) -> None:
-        self.histogram_plot = pg.PlotWidget()
+        self.histogram_plot = PalettePlot()
         self.histogram_plot.setObjectName("activationHistogram")
         self.histogram_plot.setToolTip(self.tr(
             "How often each output value occurs: every hidden unit on every image of the batch."))
@@ -113,7 +113,7 @@ class InsideTab(QWidget):
             [0.0, 1.0], [0.0], stepMode="center", fillLevel=0,
             brush=colour(TRAIN_COLOUR, 160), pen=pg.mkPen(colour(TRAIN_COLOUR), width=1))
 
-        self.activity_plot = pg.PlotWidget()
+        self.activity_plot = PalettePlot()
         self.activity_plot.setObjectName("unitActivityPlot")
         self.activity_plot.setToolTip(self.tr(
             "For each hidden unit: the share of the batch's images it responds to (ReLU) or "

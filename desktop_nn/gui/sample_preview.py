@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import Slot
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QGroupBox, QPushButton, QVBoxLayout, QWidget
 
-from desktop_nn.core.evaluation import class_names
 from desktop_nn.core.functions import softmax
+from desktop_nn.gui.evaluate_tab import display_class_names
 from desktop_nn.gui.state import AppState
 from desktop_nn.gui.widgets import DigitView, ProbabilityBars, StatusLabel
 
@@ -28,9 +29,14 @@ class SamplePreview(QGroupBox):
         self.caption = StatusLabel(self.tr("Loading the test images…"), lines=3)
         self.bars = ProbabilityBars()
         self.bars.setAccessibleName(self.tr("The network's probability for each class"))
-        self.next_button = QPushButton(self.tr("A&nother one"))
+        self.next_button = QPushButton(self.tr("Another one"))
         self.next_button.setObjectName("nextSampleButton")
-        self.next_button.setToolTip(self.tr("Show another random image from the test set."))
+        self.next_button.setShortcut(QKeySequence("Ctrl+Shift+N"))
+        self.next_button.setToolTip(
+            self.tr("Show another random image from the test set ({key}).").format(
+                key=QKeySequence("Ctrl+Shift+N").toString(QKeySequence.SequenceFormat.NativeText)
+            )
+        )
         self.next_button.clicked.connect(self.show_random)
         self.next_button.setEnabled(False)
 
@@ -52,7 +58,7 @@ class SamplePreview(QGroupBox):
         x_test = self.state.data[1][0]
         self.index = int(self.rng.integers(len(x_test)))
         self.digit.set_pixels(x_test[self.index].reshape(28, 28))
-        self.bars.labels = class_names(self.state.dataset_name)
+        self.bars.labels = display_class_names(self.state.dataset_name)
         self.refresh()
 
     def current_prediction(self) -> tuple[int, np.ndarray] | None:
@@ -71,7 +77,7 @@ class SamplePreview(QGroupBox):
     def refresh(self) -> None:
         if self.index is None or self.state.data is None:
             return
-        labels = class_names(self.state.dataset_name)
+        labels = display_class_names(self.state.dataset_name)
         true_class = int(self.state.data[1][1][self.index])
         prediction = self.current_prediction()
         if prediction is None:

@@ -84,11 +84,15 @@ def expected_epochs(trainer: Trainer) -> int:
     return int((iters - 1) // ipe) + 1 if ipe >= 1 else iters
 
 
+#: How the optimizers are called on screen (names, not translated).
+OPTIMIZER_NAMES = {"sgd": "SGD", "momentum": "Momentum", "adagrad": "AdaGrad", "adam": "Adam"}
+
+
 def describe_run(config: TrainConfig) -> str:
     """A short legend label for a run's settings (in the window's language)."""
     text = QCoreApplication.translate("TrainingTab", "lr {rate}, hidden {hidden}, {optimizer}")
     return text.format(rate=f"{config.learning_rate:g}", hidden=config.hidden_size,
-                       optimizer=config.optimizer)
+                       optimizer=OPTIMIZER_NAMES.get(config.optimizer, config.optimizer))
 
 
 class TrainingTab(QWidget):
@@ -186,13 +190,15 @@ class TrainingTab(QWidget):
             self.tr("Window of the moving average drawn over the raw loss, in iterations.")
         )
         self.smoothing_slider.setAccessibleName(self.tr("Smoothing of the loss curve"))
-        self.smoothing_name_label = QLabel(self.tr("&Smoothing:"))
+        self.smoothing_name_label = QLabel(self.tr("Smoothing:"))
         self.smoothing_name_label.setBuddy(self.smoothing_slider)
         self.smoothing_label = QLabel()
-        self.log_check = QCheckBox(self.tr("&Log scale"))
+        self.log_check = QCheckBox(self.tr("Log scale"))
         self.log_check.setObjectName("logScaleCheck")
-        self.log_check.setToolTip(self.tr("Show the loss on a logarithmic axis."))
-        self.clear_runs_button = QPushButton(self.tr("&Clear runs"))
+        self.log_check.setShortcut(QKeySequence("Ctrl+L"))
+        self.log_check.setToolTip(self.tr("Show the loss on a logarithmic axis ({key}).").format(
+            key=QKeySequence("Ctrl+L").toString(QKeySequence.SequenceFormat.NativeText)))
+        self.clear_runs_button = QPushButton(self.tr("Clear r&uns"))
         self.clear_runs_button.setObjectName("clearRunsButton")
         self.clear_runs_button.setToolTip(self.tr("Remove the faded curves of earlier runs."))
 
@@ -467,12 +473,7 @@ class TrainingTab(QWidget):
             self.status.emit(self.tr("Diverged:") + " " + payload.message)
             self._show_message(
                 self.tr("Training diverged"),
-                self.tr("The loss became {loss} at iteration {iteration}, so the run was "
-                        "stopped.\n\nThe learning rate ({rate}) is too large for this network: "
-                        "the updates overshoot and the weights blow up. Lower the learning rate "
-                        "(try a tenth of it) and start again.").format(
-                    loss=f"{payload.loss:.4g}", iteration=f"{payload.iteration:,}",
-                    rate=f"{trainer.optimizer.lr:g}"),
+                self.divergence_explanation(payload, trainer.optimizer.lr),
                 QMessageBox.Icon.Warning,
             )
         elif outcome == "failed":
@@ -492,6 +493,31 @@ class TrainingTab(QWidget):
         self.state.set_training_state(outcome)
         self._update_buttons()
         self.run_ended.emit(outcome)
+
+    def divergence_explanation(self, event: DivergedEvent, lr: float) -> str:
+        """Why the run was stopped, in words that fit the kind of divergence."""
+        values = {"loss": f"{event.loss:.4g}", "iteration": f"{event.iteration:,}",
+                  "rate": f"{lr:g}", "smaller": f"{lr / 10:g}"}
+        if event.reason == "dead-relu":
+            text = self.tr(
+                "At iteration {iteration} every ReLU in the hidden layer had output 0 for every "
+                "image of many batches in a row: no gradient reaches the first layer any more, "
+                "so the network can only guess (loss {loss}). The run was stopped.\n\n"
+                "The learning rate ({rate}) is too large: one big update pushed the hidden "
+                "units where they never switch on again. Lower it (try {smaller}) and start "
+                "again.")
+        elif event.reason == "stuck":
+            text = self.tr(
+                "At iteration {iteration} the loss had stayed near {loss} for hundreds of "
+                "iterations, far above what random guessing gives, so the run was stopped.\n\n"
+                "The learning rate ({rate}) is too large: the updates overshoot and the network "
+                "saturates. Lower it (try {smaller}) and start again.")
+        else:
+            text = self.tr(
+                "The loss became {loss} at iteration {iteration}, so the run was stopped.\n\n"
+                "The learning rate ({rate}) is too large for this network: the updates "
+                "overshoot and the weights blow up. Lower it (try {smaller}) and start again.")
+        return text.format(**values)
 
     def _release_thread(self) -> None:
         thread = self.thread

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPalette, QPixmap
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from desktop_nn.gui.palette import TEST_COLOUR, TRAIN_COLOUR, colour
@@ -103,6 +103,12 @@ class ProbabilityBars(QWidget):
         painter.end()
 
 
+def line_height(metrics: QFontMetrics) -> int:
+    """Height of one line of text, including the taller CJK fallback fonts."""
+    sample = metrics.boundingRect("Ág国あ")
+    return max(metrics.lineSpacing(), sample.height() + 2)
+
+
 class StatusLabel(QWidget):
     """Text that changes often (several times a second) without disturbing the layout.
 
@@ -117,7 +123,7 @@ class StatusLabel(QWidget):
         self.lines = lines
         self.alignment = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setFixedHeight(self.fontMetrics().lineSpacing() * lines + 4)
+        self.setFixedHeight(line_height(self.fontMetrics()) * lines + 4)
         self.setAutoFillBackground(True)  # opaque: the widgets beneath need no repaint
 
     def text(self) -> str:

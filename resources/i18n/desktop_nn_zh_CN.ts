@@ -1,0 +1,2046 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>AccuracyPlot</name>
+    <message>
+        <source>accuracy</source>
+        <translation>识别精度</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>epoch</translation>
+    </message>
+    <message>
+        <source>Accuracy curves</source>
+        <translation>识别精度曲线</translation>
+    </message>
+    <message>
+        <source>Recognition accuracy on the training data (solid) and the test data (dashed) after each epoch.</source>
+        <translation>每个 epoch 结束后在训练数据（实线）和测试数据（虚线）上的识别精度。</translation>
+    </message>
+    <message>
+        <source>train acc</source>
+        <translation>训练精度</translation>
+    </message>
+    <message>
+        <source>test acc</source>
+        <translation>测试精度</translation>
+    </message>
+    <message>
+        <source>train acc ({run})</source>
+        <translation>训练精度（{run}）</translation>
+    </message>
+    <message>
+        <source>test acc ({run})</source>
+        <translation>测试精度（{run}）</translation>
+    </message>
+    <message>
+        <source>{run} train</source>
+        <translation>{run}（训练）</translation>
+    </message>
+    <message>
+        <source>{run} test</source>
+        <translation>{run}（测试）</translation>
+    </message>
+    <message>
+        <source>epoch {epoch}: train {train}, test {test}</source>
+        <translation>epoch {epoch}：训练 {train}，测试 {test}</translation>
+    </message>
+</context>
+<context>
+    <name>ClassNames</name>
+    <message>
+        <source>T-shirt</source>
+        <extracomment>Fashion-MNIST&apos;s class names as the core spells them (desktop_nn.core.evaluation), marked for translation: the core&apos;s English name is the key, the window shows its translation.</extracomment>
+        <translation>T恤</translation>
+    </message>
+    <message>
+        <source>Trouser</source>
+        <translation>裤子</translation>
+    </message>
+    <message>
+        <source>Pullover</source>
+        <translation>套衫</translation>
+    </message>
+    <message>
+        <source>Dress</source>
+        <translation>连衣裙</translation>
+    </message>
+    <message>
+        <source>Coat</source>
+        <translation>外套</translation>
+    </message>
+    <message>
+        <source>Sandal</source>
+        <translation>凉鞋</translation>
+    </message>
+    <message>
+        <source>Shirt</source>
+        <translation>衬衫</translation>
+    </message>
+    <message>
+        <source>Sneaker</source>
+        <translation>运动鞋</translation>
+    </message>
+    <message>
+        <source>Bag</source>
+        <translation>包</translation>
+    </message>
+    <message>
+        <source>Boot</source>
+        <translation>靴子</translation>
+    </message>
+</context>
+<context>
+    <name>ConfusionMatrixView</name>
+    <message>
+        <source>No evaluation yet.</source>
+        <extracomment>The lightest shade of a non-empty cell, so a single mistake is not invisible. Lines of legend text under the grid.</extracomment>
+        <translation>尚未评估。</translation>
+    </message>
+    <message>
+        <source>Rows: the true class; columns: the network&apos;s guess. Hover a cell for its share, click a mistake to list its images.</source>
+        <translation>行：真实类别；列：网络的预测。将鼠标悬停在单元格上可查看占比，点击一个错误单元格可列出其中的图像。</translation>
+    </message>
+    <message>
+        <source>Confusion matrix</source>
+        <translation>混淆矩阵</translation>
+    </message>
+    <message>
+        <source>Test images counted by true class (rows) and predicted class (columns).</source>
+        <translation>按真实类别（行）和预测类别（列）统计的测试图像数。</translation>
+    </message>
+    <message>
+        <source>predicted</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <source>true</source>
+        <translation>真实</translation>
+    </message>
+    <message>
+        <source>correct</source>
+        <translation>正确</translation>
+    </message>
+    <message>
+        <source>mistakes</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>1 image</source>
+        <translation>1 张图像</translation>
+    </message>
+    <message>
+        <source>0% of the row</source>
+        <translation>该行的 0%</translation>
+    </message>
+    <message>
+        <source>{count} images</source>
+        <translation>{count} 张图像</translation>
+    </message>
+    <message>
+        <source>Hover a cell for details; click a mistake to list its images.</source>
+        <translation>悬停单元格可看详情；点击错误单元格可列出其图像。</translation>
+    </message>
+    <message>
+        <source>{true} recognised correctly: {count} images ({percent}% of the {total} images of {true})</source>
+        <translation>{true} 识别正确：{count} 张图像（占 {total} 张 {true} 的 {percent}%）</translation>
+    </message>
+    <message>
+        <source>{true} recognised correctly: {count} images</source>
+        <translation>{true} 识别正确：{count} 张图像</translation>
+    </message>
+    <message>
+        <source>true {true} taken for {guess}: {count} images ({percent}% of the {total} images of {true}). Click to list them.</source>
+        <translation>真实为 {true}、误认为 {guess}：{count} 张图像（占 {total} 张 {true} 的 {percent}%）。点击可列出这些图像。</translation>
+    </message>
+    <message>
+        <source>true {true} taken for {guess}: {count} images. Click to list them.</source>
+        <translation>真实为 {true}、误认为 {guess}：{count} 张图像。点击可列出这些图像。</translation>
+    </message>
+</context>
+<context>
+    <name>DigitView</name>
+    <message>
+        <source>Digit image</source>
+        <translation>数字图像</translation>
+    </message>
+</context>
+<context>
+    <name>DivergingLegend</name>
+    <message>
+        <source>How the tiles&apos; colours read: blue is a negative weight, vermillion a positive one, the background colour zero.</source>
+        <translation>图块颜色的含义：蓝色为负权重，朱红色为正权重，背景色为零。</translation>
+    </message>
+    <message>
+        <source>− inhibits</source>
+        <translation>− 抑制</translation>
+    </message>
+    <message>
+        <source>+ excites</source>
+        <translation>+ 兴奋</translation>
+    </message>
+</context>
+<context>
+    <name>DownloadDialog</name>
+    <message>
+        <source>Downloading {dataset}…</source>
+        <translation>正在下载 {dataset}…</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>取消(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Download {dataset}</source>
+        <translation>下载 {dataset}</translation>
+    </message>
+    <message>
+        <source>{file}: {done} of {total} MB</source>
+        <translation>{file}：{done} / {total} MB</translation>
+    </message>
+    <message>
+        <source>{file}: {done} MB</source>
+        <translation>{file}：{done} MB</translation>
+    </message>
+</context>
+<context>
+    <name>DrawCanvas</name>
+    <message>
+        <source>Write one digit here with the mouse or a pen; it is read as you write.</source>
+        <extracomment>Side of the canvas in pixels (the drawing is this size whatever the screen&apos;s scaling). The pen&apos;s default width. A digit written across most of the square comes out of MNIST&apos;s scaling with strokes 2 to 3 pixels wide and about as much ink as MNIST&apos;s digits carry (measured: a &quot;3&quot; 200 pixels tall gets 86 units of ink, 140 pixels tall 114; MNIST&apos;s 3s average 112). Strokes kept for Undo.</extracomment>
+        <translation>用鼠标或手写笔在这里写一个数字；边写边识别。</translation>
+    </message>
+    <message>
+        <source>Drawing canvas</source>
+        <translation>绘图画布</translation>
+    </message>
+    <message>
+        <source>Drag the left mouse button or a pen to write; Delete clears, Ctrl+Z undoes.</source>
+        <translation>按住鼠标左键或用手写笔拖动来书写；Delete 清除，Ctrl+Z 撤销。</translation>
+    </message>
+</context>
+<context>
+    <name>DrawTab</name>
+    <message>
+        <source>Train a network or load one first.</source>
+        <translation>请先训练网络或加载模型。</translation>
+    </message>
+    <message>
+        <source>Draw a digit in the black square.</source>
+        <translation>请在黑色方框中写一个数字。</translation>
+    </message>
+    <message>
+        <source>The 28×28 image the network receives, pixel for pixel.</source>
+        <translation>网络接收到的 28×28 图像，逐像素显示。</translation>
+    </message>
+    <message>
+        <source>Cle&amp;ar</source>
+        <translation>清除(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Wipe the canvas to write another digit (Delete).</source>
+        <translation>清空画布，以便写另一个数字（Delete）。</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Take back the last stroke or clear (Ctrl+Z).</source>
+        <translation>撤销上一笔或上一次清除（Ctrl+Z）。</translation>
+    </message>
+    <message>
+        <source>&amp;Sample digit</source>
+        <translation>示例数字(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Paint a random MNIST test digit, ten times enlarged, onto the canvas.</source>
+        <translation>把一个随机的 MNIST 测试数字放大十倍画到画布上。</translation>
+    </message>
+    <message>
+        <source>&amp;Open picture…</source>
+        <translation>打开图片(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Read a photo or scan of one digit (dark on light or light on dark) onto the canvas.</source>
+        <translation>把一个数字的照片或扫描件（浅底深字或深底浅字均可）读入画布。</translation>
+    </message>
+    <message>
+        <source>Width of the pen in pixels of the 280-pixel square; about 24 writes like MNIST.</source>
+        <translation>笔的粗细，以 280 像素见方的画布上的像素计；约 24 时写出的笔画与 MNIST 相近。</translation>
+    </message>
+    <message>
+        <source>Pen width</source>
+        <translation>笔宽</translation>
+    </message>
+    <message>
+        <source>Pen &amp;width:</source>
+        <translation>笔宽(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Write a digit</source>
+        <translation>写一个数字</translation>
+    </message>
+    <message>
+        <source>What the network sees</source>
+        <translation>网络看到的图像</translation>
+    </message>
+    <message>
+        <source>As MNIST&apos;s digits were made: cropped to the ink, scaled so that the longer side is 20 pixels (keeping the shape), and placed in 28×28 with its centre of mass in the middle.</source>
+        <translation>与 MNIST 数字的制作方式相同：裁剪到笔迹范围，保持形状缩放到长边为 20 像素，再放入 28×28 的图像，使其质心位于中央。</translation>
+    </message>
+    <message>
+        <source>Train a network or load one first. Then draw a digit in the black square.</source>
+        <translation>请先训练网络或加载模型，然后在黑色方框中写一个数字。</translation>
+    </message>
+    <message>
+        <source>Open a picture of a digit</source>
+        <translation>打开数字图片</translation>
+    </message>
+    <message>
+        <source>Pictures (*.png *.jpg *.jpeg *.bmp *.gif *.webp *.tif *.tiff);;All files (*)</source>
+        <translation>图片 (*.png *.jpg *.jpeg *.bmp *.gif *.webp *.tif *.tiff);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Cannot open the picture</source>
+        <translation>无法打开图片</translation>
+    </message>
+    <message>
+        <source>The file could not be read as a picture:</source>
+        <translation>无法将该文件读取为图片：</translation>
+    </message>
+    <message>
+        <source>No digit found</source>
+        <translation>未找到数字</translation>
+    </message>
+    <message>
+        <source>{path}: the picture is blank or has too little contrast.</source>
+        <translation>{path}：图片是空白的，或对比度太低。</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluateTab</name>
+    <message>
+        <source>Train a network or load one (File → Load model).</source>
+        <extracomment>The gallery shows at most this many mistakes (the most confident ones).</extracomment>
+        <translation>请训练网络或加载模型（文件 → 加载模型）。</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>精确率</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>召回率</translation>
+    </message>
+    <message>
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <source>Support</source>
+        <translation>样本数</translation>
+    </message>
+    <message>
+        <source>true {true} → guess {guess}
+({confidence})</source>
+        <translation>真实 {true} → 预测 {guess}
+({confidence})</translation>
+    </message>
+    <message>
+        <source>true {true}
+→ guess {guess}
+({confidence})</source>
+        <translation>真实 {true}
+→ 预测 {guess}
+({confidence})</translation>
+    </message>
+    <message>
+        <source>E&amp;valuate on the test set</source>
+        <translation>在测试数据上评估(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Score the current model on all test images: accuracy, confusion matrix, per-class metrics and the mistakes.</source>
+        <translation>用全部测试图像评估当前模型：识别精度、混淆矩阵、各类别指标以及识别错误的图像。</translation>
+    </message>
+    <message>
+        <source>Load &amp;model…</source>
+        <translation>加载模型(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Open a saved model (.npz); it becomes the current model and is evaluated at once.</source>
+        <translation>打开已保存的模型（.npz）；它会成为当前模型并立即被评估。</translation>
+    </message>
+    <message>
+        <source>Share of the test images whose top guess is right.</source>
+        <translation>概率最高的预测为正确答案的测试图像所占的比例。</translation>
+    </message>
+    <message>
+        <source>Per-class precision, recall and F1</source>
+        <translation>各类别的精确率、召回率和 F1</translation>
+    </message>
+    <message>
+        <source>Precision: of the images guessed as this class, the share that are. Recall: of this class&apos;s images, the share found. F1: their harmonic mean. Click a header to sort.</source>
+        <translation>精确率：被预测为该类别的图像中，确实属于该类别的比例。召回率：该类别的图像中被找出的比例。F1：两者的调和平均数。点击表头可排序。</translation>
+    </message>
+    <message>
+        <source>Test images the network got wrong, the most confident mistakes first; select one to see its probabilities.</source>
+        <translation>网络识别错误的测试图像，置信度最高的错误排在最前；选择一张可查看其概率。</translation>
+    </message>
+    <message>
+        <source>Misclassified test images</source>
+        <translation>识别错误的测试图像</translation>
+    </message>
+    <message>
+        <source>Show &amp;all</source>
+        <translation>全部显示(&amp;A)</translation>
+    </message>
+    <message>
+        <source>List every kind of mistake again, not one cell&apos;s.</source>
+        <translation>重新列出所有类型的错误，而不只是一个单元格的。</translation>
+    </message>
+    <message>
+        <source>The network&apos;s probability for each class; the true class&apos;s label is bold.</source>
+        <translation>网络对各类别给出的概率；真实类别的标签以粗体显示。</translation>
+    </message>
+    <message>
+        <source>Confusion matrix</source>
+        <translation>混淆矩阵</translation>
+    </message>
+    <message>
+        <source>Per class</source>
+        <translation>各类别</translation>
+    </message>
+    <message>
+        <source>Selected mistake</source>
+        <translation>选中的错误</translation>
+    </message>
+    <message>
+        <source>Waiting for the test images to load…</source>
+        <translation>正在等待测试图像加载…</translation>
+    </message>
+    <message>
+        <source>Cannot evaluate this model</source>
+        <translation>无法评估此模型</translation>
+    </message>
+    <message>
+        <source>This model does not fit the test images:</source>
+        <translation>此模型与测试图像不匹配：</translation>
+    </message>
+    <message>
+        <source>Test accuracy {accuracy}%  ({right} of {total} right, {wrong} wrong)</source>
+        <translation>测试数据识别精度 {accuracy}%（{total} 张中正确 {right} 张，错误 {wrong} 张）</translation>
+    </message>
+    <message>
+        <source>TwoLayerNet(784, {hidden}, 10), {activation}, on the {dataset} test set</source>
+        <translation>TwoLayerNet(784, {hidden}, 10)，{activation}，{dataset} 测试数据</translation>
+    </message>
+    <message>
+        <source>weights as they were at this moment of the running training</source>
+        <translation>权重为正在进行的训练在此刻的状态</translation>
+    </message>
+    <message>
+        <source>note: this model was trained on {dataset}</source>
+        <translation>注意：此模型是在 {dataset} 上训练的</translation>
+    </message>
+    <message>
+        <source>Test image {index}</source>
+        <translation>测试图像 {index}</translation>
+    </message>
+    <message>
+        <source>{count} mistakes</source>
+        <translation>{count} 个错误</translation>
+    </message>
+    <message>
+        <source>{count} images of {true} taken for {guess}</source>
+        <translation>{count} 张 {true} 被误认为 {guess}</translation>
+    </message>
+    <message>
+        <source>{list}, the most confident first</source>
+        <translation>{list}，置信度最高的在前</translation>
+    </message>
+    <message>
+        <source>{list} (the first {limit} shown)</source>
+        <translation>{list}（显示前 {limit} 个）</translation>
+    </message>
+    <message>
+        <source>No mistakes to show.</source>
+        <translation>没有可显示的错误。</translation>
+    </message>
+    <message>
+        <source>Test image {index}: true {true}, guessed {guess} with {guess_percent}% (right).</source>
+        <translation>测试图像 {index}：真实为 {true}，以 {guess_percent}% 预测为 {guess}（正确）。</translation>
+    </message>
+    <message>
+        <source>Test image {index}: true {true}, guessed {guess} with {guess_percent}% (wrong). The true class had {true_percent}%.</source>
+        <translation>测试图像 {index}：真实为 {true}，以 {guess_percent}% 预测为 {guess}（错误）。真实类别的概率为 {true_percent}%。</translation>
+    </message>
+    <message>
+        <source>Load model</source>
+        <translation>加载模型</translation>
+    </message>
+    <message>
+        <source>Models (*.npz)</source>
+        <translation>模型 (*.npz)</translation>
+    </message>
+    <message>
+        <source>Training is running</source>
+        <translation>训练正在进行</translation>
+    </message>
+    <message>
+        <source>Stop the run before loading a model.</source>
+        <translation>请先停止训练，再加载模型。</translation>
+    </message>
+    <message>
+        <source>Could not load the model</source>
+        <translation>无法加载模型</translation>
+    </message>
+    <message>
+        <source>The file could not be read as a model:</source>
+        <translation>无法将该文件读取为模型：</translation>
+    </message>
+    <message>
+        <source>A different model is current now</source>
+        <translation>当前模型已更换</translation>
+    </message>
+    <message>
+        <source>The weights have changed (training)</source>
+        <translation>权重已改变（训练中）</translation>
+    </message>
+    <message>
+        <source>Another dataset is loaded</source>
+        <translation>已加载另一个数据集</translation>
+    </message>
+    <message>
+        <source>{reason} since this evaluation: press Evaluate to score the current weights.</source>
+        <translation>自本次评估以来{reason}：请按“评估”为当前权重重新评分。</translation>
+    </message>
+    <message>
+        <source>No evaluation yet</source>
+        <translation>尚未评估</translation>
+    </message>
+    <message>
+        <source>No model yet</source>
+        <translation>还没有模型</translation>
+    </message>
+    <message>
+        <source>Press Evaluate to score the current model on the test set.</source>
+        <translation>请按“评估”，在测试数据上评估当前模型。</translation>
+    </message>
+    <message>
+        <source>Press Evaluate.</source>
+        <translation>请按“评估”。</translation>
+    </message>
+</context>
+<context>
+    <name>GradientCheckTab</name>
+    <message>
+        <source>Parameter</source>
+        <extracomment>Column headers (English; translated when the table is built).</extracomment>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>Shape</source>
+        <translation>形状</translation>
+    </message>
+    <message>
+        <source>mean |diff|</source>
+        <translation>平均 |差值|</translation>
+    </message>
+    <message>
+        <source>max |diff|</source>
+        <translation>最大 |差值|</translation>
+    </message>
+    <message>
+        <source>max relative error</source>
+        <translation>最大相对误差</translation>
+    </message>
+    <message>
+        <source>1e-7 in log</source>
+        <extracomment>The parameters&apos; names are the book&apos;s and stay as they are in every language.</extracomment>
+        <translation>log 中的 1e-7</translation>
+    </message>
+    <message>
+        <source>Samples</source>
+        <translation>样本数</translation>
+    </message>
+    <message>
+        <source>Hidden</source>
+        <translation>隐藏层</translation>
+    </message>
+    <message>
+        <source>Activation</source>
+        <translation>激活函数</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>种子</translation>
+    </message>
+    <message>
+        <source>Speed ratio</source>
+        <translation>速度比</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Why the two gradients are not identical.&lt;/b&gt; The numerical gradient estimates each slope by central differences, (f(x+h) − f(x−h)) / 2h with the book&apos;s h = 10&lt;sup&gt;−4&lt;/sup&gt;. That estimate carries a truncation error which shrinks like h², and a rounding error of about ε/h (ε ≈ 10&lt;sup&gt;−16&lt;/sup&gt; in float64) from subtracting two almost equal losses. Both are tiny: around 10&lt;sup&gt;−10&lt;/sup&gt; at most.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;为什么两种梯度并不完全相同。&lt;/b&gt;数值梯度用中心差分 (f(x+h) − f(x−h)) / 2h 估计每个斜率，书中取 h = 10&lt;sup&gt;−4&lt;/sup&gt;。这种估计带有随 h² 减小的截断误差，以及两个几乎相等的损失相减所产生的约 ε/h 的舍入误差（float64 中 ε ≈ 10&lt;sup&gt;−16&lt;/sup&gt;）。两者都非常小：最多约 10&lt;sup&gt;−10&lt;/sup&gt;。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;The 10&lt;sup&gt;−7&lt;/sup&gt; inside the log.&lt;/b&gt; The book&apos;s cross_entropy_error computes −log(y + 10&lt;sup&gt;−7&lt;/sup&gt;) so that log(0) can never happen. The numerical gradient differentiates that loss, constant and all, while backpropagation uses the clean formula (y − t) / N, which is the slope of the loss &lt;i&gt;without&lt;/i&gt; the constant. So the two methods differentiate slightly different functions, and the gap grows to about 10&lt;sup&gt;−7&lt;/sup&gt; for b2, the parameter nearest the loss. Untick the box to make the constant 0: both then differentiate the same loss, and the differences fall to the book&apos;s printed 10&lt;sup&gt;−13&lt;/sup&gt; to 10&lt;sup&gt;−10&lt;/sup&gt;.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;log 中的 10&lt;sup&gt;−7&lt;/sup&gt;。&lt;/b&gt;书中的 cross_entropy_error 计算 −log(y + 10&lt;sup&gt;−7&lt;/sup&gt;)，以免出现 log(0)。数值梯度对这个连同常数在内的损失求导，而误差反向传播法使用简洁的公式 (y − t) / N，它是&lt;i&gt;不含&lt;/i&gt;该常数的损失的斜率。因此两种方法求导的函数略有不同，对最靠近损失的参数 b2，差值会增大到约 10&lt;sup&gt;−7&lt;/sup&gt;。取消勾选该复选框即可把常数设为 0：这样两者对同一个损失求导，差值就会降到书中印出的 10&lt;sup&gt;−13&lt;/sup&gt; 到 10&lt;sup&gt;−10&lt;/sup&gt;。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Reading the table.&lt;/b&gt; A correct backpropagation gives differences many orders of magnitude below the gradients themselves (relative errors well under 10&lt;sup&gt;−4&lt;/sup&gt;); a bug in a backward pass shows up as a relative error near 1.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;如何阅读表格。&lt;/b&gt;正确的误差反向传播法给出的差值比梯度本身小许多个数量级（相对误差远小于 10&lt;sup&gt;−4&lt;/sup&gt;）；反向传播（backward）中的错误则表现为接近 1 的相对误差。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>How many training images the loss is computed on (the book&apos;s gradient_check.py uses the first 3).</source>
+        <translation>计算损失所用的训练图像张数（书中的 gradient_check.py 使用前 3 张）。</translation>
+    </message>
+    <message>
+        <source>Hidden units of the network to check; the numerical gradient&apos;s time grows with the number of weights (50 gives 39,760).</source>
+        <translation>要检查的网络的隐藏层神经元数；数值梯度的耗时随权重数量增长（50 时共 39,760 个）。</translation>
+    </message>
+    <message>
+        <source>The hidden layer&apos;s activation function.</source>
+        <translation>隐藏层的激活函数。</translation>
+    </message>
+    <message>
+        <source>Seed of the random initial weights: the same seed gives the same figures.</source>
+        <translation>随机初始权重的种子：相同的种子得到相同的结果。</translation>
+    </message>
+    <message>
+        <source>&amp;Use the book&apos;s 1e-7 inside the log</source>
+        <translation>在 log 中使用书中的 1e-7(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Checked: the loss is −log(y + 1e-7) as in the book. Unchecked: −log(y), which reproduces the book&apos;s printed differences of 1e-13 to 1e-10.</source>
+        <translation>勾选：损失为 −log(y + 1e-7)，与书中相同。不勾选：损失为 −log(y)，可重现书中印出的 1e-13 到 1e-10 的差值。</translation>
+    </message>
+    <message>
+        <source>&amp;Run check</source>
+        <translation>开始确认(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Compute the gradient by central differences and by backpropagation, and compare.</source>
+        <translation>分别用中心差分和误差反向传播法计算梯度，并加以比较。</translation>
+    </message>
+    <message>
+        <source>Ca&amp;ncel</source>
+        <translation>取消(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Stop the numerical gradient; nothing else is changed.</source>
+        <translation>停止计算数值梯度；其他内容不受影响。</translation>
+    </message>
+    <message>
+        <source>%v / %m parameters</source>
+        <translation>%v / %m 个参数</translation>
+    </message>
+    <message>
+        <source>Parameters whose numerical derivative is done (two losses each).</source>
+        <translation>已完成数值微分的参数（每个参数计算两次损失）。</translation>
+    </message>
+    <message>
+        <source>Numerical gradient progress</source>
+        <translation>数值梯度的进度</translation>
+    </message>
+    <message>
+        <source>Numerical gradient against backpropagation</source>
+        <translation>数值梯度与误差反向传播法的比较</translation>
+    </message>
+    <message>
+        <source>Per parameter: the mean absolute difference (the figure the book prints), the largest one, and the largest difference relative to the gradients&apos; size.</source>
+        <translation>每个参数的平均绝对差（书中印出的数值）、最大绝对差，以及相对于梯度大小的最大差。</translation>
+    </message>
+    <message>
+        <source>Checks so far</source>
+        <translation>已完成的确认</translation>
+    </message>
+    <message>
+        <source>Every check finished in this session, newest first, with its mean |diff| per parameter: run with and without the 1e-7 to compare.</source>
+        <translation>本次运行中完成的每次确认（最新的在前）及各参数的平均 |差值|：分别在有、无 1e-7 的情况下运行以作比较。</translation>
+    </message>
+    <message>
+        <source>Run the check to time both methods.</source>
+        <translation>运行确认即可测量两种方法的耗时。</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>&amp;Samples:</source>
+        <translation>样本数(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Hidden si&amp;ze:</source>
+        <translation>隐藏层大小(&amp;Z)：</translation>
+    </message>
+    <message>
+        <source>&amp;Activation:</source>
+        <translation>激活函数(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Rando&amp;m seed:</source>
+        <translation>随机种子(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Checks so far: mean |diff| per parameter, newest first</source>
+        <translation>已完成的确认：各参数的平均 |差值|，最新的在前</translation>
+    </message>
+    <message>
+        <source>What the figures mean</source>
+        <translation>数值的含义</translation>
+    </message>
+    <message>
+        <source>TwoLayerNet(784, {hidden}, 10) has {count} parameters: the numerical gradient computes the loss {losses} times, backpropagation once forward and once backward.</source>
+        <translation>TwoLayerNet(784, {hidden}, 10) 有 {count} 个参数：数值梯度要计算 {losses} 次损失，误差反向传播法只需一次正向传播和一次反向传播。</translation>
+    </message>
+    <message>
+        <source>Too many samples</source>
+        <translation>样本数过多</translation>
+    </message>
+    <message>
+        <source>The training set has only {count} images.</source>
+        <translation>训练数据只有 {count} 张图像。</translation>
+    </message>
+    <message>
+        <source>Numerical gradient running…</source>
+        <translation>正在计算数值梯度…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Numerical gradient: {percent}% done, about {seconds} s left</source>
+        <translation>数值梯度：已完成 {percent}%，约剩 {seconds} 秒</translation>
+    </message>
+    <message>
+        <source>Done: numerical {numerical}, backprop {backprop}.</source>
+        <translation>完成：数值梯度 {numerical}，反向传播 {backprop}。</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Gradient check cancelled.</source>
+        <translation>梯度确认已取消。</translation>
+    </message>
+    <message>
+        <source>The gradient check failed.</source>
+        <translation>梯度确认失败。</translation>
+    </message>
+    <message>
+        <source>Gradient check failed</source>
+        <translation>梯度确认失败</translation>
+    </message>
+    <message>
+        <source>The gradient check stopped with an error:</source>
+        <translation>梯度确认因错误而中止：</translation>
+    </message>
+    <message>
+        <source>{done} / {total} parameters</source>
+        <translation>{done} / {total} 个参数</translation>
+    </message>
+    <message>
+        <source>Numerical gradient {numerical}, backpropagation {backprop} (best of {runs} runs): backprop was {speedup} times faster.</source>
+        <translation>数值梯度 {numerical}，误差反向传播法 {backprop}（{runs} 次运行中最快的一次）：反向传播快了 {speedup} 倍。</translation>
+    </message>
+    <message>
+        <source>1e-7 (the book&apos;s)</source>
+        <translation>1e-7（与书中相同）</translation>
+    </message>
+    <message>
+        <source>The first {dataset} training image (label {labels})</source>
+        <translation>{dataset} 的第一张训练图像（标签 {labels}）</translation>
+    </message>
+    <message>
+        <source>The first {count} {dataset} training images (labels {labels})</source>
+        <translation>{dataset} 的前 {count} 张训练图像（标签 {labels}）</translation>
+    </message>
+    <message>
+        <source>{images}; TwoLayerNet(784, {hidden}, 10), {activation}, seed {seed}, float64; constant inside the log: {delta}.</source>
+        <translation>{images}；TwoLayerNet(784, {hidden}, 10)，{activation}，种子 {seed}，float64；log 中的常数：{delta}。</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no (0)</source>
+        <translation>否 (0)</translation>
+    </message>
+    <message>
+        <source>Waiting for the training images to load…</source>
+        <translation>正在等待训练图像加载…</translation>
+    </message>
+    <message>
+        <source>Ready.</source>
+        <translation>就绪。</translation>
+    </message>
+</context>
+<context>
+    <name>GraphScene</name>
+    <message>
+        <source>{symbol} node computing {name}: click for its rule</source>
+        <extracomment>Distance between columns of the layout, in scene units (pixels at zoom 1). Distance between rows of the layout. Inputs and constants are right-aligned this far right of their column. Space between an arrow and its labels. Space kept free around every label, vertex and arrow when labels are placed. Space kept free between labels. An edge passing closer than this to a vertex bends around it (room for a label). How far a bent edge passes from the vertex it avoids. Length of the arrow that leaves the result. Label slots are reserved for the numbers the labels will show once both passes are done, and never narrower than this. Preferred positions of the labels along an arrow (fraction of its length), best first. Longer output names are shortened.</extracomment>
+        <translation>计算 {name} 的{symbol}节点：点击查看其规则</translation>
+    </message>
+    <message>
+        <source>Input {name}: click to edit its value</source>
+        <translation>输入 {name}：点击编辑其值</translation>
+    </message>
+    <message>
+        <source>The constant {value}</source>
+        <translation>常数 {value}</translation>
+    </message>
+</context>
+<context>
+    <name>GraphTab</name>
+    <message>
+        <source>Apples</source>
+        <extracomment>(combo text in English, preset key); the key &quot;expression&quot; builds the graph from the expression field. The texts are translated (context &quot;GraphTab&quot;) when the combo is filled.</extracomment>
+        <translation>苹果</translation>
+    </message>
+    <message>
+        <source>Apples and oranges</source>
+        <translation>苹果和橘子</translation>
+    </message>
+    <message>
+        <source>Sigmoid</source>
+        <translation>Sigmoid 函数</translation>
+    </message>
+    <message>
+        <source>Your own expression</source>
+        <translation>自定义表达式</translation>
+    </message>
+    <message>
+        <source>input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>backprop</source>
+        <translation>反向传播</translation>
+    </message>
+    <message>
+        <source>numerical</source>
+        <translation>数值梯度</translation>
+    </message>
+    <message>
+        <source>{steps} steps/s</source>
+        <translation>{steps} 步/秒</translation>
+    </message>
+    <message>
+        <source>Choose one of the book&apos;s graphs, or build one from the expression field.</source>
+        <translation>选择书中的一个计算图，或根据表达式栏中的算式构建计算图。</translation>
+    </message>
+    <message>
+        <source>&amp;Preset:</source>
+        <translation>预设(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>e.g. {first}  or  {second}</source>
+        <translation>例如 {first} 或 {second}</translation>
+    </message>
+    <message>
+        <source>Type a formula with + - * /, exp(), log(), numbers and names, then press Enter to draw its graph.</source>
+        <translation>输入由 + - * /、exp()、log()、数字和名称组成的算式，然后按 Enter 键画出它的计算图。</translation>
+    </message>
+    <message>
+        <source>E&amp;xpression:</source>
+        <translation>表达式(&amp;X)：</translation>
+    </message>
+    <message>
+        <source>Why the expression could not be drawn.</source>
+        <translation>表达式无法画出的原因。</translation>
+    </message>
+    <message>
+        <source>For&amp;ward step</source>
+        <translation>正向单步(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Compute the next node of the forward pass</source>
+        <translation>计算正向传播的下一个节点</translation>
+    </message>
+    <message>
+        <source>&amp;Backward step</source>
+        <translation>反向单步(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Pass the gradient back through the next node (after the forward pass)</source>
+        <translation>将梯度反向传过下一个节点（在正向传播完成之后）</translation>
+    </message>
+    <message>
+        <source>Step bac&amp;k</source>
+        <translation>后退一步(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Undo the last step, forward or backward</source>
+        <translation>撤销上一步（正向或反向）</translation>
+    </message>
+    <message>
+        <source>R&amp;un all</source>
+        <translation>全部运行(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Finish the forward and the backward pass at once</source>
+        <translation>一次完成正向传播和反向传播</translation>
+    </message>
+    <message>
+        <source>&amp;Reset</source>
+        <translation>重置(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Back to the start: only the inputs are known</source>
+        <translation>回到开始：只有输入是已知的</translation>
+    </message>
+    <message>
+        <source>Ani&amp;mate</source>
+        <translation>动画演示(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Step through both passes on a timer; press again to pause</source>
+        <translation>按固定间隔逐步执行正向传播和反向传播；再按一次则暂停</translation>
+    </message>
+    <message>
+        <source>How many steps per second the animation makes.</source>
+        <translation>动画每秒执行的步数。</translation>
+    </message>
+    <message>
+        <source>&amp;Speed:</source>
+        <translation>速度(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>Fit &amp;all</source>
+        <translation>显示全部(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Fit the whole graph into the view again</source>
+        <translation>重新缩放，使整个计算图显示在视图中</translation>
+    </message>
+    <message>
+        <source>Where the stepper is and what the last step did.</source>
+        <translation>当前进行到哪一步，以及上一步做了什么。</translation>
+    </message>
+    <message>
+        <source>Why the last step could not be computed.</source>
+        <translation>上一步无法计算的原因。</translation>
+    </message>
+    <message>
+        <source>Gradients of the inputs</source>
+        <translation>各输入的梯度</translation>
+    </message>
+    <message>
+        <source>Each input&apos;s gradient by backpropagation beside the central difference {formula}; click a row to select that input.</source>
+        <translation>每个输入用误差反向传播法求得的梯度，旁边是中心差分 {formula} 的结果；点击一行即可选中该输入。</translation>
+    </message>
+    <message>
+        <source>How to read the drawing.</source>
+        <translation>如何看这张图。</translation>
+    </message>
+    <message>
+        <source>Zoom:</source>
+        <translation>缩放：</translation>
+    </message>
+    <message>
+        <source>Gradients: backprop vs numerical</source>
+        <translation>梯度：反向传播与数值梯度对比</translation>
+    </message>
+    <message>
+        <source>Backpropagation against the numerical derivative of chapter 4.</source>
+        <translation>将误差反向传播法与第 4 章的数值微分进行对比。</translation>
+    </message>
+    <message>
+        <source>Graph: {name}</source>
+        <translation>计算图：{name}</translation>
+    </message>
+    <message>
+        <source>Not drawn:</source>
+        <translation>未能画出：</translation>
+    </message>
+    <message>
+        <source>Expression not drawn:</source>
+        <translation>表达式未能画出：</translation>
+    </message>
+    <message>
+        <source>Graph of {expression}</source>
+        <translation>{expression} 的计算图</translation>
+    </message>
+    <message>
+        <source>The graph stops here:</source>
+        <translation>计算图在此停止：</translation>
+    </message>
+    <message>
+        <source>{name} = {value} refused:</source>
+        <translation>不接受 {name} = {value}：</translation>
+    </message>
+    <message>
+        <source>Value refused:</source>
+        <translation>不接受该值：</translation>
+    </message>
+    <message>
+        <source>Ready: only the inputs are known. Press Forward step ({key}) to compute the first node.</source>
+        <translation>就绪：目前只有输入是已知的。按“正向单步”（{key}）计算第一个节点。</translation>
+    </message>
+    <message>
+        <source>Forward pass, step {step} of {count}: the {symbol} node computed {name} = {value}. Forward pass done; now Backward step ({key}).</source>
+        <translation>正向传播，第 {step} 步（共 {count} 步）：{symbol}节点计算出 {name} = {value}。正向传播完成；接下来请按“反向单步”（{key}）。</translation>
+    </message>
+    <message>
+        <source>Forward pass, step {step} of {count}: the {symbol} node computed {name} = {value}.</source>
+        <translation>正向传播，第 {step} 步（共 {count} 步）：{symbol}节点计算出 {name} = {value}。</translation>
+    </message>
+    <message>
+        <source>Backward pass, step {step} of {count}: the {symbol} node passed gradients back to {targets}. Every gradient is known; one more step finishes.</source>
+        <translation>反向传播，第 {step} 步（共 {count} 步）：{symbol}节点将梯度传回给 {targets}。所有梯度均已求出；再走一步即结束。</translation>
+    </message>
+    <message>
+        <source>Backward pass, step {step} of {count}: the {symbol} node passed gradients back to {targets}.</source>
+        <translation>反向传播，第 {step} 步（共 {count} 步）：{symbol}节点将梯度传回给 {targets}。</translation>
+    </message>
+    <message>
+        <source>Done: {name} = {value}; every gradient is shown in red below its arrow.</source>
+        <translation>完成：{name} = {value}；所有梯度都以红色显示在各箭头下方。</translation>
+    </message>
+    <message>
+        <source>Gradients ∂{output}/∂input: backprop vs numerical</source>
+        <translation>梯度 ∂{output}/∂输入：反向传播与数值梯度对比</translation>
+    </message>
+    <message>
+        <source>undefined</source>
+        <translation>无定义</translation>
+    </message>
+    <message>
+        <source>How to read it: the number above an arrow is the value flowing forward; &lt;span style=&apos;color:{colour}&apos;&gt;&lt;b&gt;the red number below&lt;/b&gt;&lt;/span&gt; is the gradient flowing back, the derivative of the result with respect to that value. The node just computed is outlined (blue forward, red backward); numbers it just produced are bold.</source>
+        <translation>读图方法：箭头上方的数字是正向流动的值；&lt;span style=&apos;color:{colour}&apos;&gt;&lt;b&gt;下方的红色数字&lt;/b&gt;&lt;/span&gt;是反向流动的梯度，即结果关于该值的导数。刚刚计算的节点带有彩色轮廓（蓝色为正向，红色为反向）；它刚算出的数字以粗体显示。</translation>
+    </message>
+</context>
+<context>
+    <name>GraphView</name>
+    <message>
+        <source>The computation graph: values above the arrows, gradients below in red. Click a node or an input; drag to pan; Ctrl+wheel to zoom.</source>
+        <extracomment>Fitting never enlarges or shrinks the drawing beyond these factors.</extracomment>
+        <translation>计算图：箭头上方是值，下方红色的是梯度。点击节点或输入可选中它；拖动可平移；Ctrl+滚轮可缩放。</translation>
+    </message>
+    <message>
+        <source>Computation graph</source>
+        <translation>计算图</translation>
+    </message>
+    <message>
+        <source>The graph&apos;s nodes, inputs and arrows with their values and gradients; click a node or an input to show it in the side panel.</source>
+        <translation>计算图的节点、输入和箭头，以及它们的值和梯度；点击节点或输入可在侧栏中查看详情。</translation>
+    </message>
+</context>
+<context>
+    <name>HyperparameterPanel</name>
+    <message>
+        <source>Book ch.5 (hidden 50, lr 0.1)</source>
+        <extracomment>Presets: an English name (the key; translated only for display) and the fields they set (the rest keep the book&apos;s defaults).</extracomment>
+        <translation>书中第5章（隐藏层 50，学习率 0.1）</translation>
+    </message>
+    <message>
+        <source>Hidden 100, lr 0.5</source>
+        <translation>隐藏层 100，学习率 0.5</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <source>Fill in a configuration from the book: chapter 5&apos;s network, or the larger one with a higher learning rate that reaches about 98% on the test set.</source>
+        <translation>填入书中的配置：第5章的网络，或者更大、学习率更高、在测试数据上识别精度可达约 98% 的网络。</translation>
+    </message>
+    <message>
+        <source>MNIST (bundled)</source>
+        <translation>MNIST（内置）</translation>
+    </message>
+    <message>
+        <source>Fashion-MNIST (download)</source>
+        <translation>Fashion-MNIST（需下载）</translation>
+    </message>
+    <message>
+        <source>The images to learn from: handwritten digits (shipped with the app) or Zalando&apos;s clothing pictures in the same format (downloaded once, about 30 MB).</source>
+        <translation>用于学习的图像：手写数字（随应用提供），或格式相同的 Zalando 服装图片（只需下载一次，约 30 MB）。</translation>
+    </message>
+    <message>
+        <source>How many training images to learn from (a random subset); fewer images train faster but generalise worse.</source>
+        <translation>用于学习的训练图像数量（随机抽取的子集）；图像越少训练越快，但泛化能力越差。</translation>
+    </message>
+    <message>
+        <source>Number of neurons in the hidden layer (the book uses 50).</source>
+        <translation>隐藏层中神经元的数量（书中使用 50）。</translation>
+    </message>
+    <message>
+        <source>The hidden layer&apos;s activation function: ReLU (chapter 5&apos;s network) or the sigmoid of chapter 4.</source>
+        <translation>隐藏层的激活函数：ReLU（第5章的网络）或第4章的 sigmoid 函数。</translation>
+    </message>
+    <message>
+        <source>Gaussian, std</source>
+        <translation>高斯分布，标准差</translation>
+    </message>
+    <message>
+        <source>How the initial weights are drawn: a Gaussian with the standard deviation on the right (the book&apos;s 0.01), or scaled by the layer&apos;s inputs (He for ReLU, Xavier for sigmoid).</source>
+        <translation>权重的初始值如何生成：使用右侧标准差的高斯分布（书中为 0.01），或按该层的输入数缩放（ReLU 用 He，sigmoid 用 Xavier）。</translation>
+    </message>
+    <message>
+        <source>Standard deviation of the Gaussian initial weights (the book&apos;s weight_init_std).</source>
+        <translation>按高斯分布生成的权重初始值的标准差（书中的 weight_init_std）。</translation>
+    </message>
+    <message>
+        <source>Standard deviation of the initial weights</source>
+        <translation>权重初始值的标准差</translation>
+    </message>
+    <message>
+        <source>How far each update moves the weights along the negative gradient; it can be changed while training runs.</source>
+        <translation>每次更新时权重沿负梯度方向移动的幅度；训练过程中也可以修改。</translation>
+    </message>
+    <message>
+        <source>Images per mini-batch: each update uses the gradient averaged over this many.</source>
+        <translation>每个 mini-batch 的图像数：每次更新使用这些图像的平均梯度。</translation>
+    </message>
+    <message>
+        <source>Number of updates (the book&apos;s iters_num); one epoch is training size / batch size iterations.</source>
+        <translation>更新的次数（书中的 iters_num）；一个 epoch 为“训练图像数 ÷ 批大小”次迭代。</translation>
+    </message>
+    <message>
+        <source>The update rule: plain stochastic gradient descent as in chapters 4-5, or the chapter-6 methods for comparison.</source>
+        <translation>参数的更新方法：第4～5章中朴素的随机梯度下降法 (SGD)，或用于比较的第6章的方法。</translation>
+    </message>
+    <message>
+        <source>Backpropagation</source>
+        <translation>误差反向传播法</translation>
+    </message>
+    <message>
+        <source>Numerical (very slow)</source>
+        <translation>数值微分（非常慢）</translation>
+    </message>
+    <message>
+        <source>How the gradient is computed: backpropagation (chapter 5) or central differences (chapter 4), thousands of times slower.</source>
+        <translation>梯度的计算方法：误差反向传播法（第5章）或中心差分（第4章），后者要慢数千倍。</translation>
+    </message>
+    <message>
+        <source>Random, with replacement (book)</source>
+        <translation>随机、有放回（书中做法）</translation>
+    </message>
+    <message>
+        <source>Shuffle each epoch</source>
+        <translation>每个 epoch 打乱一次</translation>
+    </message>
+    <message>
+        <source>How mini-batches are drawn: independently at random as the book does, or by walking through a fresh shuffle of the training set every epoch.</source>
+        <translation>mini-batch 的抽取方式：像书中那样每次独立随机抽取，或每个 epoch 把训练数据重新打乱后依次取出。</translation>
+    </message>
+    <message>
+        <source>float32 (fast)</source>
+        <translation>float32（快）</translation>
+    </message>
+    <message>
+        <source>float64 (as in the book)</source>
+        <translation>float64（与书中相同）</translation>
+    </message>
+    <message>
+        <source>Floating-point precision of the weights: float32 is about twice as fast; the results are practically the same.</source>
+        <translation>权重的浮点精度：float32 大约快一倍，结果几乎相同。</translation>
+    </message>
+    <message>
+        <source>Random seed for the initial weights and the batches: the same seed repeats a run exactly; &apos;random&apos; draws a new one each time.</source>
+        <translation>权重初始值和 mini-batch 的随机种子：相同的种子会完全重现一次训练；选择“随机”则每次使用新的种子。</translation>
+    </message>
+    <message>
+        <source>random</source>
+        <translation>随机</translation>
+    </message>
+    <message>
+        <source>&amp;Preset:</source>
+        <translation>预设(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Dataset:</source>
+        <translation>数据集：</translation>
+    </message>
+    <message>
+        <source>Training images:</source>
+        <translation>训练图像数：</translation>
+    </message>
+    <message>
+        <source>Hidden si&amp;ze:</source>
+        <translation>隐藏层大小(&amp;Z)：</translation>
+    </message>
+    <message>
+        <source>Acti&amp;vation:</source>
+        <translation>激活函数(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>Learning &amp;rate:</source>
+        <translation>学习率(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Iteratio&amp;ns:</source>
+        <translation>迭代次数(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Gr&amp;adient:</source>
+        <translation>梯度(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Precision:</source>
+        <translation>数值精度：</translation>
+    </message>
+    <message>
+        <source>&amp;Seed:</source>
+        <translation>随机种子(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>&amp;Weight init:</source>
+        <translation>权重的初始值(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>&amp;Batch size:</source>
+        <translation>批大小(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>&amp;Optimizer:</source>
+        <translation>最优化方法(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Sa&amp;mpling:</source>
+        <translation>抽取方式(&amp;M)：</translation>
+    </message>
+</context>
+<context>
+    <name>InsideTab</name>
+    <message>
+        <source>Train a network or load one first: its first-layer weights appear here.</source>
+        <extracomment>The most redraws a second while weights stream in from a training run. A redraw may take at most this share of the GUI thread&apos;s time: with a large hidden layer (one redraw of 1,000 units takes tens of milliseconds) the redraws are spaced further. Test images the activations are computed on (the same ones every time: seed 0). A sigmoid output this close to 0 or 1 is saturated: its gradient is below 0.01.</extracomment>
+        <translation>请先训练网络或加载模型：它的第一层权重会显示在这里。</translation>
+    </message>
+    <message>
+        <source>Same &amp;scale for all tiles</source>
+        <translation>所有图块使用同一比例(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Scale every tile by the largest weight of the whole layer instead of its own, so that weak units look pale.</source>
+        <translation>用整层中绝对值最大的权重而不是各图块自己的最大值来缩放每个图块，这样较弱的神经元会显得较淡。</translation>
+    </message>
+    <message>
+        <source>Each tile is one hidden unit&apos;s 784 incoming weights (a column of W1), laid out as the 28×28 image they multiply. Ink on vermillion pixels switches the unit on, ink on blue pixels switches it off. Hover over a tile for its unit number; click it for details.</source>
+        <translation>每个图块是一个隐藏层神经元的 784 个输入权重（W1 的一列），按它们所乘的 28×28 图像排列。落在朱红色像素上的笔迹会激活该神经元，落在蓝色像素上的笔迹会抑制它。将鼠标悬停在图块上可查看神经元编号，点击可查看详情。</translation>
+    </message>
+    <message>
+        <source>How often each output value occurs: every hidden unit on every image of the batch.</source>
+        <translation>各输出值出现的次数：批次中每张图像上每个隐藏层神经元的输出。</translation>
+    </message>
+    <message>
+        <source>Histogram of the hidden outputs</source>
+        <translation>隐藏层输出的直方图</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>频数</translation>
+    </message>
+    <message>
+        <source>hidden output</source>
+        <translation>隐藏层输出</translation>
+    </message>
+    <message>
+        <source>For each hidden unit: the share of the batch&apos;s images it responds to (ReLU) or its mean output (sigmoid). Click a bar to see that unit.</source>
+        <translation>每个隐藏层神经元：有响应的图像在批次中所占的比例（ReLU），或其平均输出（sigmoid）。点击条形可查看该神经元。</translation>
+    </message>
+    <message>
+        <source>Activity of each hidden unit</source>
+        <translation>各隐藏层神经元的活跃程度</translation>
+    </message>
+    <message>
+        <source>share of images</source>
+        <translation>图像占比</translation>
+    </message>
+    <message>
+        <source>hidden unit</source>
+        <translation>隐藏层神经元</translation>
+    </message>
+    <message>
+        <source>Click a tile or a bar to see one unit.</source>
+        <translation>点击图块或条形可查看单个神经元。</translation>
+    </message>
+    <message>
+        <source>First layer: W1, one tile per hidden unit</source>
+        <translation>第一层：W1，每个隐藏层神经元一个图块</translation>
+    </message>
+    <message>
+        <source>Hidden outputs on {count} test images</source>
+        <translation>隐藏层在 {count} 张测试图像上的输出</translation>
+    </message>
+    <message>
+        <source>No network yet.</source>
+        <translation>还没有网络。</translation>
+    </message>
+    <message>
+        <source>This network takes {inputs} inputs; its weights cannot be shown as 28×28 pictures.</source>
+        <translation>该网络有 {inputs} 个输入，其权重无法显示为 28×28 的图像。</translation>
+    </message>
+    <message>
+        <source>Loading the test images…</source>
+        <translation>正在加载测试图像…</translation>
+    </message>
+    <message>
+        <source>sigmoid output</source>
+        <translation>sigmoid 输出</translation>
+    </message>
+    <message>
+        <source>Saturated (within 0.01 of 0 or 1, where the gradient almost vanishes): {percent}% of the outputs. Mean output {mean}.</source>
+        <translation>饱和（与 0 或 1 相差不到 0.01，梯度几乎消失）：占输出的 {percent}%。平均输出 {mean}。</translation>
+    </message>
+    <message>
+        <source>ReLU output (zeros left out)</source>
+        <translation>ReLU 输出（不含零）</translation>
+    </message>
+    <message>
+        <source>All {hidden} units are dead (zero for every image): the network can only guess. A learning rate far too large does this.</source>
+        <translation>全部 {hidden} 个神经元都已“死亡”（对每张图像的输出都是零）：网络只能瞎猜。学习率过大就会导致这种情况。</translation>
+    </message>
+    <message>
+        <source>Zero outputs: {percent}% of all. Dead units (zero for all {images} images): {dead} of {hidden}.</source>
+        <translation>零输出：占全部的 {percent}%。死亡神经元（对全部 {images} 张图像输出均为零）：{hidden} 个中有 {dead} 个。</translation>
+    </message>
+    <message>
+        <source>mean output</source>
+        <translation>平均输出</translation>
+    </message>
+    <message>
+        <source>Unit {unit}: votes most for class {favourite} (W2 {weight})</source>
+        <translation>神经元 {unit}：最支持类别 {favourite}（W2 {weight}）</translation>
+    </message>
+    <message>
+        <source>Unit {unit}: votes most for class {favourite} (W2 {weight}); mean output {mean} on the batch.</source>
+        <translation>神经元 {unit}：最支持类别 {favourite}（W2 {weight}）；在该批次上的平均输出为 {mean}。</translation>
+    </message>
+    <message>
+        <source>Unit {unit}: votes most for class {favourite} (W2 {weight}); responds to {percent}% of the batch&apos;s images.</source>
+        <translation>神经元 {unit}：最支持类别 {favourite}（W2 {weight}）；对该批次中 {percent}% 的图像有响应。</translation>
+    </message>
+</context>
+<context>
+    <name>LossPlot</name>
+    <message>
+        <source>loss</source>
+        <extracomment>How often the faint raw loss curve is redrawn (the smoothed line follows every frame). Points drawn of the smoothed loss line (it is smooth: a point every few pixels suffices). Points a loss buffer holds before it thins itself out.</extracomment>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>iteration</source>
+        <translation>迭代次数</translation>
+    </message>
+    <message>
+        <source>Loss curve</source>
+        <translation>损失曲线</translation>
+    </message>
+    <message>
+        <source>The training loss after each iteration: raw values faint, their moving average bold, earlier runs faded.</source>
+        <translation>每次迭代后的训练损失：原始值为浅色细线，其移动平均为粗线，之前的运行为淡色曲线。</translation>
+    </message>
+    <message>
+        <source>this run</source>
+        <translation>本次运行</translation>
+    </message>
+    <message>
+        <source>iteration {iteration}: loss {loss} (smoothed {smoothed})</source>
+        <translation>第 {iteration} 次迭代：损失 {loss}（平滑后 {smoothed}）</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>desktop_nn — Deep Learning from Scratch, chapters 4–5</source>
+        <extracomment>The book&apos;s title and its editions, the same in every language (names are not translated). Said in the language being chosen, which is the one the user can read.</extracomment>
+        <translation>desktop_nn — 深度学习入门，第4～5章</translation>
+    </message>
+    <message>
+        <source>&amp;Training</source>
+        <translation>训练(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Could not load the data:</source>
+        <translation>无法加载数据：</translation>
+    </message>
+    <message>
+        <source>Loading MNIST in the background…</source>
+        <translation>正在后台加载 MNIST…</translation>
+    </message>
+    <message>
+        <source>&amp;Computation graph</source>
+        <translation>计算图(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Gradient check</source>
+        <translation>梯度确认(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Evaluate</source>
+        <translation>评估(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Inside</source>
+        <translation>网络内部(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Draw</source>
+        <translation>手写(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Load model…</source>
+        <translation>加载模型(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save model…</source>
+        <translation>保存模型(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Export &amp;history as CSV…</source>
+        <translation>将训练记录导出为 CSV(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Export &amp;plots as PNG/SVG…</source>
+        <translation>将图表导出为 PNG/SVG(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About desktop_nn</source>
+        <translation>关于 desktop_nn(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Follow the system</source>
+        <translation>跟随系统(&amp;F)</translation>
+    </message>
+    <message>
+        <source>The window already speaks this language.</source>
+        <translation>窗口已经在使用这种语言。</translation>
+    </message>
+    <message>
+        <source>Loading {dataset}…</source>
+        <translation>正在加载 {dataset}…</translation>
+    </message>
+    <message>
+        <source>Download {dataset}?</source>
+        <translation>下载 {dataset}？</translation>
+    </message>
+    <message>
+        <source>{dataset} is not on this computer yet. Download it now (about 30 MB, checked against its published checksums)?</source>
+        <translation>这台计算机上还没有 {dataset}。现在下载吗？（约 30 MB，下载后会与公开的校验和核对）</translation>
+    </message>
+    <message>
+        <source>{dataset} downloaded; loading…</source>
+        <translation>{dataset} 已下载，正在加载…</translation>
+    </message>
+    <message>
+        <source>Could not download {dataset}</source>
+        <translation>无法下载 {dataset}</translation>
+    </message>
+    <message>
+        <source>The download failed; the window goes on with MNIST.</source>
+        <translation>下载失败，窗口将继续使用 MNIST。</translation>
+    </message>
+    <message>
+        <source>Download of {dataset} cancelled</source>
+        <translation>已取消下载 {dataset}</translation>
+    </message>
+    <message>
+        <source>Save model</source>
+        <translation>保存模型</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Nothing to save</source>
+        <translation>没有可保存的内容</translation>
+    </message>
+    <message>
+        <source>Train a network (or load one) first.</source>
+        <translation>请先训练（或加载）一个网络。</translation>
+    </message>
+    <message>
+        <source>Could not save the model</source>
+        <translation>无法保存模型</translation>
+    </message>
+    <message>
+        <source>The model was not saved; an existing file keeps its contents.</source>
+        <translation>模型未保存；已有文件的内容保持不变。</translation>
+    </message>
+    <message>
+        <source>Model saved to {path}</source>
+        <translation>模型已保存到 {path}</translation>
+    </message>
+    <message>
+        <source>Load model</source>
+        <translation>加载模型</translation>
+    </message>
+    <message>
+        <source>Training is running</source>
+        <translation>正在训练</translation>
+    </message>
+    <message>
+        <source>Stop the run before loading a model.</source>
+        <translation>加载模型前请先停止训练。</translation>
+    </message>
+    <message>
+        <source>Could not load the model</source>
+        <translation>无法加载模型</translation>
+    </message>
+    <message>
+        <source>The file was not loaded; the current network is unchanged.</source>
+        <translation>文件未加载；当前网络保持不变。</translation>
+    </message>
+    <message>
+        <source>Loaded {file}: hidden size {hidden}, {activation}</source>
+        <translation>已加载 {file}：隐藏层大小 {hidden}，{activation}</translation>
+    </message>
+    <message>
+        <source>No history to export</source>
+        <translation>没有可导出的训练记录</translation>
+    </message>
+    <message>
+        <source>Finish or stop a run first.</source>
+        <translation>请先完成或停止一次训练。</translation>
+    </message>
+    <message>
+        <source>Export history</source>
+        <translation>导出训练记录</translation>
+    </message>
+    <message>
+        <source>CSV files</source>
+        <translation>CSV 文件</translation>
+    </message>
+    <message>
+        <source>Could not export the history</source>
+        <translation>无法导出训练记录</translation>
+    </message>
+    <message>
+        <source>The history was not written; an existing file keeps its contents.</source>
+        <translation>训练记录未写入；已有文件的内容保持不变。</translation>
+    </message>
+    <message>
+        <source>History written to {path}</source>
+        <translation>训练记录已写入 {path}</translation>
+    </message>
+    <message>
+        <source>PNG image</source>
+        <translation>PNG 图像</translation>
+    </message>
+    <message>
+        <source>SVG drawing</source>
+        <translation>SVG 矢量图</translation>
+    </message>
+    <message>
+        <source>Export plots</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <source>Unknown format</source>
+        <translation>未知格式</translation>
+    </message>
+    <message>
+        <source>Plots can be exported as .png or .svg.</source>
+        <translation>图表可以导出为 .png 或 .svg。</translation>
+    </message>
+    <message>
+        <source>Could not export the plots</source>
+        <translation>无法导出图表</translation>
+    </message>
+    <message>
+        <source>The plots could not be written:</source>
+        <translation>无法写入图表：</translation>
+    </message>
+    <message>
+        <source>Plots written: {files}</source>
+        <translation>图表已写入：{files}</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;A lab for chapters 4 and 5 of the book: train the two-layer network on MNIST and watch it learn, compare numerical and backpropagated gradients, and step through computation graphs.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;书中第4章和第5章的实验室：在 MNIST 上训练两层神经网络并观察它的学习过程，比较数值梯度与误差反向传播法求得的梯度，逐步执行计算图。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Book: Koki Saito, {title} ({editions}), chapters 4 and 5.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;书籍：斋藤康毅，{title}（{editions}），第4章和第5章。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Data: the MNIST database of handwritten digits by {mnist_authors}, licensed under {mnist_licence}. Fashion-MNIST (downloaded on request) by {fashion_authors}, MIT licence.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;数据：MNIST 手写数字数据库，作者 {mnist_authors}，按 {mnist_licence} 许可发布。Fashion-MNIST（按需下载），作者 {fashion_authors}，MIT 许可证。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>About desktop_nn</source>
+        <translation>关于 desktop_nn</translation>
+    </message>
+</context>
+<context>
+    <name>NodeDetailPanel</name>
+    <message>
+        <source>the constant {value}</source>
+        <extracomment>The formula of each preset, written in the expression field as a starting point. The Speed slider&apos;s value is twice the number of steps per second.</extracomment>
+        <translation>常数 {value}</translation>
+    </message>
+    <message>
+        <source>∂{output}/∂{input} by backpropagation: {gradient}</source>
+        <translation>误差反向传播法求得的 ∂{output}/∂{input}：{gradient}</translation>
+    </message>
+    <message>
+        <source>not reached yet</source>
+        <translation>尚未到达</translation>
+    </message>
+    <message>
+        <source>∂{output}/∂{input} by central difference: {gradient}</source>
+        <translation>中心差分求得的 ∂{output}/∂{input}：{gradient}</translation>
+    </message>
+    <message>
+        <source>undefined here</source>
+        <translation>此处无定义</translation>
+    </message>
+    <message>
+        <source>Input {input}</source>
+        <translation>输入 {input}</translation>
+    </message>
+    <message>
+        <source>An input of the graph. Its gradient says how much {output} changes when {input} grows by a small amount; change the value to see both update.</source>
+        <translation>计算图的一个输入。它的梯度表示 {input} 增加一个微小量时 {output} 会变化多少；修改这个值，就能看到两种梯度一起更新。</translation>
+    </message>
+    <message>
+        <source>Constant {value}</source>
+        <translation>常数 {value}</translation>
+    </message>
+    <message>
+        <source>A fixed number. The backward pass sends a gradient to it too, but nothing can change it.</source>
+        <translation>固定的数。反向传播也会把梯度传给它，但它的值不会改变。</translation>
+    </message>
+    <message>
+        <source>gradient: {gradient}</source>
+        <translation>梯度：{gradient}</translation>
+    </message>
+    <message>
+        <source>forward: {output} not computed yet (press Forward step)</source>
+        <translation>正向：{output} 尚未计算（请按“正向单步”）</translation>
+    </message>
+    <message>
+        <source>forward: {formula}</source>
+        <translation>正向：{formula}</translation>
+    </message>
+    <message>
+        <source>backward: not reached yet</source>
+        <translation>反向：尚未到达</translation>
+    </message>
+    <message>
+        <source>backward: dout = {dout}</source>
+        <translation>反向：dout = {dout}</translation>
+    </message>
+    <message>
+        <source>{symbol} node: {name}</source>
+        <translation>{symbol}节点：{name}</translation>
+    </message>
+    <message>
+        <source>Selected node</source>
+        <translation>选中的节点</translation>
+    </message>
+    <message>
+        <source>The rule of the node you clicked, with the numbers of this step.</source>
+        <translation>所点击节点的规则，代入了这一步的数值。</translation>
+    </message>
+    <message>
+        <source>Click a node in the graph to see its rule with the current numbers; click an input to change its value.</source>
+        <translation>点击图中的节点，查看代入当前数值后的规则；点击输入可修改它的值。</translation>
+    </message>
+    <message>
+        <source>The input&apos;s value: type a number and press Enter, or use the arrows; the graph recomputes what it has shown so far.</source>
+        <translation>输入的值：键入数字后按 Enter，或使用箭头调整；计算图会重新计算目前已显示的部分。</translation>
+    </message>
+    <message>
+        <source>&amp;Value:</source>
+        <translation>值(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>Nothing selected</source>
+        <translation>未选中任何内容</translation>
+    </message>
+</context>
+<context>
+    <name>NodeKind</name>
+    <message>
+        <source>multiply: passes dout·y to x and dout·x to y (the inputs swap places)</source>
+        <extracomment>The translation context of the rules. The English rule of every node kind (equal to ``KINDS[name].rule``), by kind name.</extracomment>
+        <translation>乘法：将 dout·y 传给 x，将 dout·x 传给 y（两个输入互换位置）</translation>
+    </message>
+    <message>
+        <source>add: passes dout unchanged to both inputs</source>
+        <translation>加法：将 dout 原样传给两个输入</translation>
+    </message>
+    <message>
+        <source>subtract: passes dout to x and -dout to y</source>
+        <translation>减法：将 dout 传给 x，将 -dout 传给 y</translation>
+    </message>
+    <message>
+        <source>divide: passes dout/y to x and -dout·x/y² to y</source>
+        <translation>除法：将 dout/y 传给 x，将 -dout·x/y² 传给 y</translation>
+    </message>
+    <message>
+        <source>negate: passes -dout to x</source>
+        <translation>取负：将 -dout 传给 x</translation>
+    </message>
+    <message>
+        <source>exponential: passes dout·exp(x) to x, i.e. dout times its own output</source>
+        <translation>指数函数：将 dout·exp(x) 传给 x，即 dout 乘以自身的输出</translation>
+    </message>
+    <message>
+        <source>reciprocal: passes -dout·y² to x, y being its own output</source>
+        <translation>倒数：将 -dout·y² 传给 x，其中 y 是自身的输出</translation>
+    </message>
+    <message>
+        <source>natural logarithm: passes dout/x to x</source>
+        <translation>自然对数：将 dout/x 传给 x</translation>
+    </message>
+</context>
+<context>
+    <name>PredictionView</name>
+    <message>
+        <source>The network reads</source>
+        <translation>网络的识别结果</translation>
+    </message>
+    <message>
+        <source>The class the network gives the highest probability, and all ten.</source>
+        <translation>网络给出最高概率的类别，以及全部十个类别的概率。</translation>
+    </message>
+    <message>
+        <source>{percent}% sure; next: {runner_up} ({runner_up_percent}%)</source>
+        <translation>置信度 {percent}%；其次：{runner_up}（{runner_up_percent}%）</translation>
+    </message>
+</context>
+<context>
+    <name>ProbabilityBars</name>
+    <message>
+        <source>Class probabilities</source>
+        <translation>各类别的概率</translation>
+    </message>
+</context>
+<context>
+    <name>SamplePreview</name>
+    <message>
+        <source>Sample</source>
+        <translation>样例</translation>
+    </message>
+    <message>
+        <source>Test image</source>
+        <translation>测试图像</translation>
+    </message>
+    <message>
+        <source>Loading the test images…</source>
+        <translation>正在加载测试图像…</translation>
+    </message>
+    <message>
+        <source>The network&apos;s probability for each class</source>
+        <translation>网络对各类别给出的概率</translation>
+    </message>
+    <message>
+        <source>Another one</source>
+        <translation>换一张</translation>
+    </message>
+    <message>
+        <source>Show another random image from the test set ({key}).</source>
+        <translation>从测试数据中随机显示另一张图像（{key}）。</translation>
+    </message>
+    <message>
+        <source>Test image {index}: a {label}. Start training to see the network&apos;s guess.</source>
+        <translation>测试图像 {index}：{label}。开始训练后即可看到网络的预测。</translation>
+    </message>
+    <message>
+        <source>Test image {index}: guess {guess} ({probability}), true {label}: right</source>
+        <translation>测试图像 {index}：预测为 {guess}（{probability}），正确答案为 {label}：预测正确</translation>
+    </message>
+    <message>
+        <source>Test image {index}: guess {guess} ({probability}), true {label}: wrong</source>
+        <translation>测试图像 {index}：预测为 {guess}（{probability}），正确答案为 {label}：预测错误</translation>
+    </message>
+</context>
+<context>
+    <name>TileCanvas</name>
+    <message>
+        <source>Hidden unit {unit}: weights from {low} to {high}</source>
+        <extracomment>Blank pixels between tiles (before magnification). Tiles are never drawn smaller than one screen pixel per weight, nor larger than this. Colour-table entries on each side of zero: index 127 is 0, 0 is -1 and 254 is +1.</extracomment>
+        <translation>隐藏层神经元 {unit}：权重从 {low} 到 {high}</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingTab</name>
+    <message>
+        <source>lr {rate}, hidden {hidden}, {optimizer}</source>
+        <extracomment>The progress bar and its figures change more slowly than the eye needs (Hz). Runs slower than this per iteration ask for confirmation before they start (seconds). How the optimizers are called on screen (names, not translated).</extracomment>
+        <translation>学习率 {rate}，隐藏层 {hidden}，{optimizer}</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Start a new run with these settings</source>
+        <translation>用这些设置开始一次新的训练</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Pause or resume the run</source>
+        <translation>暂停或继续训练</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>单步</translation>
+    </message>
+    <message>
+        <source>Do one iteration while paused</source>
+        <translation>暂停时执行一次迭代</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>End the run; the network keeps what it learned</source>
+        <translation>结束训练；网络保留已学到的内容</translation>
+    </message>
+    <message>
+        <source>Reset weights</source>
+        <translation>重置权重</translation>
+    </message>
+    <message>
+        <source>Draw fresh initial weights from the seed and clear this run&apos;s curves</source>
+        <translation>根据随机种子重新生成权重的初始值，并清除本次运行的曲线</translation>
+    </message>
+    <message>
+        <source>%v / %m iterations</source>
+        <translation>%v / %m 次迭代</translation>
+    </message>
+    <message>
+        <source>Training progress</source>
+        <translation>训练进度</translation>
+    </message>
+    <message>
+        <source>Window of the moving average drawn over the raw loss, in iterations.</source>
+        <translation>叠加在原始损失上的移动平均的窗口宽度（以迭代次数计）。</translation>
+    </message>
+    <message>
+        <source>Smoothing of the loss curve</source>
+        <translation>损失曲线的平滑程度</translation>
+    </message>
+    <message>
+        <source>Smoothing:</source>
+        <translation>平滑：</translation>
+    </message>
+    <message>
+        <source>Log scale</source>
+        <translation>对数坐标</translation>
+    </message>
+    <message>
+        <source>Show the loss on a logarithmic axis ({key}).</source>
+        <translation>用对数坐标显示损失（{key}）。</translation>
+    </message>
+    <message>
+        <source>Clear r&amp;uns</source>
+        <translation>清除旧曲线(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Remove the faded curves of earlier runs.</source>
+        <translation>移除之前运行留下的淡色曲线。</translation>
+    </message>
+    <message>
+        <source>Loading the data; training starts as soon as it is ready…</source>
+        <translation>正在加载数据；准备好后立即开始训练…</translation>
+    </message>
+    <message>
+        <source>Cannot start training</source>
+        <translation>无法开始训练</translation>
+    </message>
+    <message>
+        <source>These settings cannot be trained; change them and start again.</source>
+        <translation>无法用这些设置进行训练；请修改后重新开始。</translation>
+    </message>
+    <message>
+        <source>run {number}</source>
+        <translation>第 {number} 次运行</translation>
+    </message>
+    <message>
+        <source>run {number}: {settings}</source>
+        <translation>第 {number} 次运行：{settings}</translation>
+    </message>
+    <message>
+        <source>Run {number} started: seed {seed}, {images} training images</source>
+        <translation>第 {number} 次运行已开始：随机种子 {seed}，{images} 张训练图像</translation>
+    </message>
+    <message>
+        <source>Resumed</source>
+        <translation>已继续</translation>
+    </message>
+    <message>
+        <source>Paused: Step does one iteration, Resume goes on</source>
+        <translation>已暂停：“单步”执行一次迭代，“继续”接着训练</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+    <message>
+        <source>Cannot reset</source>
+        <translation>无法重置</translation>
+    </message>
+    <message>
+        <source>No network can be made from these settings; the weights are unchanged.</source>
+        <translation>无法用这些设置创建网络；权重保持不变。</translation>
+    </message>
+    <message>
+        <source>Weights reset (seed {seed})</source>
+        <translation>权重已重置（随机种子 {seed}）</translation>
+    </message>
+    <message>
+        <source>Finished {iterations} iterations in {time}: train accuracy {train}, test accuracy {test}</source>
+        <translation>已完成 {iterations} 次迭代，用时 {time}：训练数据识别精度 {train}，测试数据识别精度 {test}</translation>
+    </message>
+    <message>
+        <source>Diverged:</source>
+        <translation>发散：</translation>
+    </message>
+    <message>
+        <source>Training diverged</source>
+        <translation>训练发散了</translation>
+    </message>
+    <message>
+        <source>Training failed</source>
+        <translation>训练失败</translation>
+    </message>
+    <message>
+        <source>The run stopped because of an error; the network keeps what it had learned.</source>
+        <translation>训练因错误而停止；网络保留此前学到的内容。</translation>
+    </message>
+    <message>
+        <source>Stopped after {iterations} iterations</source>
+        <translation>已在 {iterations} 次迭代后停止</translation>
+    </message>
+    <message>
+        <source>At iteration {iteration} every ReLU in the hidden layer had output 0 for every image of many batches in a row: no gradient reaches the first layer any more, so the network can only guess (loss {loss}). The run was stopped.
+
+The learning rate ({rate}) is too large: one big update pushed the hidden units where they never switch on again. Lower it (try {smaller}) and start again.</source>
+        <translation>在第 {iteration} 次迭代时，隐藏层的所有 ReLU 对连续多个 mini-batch 中的每张图像都输出 0：梯度再也传不到第一层，网络只能瞎猜（损失 {loss}）。训练已停止。
+
+学习率（{rate}）太大：一次过大的更新把隐藏层的神经元推到了再也不会激活的位置。请降低学习率（试试 {smaller}）后重新开始。</translation>
+    </message>
+    <message>
+        <source>At iteration {iteration} the loss had stayed near {loss} for hundreds of iterations, far above what random guessing gives, so the run was stopped.
+
+The learning rate ({rate}) is too large: the updates overshoot and the network saturates. Lower it (try {smaller}) and start again.</source>
+        <translation>到第 {iteration} 次迭代时，损失已在 {loss} 附近停留了数百次迭代，远高于随机猜测的水平，因此训练已停止。
+
+学习率（{rate}）太大：每次更新都越过了头，网络陷入饱和。请降低学习率（试试 {smaller}）后重新开始。</translation>
+    </message>
+    <message>
+        <source>The loss became {loss} at iteration {iteration}, so the run was stopped.
+
+The learning rate ({rate}) is too large for this network: the updates overshoot and the weights blow up. Lower it (try {smaller}) and start again.</source>
+        <translation>在第 {iteration} 次迭代时损失变成了 {loss}，因此训练已停止。
+
+对这个网络来说学习率（{rate}）太大：每次更新都越过了头，权重发散。请降低学习率（试试 {smaller}）后重新开始。</translation>
+    </message>
+    <message>
+        <source>Learning rate now {rate}</source>
+        <translation>学习率已改为 {rate}</translation>
+    </message>
+    <message>
+        <source>{count} it</source>
+        <translation>{count} 次</translation>
+    </message>
+    <message>
+        <source>{dataset}: {train} training and {test} test images ready</source>
+        <translation>{dataset}：{train} 张训练图像和 {test} 张测试图像已就绪</translation>
+    </message>
+    <message>
+        <source>Cannot load the data</source>
+        <translation>无法加载数据</translation>
+    </message>
+    <message>
+        <source>The data could not be read; the window keeps what it had loaded before.</source>
+        <translation>无法读取数据；窗口继续使用之前加载的数据。</translation>
+    </message>
+    <message>
+        <source>Numerical gradient is slow</source>
+        <translation>数值梯度很慢</translation>
+    </message>
+    <message>
+        <source>The numerical gradient computes the loss twice for each of the network&apos;s parameters: about {per_iteration} per iteration here, so {iterations} iterations would take about {total}.
+
+Backpropagation gets the same gradient thousands of times faster. Start anyway?</source>
+        <translation>数值梯度需要对网络的每个参数各计算两次损失：在这台计算机上每次迭代约需 {per_iteration}，因此 {iterations} 次迭代约需 {total}。
+
+误差反向传播法求同样的梯度要快数千倍。仍然开始吗？</translation>
+    </message>
+    <message>
+        <source>{rate} it/s · elapsed {elapsed} · remaining {remaining}</source>
+        <translation>{rate} 次/秒 · 已用 {elapsed} · 剩余 {remaining}</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+</context>
+<context>
+    <name>WeightTilesView</name>
+    <message>
+        <source>Weights of the first layer (W1)</source>
+        <translation>第一层的权重（W1）</translation>
+    </message>
+    <message>
+        <source>One 28×28 tile per hidden unit; click a tile to describe its unit.</source>
+        <translation>每个隐藏层神经元一个 28×28 图块；点击图块可查看该神经元的说明。</translation>
+    </message>
+</context>
+</TS>

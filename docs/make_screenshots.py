@@ -1,0 +1,133 @@
+"""Render the README's screenshots offscreen (a developer tool; run from the repository).
+
+    python docs/make_screenshots.py              # English: every tab
+    python docs/make_screenshots.py zh_CN training
+    python docs/make_screenshots.py ja_JP graph
+
+Each picture is the real window at 1360x820 after real work (training on the bundled MNIST,
+a gradient check, a drawn digit). Settings and the cache go to temporary folders, never to
+yours. Look at every picture before committing it.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+OUT = Path(__file__).resolve().parent / "screenshots"
+SCENES = ("training", "graph", "gradcheck", "evaluate", "inside", "draw")
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="desktop_nn_shots_")
+
+
+def main() -> int:
+    language = sys.argv[1] if len(sys.argv) > 1 else "en"
+    scenes = sys.argv[2:] or list(SCENES)
+
+    import numpy as np
+    from PySide6.QtCore import QPointF
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication([])
+    from desktop_nn.gui import MainWindow, i18n
+    from desktop_nn.gui.settings import app_settings
+
+    i18n.choose_language(app_settings(), language)
+    window = MainWindow()
+    window.show()
+    window.resize(1360, 820)
+    tab = window.training_tab
+
+    def settle(seconds: float = 0.3) -> None:
+        end = time.monotonic() + seconds
+        while time.monotonic() < end:
+            app.processEvents()
+            time.sleep(0.01)
+
+    def wait_for(condition) -> None:
+        while not condition():
+            app.processEvents()
+            time.sleep(0.005)
+
+    def train(lr: float, iters: int) -> None:
+        tab.panel.set_config(tab.panel.config().replace(
+            learning_rate=lr, iters=iters, hidden_size=50, seed=0, train_size=None))
+        ended: list[str] = []
+        tab.run_ended.connect(ended.append)
+        tab.start()
+        wait_for(lambda: ended)
+        tab.run_ended.disconnect()
+
+    def save(name: str) -> None:
+        settle()
+        suffix = "" if language == "en" else f"-{language}"
+        path = OUT / f"{name}{suffix}.png"
+        window.grab().save(str(path))
+        print("wrote", path)
+
+    wait_for(lambda: window.state.data is not None)
+    trained = False
+    for scene in scenes:
+        window.statusBar().clearMessage()
+        if scene == "training":
+            train(0.01, 10_000)
+            train(0.1, 10_000)
+            trained = True
+            window.tabs.setCurrentWidget(tab)
+            save("training")
+        elif scene == "graph":
+            window.tabs.setCurrentWidget(window.graph_tab)
+            window.graph_tab.load_preset("apple_orange")
+            window.graph_tab.run_all()
+            window.graph_tab.select_vertex("mul_apple_layer")
+            save("graph-apple-orange")
+            window.graph_tab.load_preset("sigmoid")
+            window.graph_tab.run_all()
+            save("graph-sigmoid")
+        elif scene == "gradcheck":
+            window.tabs.setCurrentWidget(window.gradcheck_tab)
+            check = window.gradcheck_tab
+            for with_delta in (False, True):
+                check.findChild(object, "gradcheckDeltaCheck").setChecked(with_delta)
+                ended: list[str] = []
+                check.check_ended.connect(ended.append)
+                check.start()
+                wait_for(lambda ended=ended: ended)
+                check.check_ended.disconnect()
+            save("gradcheck")
+        elif scene in ("evaluate", "inside"):
+            if not trained:
+                train(0.1, 5_000)
+                trained = True
+            window.tabs.setCurrentWidget(getattr(window, f"{scene}_tab"))
+            if scene == "evaluate":
+                window.evaluate_tab.evaluate()
+            save(scene)
+        elif scene == "draw":
+            if not trained:
+                train(0.1, 5_000)
+                trained = True
+            window.tabs.setCurrentWidget(window.draw_tab)
+            settle()
+            canvas = window.draw_tab.canvas  # strokes in the canvas's 280x280 coordinates
+            top = np.linspace(-np.pi * 0.75, np.pi * 0.5, 30)
+            bottom = np.linspace(-np.pi * 0.5, np.pi * 0.8, 30)
+            points = [(140 + 55 * np.cos(a), 85 + 45 * np.sin(a)) for a in top]
+            points += [(140 + 60 * np.cos(a), 185 + 52 * np.sin(a)) for a in bottom]
+            canvas.begin_stroke(QPointF(*points[0]))
+            for x, y in points[1:]:
+                canvas.continue_stroke(QPointF(x, y))
+            canvas.end_stroke()
+            save("draw")
+        else:
+            raise SystemExit(f"unknown scene {scene!r}: use {', '.join(SCENES)}")
+    window.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -206,12 +206,13 @@ class EvaluateTab(QWidget):
             [QCoreApplication.translate("EvaluateTab", column) for column in METRIC_COLUMNS])
         self.metrics_table.setAccessibleName(self.tr("Per-class precision, recall and F1"))
         self.metrics_table.verticalHeader().setVisible(False)
-        # Room for all ten classes without scrolling (the mistake panel below gives way).
+        # Rows sized to the text; the table takes the room that is left (all ten classes in a
+        # window of ordinary size) but can shrink to four rows on a small screen.
         self.metrics_table.verticalHeader().setDefaultSectionSize(
             self.metrics_table.fontMetrics().height() + 10)
         self.metrics_table.setMinimumHeight(
             self.metrics_table.horizontalHeader().sizeHint().height()
-            + 10 * self.metrics_table.verticalHeader().defaultSectionSize()
+            + 4 * self.metrics_table.verticalHeader().defaultSectionSize()
             + 2 * self.metrics_table.frameWidth() + 2)
         self.metrics_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.metrics_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -253,8 +254,7 @@ class EvaluateTab(QWidget):
         # Three lines of text; room for four, as Chinese and Japanese lines are taller.
         self.detail_caption = StatusLabel(lines=4)
         self.detail_caption.setObjectName("mistakeCaption")
-        self.detail_bars = ProbabilityBars()
-        self.detail_bars.setMinimumHeight(14 * 10)  # compact: leave the table its ten rows
+        self.detail_bars = ProbabilityBars(row_height=17)  # compact: the table keeps its rows
         self.detail_bars.setObjectName("mistakeProbabilities")
         self.detail_bars.setToolTip(self.tr(
             "The network's probability for each class; the true class's label is bold."

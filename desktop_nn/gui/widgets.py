@@ -46,17 +46,19 @@ class ProbabilityBars(QWidget):
     The predicted class is drawn in the accent colour; the true class, when known, is marked.
     """
 
-    def __init__(self, labels: list[str] | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, labels: list[str] | None = None, parent: QWidget | None = None,
+                 *, row_height: int = 20) -> None:
         super().__init__(parent)
         self.labels = labels or [str(i) for i in range(10)]
         self.probabilities = np.zeros(len(self.labels))
         self.true_class: int | None = None
+        self.row_height = row_height
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.setMinimumHeight(18 * len(self.labels))
+        self.setMinimumHeight(min(18, row_height) * len(self.labels))
         self.setAccessibleName(self.tr("Class probabilities"))
 
     def sizeHint(self) -> QSize:
-        return QSize(220, 20 * len(self.labels))
+        return QSize(220, self.row_height * len(self.labels))
 
     def set_probabilities(self, probabilities: np.ndarray | None, true_class: int | None = None):
         if probabilities is None:

@@ -115,7 +115,7 @@ def test_window_is_crisp_at_twice_the_pixel_density(tmp_path):
         "from desktop_nn.gui import MainWindow\n"
         "w = MainWindow(); w.resize(1100, 700); w.show(); app.processEvents()\n"
         "shot = w.grab()\n"
-        "print(shot.devicePixelRatio(), shot.width(), shot.height())\n"
+        "print(shot.devicePixelRatio(), shot.width(), shot.height(), w.width(), w.height())\n"
         "w.close()\n"
     )
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QT_SCALE_FACTOR": "2",
@@ -124,9 +124,10 @@ def test_window_is_crisp_at_twice_the_pixel_density(tmp_path):
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                             env=env, timeout=120, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    ratio, width, height = result.stdout.split()
+    ratio, width, height, logical_width, logical_height = result.stdout.split()
     assert float(ratio) == 2.0
-    assert (int(width), int(height)) == (2200, 1400)
+    assert int(logical_width) >= 1100
+    assert (int(width), int(height)) == (2 * int(logical_width), 2 * int(logical_height))
 
 
 def mnemonic(text: str) -> str | None:

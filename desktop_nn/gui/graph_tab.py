@@ -66,6 +66,7 @@ from desktop_nn.core.graph import (
 from desktop_nn.gui.graph_scene import GraphScene, GraphView, readable
 from desktop_nn.gui.graph_texts import kind_rule
 from desktop_nn.gui.palette import colour
+from desktop_nn.gui.shortcuts import add_command_key, key_text
 from desktop_nn.gui.widgets import StatusLabel
 
 __all__ = [
@@ -409,9 +410,8 @@ class GraphTab(QWidget):
         button = QPushButton(text)
         button.setObjectName(name)
         if key is not None:
-            sequence = QKeySequence(SHORTCUTS[key])
-            button.setShortcut(sequence)
-            tooltip += f" ({sequence.toString(QKeySequence.SequenceFormat.NativeText)})"
+            add_command_key(button, SHORTCUTS[key])
+            tooltip += f" ({key_text(SHORTCUTS[key])})"
         button.setToolTip(tooltip)
         return button
 

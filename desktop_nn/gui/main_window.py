@@ -36,6 +36,7 @@ from desktop_nn.gui.i18n import (
 )
 from desktop_nn.gui.icon import app_icon
 from desktop_nn.gui.settings import app_settings, load_config, save_config
+from desktop_nn.gui.shortcuts import ShortcutGuard
 from desktop_nn.gui.state import AppState
 from desktop_nn.gui.training_tab import TrainingTab
 
@@ -128,6 +129,7 @@ class MainWindow(QMainWindow):
         )
 
         self._build_menus()
+        self.shortcut_guard = ShortcutGuard(self)
         self.statusBar().setObjectName("statusBar")
         self._settings_timer = QTimer(self)
         self._settings_timer.setSingleShot(True)

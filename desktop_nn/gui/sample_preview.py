@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import Slot
-from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QGroupBox, QPushButton, QVBoxLayout, QWidget
 
 from desktop_nn.core.functions import softmax
 from desktop_nn.gui.evaluate_tab import display_class_names
+from desktop_nn.gui.shortcuts import add_command_key, key_text
 from desktop_nn.gui.state import AppState
 from desktop_nn.gui.widgets import DigitView, ProbabilityBars, StatusLabel
 
@@ -31,11 +31,10 @@ class SamplePreview(QGroupBox):
         self.bars.setAccessibleName(self.tr("The network's probability for each class"))
         self.next_button = QPushButton(self.tr("Another one"))
         self.next_button.setObjectName("nextSampleButton")
-        self.next_button.setShortcut(QKeySequence("Ctrl+Shift+N"))
+        add_command_key(self.next_button, "Ctrl+Shift+N")
         self.next_button.setToolTip(
             self.tr("Show another random image from the test set ({key}).").format(
-                key=QKeySequence("Ctrl+Shift+N").toString(QKeySequence.SequenceFormat.NativeText)
-            )
+                key=key_text("Ctrl+Shift+N"))
         )
         self.next_button.clicked.connect(self.show_random)
         self.next_button.setEnabled(False)

@@ -10,7 +10,6 @@ import time
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
@@ -33,6 +32,7 @@ from desktop_nn.gui.curves import AccuracyPlot, LossPlot
 from desktop_nn.gui.download_dialog import DATASET_TITLES
 from desktop_nn.gui.hyperparams import HyperparameterPanel
 from desktop_nn.gui.sample_preview import SamplePreview
+from desktop_nn.gui.shortcuts import add_command_key, key_text
 from desktop_nn.gui.state import AppState
 from desktop_nn.gui.threads import MetricsBatch, TrainingThread
 from desktop_nn.gui.widgets import StatusLabel
@@ -148,8 +148,8 @@ class TrainingTab(QWidget):
     def _button(self, name: str, text: str, key: str, tooltip: str) -> QPushButton:
         button = QPushButton(text)
         button.setObjectName(name)
-        button.setShortcut(QKeySequence(SHORTCUTS[key]))
-        button.setToolTip(f"{tooltip} ({SHORTCUTS[key]})")
+        add_command_key(button, SHORTCUTS[key])
+        button.setToolTip(f"{tooltip} ({key_text(SHORTCUTS[key])})")
         return button
 
     def _build_controls(self) -> None:
@@ -195,9 +195,9 @@ class TrainingTab(QWidget):
         self.smoothing_label = QLabel()
         self.log_check = QCheckBox(self.tr("Log scale"))
         self.log_check.setObjectName("logScaleCheck")
-        self.log_check.setShortcut(QKeySequence("Ctrl+L"))
+        add_command_key(self.log_check, "Ctrl+L")
         self.log_check.setToolTip(self.tr("Show the loss on a logarithmic axis ({key}).").format(
-            key=QKeySequence("Ctrl+L").toString(QKeySequence.SequenceFormat.NativeText)))
+            key=key_text("Ctrl+L")))
         self.clear_runs_button = QPushButton(self.tr("Clear r&uns"))
         self.clear_runs_button.setObjectName("clearRunsButton")
         self.clear_runs_button.setToolTip(self.tr("Remove the faded curves of earlier runs."))

@@ -22,14 +22,17 @@ from PySide6.QtWidgets import (
 
 from desktop_nn.core.training import LIMITS, MNIST_TRAIN_SIZE, TrainConfig
 
-#: Presets: an English name (the key; translated only for display) and the fields they set
-#: (the rest keep the book's defaults).
-PRESETS: dict[str, dict] = {
-    QT_TRANSLATE_NOOP("HyperparameterPanel", "Book ch.5 (hidden 50, lr 0.1)"): {
-        "hidden_size": 50, "learning_rate": 0.1},
-    QT_TRANSLATE_NOOP("HyperparameterPanel", "Hidden 100, lr 0.5"): {
-        "hidden_size": 100, "learning_rate": 0.5},
+#: Presets: an English name (the key; translated only for display) and the configuration it
+#: stands for. A preset sets every one of ``PRESET_FIELDS``; the seed and the dataset stay.
+PRESETS: dict[str, TrainConfig] = {
+    QT_TRANSLATE_NOOP("HyperparameterPanel", "Book ch.5 (hidden 50, lr 0.1)"): TrainConfig(
+        hidden_size=50, learning_rate=0.1),
+    QT_TRANSLATE_NOOP("HyperparameterPanel", "Hidden 100, lr 0.5"): TrainConfig(
+        hidden_size=100, learning_rate=0.5),
 }
+#: Every field a preset sets: all the panel shows except the seed and the dataset.
+PRESET_FIELDS = ("hidden_size", "learning_rate", "batch_size", "iters", "weight_init_std",
+                 "activation", "optimizer", "gradient", "sampling", "dtype", "train_size")
 CUSTOM_PRESET = QT_TRANSLATE_NOOP("HyperparameterPanel", "Custom")
 SEED_RANDOM = -1
 GUI_LR_RANGE = (0.0001, 100.0)
@@ -265,6 +268,10 @@ class HyperparameterPanel(QWidget):
         init = self.weight_init_combo.currentData()
         train_size = self.train_size_spin.value()
         seed = self.seed_spin.value()
+        gradient = self.gradient_combo.currentData()
+        # The numerical gradient needs float64, whatever the precision box still says while
+        # the change of gradient is being handled.
+        dtype = "float64" if gradient == "numerical" else self.precision_combo.currentData()
         return TrainConfig(
             hidden_size=self.hidden_size_spin.value(),
             learning_rate=round(self.learning_rate_spin.value(), 6),
@@ -275,11 +282,11 @@ class HyperparameterPanel(QWidget):
             ),
             activation=self.activation_combo.currentData(),
             optimizer=self.optimizer_combo.currentData(),
-            gradient=self.gradient_combo.currentData(),
+            gradient=gradient,
             seed=None if seed == SEED_RANDOM else seed,
             train_size=None if train_size >= self.train_size_spin.maximum() else train_size,
             sampling=self.sampling_combo.currentData(),
-            dtype=self.precision_combo.currentData(),
+            dtype=dtype,
             dataset=self.dataset_combo.currentData(),
         )
 
@@ -313,11 +320,8 @@ class HyperparameterPanel(QWidget):
         self._update_enabled()
 
     def _matching_preset(self, config: TrainConfig) -> str:
-        for name, values in PRESETS.items():
-            expected = TrainConfig(**values)
-            fields = ("hidden_size", "learning_rate", "batch_size", "iters", "weight_init_std",
-                      "activation", "optimizer", "gradient", "sampling")
-            if all(getattr(config, f) == getattr(expected, f) for f in fields):
+        for name, preset in PRESETS.items():
+            if all(getattr(config, f) == getattr(preset, f) for f in PRESET_FIELDS):
                 return name
         return CUSTOM_PRESET
 
@@ -339,15 +343,7 @@ class HyperparameterPanel(QWidget):
         name = self.preset_combo.currentData()  # the English key, whatever the language
         if name in PRESETS:
             current = self.config()
-            preset = TrainConfig(**PRESETS[name])
-            self.set_config(
-                preset.replace(
-                    seed=current.seed,
-                    dataset=current.dataset,
-                    train_size=current.train_size,
-                    dtype=current.dtype,
-                )
-            )
+            self.set_config(PRESETS[name].replace(seed=current.seed, dataset=current.dataset))
             self.config_changed.emit()
 
     @Slot()

@@ -3,14 +3,18 @@
 The data goes to a temporary file in the same folder, is flushed to disk, then renamed over the
 target in one step (``os.replace``). If anything fails on the way, the temporary file is removed
 and the old target, if any, is untouched.
+
+A temporary file is private (mode 0600); before the rename it gets the mode any program gives a
+new file (0666 less the umask), or keeps the mode of the file it replaces.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO
 
@@ -43,11 +47,57 @@ def atomic_write(path: str | os.PathLike, mode: str = "wb", **open_kwargs) -> It
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(tmp_name, final_mode(target))
         os.replace(tmp_name, target)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp_name)
         raise
+
+
+def atomic_save(path: str | os.PathLike, write: Callable[[str], object]) -> None:
+    """Call ``write(temporary_name)`` and move that file to ``path`` only if it succeeded.
+
+    For writers that take a file name rather than an open file (Qt's image and SVG writers).
+    An empty result counts as a failure.
+    """
+    target = Path(path)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=target.suffix,
+                                    dir=target.parent)
+    os.close(fd)
+    try:
+        write(tmp_name)
+        if not os.path.getsize(tmp_name):
+            raise OSError(f"nothing was written to {target.name}")
+        os.chmod(tmp_name, final_mode(target))
+        os.replace(tmp_name, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp_name)
+        raise
+
+
+def final_mode(target: Path) -> int:
+    """The permission bits ``target`` gets: those of the file it replaces, if there is one,
+    else those of a new file (0666 less the process's umask)."""
+    try:
+        return stat.S_IMODE(os.stat(target).st_mode)
+    except OSError:
+        return 0o666 & ~current_umask()
+
+
+def current_umask() -> int:
+    """The process's umask, read without changing it where the system tells it (Linux)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)  # elsewhere: set and restore at once
+    os.umask(mask)
+    return mask
 
 
 def user_cache_dir() -> Path:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import platform
-import tempfile
 from pathlib import Path
 
 import numpy as np
@@ -25,6 +24,7 @@ from desktop_nn.core.blas import limit_blas_threads_for_process
 from desktop_nn.core.history_csv import write_history_csv
 from desktop_nn.core.model_io import ModelFileError, check_compatible, load_model, save_model
 from desktop_nn.data.mnist import DataError, dataset_dir
+from desktop_nn.fileio import atomic_save
 from desktop_nn.gui.download_dialog import DATASET_TITLES, DownloadDialog
 from desktop_nn.gui.i18n import (
     LANGUAGES,
@@ -49,21 +49,6 @@ BOOK_EDITIONS = (
 MNIST_AUTHORS = "Yann LeCun, Corinna Cortes, Christopher J. C. Burges"
 MNIST_LICENCE = "CC BY-SA 3.0"
 FASHION_MNIST_AUTHORS = "Han Xiao, Kashif Rasul, Roland Vollgraf (Zalando Research)"
-
-
-def atomic_export(path: Path, write) -> None:
-    """Call ``write(temporary_path)`` and move the result to ``path`` only if it succeeded."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=path.suffix, dir=path.parent)
-    os.close(fd)
-    try:
-        write(tmp)
-        if not os.path.getsize(tmp):
-            raise OSError(f"nothing was written to {path.name}")
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
 
 
 def render_svg(widget: QWidget, path: str) -> None:
@@ -454,9 +439,9 @@ class MainWindow(QMainWindow):
                 if suffix == ".png":
                     exporter = exporters.ImageExporter(item)
                     exporter.parameters()["width"] = max(800, int(plot.width() * 2))
-                    atomic_export(target, lambda tmp, e=exporter: e.export(tmp))
+                    atomic_save(target, lambda tmp, e=exporter: e.export(tmp))
                 else:
-                    atomic_export(target, lambda tmp, w=plot: render_svg(w, tmp))
+                    atomic_save(target, lambda tmp, w=plot: render_svg(w, tmp))
                 written.append(target)
         except OSError as exc:
             self._warn(self.tr("Could not export the plots"),

@@ -7,7 +7,7 @@ import sys
 import time
 
 from desktop_nn.cli.common import CliError, finite_float, positive_int, print_json
-from desktop_nn.core.history_csv import write_history_csv
+from desktop_nn.core.history_csv import HistoryRun, write_history_csv
 from desktop_nn.core.model_io import ModelFileError, save_model
 from desktop_nn.core.training import (
     CHOICES,
@@ -22,6 +22,17 @@ from desktop_nn.data import DataError, load_mnist
 
 EXIT_DIVERGED = 3
 DEFAULTS = TrainConfig()
+
+
+def seed(text: str) -> int | None:
+    """argparse type: a seed (a whole number) or 'random' (None: a fresh one, reported)."""
+    if text.lower() == "random":
+        return None
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"invalid seed {text!r}: use a whole number or "
+                                         "'random'") from None
 
 
 def weight_init(text: str) -> float | str:
@@ -48,7 +59,9 @@ def add_parser(subparsers) -> None:
     add("--optimizer", choices=CHOICES["optimizer"], default=DEFAULTS.optimizer)
     add("--gradient", choices=CHOICES["gradient"], default=DEFAULTS.gradient,
         help="backprop (chapter 5) or numerical (chapter 4: very slow, uses float64)")
-    add("--seed", type=int, default=None, help="random seed (default: a fresh one, reported)")
+    add("--seed", type=seed, default=DEFAULTS.seed, metavar="N|random",
+        help=f"seed of the initial weights and the batches (default {DEFAULTS.seed}, as in the "
+             "window; 'random' draws a fresh one, reported)")
     add("--train-size", type=positive_int, default=None, metavar="N",
         help="train on a random subset of N images (default: all 60000)")
     add("--sampling", choices=CHOICES["sampling"], default=DEFAULTS.sampling)
@@ -191,13 +204,8 @@ def save_outputs(args: argparse.Namespace, trainer: Trainer, finished: FinishedE
         print(f"model saved to {args.save_model}", flush=True)
     if args.history_csv:
         try:
-            write_history_csv(
-                args.history_csv,
-                history.train_loss_list,
-                history.epoch_iterations,
-                history.train_acc_list,
-                history.test_acc_list,
-            )
+            write_history_csv(args.history_csv,
+                              [HistoryRun(1, trainer.config.seed, history)])
         except OSError as exc:
             raise CliError(
                 f"{args.history_csv}: could not write the history ({exc.strerror or exc})"

@@ -62,8 +62,10 @@ class TrainConfig:
     optimizer : {"sgd", "momentum", "adagrad", "adam"}
     gradient : {"backprop", "numerical"}
         "numerical" is the chapter-4 method: thousands of times slower, needs float64.
-    seed : int or None
-        None draws a fresh seed when the trainer starts (recorded in its ``config``).
+    seed : int or None, 0
+        The same seed repeats a run exactly; 0 is the default of the window and the command
+        line alike. None draws a fresh seed when the trainer starts (recorded in its
+        ``config``).
     train_size : int or None
         Train on this many training images (a random subset), or all of them (None).
     sampling : {"replacement", "shuffle"}
@@ -89,7 +91,7 @@ class TrainConfig:
     activation: str = "relu"
     optimizer: str = "sgd"
     gradient: str = "backprop"
-    seed: int | None = None
+    seed: int | None = 0
     train_size: int | None = None
     sampling: str = "replacement"
     dtype: str = "float32"
@@ -229,14 +231,35 @@ class History:
         One entry per epoch evaluation.
     epoch_iterations : list of int
         The iteration after which each evaluation was made.
+    learning_rates : list of (int, float)
+        ``(first iteration, rate)`` for the starting rate and each change made during the run,
+        in order: the rate of iteration ``i`` is that of the last entry at or before ``i``.
     """
 
-    def __init__(self, iters: int) -> None:
+    def __init__(self, iters: int, learning_rate: float | None = None) -> None:
         self._loss = np.empty(iters, dtype=np.float64)
         self.count = 0
         self.train_acc_list: list[float] = []
         self.test_acc_list: list[float] = []
         self.epoch_iterations: list[int] = []
+        self.learning_rates: list[tuple[int, float]] = []
+        if learning_rate is not None:
+            self.set_learning_rate(0, learning_rate)
+
+    def set_learning_rate(self, iteration: int, rate: float) -> None:
+        """Record that iterations from ``iteration`` on use ``rate`` (no change: nothing)."""
+        rates, rate = self.learning_rates, float(rate)
+        if rates and rates[-1][0] == iteration:
+            rates.pop()  # replaced before any iteration used it
+        if not rates or rates[-1][1] != rate:
+            rates.append((iteration, rate))
+
+    def learning_rate_per_iteration(self) -> np.ndarray:
+        """The rate each recorded iteration used, shape (iterations done,); NaN if unknown."""
+        rates = np.full(self.count, np.nan)
+        for first, rate in self.learning_rates:
+            rates[first:] = rate
+        return rates
 
     @property
     def train_loss_list(self) -> np.ndarray:
@@ -334,7 +357,7 @@ class Trainer:
             )
         self.network = network
         self.optimizer = make_optimizer(config.optimizer, config.learning_rate)
-        self.history = History(config.iters)
+        self.history = History(config.iters, config.learning_rate)
         self.iteration = 0
         self.iter_per_epoch = max(train_size / config.batch_size, 1)
         self._blas_thread_count = blas_thread_count
@@ -352,9 +375,13 @@ class Trainer:
         self.numerical_progress = (0, 0)
 
     def set_learning_rate(self, lr: float) -> None:
-        """Change the learning rate from the next iteration on (validated like the config)."""
+        """Change the learning rate from the next iteration on (validated like the config).
+
+        The change is recorded in ``history.learning_rates``.
+        """
         _check_float("learning_rate", lr)
         self.optimizer.lr = float(lr)
+        self.history.set_learning_rate(self.iteration, lr)
 
     def is_epoch_boundary(self, iteration: int) -> bool:
         """True if the book evaluates after ``iteration`` (``i % iter_per_epoch == 0``).

@@ -11,7 +11,7 @@ import time
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGraphicsItem
 
 from desktop_nn.gui.palette import (
@@ -19,10 +19,10 @@ from desktop_nn.gui.palette import (
     TEST_COLOUR,
     TRAIN_COLOUR,
     colour,
-    plot_background,
     plot_foreground,
     tint,
 )
+from desktop_nn.gui.plot_style import HoverReadout, IntegerAxis, PalettePlot, style_plot
 
 #: How often the faint raw loss curve is redrawn (the smoothed line follows every frame).
 RAW_REFRESH_HZ = 5
@@ -98,88 +98,6 @@ def moving_average(y: np.ndarray, window: int) -> np.ndarray:
     return (cumulative[stop] - cumulative[start]) / (stop - start)
 
 
-class IntegerAxis(pg.AxisItem):
-    """An axis that labels whole numbers only (epochs)."""
-
-    def tickValues(self, minVal, maxVal, size):
-        levels = super().tickValues(minVal, maxVal, size)
-        result = []
-        for spacing, values in levels:
-            if spacing < 1:
-                continue
-            result.append((spacing, [v for v in values if float(v).is_integer()]))
-        return result or [(1.0, [float(v) for v in range(int(np.ceil(minVal)),
-                                                         int(np.floor(maxVal)) + 1)])]
-
-
-def style_plot(widget: pg.PlotWidget, left: str, bottom: str) -> None:
-    """Give a plot the window's colours, axis labels, a faint grid and cached axes."""
-    # The plot paints its whole area itself: Qt need not paint the widgets beneath it first.
-    widget.viewport().setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
-    item = widget.getPlotItem()
-    item.setLabel("left", left)
-    item.setLabel("bottom", bottom)
-    apply_palette(widget)
-    item.showGrid(x=True, y=True, alpha=0.15)
-    widget.setMenuEnabled(False)
-    # Axes (with their text) are repainted whenever a curve next to them changes; keeping
-    # them as device pixmaps makes that a cheap copy until the axis itself changes.
-    for axis in ("left", "bottom"):
-        item.getAxis(axis).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-
-
-def apply_palette(widget: pg.PlotWidget) -> None:
-    """Colour a plot from the current palette (light or dark); called again when it changes."""
-    widget.setBackground(plot_background())
-    foreground = plot_foreground()
-    item = widget.getPlotItem()
-    for name in ("left", "bottom"):
-        axis = item.getAxis(name)
-        axis.setPen(foreground)
-        axis.setTextPen(foreground)
-        if axis.labelText:
-            axis.setLabel(axis.labelText, color=foreground.name())
-        axis.picture = None  # regenerate the cached drawing in the new colours
-        axis.update()
-    legend = item.legend
-    if legend is not None:
-        legend.setLabelTextColor(foreground)
-        legend.update()
-
-
-class PalettePlot(pg.PlotWidget):
-    """A PlotWidget that follows the application's palette (light or dark) as it changes."""
-
-    def changeEvent(self, event) -> None:
-        super().changeEvent(event)
-        # Qt may send a palette change while the widget is still being built.
-        if event.type() == QEvent.Type.PaletteChange and self.getPlotItem() is not None:
-            apply_palette(self)
-
-
-class HoverReadout:
-    """Shows the value under the mouse in a corner label of a plot."""
-
-    def __init__(self, widget: pg.PlotWidget, describe) -> None:
-        self.widget = widget
-        self.describe = describe  # callable(x: float) -> str | None
-        self.label = pg.TextItem(anchor=(1, 0), color=plot_foreground())
-        self.label.setZValue(100)
-        widget.addItem(self.label, ignoreBounds=True)
-        widget.scene().sigMouseMoved.connect(self._moved)
-
-    def _moved(self, position: QPointF) -> None:
-        view = self.widget.getPlotItem().getViewBox()
-        if not view.sceneBoundingRect().contains(position):
-            self.label.setText("")
-            return
-        point = view.mapSceneToView(position)
-        text = self.describe(point.x())
-        self.label.setText(text or "")
-        (_, x1), (_, y1) = view.viewRange()
-        self.label.setPos(x1, y1)
-
-
 class LossPlot(PalettePlot):
     """Loss per iteration: raw values faint, a moving average over them, earlier runs faded."""
 
@@ -209,17 +127,37 @@ class LossPlot(PalettePlot):
             curve.setClipToView(True)
             curve.setDownsampling(auto=True, method="peak")
         self.overlays: list[pg.PlotDataItem] = []
+        #: Learning-rate markers of the current run, and of each overlay.
+        self.markers: list[pg.InfiniteLine] = []
+        self._overlay_markers: dict[pg.PlotDataItem, list[pg.InfiniteLine]] = {}
         self.readout = HoverReadout(self, self._describe)
         self.getPlotItem().setLimits(xMin=0)
 
     def clear_data(self) -> None:
         self.buffer.clear()
+        for marker in self.markers:
+            self.removeItem(marker)
+        self.markers.clear()
         self.refresh(force=True)
 
-    def set_run_label(self, label: str) -> None:
-        """Name the current run in the legend."""
+    def set_run_label(self, label: str | None) -> None:
+        """Name the current run in the legend (None: no current run, no entry)."""
         self.legend.removeItem(self.smooth_curve)
-        self.legend.addItem(self.smooth_curve, label)
+        if label is not None:
+            self.legend.addItem(self.smooth_curve, label)
+
+    def mark_learning_rate(self, iteration: int, rate: float) -> pg.InfiniteLine:
+        """Mark the iteration from which the current run uses a new learning rate."""
+        pen = pg.mkPen(plot_foreground(), width=1, style=Qt.PenStyle.DashLine)
+        marker = pg.InfiniteLine(
+            pos=iteration, angle=90, pen=pen, movable=False,
+            label=self.tr("lr {rate}").format(rate=f"{rate:g}"),
+            labelOpts={"position": 0.92, "color": plot_foreground(), "anchors": [(0, 0), (0, 0)]},
+        )
+        marker.setZValue(-5)
+        self.addItem(marker, ignoreBounds=True)
+        self.markers.append(marker)
+        return marker
 
     def begin_run(self, total_iterations: int) -> None:
         """Fix the x axis to the whole run, so the axes need not be redrawn as points arrive.
@@ -281,24 +219,37 @@ class LossPlot(PalettePlot):
             sx, sy = sx[keep], sy[keep]
         self.smooth_curve.setData(sx, sy)
 
-    def keep_as_overlay(self, label: str) -> None:
-        """Turn the current run into a faded overlay named ``label`` and start afresh."""
-        if self.buffer.count:
+    def keep_as_overlay(self, label: str) -> bool:
+        """Turn the current run into a faded overlay named ``label`` and start afresh.
+
+        Returns whether there was anything to keep. At most ``MAX_OVERLAYS`` stay: the oldest
+        goes first. The run's learning-rate markers stay with it, faded.
+        """
+        kept = bool(self.buffer.count)
+        if kept:
             x, y = self.smoothed()
-            name = RUN_COLOURS[len(self.overlays) % len(RUN_COLOURS)]
-            overlay = self.plot(x.copy(), y.copy(), pen=pg.mkPen(colour(name, 150), width=1.5),
-                                name=label)
+            faded = colour(RUN_COLOURS[len(self.overlays) % len(RUN_COLOURS)], 150)
+            overlay = self.plot(x.copy(), y.copy(), pen=pg.mkPen(faded, width=1.5), name=label)
             overlay.setZValue(-10)
             overlay.setClipToView(True)
             overlay.setDownsampling(auto=True, method="peak")
+            for marker in self.markers:
+                marker.setPen(pg.mkPen(faded, width=1, style=Qt.PenStyle.DashLine))
+            self._overlay_markers[overlay], self.markers = self.markers, []
             self.overlays.append(overlay)
             while len(self.overlays) > MAX_OVERLAYS:
-                self.removeItem(self.overlays.pop(0))
+                self._remove_overlay(self.overlays.pop(0))
         self.clear_data()
+        return kept
+
+    def _remove_overlay(self, overlay: pg.PlotDataItem) -> None:
+        self.removeItem(overlay)
+        for marker in self._overlay_markers.pop(overlay, []):
+            self.removeItem(marker)
 
     def clear_overlays(self) -> None:
         for overlay in self.overlays:
-            self.removeItem(overlay)
+            self._remove_overlay(overlay)
         self.overlays.clear()
 
     def _describe(self, x: float) -> str | None:
@@ -343,15 +294,16 @@ class AccuracyPlot(PalettePlot):
         self.getPlotItem().setLimits(xMin=-0.5, yMin=-0.05, yMax=1.05)
         self.readout = HoverReadout(self, self._describe)
 
-    def set_run_label(self, label: str) -> None:
-        """Name the current run in the legend."""
+    def set_run_label(self, label: str | None) -> None:
+        """Name the current run in the legend (None: no current run, no entries)."""
         names = (
             (self.train_curve, self.tr("train acc ({run})")),
             (self.test_curve, self.tr("test acc ({run})")),
         )
         for curve, name in names:
             self.legend.removeItem(curve)
-            self.legend.addItem(curve, name.format(run=label))
+            if label is not None:
+                self.legend.addItem(curve, name.format(run=label))
 
     def begin_run(self, epochs: int) -> None:
         """Fix the axes to the whole run (epochs 0..epochs), for cheap redraws."""
@@ -381,8 +333,10 @@ class AccuracyPlot(PalettePlot):
         self.train_curve.setData(self.epochs, self.train)
         self.test_curve.setData(self.epochs, self.test)
 
-    def keep_as_overlay(self, label: str) -> None:
-        if self.epochs:
+    def keep_as_overlay(self, label: str) -> bool:
+        """Turn the current run into faded overlays (train and test); False if it had none."""
+        kept = bool(self.epochs)
+        if kept:
             name = RUN_COLOURS[(len(self.overlays) // 2) % len(RUN_COLOURS)]
             faded = colour(name, 150)
             train = self.plot(list(self.epochs), list(self.train), pen=pg.mkPen(faded, width=1.5),
@@ -396,6 +350,7 @@ class AccuracyPlot(PalettePlot):
             while len(self.overlays) > 2 * MAX_OVERLAYS:
                 self.removeItem(self.overlays.pop(0))
         self.clear_data()
+        return kept
 
     def clear_overlays(self) -> None:
         for overlay in self.overlays:

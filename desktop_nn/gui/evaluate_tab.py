@@ -385,6 +385,8 @@ class EvaluateTab(QWidget):
         parts = [self.tr("TwoLayerNet(784, {hidden}, 10), {activation}, on the {dataset} test set")
                  .format(hidden=network.hidden_size, activation=network.activation,
                          dataset=DATASET_TITLES.get(dataset, dataset))]
+        if config is not None and config.seed is not None:
+            parts.append(self.tr("seed {seed}").format(seed=config.seed))
         if self.state.is_training:
             parts.append(self.tr("weights as they were at this moment of the running training"))
         if config is not None and config.dataset != dataset:

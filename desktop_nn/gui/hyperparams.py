@@ -150,6 +150,9 @@ class HyperparameterPanel(QWidget):
             self.tr("How far each update moves the weights along the negative gradient; it can "
                     "be changed while training runs."),
         )
+        # A typed rate counts once it is complete (Enter or leaving the box), not digit by
+        # digit: a running training would otherwise take every intermediate value.
+        self.learning_rate_spin.setKeyboardTracking(False)
         self.batch_size_spin = _spin(
             "batchSizeSpin", *LIMITS["batch_size"],
             self.tr("Images per mini-batch: each update uses the gradient averaged over this "
@@ -203,7 +206,7 @@ class HyperparameterPanel(QWidget):
             self.precision_combo, self.seed_spin,
         ]
         self._build_layout()
-        self.set_config(TrainConfig(seed=0))
+        self.set_config(TrainConfig())  # the command line's defaults, seed 0 included
         self._connect()
 
     def _build_layout(self) -> None:

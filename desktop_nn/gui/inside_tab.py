@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_nn.core.functions import relu, sigmoid
-from desktop_nn.gui.curves import PalettePlot, style_plot
 from desktop_nn.gui.palette import TRAIN_COLOUR, colour
+from desktop_nn.gui.plot_style import PalettePlot, style_plot
 from desktop_nn.gui.state import AppState
 from desktop_nn.gui.weight_tiles import SIDE, DivergingLegend, WeightTilesView
 from desktop_nn.gui.widgets import StatusLabel

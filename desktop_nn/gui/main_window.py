@@ -24,7 +24,6 @@ from desktop_nn.core.blas import limit_blas_threads_for_process
 from desktop_nn.core.history_csv import write_history_csv
 from desktop_nn.core.model_io import ModelFileError, check_compatible, load_model, save_model
 from desktop_nn.data.mnist import DataError, dataset_dir
-from desktop_nn.fileio import atomic_save
 from desktop_nn.gui.download_dialog import DATASET_TITLES, DownloadDialog
 from desktop_nn.gui.i18n import (
     LANGUAGES,
@@ -35,6 +34,7 @@ from desktop_nn.gui.i18n import (
     preferred_language,
 )
 from desktop_nn.gui.icon import app_icon
+from desktop_nn.gui.plot_export import export_plot
 from desktop_nn.gui.settings import app_settings, load_config, save_config
 from desktop_nn.gui.shortcuts import ShortcutGuard
 from desktop_nn.gui.state import AppState
@@ -49,30 +49,6 @@ BOOK_EDITIONS = (
 MNIST_AUTHORS = "Yann LeCun, Corinna Cortes, Christopher J. C. Burges"
 MNIST_LICENCE = "CC BY-SA 3.0"
 FASHION_MNIST_AUTHORS = "Han Xiao, Kashif Rasul, Roland Vollgraf (Zalando Research)"
-
-
-def render_svg(widget: QWidget, path: str) -> None:
-    """Draw ``widget`` as vector graphics into an SVG file.
-
-    Qt's own SVG generator is used because pyqtgraph's SVGExporter cannot parse the path data
-    that Qt 6.8+ writes (pyqtgraph issue 3485).
-    """
-    from PySide6.QtCore import QRect, QSize
-    from PySide6.QtGui import QPainter
-    from PySide6.QtSvg import QSvgGenerator
-
-    generator = QSvgGenerator()
-    generator.setFileName(path)
-    generator.setSize(QSize(widget.width(), widget.height()))
-    generator.setViewBox(QRect(0, 0, widget.width(), widget.height()))
-    generator.setTitle(widget.objectName())
-    painter = QPainter()
-    if not painter.begin(generator):
-        raise OSError(f"cannot write {path}")
-    try:
-        widget.render(painter)
-    finally:
-        painter.end()
 
 
 #: Said in the language being chosen, which is the one the user can read.
@@ -334,10 +310,11 @@ class MainWindow(QMainWindow):
         if network is None or config is None:
             self._warn(self.tr("Nothing to save"), self.tr("Train a network (or load one) first."))
             return False
-        meta = {}
+        meta: dict = {}
         trainer = self.training_tab.last_trainer
         if trainer is not None and trainer.network is not None:
             meta["iterations"] = trainer.iteration
+            meta["learning_rates"] = [list(change) for change in trainer.history.learning_rates]
         try:
             save_model(path, network, config, meta)
         except ModelFileError as exc:
@@ -371,22 +348,23 @@ class MainWindow(QMainWindow):
         self.training_tab.panel.set_config(loaded.config.replace(
             dataset=self.training_tab.panel.config().dataset))
         self.state.set_model(loaded.network, loaded.config)
-        self.show_status(self.tr("Loaded {file}: hidden size {hidden}, {activation}").format(
-            file=Path(path).name, hidden=loaded.network.hidden_size,
-            activation=loaded.config.activation))
+        self.show_status(self.tr("Loaded {file}: hidden size {hidden}, {activation}, seed {seed}"
+                                 ).format(file=Path(path).name, hidden=loaded.network.hidden_size,
+                                          activation=loaded.config.activation,
+                                          seed=self._seed_text(loaded.config.seed)))
         return True
 
+    def _seed_text(self, seed: int | None) -> str:
+        return str(seed) if seed is not None else self.tr("not recorded")
+
     # -- exports -----------------------------------------------------------------------------
-    def _history_source(self):
-        trainer = self.training_tab.last_trainer
-        if self.training_tab.thread is not None:
-            return None
-        return trainer.history if trainer is not None else None
+    def _warn_no_history(self) -> None:
+        self._warn(self.tr("No history to export"), self.tr("Finish or stop a run first."))
 
     @Slot()
     def export_history_dialog(self) -> None:
-        if self._history_source() is None:
-            self._warn(self.tr("No history to export"), self.tr("Finish or stop a run first."))
+        if not self.training_tab.runs_on_screen():
+            self._warn_no_history()
             return
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export history"), "history.csv",
                                               self.tr("CSV files") + " (*.csv)")
@@ -394,19 +372,24 @@ class MainWindow(QMainWindow):
             self.export_history_to(path)
 
     def export_history_to(self, path: str | os.PathLike) -> bool:
-        history = self._history_source()
-        if history is None:
-            self._warn(self.tr("No history to export"), self.tr("Finish or stop a run first."))
+        """Write every ended run on screen to one CSV (a column says which run a row is)."""
+        runs = self.training_tab.runs_on_screen()
+        if not runs:
+            self._warn_no_history()
             return False
         try:
-            write_history_csv(path, history.train_loss_list, history.epoch_iterations,
-                              history.train_acc_list, history.test_acc_list)
+            write_history_csv(path, [run.history_run() for run in runs])
         except OSError as exc:
             self._warn(self.tr("Could not export the history"),
                        self.tr("The history was not written; an existing file keeps its "
                                "contents.") + "\n\n" + f"{path}: {exc.strerror or exc}")
             return False
-        self.show_status(self.tr("History written to {path}").format(path=path))
+        numbers = ", ".join(str(run.number) for run in runs)
+        message = self.tr("History of runs {numbers} written to {path}").format(
+            numbers=numbers, path=path)
+        if self.training_tab.is_running:
+            message += " " + self.tr("(the run in progress is not included)")
+        self.show_status(message)
         return True
 
     @Slot()
@@ -420,11 +403,9 @@ class MainWindow(QMainWindow):
     def export_plots_to(self, path: str | os.PathLike) -> list[Path]:
         """Write the loss and accuracy plots as ``<name>-loss.<ext>`` and ``<name>-accuracy``.
 
-        PNG goes through pyqtgraph's ImageExporter (at twice the on-screen width), SVG through
-        Qt's vector painter. Each file appears complete or not at all.
+        PNG at twice the on-screen size, SVG as vector graphics, both as they look on screen
+        without the hover readout. Each file appears complete or not at all.
         """
-        import pyqtgraph.exporters as exporters
-
         base = Path(path)
         suffix = base.suffix.lower() or ".png"
         if suffix not in (".png", ".svg"):
@@ -434,15 +415,7 @@ class MainWindow(QMainWindow):
         plots = {"loss": self.training_tab.loss_plot, "accuracy": self.training_tab.accuracy_plot}
         try:
             for name, plot in plots.items():
-                target = base.with_name(f"{base.stem}-{name}{suffix}")
-                item = plot.getPlotItem()
-                if suffix == ".png":
-                    exporter = exporters.ImageExporter(item)
-                    exporter.parameters()["width"] = max(800, int(plot.width() * 2))
-                    atomic_save(target, lambda tmp, e=exporter: e.export(tmp))
-                else:
-                    atomic_save(target, lambda tmp, w=plot: render_svg(w, tmp))
-                written.append(target)
+                written.append(export_plot(plot, base.with_name(f"{base.stem}-{name}{suffix}")))
         except OSError as exc:
             self._warn(self.tr("Could not export the plots"),
                        self.tr("The plots could not be written:") + "\n\n"

@@ -72,6 +72,9 @@ class MetricsBatch:
         Time spent training so far in this run (pauses excluded).
     params : dict of str to ndarray, or None
         A copy of the weights, sent a few times a second and at the end.
+    learning_rates : list of (int, float)
+        Changes of the learning rate applied since the last report: the first iteration
+        that uses the new rate, and the rate.
     """
 
     first_iteration: int
@@ -80,6 +83,7 @@ class MetricsBatch:
     iterations_done: int = 0
     active_seconds: float = 0.0
     params: dict[str, np.ndarray] | None = None
+    learning_rates: list[tuple[int, float]] = field(default_factory=list)
 
 
 class TrainingThread(QThread):
@@ -135,7 +139,14 @@ class TrainingThread(QThread):
         self._wakeup.set()
 
     def set_learning_rate(self, lr: float) -> None:
-        self._pending_lr = float(lr)
+        """Use ``lr`` from the next iteration on (reported in ``MetricsBatch.learning_rates``)."""
+        with self._lock:
+            self._pending_lr = float(lr)
+
+    def _take_learning_rate(self) -> float | None:
+        with self._lock:
+            lr, self._pending_lr = self._pending_lr, None
+            return lr
 
     @property
     def is_paused(self) -> bool:
@@ -182,12 +193,13 @@ class TrainingThread(QThread):
         count = 0
         first = trainer.iteration
         epochs: list[EpochEvent] = []
+        rates: list[tuple[int, float]] = []
         last_emit = last_snapshot = time.perf_counter()
         started = time.perf_counter()
         paused_total = 0.0
 
         def flush(with_params: bool) -> None:
-            nonlocal count, first, epochs, last_emit
+            nonlocal count, first, epochs, rates, last_emit
             batch = MetricsBatch(
                 first_iteration=first,
                 losses=buffer[:count].copy(),
@@ -195,11 +207,13 @@ class TrainingThread(QThread):
                 iterations_done=trainer.iteration,
                 active_seconds=time.perf_counter() - started - paused_total,
                 params=trainer.network.copy_params() if with_params else None,
+                learning_rates=rates,
             )
             self.metrics.emit(batch)
             first = trainer.iteration
             count = 0
             epochs = []
+            rates = []
             last_emit = time.perf_counter()
 
         try:
@@ -216,9 +230,10 @@ class TrainingThread(QThread):
                     stepping = not self._running.is_set()
                 else:
                     stepping = False
-                if self._pending_lr is not None:
-                    trainer.set_learning_rate(self._pending_lr)
-                    self._pending_lr = None
+                lr = self._take_learning_rate()
+                if lr is not None and lr != trainer.optimizer.lr:
+                    trainer.set_learning_rate(lr)
+                    rates.append((trainer.iteration, lr))
                 # One iteration: its IterationEvent, then its EpochEvent when one is due.
                 event = next(events)
                 if isinstance(event, IterationEvent):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
@@ -28,9 +28,10 @@ from PySide6.QtWidgets import (
 from desktop_nn.core.gradient import Cancelled
 from desktop_nn.core.network import TwoLayerNet
 from desktop_nn.core.training import DivergedEvent, FinishedEvent, TrainConfig, Trainer
-from desktop_nn.gui.curves import AccuracyPlot, LossPlot
+from desktop_nn.gui.curves import MAX_OVERLAYS, AccuracyPlot, LossPlot
 from desktop_nn.gui.download_dialog import DATASET_TITLES
 from desktop_nn.gui.hyperparams import HyperparameterPanel
+from desktop_nn.gui.runs import RunRecord
 from desktop_nn.gui.sample_preview import SamplePreview
 from desktop_nn.gui.shortcuts import add_command_key, key_text
 from desktop_nn.gui.state import AppState
@@ -40,6 +41,8 @@ from desktop_nn.gui.widgets import StatusLabel
 REDRAW_HZ = 22
 #: The progress bar and its figures change more slowly than the eye needs (Hz).
 PROGRESS_HZ = 5
+#: A learning rate changed during a run applies once it has stayed this long (milliseconds).
+LEARNING_RATE_SETTLE_MS = 300
 #: Runs slower than this per iteration ask for confirmation before they start (seconds).
 CONFIRM_ESTIMATE_SECONDS = 60.0
 
@@ -84,17 +87,6 @@ def expected_epochs(trainer: Trainer) -> int:
     return int((iters - 1) // ipe) + 1 if ipe >= 1 else iters
 
 
-#: How the optimizers are called on screen (names, not translated).
-OPTIMIZER_NAMES = {"sgd": "SGD", "momentum": "Momentum", "adagrad": "AdaGrad", "adam": "Adam"}
-
-
-def describe_run(config: TrainConfig) -> str:
-    """A short legend label for a run's settings (in the window's language)."""
-    text = QCoreApplication.translate("TrainingTab", "lr {rate}, hidden {hidden}, {optimizer}")
-    return text.format(rate=f"{config.learning_rate:g}", hidden=config.hidden_size,
-                       optimizer=OPTIMIZER_NAMES.get(config.optimizer, config.optimizer))
-
-
 class TrainingTab(QWidget):
     """Train a TwoLayerNet and watch it learn.
 
@@ -117,6 +109,9 @@ class TrainingTab(QWidget):
         self.trainer: Trainer | None = None
         self.last_trainer: Trainer | None = None
         self.run_count = 0
+        #: The run of the bright curves, and those of the faded ones (oldest first).
+        self.current_run: RunRecord | None = None
+        self.earlier_runs: list[RunRecord] = []
         self.last_message: tuple[str, str] | None = None  # (title, text) of the last dialog
         self._dirty = False
         self._start_when_loaded = False
@@ -137,6 +132,11 @@ class TrainingTab(QWidget):
         self._connect()
         self._update_buttons()
         self._show_planned_iterations()
+
+        self.learning_rate_timer = QTimer(self)
+        self.learning_rate_timer.setSingleShot(True)
+        self.learning_rate_timer.setInterval(LEARNING_RATE_SETTLE_MS)
+        self.learning_rate_timer.timeout.connect(self.apply_learning_rate)
 
         self.redraw_timer = QTimer(self)
         self.redraw_timer.setInterval(int(1000 / REDRAW_HZ))
@@ -169,7 +169,8 @@ class TrainingTab(QWidget):
         )
         self.reset_button = self._button(
             "resetButton", self.tr("Reset weights"), "reset",
-            self.tr("Draw fresh initial weights from the seed and clear this run's curves"),
+            self.tr("Draw fresh initial weights from the seed; this run's curves stay, faded, "
+                    "beside the next run's"),
         )
         self.progress_bar = QProgressBar()
         self.progress_bar.setObjectName("progressBar")
@@ -312,16 +313,37 @@ class TrainingTab(QWidget):
         self._begin(trainer, paused=paused)
         return True
 
+    def _keep_current_as_overlay(self) -> None:
+        """Fade the current run's curves into an earlier run (kept for export) and clear."""
+        record, self.current_run = self.current_run, None
+        self.loss_plot.set_run_label(None)
+        self.accuracy_plot.set_run_label(None)
+        if record is None:
+            self.loss_plot.clear_data()
+            self.accuracy_plot.clear_data()
+            return
+        kept = self.loss_plot.keep_as_overlay(record.label)
+        self.accuracy_plot.keep_as_overlay(record.short_label)
+        if kept and record.history is not None:
+            self.earlier_runs.append(record)
+            del self.earlier_runs[:-MAX_OVERLAYS]
+
+    def _label_current_run(self) -> None:
+        if self.current_run is not None:
+            self.loss_plot.set_run_label(self.current_run.label)
+            self.accuracy_plot.set_run_label(self.current_run.short_label)
+
+    def runs_on_screen(self) -> list[RunRecord]:
+        """The runs whose curves are shown and have ended (those a history export holds)."""
+        runs = list(self.earlier_runs)
+        if self.current_run is not None and self.current_run.history is not None:
+            runs.append(self.current_run)
+        return runs
+
     def _begin(self, trainer: Trainer, *, paused: bool) -> None:
-        if self.last_trainer is not None or self.loss_plot.buffer.count:
-            short_label = self.tr("run {number}").format(number=self.run_count)
-            label = short_label
-            if self.last_trainer is not None:
-                label = self.tr("run {number}: {settings}").format(
-                    number=self.run_count, settings=describe_run(self.last_trainer.config))
-            self.loss_plot.keep_as_overlay(label)
-            self.accuracy_plot.keep_as_overlay(short_label)
+        self._keep_current_as_overlay()
         self.run_count += 1
+        self.current_run = RunRecord(self.run_count, trainer.config)
         self.trainer = trainer
         self._iterations_done = 0
         self._active_seconds = 0.0
@@ -329,10 +351,8 @@ class TrainingTab(QWidget):
         self.progress_bar.setRange(0, trainer.config.iters)
         self.progress_bar.setValue(0)
         self.loss_plot.begin_run(trainer.config.iters)
-        self.loss_plot.set_run_label(self.tr("run {number}: {settings}").format(
-            number=self.run_count, settings=describe_run(trainer.config)))
-        self.accuracy_plot.set_run_label(self.tr("run {number}").format(number=self.run_count))
         self.accuracy_plot.begin_run(expected_epochs(trainer) - 1)
+        self._label_current_run()
         network_copy = TwoLayerNet(
             trainer.network.input_size, trainer.network.hidden_size,
             trainer.network.output_size, activation=trainer.config.activation,
@@ -407,8 +427,7 @@ class TrainingTab(QWidget):
             )
             return
         self.last_trainer = None
-        self.loss_plot.clear_data()
-        self.accuracy_plot.clear_data()
+        self._keep_current_as_overlay()
         self.progress_bar.setRange(0, config.iters)
         self.progress_bar.setValue(0)
         self.speed_label.setText("")
@@ -421,6 +440,7 @@ class TrainingTab(QWidget):
     def clear_runs(self) -> None:
         self.loss_plot.clear_overlays()
         self.accuracy_plot.clear_overlays()
+        self.earlier_runs.clear()
 
     def shutdown(self, timeout_ms: int = 30_000) -> bool:
         """Stop a running thread and wait for it; return True when no thread is left."""
@@ -445,6 +465,11 @@ class TrainingTab(QWidget):
         self._active_seconds = batch.active_seconds
         if batch.params is not None:
             self.state.update_params(batch.params)
+        if batch.learning_rates and self.current_run is not None:
+            for iteration, rate in batch.learning_rates:
+                self.current_run.add_learning_rate(iteration, rate)
+                self.loss_plot.mark_learning_rate(iteration, rate)
+            self._label_current_run()
         self._dirty = True
 
     @Slot(bool)
@@ -460,6 +485,8 @@ class TrainingTab(QWidget):
         trainer = self.trainer
         self._release_thread()
         self.last_trainer = trainer
+        if self.current_run is not None:
+            self.current_run.history = trainer.history
         self._redraw(force=True)
         if outcome == "finished" and isinstance(payload, FinishedEvent):
             self.status.emit(
@@ -532,7 +559,15 @@ class TrainingTab(QWidget):
     # -- other slots -------------------------------------------------------------------------
     @Slot(float)
     def _on_learning_rate(self, lr: float) -> None:
+        """A new rate settles for a moment (arrow keys held down) before the run takes it."""
         if self.thread is not None:
+            self.learning_rate_timer.start()
+
+    @Slot()
+    def apply_learning_rate(self) -> None:
+        """Hand the panel's learning rate to the running training (from its next iteration)."""
+        if self.thread is not None:
+            lr = self.panel.config().learning_rate
             self.thread.set_learning_rate(lr)
             self.status.emit(self.tr("Learning rate now {rate}").format(rate=f"{lr:g}"))
 

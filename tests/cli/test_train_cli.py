@@ -98,11 +98,13 @@ def test_saved_model_and_history_load_back(quick_json, mnist):
 
     with open(history, newline="", encoding="utf-8") as handle:
         rows = list(csv.reader(handle))
-    assert rows[0] == ["iteration", "loss", "train_acc", "test_acc"]
+    assert rows[0] == ["run", "seed", "iteration", "loss", "train_acc", "test_acc",
+                       "learning_rate"]
     assert len(rows) == 51
-    np.testing.assert_array_equal([float(r[1]) for r in rows[1:]], result["train_loss_list"])
-    assert [int(r[0]) for r in rows[1:] if r[2]] == [0, 20, 40]
-    assert [float(r[3]) for r in rows[1:] if r[3]] == result["test_acc_list"]
+    assert {(r[0], r[1], r[6]) for r in rows[1:]} == {("1", "1", "0.1")}  # run, seed, rate
+    np.testing.assert_array_equal([float(r[3]) for r in rows[1:]], result["train_loss_list"])
+    assert [int(r[2]) for r in rows[1:] if r[4]] == [0, 20, 40]
+    assert [float(r[5]) for r in rows[1:] if r[5]] == result["test_acc_list"]
 
 
 def test_same_seed_same_losses(quick_json, capsys):
@@ -114,9 +116,22 @@ def test_same_seed_same_losses(quick_json, capsys):
         "train_loss_list"]
 
 
+def test_the_default_seed_is_0_as_in_the_window(capsys, mnist):
+    code, out, _ = run_cli(capsys, "train", "--iters", "3", "--train-size", "500", "--json")
+    assert code == 0
+    assert json.loads(out.strip().splitlines()[-1])["config"]["seed"] == 0
+    assert "seed 0" in out.splitlines()[0]
+    code, out, _ = run_cli(capsys, "train", "--iters", "3", "--train-size", "500", "--seed",
+                           "random", "--json")
+    assert code == 0
+    drawn = json.loads(out.strip().splitlines()[-1])["config"]["seed"]
+    assert isinstance(drawn, int) and f"seed {drawn}" in out.splitlines()[0]
+
+
 @pytest.mark.parametrize(
     "args",
     [
+        ["--seed", "seven"],
         ["--iters", "0"],
         ["--iters", "ten"],
         ["--learning-rate", "abc"],

@@ -9,10 +9,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from desktop_nn.core.history_csv import write_history_csv
+from desktop_nn.core.history_csv import HistoryRun, write_history_csv
 from desktop_nn.core.model_io import save_model
 from desktop_nn.core.network import TwoLayerNet
-from desktop_nn.core.training import TrainConfig
+from desktop_nn.core.training import History, TrainConfig
 from desktop_nn.fileio import atomic_save, atomic_write, current_umask
 from desktop_nn.image_files import save_grey
 
@@ -47,7 +47,9 @@ def test_a_new_file_gets_0666_less_the_umask(tmp_path, umask):
 def test_every_kind_of_saved_file_gets_the_ordinary_mode(tmp_path, umask):
     network = TwoLayerNet(784, 5, 10, seed=0)
     save_model(tmp_path / "model.npz", network, TrainConfig(hidden_size=5, seed=0))
-    write_history_csv(tmp_path / "history.csv", [1.0, 0.5], [0], [0.5], [0.5])
+    history = History(2, 0.1)
+    history.add_loss(1.0)
+    write_history_csv(tmp_path / "history.csv", [HistoryRun(1, 0, history)])
     save_grey(tmp_path / "digit.png", np.zeros((28, 28)))
     for name in ("model.npz", "history.csv", "digit.png"):
         assert mode(tmp_path / name) == 0o666 & ~umask, name

@@ -1,9 +1,8 @@
-"""Model files (.npz + JSON config, never pickle) and the history CSV: round trips, atomic
-writes, and one clear ModelFileError for every way a file can be wrong."""
+"""Model files (.npz + JSON config, never pickle): round trips, atomic writes, and one clear
+ModelFileError for every way a file can be wrong."""
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 import os
@@ -13,7 +12,6 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from desktop_nn.core.history_csv import HEADER, write_history_csv
 from desktop_nn.core.model_io import (
     ModelFileError,
     check_compatible,
@@ -355,51 +353,3 @@ def test_check_compatible():
         check_compatible(TwoLayerNet(100, 5, 10))
     with pytest.raises(ModelFileError, match="5 classes"):
         check_compatible(TwoLayerNet(784, 5, 5))
-
-
-# --- history CSV ---------------------------------------------------------------------------
-
-
-def read_csv(path):
-    with open(path, newline="", encoding="utf-8") as handle:
-        return list(csv.reader(handle))
-
-
-def test_history_csv_rows(tmp_path):
-    losses = np.array([2.302585092994046, 2.1, 1.9000000000000001, 1.5, 1.25], dtype=np.float64)
-    path = tmp_path / "history.csv"
-    write_history_csv(path, losses, [0, 3], [0.1, 0.75], [0.125, 0.7])
-    rows = read_csv(path)
-    assert tuple(rows[0]) == HEADER == ("iteration", "loss", "train_acc", "test_acc")
-    assert len(rows) == 1 + 5
-    assert [int(r[0]) for r in rows[1:]] == [0, 1, 2, 3, 4]
-    assert [float(r[1]) for r in rows[1:]] == losses.tolist()  # exact round trip
-    assert rows[1][2:] == ["0.1", "0.125"]
-    assert rows[4][2:] == ["0.75", "0.7"]
-    for row in (rows[2], rows[3], rows[5]):
-        assert row[2:] == ["", ""]
-
-
-def test_history_csv_float32_losses(tmp_path):
-    path = tmp_path / "h.csv"
-    losses = np.array([0.1, 0.2], dtype=np.float32)
-    write_history_csv(path, losses, [], [], [])
-    rows = read_csv(path)
-    assert [float(r[1]) for r in rows[1:]] == [float(v) for v in losses]
-
-
-def test_history_csv_is_atomic(tmp_path):
-    path = tmp_path / "h.csv"
-    write_history_csv(path, [1.0, 0.5], [0], [0.5], [0.5])
-    old = path.read_bytes()
-    # The header goes out, then converting the losses fails half-way through the write.
-    with pytest.raises(ValueError):
-        write_history_csv(path, ["0.3", "not a number"], [0], [0.6], [0.6])
-    assert path.read_bytes() == old
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["h.csv"]
-
-
-def test_history_csv_mismatched_accuracies(tmp_path):
-    with pytest.raises(ValueError):
-        write_history_csv(tmp_path / "h.csv", [1.0], [0, 1], [0.5], [0.5])
-    assert list(tmp_path.iterdir()) == []

@@ -36,7 +36,7 @@ def test_defaults_are_the_books():
     assert config.gradient == "backprop"
     assert config.sampling == "replacement"
     assert config.train_size is None
-    assert config.seed is None
+    assert config.seed == 0  # reproducible, in the window and on the command line
     assert config.loss_after_update is False
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from desktop_nn.core.training import TrainConfig
 from desktop_nn.gui.hyperparams import PRESET_FIELDS, PRESETS, HyperparameterPanel
 
 BOOK = "Book ch.5 (hidden 50, lr 0.1)"
@@ -18,6 +19,11 @@ def panel(qtbot):
 
 def choose(combo, value) -> None:
     combo.setCurrentIndex(combo.findData(value))
+
+
+def test_the_panel_starts_from_the_command_lines_defaults(panel):
+    assert panel.config() == TrainConfig()
+    assert panel.config().seed == 0
 
 
 def test_numerical_gradient_chosen_in_float32_switches_to_float64_without_an_error(panel):

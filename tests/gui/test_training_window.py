@@ -226,7 +226,8 @@ def test_exports_write_complete_files(window, qtbot, tmp_path):
     csv_path = tmp_path / "history.csv"
     assert window.export_history_to(csv_path)
     rows = csv_path.read_text().splitlines()
-    assert rows[0] == "iteration,loss,train_acc,test_acc" and len(rows) == 61
+    assert rows[0] == "run,seed,iteration,loss,train_acc,test_acc,learning_rate"
+    assert len(rows) == 61
     png = window.export_plots_to(tmp_path / "curves.png")
     svg = window.export_plots_to(tmp_path / "curves.svg")
     assert [p.name for p in png] == ["curves-loss.png", "curves-accuracy.png"]

@@ -1,0 +1,85 @@
+"""The runs on screen: what each one is called in the legends and what it exports.
+
+A :class:`RunRecord` is made when a run starts and keeps the run's settings, the learning
+rates it used (filled on the GUI thread from the training thread's reports) and, once the run
+has ended, its :class:`History`. The Training tab keeps one for the current curves and one for
+each faded curve of an earlier run, so a legend entry and an exported run always match.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QCoreApplication
+
+from desktop_nn.core.history_csv import HistoryRun
+from desktop_nn.core.training import History, TrainConfig
+
+#: How the optimizers are called on screen (names, not translated).
+OPTIMIZER_NAMES = {"sgd": "SGD", "momentum": "Momentum", "adagrad": "AdaGrad", "adam": "Adam"}
+#: A legend shows at most this many learning rates of one run (first, …, last beyond).
+SHOWN_RATES = 3
+
+
+def describe_rates(rates: list[float]) -> str:
+    """'0.1', '0.1 → 0.05' or '0.1 → … → 0.01' (a long series keeps its ends)."""
+    texts = [f"{rate:g}" for rate in rates]
+    if len(texts) > SHOWN_RATES:
+        texts = [texts[0], "…", texts[-1]]
+    return " → ".join(texts)
+
+
+def describe_run(config: TrainConfig, rates: list[float] | None = None) -> str:
+    """A short legend label for a run's settings (in the window's language)."""
+    text = QCoreApplication.translate("TrainingTab", "lr {rate}, hidden {hidden}, {optimizer}")
+    return text.format(
+        rate=describe_rates(rates or [config.learning_rate]), hidden=config.hidden_size,
+        optimizer=OPTIMIZER_NAMES.get(config.optimizer, config.optimizer))
+
+
+@dataclass
+class RunRecord:
+    """One run the window shows.
+
+    Attributes
+    ----------
+    number : int
+        Counted from 1 in this window.
+    config : TrainConfig
+        The settings actually used (the seed drawn, if it was random).
+    learning_rates : list of (int, float)
+        ``(first iteration, rate)``: the starting rate and each change the run applied.
+    history : History or None
+        Set when the run has ended (the training thread no longer writes to it).
+    """
+
+    number: int
+    config: TrainConfig
+    learning_rates: list[tuple[int, float]] = field(default_factory=list)
+    history: History | None = None
+
+    def __post_init__(self) -> None:
+        if not self.learning_rates:
+            self.learning_rates.append((0, self.config.learning_rate))
+
+    def add_learning_rate(self, iteration: int, rate: float) -> None:
+        self.learning_rates.append((iteration, rate))
+
+    @property
+    def short_label(self) -> str:
+        """'run 3' (the accuracy plot's legend)."""
+        return QCoreApplication.translate("TrainingTab", "run {number}").format(
+            number=self.number)
+
+    @property
+    def label(self) -> str:
+        """'run 3: lr 0.1 → 0.05, hidden 50, SGD' (the loss plot's legend)."""
+        rates = [rate for _, rate in self.learning_rates]
+        return QCoreApplication.translate("TrainingTab", "run {number}: {settings}").format(
+            number=self.number, settings=describe_run(self.config, rates))
+
+    def history_run(self) -> HistoryRun:
+        """What the history CSV needs (only once the run has ended)."""
+        if self.history is None:
+            raise ValueError(f"run {self.number} has not ended yet")
+        return HistoryRun(self.number, self.config.seed, self.history)

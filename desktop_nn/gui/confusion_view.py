@@ -18,8 +18,8 @@ from desktop_nn.gui.palette import colour, tint
 
 #: The lightest shade of a non-empty cell, so a single mistake is not invisible.
 MIN_STRENGTH = 0.12
-#: Lines of legend text under the grid.
-LEGEND_LINES = 3
+#: Lines of legend text under the grid: two colour ramps and a hint of up to two lines.
+LEGEND_LINES = 4
 
 
 def relative_luminance(c: QColor) -> float:
@@ -259,13 +259,17 @@ class ConfusionMatrixView(QWidget):
         correct, mistakes = self.tr("correct"), self.tr("mistakes")
         one_image = self.tr("1 image")
         name_width = max(metrics.horizontalAdvance(t) for t in (correct, mistakes)) + 8
-        bar_width = min(160.0, area.width() * 0.35)
         rows = (
             (correct, colour("blue"), self.tr("0% of the row"), "100%"),
             (mistakes, colour("vermillion"), one_image,
              self.tr("{count} images").format(count=f"{largest:,}") if largest > 1
              else one_image),
         )
+        # The ramps shrink before any label is cut: the labels may use the widget's width.
+        room = self.width() - area.left() - 4
+        texts = max(metrics.horizontalAdvance(low) + metrics.horizontalAdvance(high)
+                    for _, _, low, high in rows) + 12
+        bar_width = max(24.0, min(160.0, area.width() * 0.35, room - name_width - texts))
         y = area.top()
         painter.setFont(self.font())
         for name, base, low, high in rows:
@@ -282,15 +286,16 @@ class ConfusionMatrixView(QWidget):
             ramp.setColorAt(0.0, tint(base, MIN_STRENGTH))
             ramp.setColorAt(1.0, tint(base, 1.0))
             painter.fillRect(QRectF(x, y + 2, bar_width, line - 2), ramp)
-            painter.drawText(QRectF(x + bar_width + 6, y, area.right() - x - bar_width, line + 2),
+            painter.drawText(QRectF(x + bar_width + 6, y, area.left() + room - x - bar_width - 6,
+                                    line + 2),
                              int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
                              high)
             y += line + 6
-        hint = metrics.elidedText(
-            self.tr("Hover a cell for details; click a mistake to list its images."),
-            Qt.TextElideMode.ElideRight, int(self.width() - area.left() - 4))
-        painter.drawText(QRectF(area.left(), y, area.width(), line + 2),
-                         int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), hint)
+        # The hint may take two lines (a narrow pane, a longer language) rather than be cut.
+        hint = self.tr("Hover a cell for details; click a mistake to list its images.")
+        painter.drawText(QRectF(area.left(), y, self.width() - area.left() - 4, 2 * line + 2),
+                         int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+                             | Qt.TextFlag.TextWordWrap), hint)
 
     # -- interaction ---------------------------------------------------------------------------
     def describe_cell(self, row: int, column: int) -> str:

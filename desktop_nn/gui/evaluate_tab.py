@@ -216,11 +216,14 @@ class EvaluateTab(QWidget):
             + 2 * self.metrics_table.frameWidth() + 2)
         self.metrics_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.metrics_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        # Each figure's column as wide as its header (with the sort arrow) or its numbers; the
+        # class column takes what is left.
         self.metrics_table.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.Stretch)
-        # Class names (Fashion-MNIST's, translated) get the width they need.
+            QHeaderView.ResizeMode.ResizeToContents)
         self.metrics_table.horizontalHeader().setSectionResizeMode(
-            0, QHeaderView.ResizeMode.ResizeToContents)
+            0, QHeaderView.ResizeMode.Stretch)
+        self.metrics_table.horizontalHeader().setStretchLastSection(False)
+        self._fit_metrics_columns()
         self.metrics_table.setToolTip(self.tr(
             "Precision: of the images guessed as this class, the share that are. Recall: of "
             "this class's images, the share found. F1: their harmonic mean. Click a header "
@@ -259,6 +262,17 @@ class EvaluateTab(QWidget):
         self.detail_bars.setToolTip(self.tr(
             "The network's probability for each class; the true class's label is bold."
         ))
+
+    def _fit_metrics_columns(self) -> None:
+        """Make the table wide enough for every column's header with the sort arrow and for
+        its cells, in any language, so that no header is ever cut."""
+        table = self.metrics_table
+        header = table.horizontalHeader()
+        header.setSortIndicatorShown(True)  # any column can be sorted: room for the arrow
+        needed = sum(max(header.sectionSizeHint(column), table.sizeHintForColumn(column))
+                     for column in range(table.columnCount()))
+        table.setMinimumWidth(needed + 2 * table.frameWidth()
+                              + table.verticalScrollBar().sizeHint().width())
 
     def _set_gallery_grid(self) -> None:
         """Room for the thumbnail and its caption (two lines for digits, three for names),
@@ -304,11 +318,12 @@ class EvaluateTab(QWidget):
 
         gallery_box = QGroupBox(self.tr("Misclassified test images"))
         gallery_layout = QVBoxLayout(gallery_box)
-        gallery_header = QHBoxLayout()
-        gallery_header.addWidget(self.gallery_label, 1)
-        gallery_header.addWidget(self.show_all_button)
-        gallery_layout.addLayout(gallery_header)
+        gallery_layout.addWidget(self.gallery_label)  # the pane's whole width for the text
         gallery_layout.addWidget(self.gallery, 1)
+        gallery_footer = QHBoxLayout()
+        gallery_footer.addStretch(1)
+        gallery_footer.addWidget(self.show_all_button)
+        gallery_layout.addLayout(gallery_footer)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(confusion_box)
@@ -595,6 +610,7 @@ class EvaluateTab(QWidget):
     def showEvent(self, event) -> None:
         """Coming to the tab evaluates the current weights if nothing (current) is shown."""
         super().showEvent(event)
+        self._fit_metrics_columns()  # now in the font and style the window shows
         if (self.evaluation is None or self.stale) and self.run_button.isEnabled():
             self.evaluate()
 

@@ -524,6 +524,15 @@ class GraphTab(QWidget):
         top.addWidget(self.expression_label, 0, 2)
         top.addWidget(self.expression_edit, 0, 3)
         top.addWidget(self.expression_error, 1, 3)
+        # The view's zoom sits with the top row, so the stepper's row fits a 1024-pixel screen
+        # in every language.
+        zoom = QHBoxLayout()
+        zoom.addSpacing(12)
+        zoom.addWidget(QLabel(self.tr("Zoom:")))
+        zoom.addWidget(self.zoom_out_button)
+        zoom.addWidget(self.zoom_in_button)
+        zoom.addWidget(self.fit_button)
+        top.addLayout(zoom, 0, 4)
         top.setColumnStretch(3, 1)
         top.setColumnMinimumWidth(1, 180)
 
@@ -537,10 +546,6 @@ class GraphTab(QWidget):
         buttons.addWidget(self.speed_slider)
         buttons.addWidget(self.speed_value)
         buttons.addStretch(1)
-        buttons.addWidget(QLabel(self.tr("Zoom:")))
-        buttons.addWidget(self.zoom_out_button)
-        buttons.addWidget(self.zoom_in_button)
-        buttons.addWidget(self.fit_button)
 
         table_box = self.table_box = QGroupBox(self.tr("Gradients: backprop vs numerical"))
         table_box.setToolTip(self.tr("Backpropagation against the numerical derivative of "

@@ -196,9 +196,6 @@ class GradientCheckTab(QWidget):
             self.tr("Stop the numerical gradient; nothing else is changed."))
         self.progress_bar = QProgressBar()
         self.progress_bar.setObjectName("gradcheckProgressBar")
-        self.progress_bar.setFormat(self.tr("%v / %m parameters"))
-        self.progress_bar.setRange(0, 1)
-        self.progress_bar.setValue(0)
         self.progress_bar.setToolTip(self.tr(
             "Parameters whose numerical derivative is done (two losses each)."
         ))
@@ -346,6 +343,10 @@ class GradientCheckTab(QWidget):
             "TwoLayerNet(784, {hidden}, 10) has {count} parameters: the numerical gradient "
             "computes the loss {losses} times, backpropagation once forward and once backward."
         ).format(hidden=settings.hidden_size, count=f"{count:,}", losses=f"{2 * count:,}"))
+        if self.thread is None:  # the bar shows what the next check will go through
+            self.progress_bar.setRange(0, count)
+            self.progress_bar.setValue(0)
+            self._show_progress_text(0, count)
 
     # -- running -------------------------------------------------------------------------------
     @property

@@ -687,15 +687,29 @@ class GraphTab(QWidget):
         graph = self.graph
         if graph is None or not self.forward_done or graph.position >= graph.step_count:
             return False
-        return self._run(graph.step)
+        return self._run(self._step)
+
+    def _step(self) -> None:
+        """The next step; the last backward step also finishes (the core's closing step
+        changes nothing on screen, and the stepper would otherwise ask for a step more)."""
+        graph = self.graph
+        target = graph.position + 1
+        if target == graph.step_count - 1 and target > len(graph.nodes):  # the last backward
+            target = graph.step_count
+        graph.seek(target)
 
     @Slot()
     def step_back(self) -> bool:
-        """Undo the last step."""
-        if self.graph is None or self.graph.position == 0:
+        """Undo the last step (from the end: the last backward step)."""
+        graph = self.graph
+        if graph is None or graph.position == 0:
             return False
         self.set_animating(False)
-        return self._run(self.graph.step_back)
+        target = graph.position - 1
+        if graph.phase is Phase.DONE and target == graph.step_count - 1 \
+                and target > len(graph.nodes):
+            target -= 1
+        return self._run(lambda: graph.seek(target))
 
     @Slot()
     def run_all(self) -> bool:
@@ -756,7 +770,8 @@ class GraphTab(QWidget):
         if graph is None or graph.phase is Phase.DONE:
             self.set_animating(False)
             return
-        if self._run(graph.step) and graph.phase is Phase.DONE:
+        if self._run(self._step if self.forward_done else graph.step) \
+                and graph.phase is Phase.DONE:
             self.set_animating(False)
 
     @Slot(int)
@@ -868,16 +883,10 @@ class GraphTab(QWidget):
         elif graph.phase is Phase.BACKWARD:
             node = graph.node(active)
             targets = ", ".join(dict.fromkeys(_argument_name(graph, a) for a in node.args))
-            if graph.position == graph.step_count - 1:
-                text = self.tr(
-                    "Backward pass, step {step} of {count}: the {symbol} node passed gradients "
-                    "back to {targets}. Every gradient is known; one more step finishes.")
-            else:
-                text = self.tr(
-                    "Backward pass, step {step} of {count}: the {symbol} node passed gradients "
-                    "back to {targets}.")
-            text = text.format(step=graph.position - nodes, count=nodes,
-                               symbol=node.kind.symbol, targets=targets)
+            text = self.tr(
+                "Backward pass, step {step} of {count}: the {symbol} node passed gradients "
+                "back to {targets}.").format(step=graph.position - nodes, count=nodes,
+                                             symbol=node.kind.symbol, targets=targets)
         else:
             out = graph.output_value
             text = self.tr("Done: {name} = {value}; every gradient is shown in red below its "

@@ -46,6 +46,21 @@ NO_MODEL_TEXT = QT_TRANSLATE_NOOP(
     "InsideTab", "Train a network or load one first: its first-layer weights appear here.")
 
 
+def share_percent(count: int, total: int) -> str:
+    """``count`` of ``total`` as a whole percentage that never rounds to 0 or 100 unless it
+    is: '0', '<1', '37', '>99', '100'. A unit that responds to 1 image of 500 is alive."""
+    if count <= 0 or total <= 0:
+        return "0"
+    if count >= total:
+        return "100"
+    percent = 100 * count / total
+    if percent < 0.5:
+        return "<1"
+    if percent >= 99.5:
+        return ">99"
+    return f"{percent:.0f}"
+
+
 def hidden_outputs(network, x: np.ndarray) -> np.ndarray:
     """The hidden layer's outputs (N, hidden) for images x (N, 784), without touching the
     network's layers (their cached inputs belong to whoever trains or evaluates)."""
@@ -260,7 +275,7 @@ class InsideTab(QWidget):
             positive = finite[finite > 0]
             top = float(positive.max()) if positive.size else 1.0
             counts, edges = np.histogram(positive, bins=HISTOGRAM_BINS, range=(0.0, top))
-            zero_share = 1.0 - positive.size / max(values.size, 1)
+            zeros = values.size - positive.size
             dead = int(np.sum(~(values > 0).any(axis=0)))
             hidden = values.shape[1]
             self.histogram_plot.setLabel("bottom", self.tr("ReLU output (zeros left out)"))
@@ -272,8 +287,8 @@ class InsideTab(QWidget):
                 verdict = self.tr(
                     "Zero outputs: {percent}% of all. Dead units (zero for all {images} "
                     "images): {dead} of {hidden}."
-                ).format(percent=f"{100 * zero_share:.0f}", images=values.shape[0], dead=dead,
-                         hidden=hidden)
+                ).format(percent=share_percent(zeros, values.size), images=values.shape[0],
+                         dead=dead, hidden=hidden)
             self.stats_label.setText(verdict)
         self.histogram_curve.setData(edges, counts.astype(np.float64))
 
@@ -334,4 +349,5 @@ class InsideTab(QWidget):
         self.unit_label.setText(text.format(
             unit=unit, favourite=favourite, weight=weight,
             mean=f"{values.mean():.2f}" if values is not None else "",
-            percent=f"{100 * np.mean(values > 0):.0f}" if values is not None else ""))
+            percent=share_percent(int(np.sum(values > 0)), len(values))
+            if values is not None else ""))

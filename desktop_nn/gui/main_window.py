@@ -73,6 +73,7 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(app_icon())
         self.state = AppState(self)
         self.download_dialog: DownloadDialog | None = None
+        self._status_owner: QWidget | None = None  # the tab whose message the bar shows
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("mainTabs")
@@ -82,13 +83,15 @@ class MainWindow(QMainWindow):
         self.add_tab(self.training_tab, self.tr("&Training"))
         self._add_graph_tabs()
         self._add_insight_tabs()
-        self.training_tab.status.connect(self.show_status)
+        self.training_tab.status.connect(
+            lambda message: self.show_status(message, owner=self.training_tab))
         self.training_tab.panel.config_changed.connect(self._schedule_settings_save)
         self.training_tab.panel.dataset_changed.connect(self._on_dataset_chosen)
         self.state.data_failed.connect(
             lambda message: self.show_status(self.tr("Could not load the data:") + " " + message)
         )
 
+        self.tabs.currentChanged.connect(self._on_tab_changed)
         self._build_menus()
         self.shortcut_guard = ShortcutGuard(self)
         self.statusBar().setObjectName("statusBar")
@@ -106,7 +109,8 @@ class MainWindow(QMainWindow):
         from desktop_nn.gui.graph_tab import GraphTab
 
         self.graph_tab = GraphTab(self.state)
-        self.graph_tab.status.connect(self.show_status)
+        self.graph_tab.status.connect(
+            lambda message: self.show_status(message, owner=self.graph_tab))
         self.add_tab(self.graph_tab, self.tr("&Computation graph"))
 
     def _add_insight_tabs(self) -> None:
@@ -205,9 +209,21 @@ class MainWindow(QMainWindow):
         box.open()
 
     # -- status and settings -----------------------------------------------------------------
-    @Slot(str)
-    def show_status(self, message: str) -> None:
+    def show_status(self, message: str, owner: QWidget | None = None) -> None:
+        """Show ``message`` in the status bar; a tab's message (``owner``) goes with its tab.
+
+        The window's own messages (loading, saving, exports) stay until the next one; a tab's
+        message leaves when another tab is shown, where it would describe what is not there.
+        """
+        self._status_owner = owner
         self.statusBar().showMessage(message)
+
+    @Slot(int)
+    def _on_tab_changed(self, _index: int) -> None:
+        owner = self._status_owner
+        if owner is not None and owner is not self.tabs.currentWidget():
+            self._status_owner = None
+            self.statusBar().clearMessage()
 
     def restore_settings(self) -> None:
         geometry = self.settings.value("window/geometry")

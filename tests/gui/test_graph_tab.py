@@ -114,8 +114,8 @@ def test_the_backward_pass_fills_the_red_gradients(qtbot, tab):
     while tab.backward_button.isEnabled():
         qtbot.mouseClick(tab.backward_button, Qt.MouseButton.LeftButton)
         seen.append([t for t in tab.scene.gradient_texts() if t])
-    # the output arrow's dout comes first; the last press only finishes ("Done")
-    assert [len(s) for s in seen] == [3, 5, 7, 9, 9]
+    # the output arrow's dout comes first; the fourth press, for the fourth node, finishes
+    assert [len(s) for s in seen] == [3, 5, 7, 9]
     assert tab.scene.gradient_texts() == BOOK_GRADIENTS
     assert {"2.2", "110", "3.3", "165", "650", "1.1"} <= set(texts(tab))
     assert "3.3000000000000003" not in texts(tab)
@@ -126,6 +126,24 @@ def test_the_backward_pass_fills_the_red_gradients(qtbot, tab):
     red = edge.grad_label.brush().color()
     assert red.red() > red.green() + 60 and red.red() > red.blue() + 60
     assert edge.value_label.brush().color() != red
+
+
+def test_the_step_text_counts_the_steps_that_are_left(tab):
+    nodes = len(tab.graph.nodes)
+    for _ in range(nodes):
+        tab.forward_step()
+    assert f"step {nodes} of {nodes}" in tab.step_label.text()
+    said = []
+    while tab.backward_step():
+        said.append(tab.step_label.text())
+    assert len(said) == nodes  # one press per node, as the text counts them
+    for step, text in enumerate(said[:-1], 1):
+        assert text.startswith(f"Backward pass, step {step} of {nodes}:"), text
+    assert said[-1].startswith("Done: price = 715")
+    assert not any("one more step" in text for text in said)
+    tab.step_back()  # from the end: back before the last backward step
+    assert tab.step_label.text().startswith(f"Backward pass, step {nodes - 1} of {nodes}:")
+    assert tab.backward_step() and tab.graph.phase is Phase.DONE
 
 
 def test_step_back_removes_the_last_label(qtbot, tab):

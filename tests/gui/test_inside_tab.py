@@ -12,7 +12,13 @@ from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QPushButton, QToo
 
 from desktop_nn.core.network import TwoLayerNet
 from desktop_nn.core.training import TrainConfig
-from desktop_nn.gui.inside_tab import ACTIVATION_BATCH, NO_MODEL_TEXT, REFRESH_HZ, InsideTab
+from desktop_nn.gui.inside_tab import (
+    ACTIVATION_BATCH,
+    NO_MODEL_TEXT,
+    REFRESH_HZ,
+    InsideTab,
+    share_percent,
+)
 from desktop_nn.gui.state import AppState
 from desktop_nn.gui.weight_tiles import grid_shape, normalised_tiles
 
@@ -161,6 +167,31 @@ def test_clicking_a_tile_describes_the_unit(tab, qtbot):
     favourite = int(np.argmax(network.params["W2"][17]))
     assert tab.unit_label.text().startswith(f"Unit 17: votes most for class {favourite}")
     assert canvas.unit_at(QPoint(-5, -5)) is None
+
+
+def test_a_unit_that_responds_to_one_image_is_neither_dead_nor_at_0_percent(tab, qtbot):
+    network = show_network(tab, qtbot, 50)
+    weights = network.params["W1"].copy()
+    biases = network.params["b1"].copy()
+    pre = tab._batch.astype(np.float32) @ weights[:, 3]
+    top, second = np.sort(pre)[-2:][::-1]
+    biases[3] = -(top + second) / 2  # unit 3 switches on for the single strongest image
+    before = tab.refresh_count
+    set_network(tab.state, 50, W1=weights, b1=biases)
+    refreshed(tab, qtbot, before)
+    assert int(np.sum(tab.activations[:, 3] > 0)) == 1
+    tab.select_unit(3)
+    assert "responds to <1% of the batch's images" in tab.unit_label.text()
+    dead = int(np.sum(~(tab.activations > 0).any(axis=0)))
+    assert f"Dead units (zero for all {ACTIVATION_BATCH} images): {dead} of 50" in \
+        tab.stats_label.text()
+
+
+@pytest.mark.parametrize(("count", "text"), [(0, "0"), (1, "<1"), (2, "<1"), (3, "1"),
+                                             (250, "50"), (497, "99"), (498, ">99"),
+                                             (499, ">99"), (500, "100")])
+def test_shares_round_to_0_or_100_only_when_they_are(count, text):
+    assert share_percent(count, 500) == text
 
 
 def test_common_scale_makes_weak_units_pale(tab, qtbot):

@@ -115,3 +115,19 @@ def test_the_seed_is_saved_with_the_model_and_shown_when_it_is_loaded(window, qt
     assert window.load_model_from(path)
     assert f"seed {seed}" in window.statusBar().currentMessage()
     assert tab.panel.seed_spin.value() == seed
+
+
+def test_a_tabs_status_message_leaves_with_its_tab(window, qtbot, tmp_path):
+    tab = window.training_tab
+    train(tab, qtbot, iters=10)
+    assert window.statusBar().currentMessage().startswith("Finished 10 iterations")
+    window.tabs.setCurrentWidget(window.graph_tab)
+    assert window.statusBar().currentMessage() == ""
+    window.graph_tab.forward_step()
+    window.graph_tab.load_preset("apple")  # the graph tab's own message
+    assert window.statusBar().currentMessage() != ""
+    window.tabs.setCurrentWidget(window.evaluate_tab)
+    assert window.statusBar().currentMessage() == ""
+    assert window.save_model_to(tmp_path / "m.npz")  # the window's own message stays
+    window.tabs.setCurrentWidget(window.training_tab)
+    assert window.statusBar().currentMessage().startswith("Model saved to")

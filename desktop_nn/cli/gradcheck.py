@@ -68,6 +68,7 @@ def run(args: argparse.Namespace) -> int:
         output.update(
             numerical_seconds=result.numerical_seconds,
             backprop_seconds=result.backprop_seconds,
+            backprop_repeats=result.backprop_repeats,
             samples=args.samples,
             hidden_size=args.hidden_size,
             activation=args.activation,
@@ -89,6 +90,7 @@ def run(args: argparse.Namespace) -> int:
         )
     print(
         f"numerical {result.numerical_seconds:.3f} s, backprop {result.backprop_seconds * 1e3:.3f}"
-        f" ms: backprop was {result.speedup:,.0f} times faster"
+        f" ms (best of {result.backprop_repeats} runs after a warm-up run): backprop was "
+        f"{result.speedup:,.0f} times faster"
     )
     return 0

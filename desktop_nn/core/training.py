@@ -373,6 +373,9 @@ class Trainer:
         self.diverged: DivergedEvent | None = None
         #: (elements done, total) of the numerical gradient in progress.
         self.numerical_progress = (0, 0)
+        #: Called as ``(elements done, total)`` after each element of a numerical gradient,
+        #: so a long iteration can show its progress (on the training thread).
+        self.on_numerical_progress: Callable[[int, int], None] | None = None
 
     def set_learning_rate(self, lr: float) -> None:
         """Change the learning rate from the next iteration on (validated like the config).
@@ -442,6 +445,8 @@ class Trainer:
         self.numerical_progress = (done, total)
         if self.should_stop is not None and self.should_stop():
             raise Cancelled
+        if self.on_numerical_progress is not None:
+            self.on_numerical_progress(done, total)
 
     def evaluate(self) -> tuple[float, float]:
         """Return the accuracies on the full training (sub)set and the full test set."""

@@ -31,11 +31,8 @@ from PySide6.QtWidgets import (
 
 from desktop_nn.core.functions import BOOK_DELTA
 from desktop_nn.core.gradient import GradientCheckResult
-from desktop_nn.gui.gradcheck_thread import (
-    BACKPROP_TIMINGS,
-    GradientCheckSettings,
-    GradientCheckThread,
-)
+from desktop_nn.gui.durations import about
+from desktop_nn.gui.gradcheck_thread import GradientCheckSettings, GradientCheckThread
 from desktop_nn.gui.state import AppState
 from desktop_nn.gui.widgets import StatusLabel
 
@@ -416,8 +413,8 @@ class GradientCheckTab(QWidget):
         if done and elapsed > 0.5:
             remaining = elapsed * (total - done) / done
             self.status_label.setText(self.tr(
-                "Numerical gradient: {percent}% done, about {seconds} s left"
-            ).format(percent=f"{100 * done / total:.0f}", seconds=f"{remaining:.0f}"))
+                "Numerical gradient: {percent}% done, {remaining} left"
+            ).format(percent=f"{100 * done / total:.0f}", remaining=about(remaining)))
 
     @Slot(str, object)
     def _on_ended(self, outcome: str, payload: object) -> None:
@@ -462,10 +459,11 @@ class GradientCheckTab(QWidget):
             self._set_cell(row, 3, format_sci(diff.max_abs_diff))
             self._set_cell(row, 4, format_sci(diff.max_rel_error))
         self.timing_label.setText(self.tr(
-            "Numerical gradient {numerical}, backpropagation {backprop} (best of {runs} runs): "
+            "Numerical gradient {numerical}, backpropagation {backprop} (the best of {runs} "
+            "runs after a warm-up run): "
             "backprop was {speedup} times faster."
         ).format(numerical=format_seconds(result.numerical_seconds),
-                 backprop=format_seconds(result.backprop_seconds), runs=BACKPROP_TIMINGS,
+                 backprop=format_seconds(result.backprop_seconds), runs=result.backprop_repeats,
                  speedup=round_speedup(result.speedup)))
         dataset_name, first_labels = self._run_context
         dataset = DATASET_TITLES.get(dataset_name, dataset_name)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import threading
 import time
 from dataclasses import dataclass
@@ -16,9 +15,6 @@ from desktop_nn.core.network import TwoLayerNet
 
 #: How often the thread reports progress (seconds); the last element is always reported.
 PROGRESS_INTERVAL = 0.05
-#: Backpropagation takes well under a millisecond, so one timing is mostly noise (a cold
-#: cache, the GUI thread holding the GIL): the best of this many runs is reported.
-BACKPROP_TIMINGS = 5
 
 
 @dataclass(frozen=True)
@@ -85,21 +81,11 @@ class GradientCheckThread(QThread):
             self._last_report = now
             self.progress.emit(done, total)
 
-    def _time_backprop(self, network: TwoLayerNet) -> float:
-        best = float("inf")
-        for _ in range(BACKPROP_TIMINGS - 1):
-            start = time.perf_counter()
-            network.gradient(self.x, self.t)
-            best = min(best, time.perf_counter() - start)
-        return best
-
     def run(self) -> None:
         try:
             network = self.settings.build_network(self.x.shape[1])
+            # Timed as the command line times it (the core's one way).
             result = gradient_check(network, self.x, self.t, progress=self._on_progress)
-            result = dataclasses.replace(
-                result, backprop_seconds=min(result.backprop_seconds, self._time_backprop(network))
-            )
         except Cancelled:
             self.ended.emit("cancelled", None)
         except Exception as exc:  # report, never die silently

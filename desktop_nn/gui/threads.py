@@ -27,6 +27,8 @@ from desktop_nn.data import load_mnist
 EMIT_INTERVAL = 0.04
 #: How often it sends a copy of the weights while running (seconds).
 SNAPSHOT_INTERVAL = 0.5
+#: How often it reports the progress inside a numerical-gradient iteration (seconds).
+ELEMENT_PROGRESS_INTERVAL = 0.2
 
 
 class DataLoadThread(QThread):
@@ -96,6 +98,9 @@ class TrainingThread(QThread):
     -------
     metrics(object)
         A :class:`MetricsBatch`, at most every ``EMIT_INTERVAL`` seconds.
+    element_progress(int, int, float)
+        Inside a numerical-gradient iteration: parameter elements done, their total, and the
+        seconds spent training so far; at most every ``ELEMENT_PROGRESS_INTERVAL`` seconds.
     paused_changed(bool)
         The thread is now waiting (True) or running (False).
     ended(str, object)
@@ -104,6 +109,7 @@ class TrainingThread(QThread):
     """
 
     metrics = Signal(object)
+    element_progress = Signal(int, int, float)
     paused_changed = Signal(bool)
     ended = Signal(str, object)
 
@@ -116,6 +122,10 @@ class TrainingThread(QThread):
         self._steps_requested = 0
         self._lock = threading.Lock()
         self._pending_lr: float | None = None
+        self.element_progress_interval = ELEMENT_PROGRESS_INTERVAL
+        self._last_element_report = 0.0
+        self._started = time.perf_counter()
+        self._paused_total = 0.0
         if not start_paused:
             self._running.set()
 
@@ -186,8 +196,19 @@ class TrainingThread(QThread):
             self._wakeup.clear()
         return False
 
+    def _active_seconds(self) -> float:
+        return time.perf_counter() - self._started - self._paused_total
+
+    def _report_elements(self, done: int, total: int) -> None:
+        """The numerical gradient's progress (called on this thread for every element)."""
+        now = time.perf_counter()
+        if now - self._last_element_report >= self.element_progress_interval:
+            self._last_element_report = now
+            self.element_progress.emit(done, total, self._active_seconds())
+
     def _train(self) -> tuple[str, object]:
         trainer = self.trainer
+        trainer.on_numerical_progress = self._report_elements
         events = trainer.run()
         buffer = np.empty(4096, dtype=np.float64)
         count = 0
@@ -195,8 +216,8 @@ class TrainingThread(QThread):
         epochs: list[EpochEvent] = []
         rates: list[tuple[int, float]] = []
         last_emit = last_snapshot = time.perf_counter()
-        started = time.perf_counter()
-        paused_total = 0.0
+        self._started = time.perf_counter()
+        self._paused_total = 0.0
 
         def flush(with_params: bool) -> None:
             nonlocal count, first, epochs, rates, last_emit
@@ -205,7 +226,7 @@ class TrainingThread(QThread):
                 losses=buffer[:count].copy(),
                 epochs=epochs,
                 iterations_done=trainer.iteration,
-                active_seconds=time.perf_counter() - started - paused_total,
+                active_seconds=self._active_seconds(),
                 params=trainer.network.copy_params() if with_params else None,
                 learning_rates=rates,
             )
@@ -226,7 +247,7 @@ class TrainingThread(QThread):
                     wait_start = time.perf_counter()
                     if not self._wait_while_paused():
                         return "stopped", None
-                    paused_total += time.perf_counter() - wait_start
+                    self._paused_total += time.perf_counter() - wait_start
                     stepping = not self._running.is_set()
                 else:
                     stepping = False
@@ -259,4 +280,5 @@ class TrainingThread(QThread):
                         last_snapshot = now
                     flush(with_params)
         finally:
+            trainer.on_numerical_progress = None
             events.close()

@@ -27,9 +27,11 @@ from PySide6.QtWidgets import (
 
 from desktop_nn.core.gradient import Cancelled
 from desktop_nn.core.network import TwoLayerNet
+from desktop_nn.core.timing import numerical_gradient_seconds
 from desktop_nn.core.training import DivergedEvent, FinishedEvent, TrainConfig, Trainer
 from desktop_nn.gui.curves import MAX_OVERLAYS, AccuracyPlot, LossPlot
 from desktop_nn.gui.download_dialog import DATASET_TITLES
+from desktop_nn.gui.durations import about, measured
 from desktop_nn.gui.hyperparams import HyperparameterPanel
 from desktop_nn.gui.runs import RunRecord
 from desktop_nn.gui.sample_preview import SamplePreview
@@ -53,31 +55,6 @@ SHORTCUTS = {
     "stop": "Shift+F5",
     "reset": "Ctrl+Shift+R",
 }
-
-
-def format_duration(seconds: float) -> str:
-    """'1:02:03', '2:03' or '0:05'."""
-    if not np.isfinite(seconds) or seconds < 0:
-        return "–"
-    seconds = round(seconds)
-    hours, rest = divmod(seconds, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
-
-
-def estimate_numerical_seconds(config: TrainConfig, x: np.ndarray, t: np.ndarray) -> float:
-    """Seconds one numerical-gradient iteration will take: 2 losses per parameter, timed here."""
-    network = TwoLayerNet(x.shape[1], config.hidden_size, 10, activation=config.activation,
-                          seed=0, dtype=np.float64)
-    batch_x, batch_t = x[: config.batch_size], t[: config.batch_size]
-    network.loss(batch_x, batch_t)
-    repeats = 5
-    start = time.perf_counter()
-    for _ in range(repeats):
-        network.loss(batch_x, batch_t)
-    per_loss = (time.perf_counter() - start) / repeats
-    parameters = sum(p.size for p in network.params.values())
-    return 2 * parameters * per_loss
 
 
 def expected_epochs(trainer: Trainer) -> int:
@@ -117,6 +94,8 @@ class TrainingTab(QWidget):
         self._start_when_loaded = False
         self._pending_step = False
         self._active_seconds = 0.0
+        self._next_iteration_share = 0.0
+        self._per_mille = False
         self._iterations_done = 0
         self._total_iterations = 0
         self.redraw_count = 0
@@ -175,10 +154,7 @@ class TrainingTab(QWidget):
         self.progress_bar = QProgressBar()
         self.progress_bar.setObjectName("progressBar")
         # %v and %m are the progress bar's own placeholders (value and maximum).
-        self.progress_bar.setFormat(self.tr("%v / %m iterations"))
         self.progress_bar.setAccessibleName(self.tr("Training progress"))
-        self.progress_bar.setRange(0, 1)
-        self.progress_bar.setValue(0)
         self.speed_label = StatusLabel()
         self.speed_label.setObjectName("speedLabel")
         self.speed_label.setAlignment(Qt.AlignmentFlag.AlignRight)
@@ -276,8 +252,15 @@ class TrainingTab(QWidget):
     def _show_planned_iterations(self) -> None:
         """While idle, the progress bar's maximum follows the Iterations box."""
         if self.thread is None and self._iterations_done in (0, self._total_iterations):
-            self.progress_bar.setRange(0, self.panel.iters_spin.value())
-            self.progress_bar.setValue(0)
+            self._plan_progress(self.panel.iters_spin.value())
+
+    def _plan_progress(self, iterations: int) -> None:
+        """An empty bar of ``iterations`` whole iterations."""
+        self._per_mille = False
+        self._next_iteration_share = 0.0
+        self.progress_bar.setFormat(self.tr("%v / %m iterations"))
+        self.progress_bar.setRange(0, iterations)
+        self.progress_bar.setValue(0)
 
     # -- run control -------------------------------------------------------------------------
     @property
@@ -348,8 +331,12 @@ class TrainingTab(QWidget):
         self._iterations_done = 0
         self._active_seconds = 0.0
         self._total_iterations = trainer.config.iters
-        self.progress_bar.setRange(0, trainer.config.iters)
-        self.progress_bar.setValue(0)
+        self._plan_progress(trainer.config.iters)
+        # A numerical-gradient iteration takes long: the bar then moves by tenths of a percent
+        # of an iteration (while the iterations fit the bar's integer range).
+        if trainer.config.gradient == "numerical" and trainer.config.iters < 2_000_000:
+            self._per_mille = True
+            self.progress_bar.setRange(0, trainer.config.iters * 1000)
         self.loss_plot.begin_run(trainer.config.iters)
         self.accuracy_plot.begin_run(expected_epochs(trainer) - 1)
         self._label_current_run()
@@ -364,6 +351,7 @@ class TrainingTab(QWidget):
         thread = TrainingThread(trainer, start_paused=paused)
         trainer.should_stop = thread.stop_requested
         thread.metrics.connect(self._on_metrics)
+        thread.element_progress.connect(self._on_element_progress)
         thread.paused_changed.connect(self._on_paused_changed)
         thread.ended.connect(self._on_ended)
         self.thread = thread
@@ -428,8 +416,7 @@ class TrainingTab(QWidget):
             return
         self.last_trainer = None
         self._keep_current_as_overlay()
-        self.progress_bar.setRange(0, config.iters)
-        self.progress_bar.setValue(0)
+        self._plan_progress(config.iters)
         self.speed_label.setText("")
         self.state.set_model(trainer.network, trainer.config)
         self.state.set_training_state("idle")
@@ -461,6 +448,8 @@ class TrainingTab(QWidget):
             self.loss_plot.add_losses(batch.first_iteration, batch.losses)
         for epoch in batch.epochs:
             self.accuracy_plot.add_epoch(epoch.epoch, epoch.train_acc, epoch.test_acc)
+        if batch.iterations_done != self._iterations_done:
+            self._next_iteration_share = 0.0
         self._iterations_done = batch.iterations_done
         self._active_seconds = batch.active_seconds
         if batch.params is not None:
@@ -492,7 +481,7 @@ class TrainingTab(QWidget):
             self.status.emit(
                 self.tr("Finished {iterations} iterations in {time}: train accuracy {train}, "
                         "test accuracy {test}").format(
-                    iterations=f"{payload.iterations:,}", time=format_duration(payload.seconds),
+                    iterations=f"{payload.iterations:,}", time=measured(payload.seconds),
                     train=f"{payload.final_train_acc:.4f}", test=f"{payload.final_test_acc:.4f}")
             )
         elif outcome == "diverged" and isinstance(payload, DivergedEvent):
@@ -605,7 +594,10 @@ class TrainingTab(QWidget):
 
     def _confirm_numerical(self, config: TrainConfig) -> bool:
         x, t = self.state.data[0]
-        per_iteration = estimate_numerical_seconds(config, x, t)
+        network = TwoLayerNet(x.shape[1], config.hidden_size, 10, activation=config.activation,
+                              seed=0, dtype=np.float64)
+        per_iteration = numerical_gradient_seconds(network, x[: config.batch_size],
+                                                   t[: config.batch_size])
         total = per_iteration * config.iters
         if not self.confirm_slow_runs or total < CONFIRM_ESTIMATE_SECONDS:
             return True
@@ -613,11 +605,11 @@ class TrainingTab(QWidget):
             self,
             self.tr("Numerical gradient is slow"),
             self.tr("The numerical gradient computes the loss twice for each of the network's "
-                    "parameters: about {per_iteration} per iteration here, so {iterations} "
-                    "iterations would take about {total}.\n\nBackpropagation gets the same "
+                    "parameters: {per_iteration} per iteration here, so {iterations} "
+                    "iterations would take {total}.\n\nBackpropagation gets the same "
                     "gradient thousands of times faster. Start anyway?").format(
-                per_iteration=format_duration(per_iteration), iterations=f"{config.iters:,}",
-                total=format_duration(total)),
+                per_iteration=about(per_iteration), iterations=f"{config.iters:,}",
+                total=about(total)),
         )
         return answer == QMessageBox.StandardButton.Yes
 
@@ -643,16 +635,44 @@ class TrainingTab(QWidget):
         if not (force or stepping) and now - self._progress_drawn < 1.0 / PROGRESS_HZ:
             return
         self._progress_drawn = now
+        self._draw_progress()
+
+    def _draw_progress(self) -> None:
+        """The bar and the speed line, from whole iterations and, in a numerical-gradient run,
+        the share of the next iteration already done (which can take minutes)."""
         done, total = self._iterations_done, max(self._total_iterations, 1)
-        self.progress_bar.setValue(done)
-        if done and self._active_seconds > 0:
-            rate = done / self._active_seconds
-            remaining = (total - done) / rate if rate > 0 else float("inf")
-            self.speed_label.setText(
-                self.tr("{rate} it/s · elapsed {elapsed} · remaining {remaining}").format(
-                    rate=f"{rate:,.0f}", elapsed=format_duration(self._active_seconds),
-                    remaining=format_duration(remaining))
-            )
+        progress = done + self._next_iteration_share
+        if self._per_mille:
+            self.progress_bar.setValue(round(progress * 1000))
+            text = self.tr("{done} / {total} iterations").format(
+                done=f"{done:,}", total=f"{total:,}")
+            if self._next_iteration_share > 0:
+                text = self.tr("{done} / {total} iterations (the next one {percent}% done)"
+                               ).format(done=f"{done:,}", total=f"{total:,}",
+                                        percent=f"{100 * self._next_iteration_share:.0f}")
+            self.progress_bar.setFormat(text)
+        else:
+            self.progress_bar.setValue(done)
+        if progress <= 0 or self._active_seconds <= 0:
+            return
+        rate = progress / self._active_seconds
+        remaining = about((total - progress) / rate)
+        elapsed = measured(self._active_seconds)
+        if rate >= 1:
+            text = self.tr("{rate} it/s · elapsed {elapsed} · remaining {remaining}").format(
+                rate=f"{rate:,.0f}", elapsed=elapsed, remaining=remaining)
+        else:
+            text = self.tr("{per_iteration} per iteration · elapsed {elapsed} · remaining "
+                           "{remaining}").format(per_iteration=measured(1 / rate),
+                                                 elapsed=elapsed, remaining=remaining)
+        self.speed_label.setText(text)
+
+    @Slot(int, int, float)
+    def _on_element_progress(self, done: int, total: int, active_seconds: float) -> None:
+        if total > 0 and self.thread is not None:
+            self._next_iteration_share = min(done / total, 1.0)
+            self._active_seconds = active_seconds
+            self._dirty = True
 
     def _update_buttons(self) -> None:
         running = self.thread is not None

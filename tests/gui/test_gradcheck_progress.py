@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
+import json
+
 import pytest
 
+import desktop_nn.core.gradient as gradient_module
+from desktop_nn.cli import main
+from desktop_nn.core.timing import TIMED_CALLS
 from desktop_nn.gui.gradcheck_tab import GradientCheckTab
+from desktop_nn.gui.gradcheck_thread import GradientCheckSettings, GradientCheckThread
 from desktop_nn.gui.state import AppState
 
 
@@ -23,3 +31,28 @@ def test_before_any_check_the_bar_counts_the_parameters_to_come(tab):
     tab.hidden_spin.setValue(5)
     assert tab.progress_bar.text() == "0 / 3,985 parameters"
     assert tab.progress_bar.maximum() == 3985 and tab.progress_bar.value() == 0
+
+
+def test_the_command_line_and_the_window_measure_the_same_way(mnist, monkeypatch, qtbot):
+    timings = []
+    real = gradient_module.best_time
+
+    def spy(function, **options):
+        timings.append(options)
+        return real(function, **options)
+
+    monkeypatch.setattr(gradient_module, "best_time", spy)
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main(["gradcheck", "--hidden-size", "2", "--samples", "1", "--json"]) == 0
+    cli = json.loads(out.getvalue())
+
+    (x_train, t_train), _ = mnist
+    thread = GradientCheckThread(GradientCheckSettings(samples=1, hidden_size=2),
+                                 x_train[:1], t_train[:1])
+    with qtbot.waitSignal(thread.ended, timeout=60_000) as ended:
+        thread.start()
+    thread.wait()
+    window = ended.args[1]
+    assert timings[0] == timings[1] and len(timings) == 2
+    assert cli["backprop_repeats"] == window.backprop_repeats == TIMED_CALLS

@@ -10,7 +10,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import QByteArray, QLocale, Qt, QTimer, Slot, qVersion
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QMainWindow,
@@ -35,7 +35,7 @@ from desktop_nn.gui.i18n import (
 )
 from desktop_nn.gui.icon import app_icon
 from desktop_nn.gui.plot_export import export_plot
-from desktop_nn.gui.settings import app_settings, load_config, save_config
+from desktop_nn.gui.settings import APPLICATION, app_settings, load_config, save_config
 from desktop_nn.gui.shortcuts import ShortcutGuard
 from desktop_nn.gui.state import AppState
 from desktop_nn.gui.training_tab import TrainingTab
@@ -69,7 +69,10 @@ class MainWindow(QMainWindow):
         self.settings = app_settings()
         # Before any widget is made, so that every text is created in the chosen language.
         self.language = install_translators(preferred_language(self.settings))
-        self.setWindowTitle(self.tr("desktop_nn — Deep Learning from Scratch, chapters 4–5"))
+        # The system adds the application's display name to every window title ("… —
+        # desktop_nn"), so the title itself does not repeat it.
+        QGuiApplication.setApplicationDisplayName(APPLICATION)
+        self.setWindowTitle(self.tr("Deep Learning from Scratch, chapters 4–5"))
         self.setWindowIcon(app_icon())
         self.state = AppState(self)
         self.download_dialog: DownloadDialog | None = None
@@ -202,7 +205,7 @@ class MainWindow(QMainWindow):
             return
         notice = RESTART_NOTICES.get(target, RESTART_NOTICES["en"])
         self.last_notice = notice
-        box = QMessageBox(QMessageBox.Icon.Information, "desktop_nn", notice,
+        box = QMessageBox(QMessageBox.Icon.Information, APPLICATION, notice,
                           QMessageBox.StandardButton.Ok, self)
         box.setObjectName("languageNotice")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -462,7 +465,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def show_about(self) -> None:
-        QMessageBox.about(self, self.tr("About desktop_nn"), self.about_text())
+        QMessageBox.about(self, self.tr("About"), self.about_text())
 
     def _warn(self, title: str, text: str) -> None:
         self.last_warning = (title, text)

@@ -1434,11 +1434,6 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <source>desktop_nn — Deep Learning from Scratch, chapters 4–5</source>
-        <extracomment>The book's title and its editions, the same in every language (names are not translated). Said in the language being chosen, which is the one the user can read.</extracomment>
-        <translation>desktop_nn — ゼロから作るDeep Learning 第4～5章</translation>
-    </message>
-    <message>
         <source>&amp;Training</source>
         <translation>学習(&amp;T)</translation>
     </message>
@@ -1607,8 +1602,17 @@
         <translation>（実行中の学習は含まれません）</translation>
     </message>
     <message>
+        <source>About</source>
+        <translation>バージョン情報</translation>
+    </message>
+    <message>
         <source>No history to export</source>
         <translation>書き出す学習履歴がありません</translation>
+    </message>
+    <message>
+        <source>Deep Learning from Scratch, chapters 4–5</source>
+        <extracomment>The book's title and its editions, the same in every language (names are not translated). Said in the language being chosen, which is the one the user can read.</extracomment>
+        <translation>ゼロから作るDeep Learning 第4～5章</translation>
     </message>
     <message>
         <source>Finish or stop a run first.</source>
@@ -1673,10 +1677,6 @@
     <message>
         <source>&lt;p&gt;Data: the MNIST database of handwritten digits by {mnist_authors}, licensed under {mnist_licence}. Fashion-MNIST (downloaded on request) by {fashion_authors}, MIT licence.&lt;/p&gt;</source>
         <translation>&lt;p&gt;データ：MNIST 手書き数字データベース（作成 {mnist_authors}、ライセンス {mnist_licence}）。Fashion-MNIST（必要なときにダウンロード、作成 {fashion_authors}、MIT ライセンス）。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>About desktop_nn</source>
-        <translation>desktop_nn について</translation>
     </message>
 </context>
 <context>

@@ -1434,11 +1434,6 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <source>desktop_nn — Deep Learning from Scratch, chapters 4–5</source>
-        <extracomment>The book's title and its editions, the same in every language (names are not translated). Said in the language being chosen, which is the one the user can read.</extracomment>
-        <translation>desktop_nn — 深度学习入门，第4～5章</translation>
-    </message>
-    <message>
         <source>&amp;Training</source>
         <translation>训练(&amp;T)</translation>
     </message>
@@ -1607,8 +1602,17 @@
         <translation>（不包括正在进行的运行）</translation>
     </message>
     <message>
+        <source>About</source>
+        <translation>关于</translation>
+    </message>
+    <message>
         <source>No history to export</source>
         <translation>没有可导出的训练记录</translation>
+    </message>
+    <message>
+        <source>Deep Learning from Scratch, chapters 4–5</source>
+        <extracomment>The book's title and its editions, the same in every language (names are not translated). Said in the language being chosen, which is the one the user can read.</extracomment>
+        <translation>深度学习入门，第4～5章</translation>
     </message>
     <message>
         <source>Finish or stop a run first.</source>
@@ -1673,10 +1677,6 @@
     <message>
         <source>&lt;p&gt;Data: the MNIST database of handwritten digits by {mnist_authors}, licensed under {mnist_licence}. Fashion-MNIST (downloaded on request) by {fashion_authors}, MIT licence.&lt;/p&gt;</source>
         <translation>&lt;p&gt;数据：MNIST 手写数字数据库，作者 {mnist_authors}，按 {mnist_licence} 许可发布。Fashion-MNIST（按需下载），作者 {fashion_authors}，MIT 许可证。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>About desktop_nn</source>
-        <translation>关于 desktop_nn</translation>
     </message>
 </context>
 <context>

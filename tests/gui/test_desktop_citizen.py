@@ -12,7 +12,7 @@ from pathlib import Path
 import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
@@ -197,3 +197,16 @@ def test_curves_differ_by_line_style_as_well_as_colour(window):
     test_style = plot.test_curve.opts["pen"].style()
     assert train_style != test_style
     assert plot.train_curve.opts["symbol"] != plot.test_curve.opts["symbol"]
+
+
+def shown_title(title: str) -> str:
+    """The title a window manager shows: Qt adds " — <display name>" (QPlatformWindow)."""
+    name = QGuiApplication.applicationDisplayName()
+    return f"{title} \N{EM DASH} {name}" if name and title != name else title
+
+
+def test_the_window_title_names_the_application_once(window):
+    assert QGuiApplication.applicationDisplayName() == "desktop_nn"
+    shown = shown_title(window.windowTitle())
+    assert shown.count("desktop_nn") == 1, shown
+    assert "Deep Learning from Scratch" in shown

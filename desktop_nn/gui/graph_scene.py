@@ -50,6 +50,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_nn.core.graph import ComputationGraph, GraphEvaluationError, Phase, format_value
+from desktop_nn.gui.graph_texts import Namer, plain_name
 from desktop_nn.gui.palette import colour
 
 __all__ = [
@@ -440,6 +441,7 @@ class GraphScene(QGraphicsScene):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.graph: ComputationGraph | None = None
+        self.name_of: Namer = plain_name
         self.vertices: dict[str, VertexItem] = {}
         self.edges: list[EdgeItem] = []
         self.colours = SceneColours.from_palette(QApplication.palette())
@@ -448,8 +450,13 @@ class GraphScene(QGraphicsScene):
         self.selectionChanged.connect(self._on_selection_changed)
 
     # -- public ------------------------------------------------------------------------------
-    def set_graph(self, graph: ComputationGraph) -> None:
-        """Draw ``graph`` from scratch (placing vertices, arrows and label slots)."""
+    def set_graph(self, graph: ComputationGraph, name_of: Namer = plain_name) -> None:
+        """Draw ``graph`` from scratch (placing vertices, arrows and label slots).
+
+        ``name_of`` gives the name shown for an input or a value (the book's labels in the
+        window's language); the graph keeps its own.
+        """
+        self.name_of = name_of
         self.blockSignals(True)
         try:
             self.clear()
@@ -547,15 +554,16 @@ class GraphScene(QGraphicsScene):
                 text = node.kind.symbol
                 rect = QRectF(x - NODE_RADIUS, y - NODE_RADIUS, 2 * NODE_RADIUS, 2 * NODE_RADIUS)
                 tip = self.tr("{symbol} node computing {name}: click for its rule").format(
-                    symbol=node.kind.symbol, name=node.label)
+                    symbol=node.kind.symbol, name=self.name_of(node.label))
             else:
-                text = vertex_id if role == "input" else format_value(graph.constants[vertex_id])
+                text = (self.name_of(vertex_id) if role == "input"
+                        else format_value(graph.constants[vertex_id]))
                 width = max(BOX_HEIGHT, name_metrics.horizontalAdvance(text) + 22)
                 height = BOX_HEIGHT if role == "input" else BOX_HEIGHT - 6
                 rect = QRectF(x + BOX_RIGHT - width, y - height / 2, width, height)
                 if role == "input":
                     tip = self.tr("Input {name}: click to edit its value").format(
-                        name=vertex_id)
+                        name=text)
                 else:
                     tip = self.tr("The constant {value}").format(value=text)
             item = VertexItem(vertex_id, role, text, rect)
@@ -574,7 +582,7 @@ class GraphScene(QGraphicsScene):
                 label.setZValue(3)
             self.edges.append(edge)
         output_edge = self.edges[-1]
-        name = graph.edges[-1].label
+        name = self.name_of(graph.edges[-1].label)
         if len(name) > MAX_NAME:
             name = name[: MAX_NAME - 1] + "…"
         output_edge.name_label = LabelItem("end")

@@ -64,7 +64,7 @@ from desktop_nn.core.graph import (
     preset,
 )
 from desktop_nn.gui.graph_scene import GraphScene, GraphView, readable
-from desktop_nn.gui.graph_texts import kind_rule
+from desktop_nn.gui.graph_texts import Namer, book_name, kind_rule, plain_name
 from desktop_nn.gui.palette import colour
 from desktop_nn.gui.shortcuts import add_command_key, key_text
 from desktop_nn.gui.widgets import StatusLabel
@@ -117,8 +117,8 @@ def _number(value: float | None) -> str:
     return f"({text})" if text.startswith("-") else text
 
 
-def _output_symbol(graph: ComputationGraph) -> str:
-    name = graph.edges[-1].label if graph.edges else ""
+def _output_symbol(graph: ComputationGraph, name_of: Namer = plain_name) -> str:
+    name = name_of(graph.edges[-1].label) if graph.edges else ""
     return name if 0 < len(name) <= 12 and " " not in name else "f"
 
 
@@ -135,14 +135,15 @@ class VertexDescription:
         return "\n".join([self.title, self.rule, self.formula, *self.numbers]).strip()
 
 
-def _argument_name(graph: ComputationGraph, vertex_id: str) -> str:
+def _argument_name(graph: ComputationGraph, vertex_id: str,
+                   name_of: Namer = plain_name) -> str:
     role = graph.role(vertex_id)
     if role == "node":
-        return graph.node(vertex_id).label
+        return name_of(graph.node(vertex_id).label)
     if role == "constant":
         return QCoreApplication.translate("NodeDetailPanel", "the constant {value}").format(
             value=format_value(graph.constants[vertex_id]))
-    return vertex_id
+    return name_of(vertex_id)
 
 
 def _forward_line(kind: str, x: float, y: float | None, out: float) -> str:
@@ -178,7 +179,8 @@ def _backward_lines(kind: str, dout: float, x: float, y: float | None, out: floa
 
 
 def describe_vertex(graph: ComputationGraph, vertex_id: str,
-                    numerical: dict[str, float] | None = None) -> VertexDescription:
+                    numerical: dict[str, float] | None = None,
+                    name_of: Namer = plain_name) -> VertexDescription:
     """The rule of a node with the current numbers substituted, or an input's gradients.
 
     Parameters
@@ -187,31 +189,34 @@ def describe_vertex(graph: ComputationGraph, vertex_id: str,
     vertex_id : str
     numerical : dict, optional
         Central-difference gradients by input name (see ``numerical_gradients``).
+    name_of : callable, optional
+        How a value's name is shown (the book's labels in the window's language).
     """
-    out = _output_symbol(graph)
+    out = _output_symbol(graph, name_of)
     role = graph.role(vertex_id)
     if role == "input":
+        shown = name_of(vertex_id)
         grad = graph.grad(vertex_id)
         slope = (numerical or {}).get(vertex_id)
         numbers = [QCoreApplication.translate(
             "NodeDetailPanel", "∂{output}/∂{input} by backpropagation: {gradient}").format(
-                output=out, input=vertex_id,
+                output=out, input=shown,
                 gradient=(QCoreApplication.translate("NodeDetailPanel", "not reached yet")
                           if grad is None else format_value(grad)))]
         if slope is not None:
             numbers.append(QCoreApplication.translate(
                 "NodeDetailPanel", "∂{output}/∂{input} by central difference: {gradient}").format(
-                    output=out, input=vertex_id,
+                    output=out, input=shown,
                     gradient=(QCoreApplication.translate("NodeDetailPanel", "undefined here")
                               if slope != slope else format_value(slope))))
         return VertexDescription(
             QCoreApplication.translate("NodeDetailPanel", "Input {input}").format(
-                input=vertex_id),
+                input=shown),
             QCoreApplication.translate(
                 "NodeDetailPanel",
                 "An input of the graph. Its gradient says how much {output} changes when "
                 "{input} grows by a small amount; change the value to see both update.",
-            ).format(output=out, input=vertex_id),
+            ).format(output=out, input=shown),
             numbers=numbers,
         )
     if role == "constant":
@@ -235,7 +240,7 @@ def describe_vertex(graph: ComputationGraph, vertex_id: str,
     args = [graph.value(a) for a in node.args]
     names = ["x", "y"][: kind.arity]
     out_name = "z" if kind.arity == 2 else "y"
-    numbers = [f"{names[p]} = {_argument_name(graph, a)} = {_number(graph.value(a))}"
+    numbers = [f"{names[p]} = {_argument_name(graph, a, name_of)} = {_number(graph.value(a))}"
                for p, a in enumerate(node.args)]
     value = graph.value(vertex_id)
     if value is None:
@@ -255,10 +260,10 @@ def describe_vertex(graph: ComputationGraph, vertex_id: str,
         numbers.append(QCoreApplication.translate("NodeDetailPanel", "backward: dout = {dout}")
                        .format(dout=format_value(dout)))
         lines = _backward_lines(kind.name, dout, args[0], y, value, grads)
-        numbers += [f"   {line}  → {_argument_name(graph, a)}"
+        numbers += [f"   {line}  → {_argument_name(graph, a, name_of)}"
                     for line, a in zip(lines, node.args, strict=True)]
     title = QCoreApplication.translate("NodeDetailPanel", "{symbol} node: {name}").format(
-        symbol=kind.symbol, name=node.label)
+        symbol=kind.symbol, name=name_of(node.label))
     if node.id != node.label:
         title += f"  ({node.id})"
     return VertexDescription(title, kind_rule(kind.name), kind.formula, numbers)
@@ -393,6 +398,7 @@ class GraphTab(QWidget):
         self.numerical: dict[str, float] = {}
         self.error_message = ""
         self.scene = GraphScene(self)
+        self.name_of: Namer = plain_name  # how the shown graph's names are written
         self.view = GraphView(self.scene)
         self.animation_timer = QTimer(self)
         self.animation_timer.setObjectName("graphAnimationTimer")
@@ -642,7 +648,9 @@ class GraphTab(QWidget):
         self.graph = graph
         graph.add_listener(self._on_graph_changed)
         self.error_message = ""
-        self.scene.set_graph(graph)
+        # The book's graphs speak the window's language; a typed expression keeps its names.
+        self.name_of = book_name if self.preset_key in ("apple", "apple_orange") else plain_name
+        self.scene.set_graph(graph, self.name_of)
         self.view.fit()
         self._refresh_numerical()
         self._fill_table()
@@ -803,7 +811,7 @@ class GraphTab(QWidget):
             except GraphEvaluationError:
                 pass  # the old state had stopped at an error too; it stays as it was
             self._show_error(self.tr("{name} = {value} refused:").format(
-                name=name, value=format_value(value)) + " " + str(exc))
+                name=self.name_of(name), value=format_value(value)) + " " + str(exc))
             self._refresh_numerical()
             self._on_graph_changed()
             return False
@@ -813,7 +821,7 @@ class GraphTab(QWidget):
         self._show_error("")
         self._refresh_numerical()
         self._on_graph_changed()
-        self.status.emit(f"{name} = {format_value(value)}")
+        self.status.emit(f"{self.name_of(name)} = {format_value(value)}")
         return True
 
     def _refresh_numerical(self) -> None:
@@ -878,11 +886,13 @@ class GraphTab(QWidget):
                     "Forward pass, step {step} of {count}: the {symbol} node computed {name} = "
                     "{value}.")
             text = text.format(step=graph.position, count=nodes, symbol=node.kind.symbol,
-                               name=node.label, value=format_value(graph.value(active)),
+                               name=self.name_of(node.label),
+                               value=format_value(graph.value(active)),
                                key=SHORTCUTS["backward"])
         elif graph.phase is Phase.BACKWARD:
             node = graph.node(active)
-            targets = ", ".join(dict.fromkeys(_argument_name(graph, a) for a in node.args))
+            targets = ", ".join(dict.fromkeys(_argument_name(graph, a, self.name_of)
+                                              for a in node.args))
             text = self.tr(
                 "Backward pass, step {step} of {count}: the {symbol} node passed gradients "
                 "back to {targets}.").format(step=graph.position - nodes, count=nodes,
@@ -890,7 +900,7 @@ class GraphTab(QWidget):
         else:
             out = graph.output_value
             text = self.tr("Done: {name} = {value}; every gradient is shown in red below its "
-                           "arrow.").format(name=graph.edges[-1].label,
+                           "arrow.").format(name=self.name_of(graph.edges[-1].label),
                                             value="?" if out is None else format_value(out))
         self.step_label.setText(text)
 
@@ -900,7 +910,7 @@ class GraphTab(QWidget):
         if graph is None or vertex_id is None or not graph.has_vertex(vertex_id):
             self.detail_panel.show_description(None)
             return
-        description = describe_vertex(graph, vertex_id, self.numerical)
+        description = describe_vertex(graph, vertex_id, self.numerical, self.name_of)
         value = graph.inputs.get(vertex_id)
         self.detail_panel.show_description(description, vertex_id, value)
 
@@ -917,8 +927,8 @@ class GraphTab(QWidget):
                         Qt.AlignmentFlag.AlignLeft if column == 0 else Qt.AlignmentFlag.AlignRight)
                     item.setTextAlignment(align)
                     table.setItem(row, column, item)
-                table.item(row, 0).setText(name)
-        out = _output_symbol(graph)
+                table.item(row, 0).setText(self.name_of(name))
+        out = _output_symbol(graph, self.name_of)
         table.setHorizontalHeaderLabels(self._table_headers())
         self.table_box.setTitle(
             self.tr("Gradients ∂{output}/∂input: backprop vs numerical").format(output=out))

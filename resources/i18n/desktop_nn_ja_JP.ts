@@ -48,6 +48,46 @@
     </message>
 </context>
 <context>
+    <name>BookNames</name>
+    <message>
+        <source>apple</source>
+        <extracomment>The values of the book's apples-and-oranges graphs, marked for translation (context "BookNames"): the labels of the book's figures in its Chinese and Japanese editions.</extracomment>
+        <translation>りんご</translation>
+    </message>
+    <message>
+        <source>apple_num</source>
+        <translation>りんごの個数</translation>
+    </message>
+    <message>
+        <source>orange</source>
+        <translation>みかん</translation>
+    </message>
+    <message>
+        <source>orange_num</source>
+        <translation>みかんの個数</translation>
+    </message>
+    <message>
+        <source>tax</source>
+        <translation>消費税</translation>
+    </message>
+    <message>
+        <source>apple_price</source>
+        <translation>りんごの金額</translation>
+    </message>
+    <message>
+        <source>orange_price</source>
+        <translation>みかんの金額</translation>
+    </message>
+    <message>
+        <source>all_price</source>
+        <translation>合計金額</translation>
+    </message>
+    <message>
+        <source>price</source>
+        <translation>支払金額</translation>
+    </message>
+</context>
+<context>
     <name>ClassNames</name>
     <message>
         <source>T-shirt</source>
@@ -1771,7 +1811,7 @@
     <name>NodeKind</name>
     <message>
         <source>multiply: passes dout·y to x and dout·x to y (the inputs swap places)</source>
-        <extracomment>The translation context of the rules. The English rule of every node kind (equal to ``KINDS[name].rule``), by kind name.</extracomment>
+        <extracomment>Shows a value's name: ``book_name`` for the book's graphs, ``plain_name`` for typed ones. The translation context of the rules. The English rule of every node kind (equal to ``KINDS[name].rule``), by kind name.</extracomment>
         <translation>乗算：x には dout·y を、y には dout·x を渡す（入力を入れ替える）</translation>
     </message>
     <message>

@@ -48,6 +48,46 @@
     </message>
 </context>
 <context>
+    <name>BookNames</name>
+    <message>
+        <source>apple</source>
+        <extracomment>The values of the book's apples-and-oranges graphs, marked for translation (context "BookNames"): the labels of the book's figures in its Chinese and Japanese editions.</extracomment>
+        <translation>苹果</translation>
+    </message>
+    <message>
+        <source>apple_num</source>
+        <translation>苹果的个数</translation>
+    </message>
+    <message>
+        <source>orange</source>
+        <translation>橘子</translation>
+    </message>
+    <message>
+        <source>orange_num</source>
+        <translation>橘子的个数</translation>
+    </message>
+    <message>
+        <source>tax</source>
+        <translation>消费税</translation>
+    </message>
+    <message>
+        <source>apple_price</source>
+        <translation>苹果的金额</translation>
+    </message>
+    <message>
+        <source>orange_price</source>
+        <translation>橘子的金额</translation>
+    </message>
+    <message>
+        <source>all_price</source>
+        <translation>合计金额</translation>
+    </message>
+    <message>
+        <source>price</source>
+        <translation>支付金额</translation>
+    </message>
+</context>
+<context>
     <name>ClassNames</name>
     <message>
         <source>T-shirt</source>
@@ -1771,7 +1811,7 @@
     <name>NodeKind</name>
     <message>
         <source>multiply: passes dout·y to x and dout·x to y (the inputs swap places)</source>
-        <extracomment>The translation context of the rules. The English rule of every node kind (equal to ``KINDS[name].rule``), by kind name.</extracomment>
+        <extracomment>Shows a value's name: ``book_name`` for the book's graphs, ``plain_name`` for typed ones. The translation context of the rules. The English rule of every node kind (equal to ``KINDS[name].rule``), by kind name.</extracomment>
         <translation>乘法：将 dout·y 传给 x，将 dout·x 传给 y（两个输入互换位置）</translation>
     </message>
     <message>

@@ -34,6 +34,7 @@ from desktop_nn.gui.i18n import (
     preferred_language,
 )
 from desktop_nn.gui.icon import app_icon
+from desktop_nn.gui.language_switch import ask_to_restart
 from desktop_nn.gui.plot_export import export_plot
 from desktop_nn.gui.settings import APPLICATION, app_settings, load_config, save_config
 from desktop_nn.gui.shortcuts import ShortcutGuard
@@ -49,14 +50,6 @@ BOOK_EDITIONS = (
 MNIST_AUTHORS = "Yann LeCun, Corinna Cortes, Christopher J. C. Burges"
 MNIST_LICENCE = "CC BY-SA 3.0"
 FASHION_MNIST_AUTHORS = "Han Xiao, Kashif Rasul, Roland Vollgraf (Zalando Research)"
-
-
-#: Said in the language being chosen, which is the one the user can read.
-RESTART_NOTICES = {
-    "en": "The window will speak English the next time you start desktop_nn.",
-    "zh_CN": "下次启动 desktop_nn 时，界面将切换为简体中文。",
-    "ja_JP": "次回 desktop_nn を起動すると、表示が日本語に切り替わります。",
-}
 
 
 class MainWindow(QMainWindow):
@@ -197,19 +190,13 @@ class MainWindow(QMainWindow):
             self.language_actions[code] = action
 
     def choose_language(self, language: str | None) -> None:
-        """Remember the language for the next start and say so (None: follow the system)."""
+        """Remember the language (None: follow the system) and offer to restart in it."""
         choose_language(self.settings, language)
         target = language or language_for_locale(QLocale())
         if target == self.language:
             self.show_status(self.tr("The window already speaks this language."))
             return
-        notice = RESTART_NOTICES.get(target, RESTART_NOTICES["en"])
-        self.last_notice = notice
-        box = QMessageBox(QMessageBox.Icon.Information, APPLICATION, notice,
-                          QMessageBox.StandardButton.Ok, self)
-        box.setObjectName("languageNotice")
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
+        self.language_question = ask_to_restart(self, target)
 
     # -- status and settings -----------------------------------------------------------------
     def show_status(self, message: str, owner: QWidget | None = None) -> None:
@@ -243,6 +230,9 @@ class MainWindow(QMainWindow):
         log_scale = self.settings.value("plots/log_scale")
         if log_scale is not None:
             self.training_tab.log_check.setChecked(str(log_scale).lower() == "true")
+        tab = self.settings.value("window/tab")
+        if tab is not None and str(tab).isdigit() and int(tab) < self.tabs.count():
+            self.tabs.setCurrentIndex(int(tab))
 
     @Slot()
     def _schedule_settings_save(self) -> None:
@@ -254,6 +244,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("plots/smoothing", self.training_tab.smoothing_slider.value())
         self.settings.setValue("plots/log_scale", self.training_tab.log_check.isChecked())
+        self.settings.setValue("window/tab", self.tabs.currentIndex())
         self.settings.sync()
 
     # -- data --------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QLocale
 from PySide6.QtGui import QFontDatabase, QImage, QPainter
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPushButton
 
 from desktop_nn.gui import i18n
 from desktop_nn.gui.settings import app_settings
@@ -144,11 +144,13 @@ def test_the_window_follows_the_locale(qtbot, restore_language):
     window.close()
 
 
-def test_choosing_a_language_applies_at_the_next_start(qtbot, restore_language):
+def test_choosing_a_language_later_applies_at_the_next_start(qtbot, restore_language):
     window = make_window(qtbot, language="en")
     window.language_actions["zh_CN"].trigger()
     assert i18n.chosen_language(window.settings) == "zh_CN"
-    assert "简体中文" in window.last_notice  # said in the language chosen
+    question = window.language_question
+    assert "简体中文" in question.text()  # asked in the language chosen
+    question.findChild(QPushButton, "restartLaterButton").click()
     assert window.tabs.tabText(0) == "&Training"  # this window keeps its language
     window.close()
     again = make_window(qtbot, language=i18n.chosen_language(app_settings()))

@@ -66,11 +66,13 @@ def run(args: argparse.Namespace) -> int:
             "correct": result.num_correct,
             "hidden_size": loaded.network.hidden_size,
             "activation": loaded.network.activation,
+            "seed": loaded.config.seed,
         })
         return 0
     print(
         f"{Path(args.model).name}: TwoLayerNet(784, {loaded.network.hidden_size}, 10), "
-        f"{loaded.network.activation}, on the {DATASET_TITLES[dataset]} test set "
+        f"{loaded.network.activation}, seed {loaded.config.seed}, on the "
+        f"{DATASET_TITLES[dataset]} test set "
         f"({result.num_samples:,} images)"
     )
     print(f"accuracy {result.accuracy:.4f} ({result.num_correct:,} of {result.num_samples:,} "

@@ -66,6 +66,8 @@ def test_text_report(capsys, model_path):
     out, err = capsys.readouterr()
     assert err == ""
     assert "accuracy 0." in out
+    assert ", seed 2, on the MNIST test set" in out.splitlines()[0]  # shown when loaded
+    assert run_json(capsys, "--model", str(path))["seed"] == 2
     assert "confusion matrix (rows: true class, columns: predicted class)" in out
     lines = out.splitlines()
     header = next(i for i, line in enumerate(lines) if line.startswith("true \\ predicted"))

@@ -19,6 +19,7 @@ from desktop_nn.gui.palette import (
     TEST_COLOUR,
     TRAIN_COLOUR,
     colour,
+    plot_background,
     plot_foreground,
     tint,
 )
@@ -152,7 +153,9 @@ class LossPlot(PalettePlot):
         marker = pg.InfiniteLine(
             pos=iteration, angle=90, pen=pen, movable=False,
             label=self.tr("lr {rate}").format(rate=f"{rate:g}"),
-            labelOpts={"position": 0.92, "color": plot_foreground(), "anchors": [(0, 0), (0, 0)]},
+            # Half-way up, clear of the legend in the top corner, on the plot's background.
+            labelOpts={"position": 0.55, "color": plot_foreground(),
+                       "anchors": [(0, 0.5), (0, 0.5)], "fill": pg.mkBrush(plot_background())},
         )
         marker.setZValue(-5)
         self.addItem(marker, ignoreBounds=True)

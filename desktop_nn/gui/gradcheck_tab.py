@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSpinBox,
+    QStyle,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -213,11 +214,13 @@ class GradientCheckTab(QWidget):
             "largest one, and the largest difference relative to the gradients' size."
         ))
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
         font = self.table.font()
         font.setPointSizeF(font.pointSizeF() * 1.25)
         self.table.setFont(font)
         header.setFont(font)
+        self._fit_table_columns()
         for row, key in enumerate(("W1", "b1", "W2", "b2")):
             self._set_cell(row, 0, key)
             for column in range(1, len(TABLE_COLUMNS)):
@@ -234,8 +237,11 @@ class GradientCheckTab(QWidget):
         self.history_table.verticalHeader().setVisible(False)
         self.history_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.history_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        # Columns as wide as their headers or figures: on a narrow screen the table scrolls
+        # sideways rather than cut a header.
         self.history_table.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.Stretch)
+            QHeaderView.ResizeMode.ResizeToContents)
+        self.history_table.horizontalHeader().setStretchLastSection(True)
         self.history_table.setToolTip(self.tr(
             "Every check finished in this session, newest first, with its mean |diff| per "
             "parameter: run with and without the 1e-7 to compare."
@@ -256,6 +262,21 @@ class GradientCheckTab(QWidget):
         explanation_font = self.explanation.font()
         explanation_font.setPointSizeF(explanation_font.pointSizeF() * 1.1)
         self.explanation.setFont(explanation_font)
+
+    def _fit_table_columns(self) -> None:
+        """Make the table wide enough for every header and the widest figures it will show,
+        so that no column is ever cut (its height leaves no room for a scroll bar)."""
+        header = self.table.horizontalHeader()
+        metrics = self.table.fontMetrics()
+        widest = ("W1", f"784 × {MAX_HIDDEN}", "9.99e-10", "9.99e-10", "9.99e-10")
+        margin = 2 * self.table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 12
+        needed = sum(max(header.sectionSizeHint(column), metrics.horizontalAdvance(text) + margin)
+                     for column, text in enumerate(widest))
+        self.table.setMinimumWidth(needed + 2 * self.table.frameWidth())
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._fit_table_columns()  # now in the font and style the window shows
 
     def _set_cell(self, row: int, column: int, text: str) -> None:
         item = QTableWidgetItem(text)

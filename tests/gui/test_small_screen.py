@@ -49,3 +49,22 @@ def test_the_per_class_headers_are_not_cut(small_window, qtbot):
         # The header's own measure of what the text, its margins and the sort arrow need.
         assert header.sectionSize(column) >= header.sectionSizeHint(column), text
         assert header.sectionSize(column) > metrics.horizontalAdvance(text), text
+
+
+def test_no_header_of_a_table_is_cut(small_window, qtbot):
+    """Every table's header texts fit their sections (a table may scroll sideways instead)."""
+    from PySide6.QtWidgets import QTableWidget
+
+    small_window.training_tab.reset_weights()
+    for tab_index in range(small_window.tabs.count()):
+        small_window.tabs.setCurrentIndex(tab_index)
+        tab = small_window.tabs.currentWidget()
+        for table in tab.findChildren(QTableWidget):
+            if not table.isVisible():
+                continue
+            header = table.horizontalHeader()
+            for column in range(header.count()):
+                item = table.horizontalHeaderItem(column)
+                text = item.text() if item is not None else ""
+                needed = header.fontMetrics().horizontalAdvance(text)
+                assert header.sectionSize(column) > needed, (table.objectName(), text)

@@ -13,11 +13,12 @@ import argparse
 import math
 
 from desktop_nn.cli.common import CliError, print_json
-from desktop_nn.core.expression import ExpressionError, build_graph
-from desktop_nn.core.graph import (
+from desktop_nn.graph import (
     PRESETS,
     ComputationGraph,
+    ExpressionError,
     GraphEvaluationError,
+    build_graph,
     format_value,
     preset,
 )

@@ -1711,7 +1711,6 @@
     <name>NodeKind</name>
     <message>
         <source>multiply: passes dout·y to x and dout·x to y (the inputs swap places)</source>
-        <extracomment>The translation context of the rules. The English rule of every node kind (equal to ``KINDS[name].rule``), by kind name.</extracomment>
         <translation>乗算：x には dout·y を、y には dout·x を渡す（入力を入れ替える）</translation>
     </message>
     <message>
@@ -1725,10 +1724,6 @@
     <message>
         <source>divide: passes dout/y to x and -dout·x/y² to y</source>
         <translation>除算：x には dout/y を、y には -dout·x/y² を渡す</translation>
-    </message>
-    <message>
-        <source>negate: passes -dout to x</source>
-        <translation>符号反転：x には -dout を渡す</translation>
     </message>
     <message>
         <source>exponential: passes dout·exp(x) to x, i.e. dout times its own output</source>

@@ -1711,7 +1711,6 @@
     <name>NodeKind</name>
     <message>
         <source>multiply: passes dout·y to x and dout·x to y (the inputs swap places)</source>
-        <extracomment>The translation context of the rules. The English rule of every node kind (equal to ``KINDS[name].rule``), by kind name.</extracomment>
         <translation>乘法：将 dout·y 传给 x，将 dout·x 传给 y（两个输入互换位置）</translation>
     </message>
     <message>
@@ -1725,10 +1724,6 @@
     <message>
         <source>divide: passes dout/y to x and -dout·x/y² to y</source>
         <translation>除法：将 dout/y 传给 x，将 -dout·x/y² 传给 y</translation>
-    </message>
-    <message>
-        <source>negate: passes -dout to x</source>
-        <translation>取负：将 -dout 传给 x</translation>
     </message>
     <message>
         <source>exponential: passes dout·exp(x) to x, i.e. dout times its own output</source>

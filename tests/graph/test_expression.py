@@ -8,14 +8,14 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from desktop_nn.core.expression import (
+from desktop_nn.core.layers import MulLayer
+from desktop_nn.graph import GraphEvaluationError, sigmoid_graph
+from desktop_nn.graph.expression import (
     MAX_LENGTH,
     ExpressionError,
     build_graph,
     parse_expression,
 )
-from desktop_nn.core.graph import GraphEvaluationError, sigmoid_graph
-from desktop_nn.core.layers import MulLayer
 
 
 def value_of(text: str, **values: float) -> float:
@@ -64,7 +64,7 @@ def test_repeated_name_is_one_input_whose_gradient_sums():
 def test_typed_sigmoid_is_the_books_graph():
     typed = build_graph("1 / (1 + exp(-x))", {"x": 0.7})
     book = sigmoid_graph(0.7)
-    assert [n.kind.name for n in typed.nodes] == [n.kind.name for n in book.nodes]
+    assert [n.op.name for n in typed.nodes] == [n.op.name for n in book.nodes]
     assert isinstance(typed.nodes[0].layer, MulLayer)
     assert sorted(typed.constants.values()) == [-1.0, 1.0]
     assert typed.backward() == pytest.approx(book.backward())
@@ -73,7 +73,7 @@ def test_typed_sigmoid_is_the_books_graph():
 
 def test_division_by_other_than_one_is_a_divide_node():
     g = build_graph("a / b")
-    assert [n.kind.symbol for n in g.nodes] == ["÷"]
+    assert [n.op.symbol for n in g.nodes] == ["÷"]
 
 
 @pytest.mark.parametrize(
@@ -237,11 +237,11 @@ def test_backprop_matches_numerical_on_random_expressions(text, a, b, c):
     # stay away from the poles of log, 1/x and x/y and from very steep exp.
     for node in graph.nodes:
         args = [graph.value(arg) for arg in node.args]
-        if node.kind.name in ("log", "reciprocal"):
+        if node.op.name in ("log", "reciprocal"):
             assume(abs(args[0]) > 0.05)
-        if node.kind.name == "div":
+        if node.op.name == "div":
             assume(abs(args[1]) > 0.05)
-        if node.kind.name == "exp":
+        if node.op.name == "exp":
             assume(args[0] < 20)
     numerical = graph.numerical_gradients()
     for name, grad in backprop.items():

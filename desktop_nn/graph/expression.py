@@ -24,7 +24,8 @@ from __future__ import annotations
 import ast
 from collections.abc import Mapping
 
-from desktop_nn.core.graph import ComputationGraph
+from desktop_nn.graph.graph import ComputationGraph
+from desktop_nn.graph.ops import FUNCTIONS, OPERATORS
 
 __all__ = [
     "FUNCTIONS",
@@ -40,12 +41,16 @@ MAX_LENGTH = 500
 MAX_DEPTH = 100
 MAX_OPERATIONS = 100
 
-#: The functions an expression may call, each with one argument; also node kinds.
-FUNCTIONS = ("exp", "log")
-
-_HINT = "use +, -, *, /, exp(), log()"
+#: How Python's syntax tree spells each operator text of :data:`~desktop_nn.graph.ops.OPERATORS`.
+_AST_OPERATORS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/", ast.Pow: "**"}
+#: The binary operators an expression may use: syntax-tree type -> operation name.
+_BINARY_OPERATIONS = {
+    node_type: OPERATORS[text].name
+    for node_type, text in _AST_OPERATORS.items()
+    if text in OPERATORS
+}
+_HINT = "use " + ", ".join([*OPERATORS, *(f"{name}()" for name in FUNCTIONS)])
 _LOOKALIKES = str.maketrans({"×": "*", "·": "*", "÷": "/", "−": "-"})
-_BINARY_KINDS = {ast.Add: "add", ast.Sub: "sub", ast.Mult: "mul", ast.Div: "div"}
 _BAD_OPERATORS = {
     ast.Pow: "**",
     ast.Mod: "%",
@@ -217,7 +222,7 @@ def _check(root: ast.expr, text: str) -> None:
 
 
 def _check_operator(op: ast.AST) -> None:
-    if type(op) in _BINARY_KINDS or isinstance(op, (ast.USub, ast.UAdd)):
+    if type(op) in _BINARY_OPERATIONS or isinstance(op, (ast.USub, ast.UAdd)):
         return
     symbol = _BAD_OPERATORS.get(type(op), type(op).__name__)
     raise ExpressionError(f"'{symbol}' is not allowed: {_HINT}")
@@ -227,7 +232,8 @@ def _check_call(node: ast.Call, text: str) -> ast.expr:
     """Allow ``exp(x)`` and ``log(x)`` only; return the argument."""
     if not isinstance(node.func, ast.Name) or node.func.id not in FUNCTIONS:
         name = node.func.id if isinstance(node.func, ast.Name) else _segment(node.func, text)
-        raise ExpressionError(f"calls to '{name}' are not allowed: only exp() and log()")
+        allowed = " and ".join(f"{function}()" for function in FUNCTIONS)
+        raise ExpressionError(f"calls to '{name}' are not allowed: only {allowed}")
     name = node.func.id
     if node.keywords:
         raise ExpressionError(
@@ -296,9 +302,9 @@ class _Builder:
                 return operand
             return graph.add_node("mul", operand, graph.add_constant(-1.0), label=label)
         if isinstance(node, ast.Call):
-            return graph.add_node(node.func.id, self.build(node.args[0]), label=label)
+            return graph.add_node(FUNCTIONS[node.func.id], self.build(node.args[0]), label=label)
         if isinstance(node.op, ast.Div) and _constant_value(node.left) == 1.0:
             return graph.add_node("reciprocal", self.build(node.right), label=label)
         left = self.build(node.left)
         right = self.build(node.right)
-        return graph.add_node(_BINARY_KINDS[type(node.op)], left, right, label=label)
+        return graph.add_node(_BINARY_OPERATIONS[type(node.op)], left, right, label=label)

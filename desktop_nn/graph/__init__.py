@@ -1,0 +1,48 @@
+"""Computation graphs: the scalar graphs of chapter 5 and the expressions that build them.
+
+NumPy and Python only, never Qt. :mod:`~desktop_nn.graph.ops` defines each operation once (its
+forward, backward, rule, formula and parser spelling); :mod:`~desktop_nn.graph.graph` steps
+forward and backward through a graph; :mod:`~desktop_nn.graph.expression` parses typed
+formulas safely; :mod:`~desktop_nn.graph.presets` holds the book's graphs;
+:mod:`~desktop_nn.graph.layout` places the vertices for drawing.
+"""
+
+from desktop_nn.graph.expression import ExpressionError, build_graph, parse_expression
+from desktop_nn.graph.graph import (
+    ComputationGraph,
+    Edge,
+    GraphEvaluationError,
+    GraphState,
+    Node,
+    Phase,
+)
+from desktop_nn.graph.numbers import format_value, formula_number
+from desktop_nn.graph.ops import OPERATIONS, Operation
+from desktop_nn.graph.presets import (
+    PRESETS,
+    apple_graph,
+    apple_orange_graph,
+    preset,
+    sigmoid_graph,
+)
+
+__all__ = [
+    "OPERATIONS",
+    "PRESETS",
+    "ComputationGraph",
+    "Edge",
+    "ExpressionError",
+    "GraphEvaluationError",
+    "GraphState",
+    "Node",
+    "Operation",
+    "Phase",
+    "apple_graph",
+    "apple_orange_graph",
+    "build_graph",
+    "format_value",
+    "formula_number",
+    "parse_expression",
+    "preset",
+    "sigmoid_graph",
+]

@@ -14,6 +14,7 @@ from desktop_nn.core.gradient import gradient_check, numerical_gradient
 from desktop_nn.core.layers import (
     AddLayer,
     Affine,
+    MatMul,
     MulLayer,
     Relu,
     Sigmoid,
@@ -21,6 +22,7 @@ from desktop_nn.core.layers import (
 )
 from desktop_nn.core.network import TwoLayerNet
 from desktop_nn.core.optimizers import SGD, AdaGrad, Adam, Momentum
+from desktop_nn.core.simple_net import simpleNet
 
 __all__ = [
     "SGD",
@@ -28,6 +30,7 @@ __all__ = [
     "Adam",
     "AddLayer",
     "Affine",
+    "MatMul",
     "Momentum",
     "MulLayer",
     "Relu",
@@ -40,5 +43,6 @@ __all__ = [
     "relu",
     "sigmoid",
     "sigmoid_grad",
+    "simpleNet",
     "softmax",
 ]

@@ -95,6 +95,9 @@ class GradientCheckResult:
         Wall time of each method.
     numerical, backprop : dict of str to ndarray
         The two gradients themselves.
+    abs_diff : dict of str to ndarray
+        ``|numerical - backprop|`` element by element, float64, each in its parameter's shape
+        (``W1`` (784, hidden) can be drawn as one 28×28 tile per hidden unit).
     """
 
     params: dict[str, ParamDifference]
@@ -102,6 +105,7 @@ class GradientCheckResult:
     backprop_seconds: float
     numerical: dict[str, np.ndarray] = field(repr=False)
     backprop: dict[str, np.ndarray] = field(repr=False)
+    abs_diff: dict[str, np.ndarray] = field(repr=False, default_factory=dict)
 
     @property
     def speedup(self) -> float:
@@ -109,9 +113,20 @@ class GradientCheckResult:
         return self.numerical_seconds / max(self.backprop_seconds, 1e-12)
 
 
-def compare_gradients(numerical: np.ndarray, backprop: np.ndarray) -> ParamDifference:
-    """Summarise the difference of two gradients of the same shape."""
-    diff = np.abs(numerical.astype(np.float64) - backprop.astype(np.float64))
+def absolute_difference(numerical: np.ndarray, backprop: np.ndarray) -> np.ndarray:
+    """``|numerical - backprop|`` element by element, in float64 (shape of the inputs)."""
+    return np.abs(numerical.astype(np.float64) - backprop.astype(np.float64))
+
+
+def compare_gradients(
+    numerical: np.ndarray, backprop: np.ndarray, diff: np.ndarray | None = None
+) -> ParamDifference:
+    """Summarise the difference of two gradients of the same shape.
+
+    ``diff``, if given, is their :func:`absolute_difference`, already computed.
+    """
+    if diff is None:
+        diff = absolute_difference(numerical, backprop)
     scale = np.abs(numerical).astype(np.float64) + np.abs(backprop).astype(np.float64)
     rel = np.divide(diff, scale, out=np.zeros_like(diff), where=scale > 1e-12)
     return ParamDifference(
@@ -153,10 +168,15 @@ def gradient_check(
     backprop = net.gradient(x, t)
     backprop_seconds = time.perf_counter() - start
 
+    abs_diff = {key: absolute_difference(numerical[key], backprop[key]) for key in numerical}
     return GradientCheckResult(
-        params={key: compare_gradients(numerical[key], backprop[key]) for key in numerical},
+        params={
+            key: compare_gradients(numerical[key], backprop[key], abs_diff[key])
+            for key in numerical
+        },
         numerical_seconds=numerical_seconds,
         backprop_seconds=backprop_seconds,
         numerical=numerical,
         backprop={key: value.copy() for key, value in backprop.items()},
+        abs_diff=abs_diff,
     )

@@ -8,6 +8,7 @@ import pytest
 from desktop_nn.core.gradient import (
     BOOK_H,
     Cancelled,
+    absolute_difference,
     compare_gradients,
     gradient_check,
     numerical_gradient,
@@ -183,6 +184,33 @@ def test_gradient_check_result_fields(book_check):
         assert result.backprop[key].shape == shape
         recomputed = compare_gradients(result.numerical[key], result.backprop[key])
         assert recomputed == result.params[key]
+
+
+def test_gradient_check_keeps_the_elementwise_differences(book_check, mnist):
+    """The gradient check tab draws |numerical - backprop| per element (W1 as 28×28 tiles)."""
+    result = book_check[1e-7]
+    assert list(result.abs_diff) == list(PARAM_NAMES)
+    for key, diff in result.abs_diff.items():
+        assert diff.dtype == np.float64
+        assert diff.shape == result.params[key].shape
+        expected = np.abs(result.numerical[key].astype(np.float64) - result.backprop[key])
+        np.testing.assert_array_equal(diff, expected)
+        assert diff.mean() == result.params[key].mean_abs_diff
+        assert diff.max() == result.params[key].max_abs_diff
+    # A pixel black in all three images never changes the loss: both gradients of its W1 row
+    # are exactly 0, and so is their difference.
+    (x_train, _), _ = mnist
+    black = ~x_train[:3].any(axis=0)
+    assert 0 < black.sum() < 784
+    assert not result.abs_diff["W1"][black].any()
+    assert result.abs_diff["W1"][~black].any()
+
+
+def test_compare_gradients_with_a_given_difference():
+    numerical, backprop = np.array([1.0, -2.0]), np.array([0.5, -2.0])
+    diff = absolute_difference(numerical, backprop)
+    np.testing.assert_array_equal(diff, [0.5, 0.0])
+    assert compare_gradients(numerical, backprop, diff) == compare_gradients(numerical, backprop)
 
 
 def test_gradient_check_copies_backprop_gradients():

@@ -350,6 +350,8 @@ class Trainer:
         self.diverged: DivergedEvent | None = None
         #: (elements done, total) of the numerical gradient in progress.
         self.numerical_progress = (0, 0)
+        #: Indices into ``x_train`` of the mini-batch of the last iteration (None before it).
+        self.last_batch_indices: np.ndarray | None = None
 
     def set_learning_rate(self, lr: float) -> None:
         """Change the learning rate from the next iteration on (validated like the config)."""
@@ -391,6 +393,7 @@ class Trainer:
 
     def _train_step(self) -> float:
         batch_mask = self.next_batch_indices()
+        self.last_batch_indices = batch_mask
         x_batch = self.x_train[batch_mask]
         t_batch = self.t_train[batch_mask]
         if self.config.gradient == "numerical":
@@ -410,6 +413,15 @@ class Trainer:
         if loss is None or self.config.loss_after_update:
             loss = self.network.loss(x_batch, t_batch)
         return loss
+
+    def last_batch(self) -> tuple[np.ndarray, np.ndarray] | None:
+        """The images (B, 784) and class indices (B,) the last iteration trained on, or None.
+
+        The parameters have already been updated with that batch's gradient.
+        """
+        if self.last_batch_indices is None:
+            return None
+        return self.x_train[self.last_batch_indices], self.t_train[self.last_batch_indices]
 
     def _numerical_progress(self, done: int, total: int) -> None:
         self.numerical_progress = (done, total)

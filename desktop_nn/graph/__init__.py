@@ -1,10 +1,15 @@
-"""Computation graphs: the scalar graphs of chapter 5 and the expressions that build them.
+"""Computation graphs: the scalar graphs of chapter 5, the expressions that build them, and
+the network drawn as its layers.
 
 NumPy and Python only, never Qt. :mod:`~desktop_nn.graph.ops` defines each operation once (its
 forward, backward, rule, formula and parser spelling); :mod:`~desktop_nn.graph.graph` steps
 forward and backward through a graph; :mod:`~desktop_nn.graph.expression` parses typed
 formulas safely; :mod:`~desktop_nn.graph.presets` holds the book's graphs;
 :mod:`~desktop_nn.graph.layout` places the vertices for drawing.
+
+Layer graphs: :mod:`~desktop_nn.graph.layer_kinds` defines each kind of layer once;
+:mod:`~desktop_nn.graph.layer_graph` steps through a chain of the book's layers;
+:mod:`~desktop_nn.graph.layer_nets` builds ``TwoLayerNet`` and ``simpleNet`` as layer graphs.
 """
 
 from desktop_nn.graph.expression import ExpressionError, build_graph, parse_expression
@@ -16,6 +21,9 @@ from desktop_nn.graph.graph import (
     Node,
     Phase,
 )
+from desktop_nn.graph.layer_graph import ArraySpec, LayerGraph, LayerSpec
+from desktop_nn.graph.layer_kinds import LAYER_KINDS
+from desktop_nn.graph.layer_nets import network_graph, simple_graph, training_batch
 from desktop_nn.graph.numbers import format_value, formula_number
 from desktop_nn.graph.ops import OPERATIONS, Operation
 from desktop_nn.graph.presets import (
@@ -27,13 +35,17 @@ from desktop_nn.graph.presets import (
 )
 
 __all__ = [
+    "LAYER_KINDS",
     "OPERATIONS",
     "PRESETS",
+    "ArraySpec",
     "ComputationGraph",
     "Edge",
     "ExpressionError",
     "GraphEvaluationError",
     "GraphState",
+    "LayerGraph",
+    "LayerSpec",
     "Node",
     "Operation",
     "Phase",
@@ -42,7 +54,10 @@ __all__ = [
     "build_graph",
     "format_value",
     "formula_number",
+    "network_graph",
     "parse_expression",
     "preset",
     "sigmoid_graph",
+    "simple_graph",
+    "training_batch",
 ]

@@ -9,7 +9,10 @@ formulas safely; :mod:`~desktop_nn.graph.presets` holds the book's graphs;
 
 Layer graphs: :mod:`~desktop_nn.graph.layer_kinds` defines each kind of layer once;
 :mod:`~desktop_nn.graph.layer_graph` steps through a chain of the book's layers;
-:mod:`~desktop_nn.graph.layer_nets` builds ``TwoLayerNet`` and ``simpleNet`` as layer graphs.
+:mod:`~desktop_nn.graph.layer_nets` builds ``TwoLayerNet`` and ``simpleNet`` as layer graphs;
+:mod:`~desktop_nn.graph.layer_forward` and :mod:`~desktop_nn.graph.layer_explain` explain an
+element of the forward and backward pass with the batch's numbers
+(:mod:`~desktop_nn.graph.terms`: sums written out term by term).
 """
 
 from desktop_nn.graph.expression import ExpressionError, build_graph, parse_expression
@@ -21,6 +24,8 @@ from desktop_nn.graph.graph import (
     Node,
     Phase,
 )
+from desktop_nn.graph.layer_explain import explain_backward
+from desktop_nn.graph.layer_forward import explain_forward
 from desktop_nn.graph.layer_graph import ArraySpec, LayerGraph, LayerSpec
 from desktop_nn.graph.layer_kinds import LAYER_KINDS
 from desktop_nn.graph.layer_nets import network_graph, simple_graph, training_batch
@@ -52,6 +57,8 @@ __all__ = [
     "apple_graph",
     "apple_orange_graph",
     "build_graph",
+    "explain_backward",
+    "explain_forward",
     "format_value",
     "formula_number",
     "network_graph",

@@ -138,8 +138,10 @@ class LayerGraph:
 
     Raises
     ------
+    ValueError
+        An input that is not finite, or a parameter that is not a float64 array.
     GraphEvaluationError
-        If the inputs give a value that is not finite.
+        If the inputs give a value that is too large for a float.
     """
 
     def __init__(
@@ -432,7 +434,9 @@ class LayerGraph:
             role = "loss" if spec is self.layers[-1] else "activation"
             nxt = [s.name for s in self.layers if spec.output in s.inputs]
             add(spec.output, role, spec.name, nxt[0] if nxt else None)
-        _check_finite(values, "the inputs")
+        for spec in specs.values():
+            if spec.source is not None:
+                _check_finite({spec.name: values[spec.name]}, f"layer {spec.source!r}")
         return tuple(specs.values())
 
     def _probe_gradients(self, values: Mapping[str, object]) -> set[str]:
@@ -522,6 +526,8 @@ def _float64_inputs(layers: Sequence[LayerSpec],
             raise ValueError(f"parameter {name!r} must be a float64 array (shared with its layer)")
         else:
             result[name] = value
+        if not np.all(np.isfinite(result[name])):
+            raise ValueError(f"{name}: every value must be a finite number")
     return result
 
 

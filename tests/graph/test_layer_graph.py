@@ -11,6 +11,7 @@ from desktop_nn.core.simple_net import BOOK_T, BOOK_W, BOOK_X, simpleNet
 from desktop_nn.core.training import TrainConfig, Trainer
 from desktop_nn.graph import (
     GraphEvaluationError,
+    LayerGraph,
     Phase,
     network_graph,
     simple_graph,
@@ -299,6 +300,16 @@ def test_an_edit_that_overflows_stops_before_the_failing_step():
     graph.set_input("x", BOOK_X)
     graph.run_all()
     assert graph.error is None and round(graph.loss, 3) == 0.928
+
+
+def test_graphs_refuse_values_that_are_not_finite():
+    with pytest.raises(ValueError, match="x: every value must be a finite number"):
+        simple_graph(x=np.array([np.inf, 1.0]))
+    with pytest.raises(GraphEvaluationError, match="cannot compute 'z' \\(layer 'MatMul'\\)"):
+        simple_graph(simpleNet([[1.7e308, 0, 0], [1.7e308, 0, 0]]))
+    inputs = {"x": BOOK_X, "W": BOOK_W.astype(np.float32), "t": BOOK_T}
+    with pytest.raises(ValueError, match="float64 array"):
+        LayerGraph("simpleNet", simple_graph().layers, inputs, batch=False)
 
 
 def test_mnist_inputs_are_not_editable(graph):

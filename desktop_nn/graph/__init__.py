@@ -8,7 +8,8 @@ formulas safely; :mod:`~desktop_nn.graph.presets` holds the book's graphs;
 :mod:`~desktop_nn.graph.layout` places the vertices for drawing.
 
 Layer graphs: :mod:`~desktop_nn.graph.layer_kinds` defines each kind of layer once;
-:mod:`~desktop_nn.graph.layer_graph` steps through a chain of the book's layers;
+:mod:`~desktop_nn.graph.layer_graph` steps through a chain of the book's layers
+(:mod:`~desktop_nn.graph.layer_arrays`: its layers' and arrays' descriptions);
 :mod:`~desktop_nn.graph.layer_nets` builds ``TwoLayerNet`` and ``simpleNet`` as layer graphs;
 :mod:`~desktop_nn.graph.layer_forward` and :mod:`~desktop_nn.graph.layer_explain` explain an
 element of the forward and backward pass with the batch's numbers
@@ -24,9 +25,10 @@ from desktop_nn.graph.graph import (
     Node,
     Phase,
 )
+from desktop_nn.graph.layer_arrays import ArraySpec, LayerSpec
 from desktop_nn.graph.layer_explain import explain_backward
 from desktop_nn.graph.layer_forward import explain_forward
-from desktop_nn.graph.layer_graph import ArraySpec, LayerGraph, LayerSpec
+from desktop_nn.graph.layer_graph import LayerGraph
 from desktop_nn.graph.layer_kinds import LAYER_KINDS
 from desktop_nn.graph.layer_nets import network_graph, simple_graph, training_batch
 from desktop_nn.graph.numbers import format_value, formula_number

@@ -25,7 +25,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from desktop_nn.core.gradient import BOOK_H
-from desktop_nn.graph.layer_graph import ArraySpec, LayerGraph, LayerSpec
+from desktop_nn.graph.layer_arrays import ArraySpec, LayerSpec
+from desktop_nn.graph.layer_graph import LayerGraph
 from desktop_nn.graph.terms import (
     DEFAULT_MAX_TERMS,
     ShapeReason,

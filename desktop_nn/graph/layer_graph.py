@@ -22,98 +22,22 @@ Everything is float64 NumPy; nothing here imports Qt.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
 
 import numpy as np
 
 from desktop_nn.core.gradient import BOOK_H
 from desktop_nn.graph.graph import GraphEvaluationError, Phase
-from desktop_nn.graph.layer_kinds import LayerKind, kind_of
+from desktop_nn.graph.layer_arrays import (
+    ArraySpec,
+    LayerSpec,
+    check_finite,
+    checked_value,
+    describe_arrays,
+    float64_inputs,
+    forward_fresh,
+)
 
-__all__ = ["ArraySpec", "LayerGraph", "LayerSpec", "book_shape"]
-
-#: Roles of the arrays: data entering the graph, parameters, labels, layer outputs, the loss,
-#: and arrays a layer keeps for its backward pass (softmax's ``y``, ReLU's ``mask``).
-ROLES = ("input", "param", "label", "activation", "loss", "internal")
-_PORT_ROLES = {"x": "input", "W": "param", "b": "param", "t": "label"}
-_BATCH_ROLES = ("input", "label", "activation", "internal")
-
-
-def book_shape(shape: tuple[int, ...], batch: bool) -> str:
-    """A shape as the book writes it: ``(3, 784) -> "N×784"`` for a batch, ``"784×50"``.
-
-    ``batch`` replaces the first axis by ``N``. A scalar (the loss) gives ``""``.
-    """
-    parts = [str(size) for size in shape]
-    if batch and parts:
-        parts[0] = "N"
-    return "×".join(parts)
-
-
-@dataclass(frozen=True)
-class LayerSpec:
-    """One layer of the graph: ``output = layer(inputs)``.
-
-    Attributes
-    ----------
-    name : str
-        ``"Affine1"``, ``"Relu1"``, ``"SoftmaxWithLoss"`` ...
-    kind : type of LayerKind
-    inputs : tuple of str
-        Array names, one per port of the kind (``("X", "W1", "b1")``).
-    output : str
-    internals : tuple of str
-        Names of the arrays it keeps (``("y",)``), one per ``kind.internals`` attribute.
-    layer : object
-        The book's layer object that runs it.
-    """
-
-    name: str
-    kind: type[LayerKind]
-    inputs: tuple[str, ...]
-    output: str
-    internals: tuple[str, ...] = ()
-    layer: object = field(default=None, repr=False, compare=False)
-
-    @classmethod
-    def of(cls, name: str, layer, inputs: Sequence[str], output: str,
-           internals: Sequence[str] | None = None) -> LayerSpec:
-        """Describe ``layer``; its internal arrays are named after its attributes by default."""
-        kind = kind_of(layer)
-        if len(inputs) != len(kind.ports):
-            raise ValueError(f"{name}: {kind.name} takes {len(kind.ports)} inputs {kind.ports}")
-        names = tuple(kind.internals if internals is None else internals)
-        return cls(name, kind, tuple(inputs), output, names, layer)
-
-
-@dataclass(frozen=True)
-class ArraySpec:
-    """One array of the graph (an arrow of the picture).
-
-    Attributes
-    ----------
-    name : str
-    role : str
-        One of :data:`ROLES`.
-    shape : tuple of int
-        ``()`` for the loss.
-    shape_text : str
-        As the book writes it (:func:`book_shape`).
-    source, target : str or None
-        The layer producing it (None for inputs, parameters and labels) and the layer
-        consuming it (None for the loss and internal arrays).
-    grad_name : str or None
-        ``"d" + name`` if a gradient arrives there; None for labels, internal arrays and the
-        data of a first layer that skips its input gradient.
-    """
-
-    name: str
-    role: str
-    shape: tuple[int, ...]
-    shape_text: str
-    source: str | None
-    target: str | None
-    grad_name: str | None
+__all__ = ["LayerGraph"]
 
 
 class LayerGraph:
@@ -158,11 +82,11 @@ class LayerGraph:
         self.network = network
         self.layers: tuple[LayerSpec, ...] = tuple(layers)
         self._by_name = {spec.name: spec for spec in self.layers}
-        self._inputs = _float64_inputs(self.layers, inputs)
+        self._inputs = float64_inputs(self.layers, inputs)
         self.batch = batch
         self._dout = 1.0
         self._listeners: list[Callable[[], None]] = []
-        self.arrays: tuple[ArraySpec, ...] = self._describe_arrays()
+        self.arrays: tuple[ArraySpec, ...] = describe_arrays(self.layers, self.evaluate(), batch)
         self._arrays = {spec.name: spec for spec in self.arrays}
         unknown = [name for name in editable if name not in self._inputs]
         if unknown:
@@ -354,7 +278,7 @@ class LayerGraph:
         """
         if name not in self.editable:
             raise KeyError(f"{name!r} cannot be edited; editable: {', '.join(self.editable)}")
-        array = self._checked_value(self._arrays[name], value)
+        array = checked_value(self._arrays[name], value)
         if self._arrays[name].role == "param":
             self._inputs[name][...] = array  # shared with the layer
         else:
@@ -377,17 +301,7 @@ class LayerGraph:
         ``overrides`` replaces inputs, parameters or layer outputs by name (a layer whose
         output is replaced is not run).
         """
-        values: dict[str, object] = {**self._inputs, **(overrides or {})}
-        with np.errstate(all="ignore"):
-            for spec in self.layers:
-                if spec.output in (overrides or {}):
-                    continue
-                args = [values[n] for n in spec.inputs]
-                layer = spec.kind.fresh(spec.layer, args)
-                values[spec.output] = spec.kind.forward(layer, args)
-                for internal, attribute in zip(spec.internals, spec.kind.internals, strict=True):
-                    values[internal] = getattr(layer, attribute)
-        return values
+        return forward_fresh(self.layers, self._inputs, overrides)
 
     def numerical_derivative(self, name: str, index: tuple[int, ...] = (),
                              h: float = BOOK_H) -> float:
@@ -409,63 +323,6 @@ class LayerGraph:
         return (losses[0] - losses[1]) / (2 * h)
 
     # --- internals --------------------------------------------------------------------------
-
-    def _describe_arrays(self) -> tuple[ArraySpec, ...]:
-        values = self.evaluate()
-        with_grads = self._probe_gradients(values)
-        produced = {spec.output: spec for spec in self.layers}
-        specs: dict[str, ArraySpec] = {}
-
-        def add(name: str, role: str, source: str | None, target: str | None) -> None:
-            if name in specs:
-                raise ValueError(f"array {name!r} is used twice")
-            shape = tuple(np.shape(values[name]))
-            batch = self.batch and role in _BATCH_ROLES
-            grad = f"d{name}" if name in with_grads else None
-            specs[name] = ArraySpec(name, role, shape, book_shape(shape, batch), source,
-                                    target, grad)
-
-        for spec in self.layers:
-            for port, name in zip(spec.kind.ports, spec.inputs, strict=True):
-                if name not in produced:
-                    add(name, _PORT_ROLES[port], None, spec.name)
-            for internal in spec.internals:
-                add(internal, "internal", spec.name, None)
-            role = "loss" if spec is self.layers[-1] else "activation"
-            nxt = [s.name for s in self.layers if spec.output in s.inputs]
-            add(spec.output, role, spec.name, nxt[0] if nxt else None)
-        for spec in specs.values():
-            if spec.source is not None:
-                _check_finite({spec.name: values[spec.name]}, f"layer {spec.source!r}")
-        return tuple(specs.values())
-
-    def _probe_gradients(self, values: Mapping[str, object]) -> set[str]:
-        """Names of the arrays a backward pass on fresh layers gives a gradient to."""
-        with np.errstate(all="ignore"):
-            layers = [s.kind.fresh(s.layer, [values[n] for n in s.inputs]) for s in self.layers]
-            for spec, layer in zip(self.layers, layers, strict=True):
-                spec.kind.forward(layer, [values[n] for n in spec.inputs])
-            names, dout = {self.loss_name}, 1.0
-            for spec, layer in zip(reversed(self.layers), reversed(layers), strict=True):
-                results = spec.kind.backward(layer, dout)
-                names |= {n for n, g in zip(spec.inputs, results, strict=True) if g is not None}
-                dout = results[0]
-        return names
-
-    def _checked_value(self, spec: ArraySpec, value) -> np.ndarray:
-        array = np.array(value, dtype=np.float64)
-        if spec.role == "label" and array.ndim == 0 and len(spec.shape) == 1:
-            classes = spec.shape[0]
-            if array != int(array) or not 0 <= array < classes:
-                raise ValueError(f"{spec.name}: class {value!r} is not in 0..{classes - 1}")
-            array = np.eye(classes)[int(array)]
-        if array.shape != spec.shape:
-            raise ValueError(f"{spec.name} must have shape {spec.shape}, got {array.shape}")
-        if not np.all(np.isfinite(array)):
-            raise ValueError(f"{spec.name}: every value must be a finite number")
-        if spec.role == "label" and not _is_one_hot(array):
-            raise ValueError(f"{spec.name} must be one-hot: a single 1, the other values 0")
-        return array
 
     def _restart(self) -> None:
         self._values: dict[str, object] = dict(self._inputs)
@@ -489,7 +346,7 @@ class LayerGraph:
             name: np.array(getattr(spec.layer, attribute))
             for name, attribute in zip(spec.internals, spec.kind.internals, strict=True)
         }
-        _check_finite({spec.output: out, **internals}, f"layer {spec.name!r}")
+        check_finite({spec.output: out, **internals}, f"layer {spec.name!r}")
         self._values[spec.output] = out
         self._values.update(internals)
 
@@ -501,34 +358,12 @@ class LayerGraph:
             for name, g in zip(spec.inputs, results, strict=True)
             if g is not None and self._arrays[name].grad_name is not None
         }
-        _check_finite(grads, f"the backward pass of layer {spec.name!r}")
+        check_finite(grads, f"the backward pass of layer {spec.name!r}")
         self._grads.update(grads)
 
     def _notify(self) -> None:
         for callback in list(self._listeners):
             callback()
-
-
-def _float64_inputs(layers: Sequence[LayerSpec],
-                    inputs: Mapping[str, np.ndarray]) -> dict[str, np.ndarray]:
-    """The inputs with data and labels copied as float64; parameters checked, not copied."""
-    params = {
-        name
-        for spec in layers
-        for port, name in zip(spec.kind.ports, spec.inputs, strict=True)
-        if _PORT_ROLES[port] == "param"
-    }
-    result = {}
-    for name, value in inputs.items():
-        if name not in params:
-            result[name] = np.array(value, dtype=np.float64)
-        elif not (isinstance(value, np.ndarray) and value.dtype == np.float64):
-            raise ValueError(f"parameter {name!r} must be a float64 array (shared with its layer)")
-        else:
-            result[name] = value
-        if not np.all(np.isfinite(result[name])):
-            raise ValueError(f"{name}: every value must be a finite number")
-    return result
 
 
 def _read_only(value):
@@ -537,16 +372,3 @@ def _read_only(value):
         view.flags.writeable = False
         return view
     return value
-
-
-def _is_one_hot(array: np.ndarray) -> bool:
-    rows = array.reshape(-1, array.shape[-1])
-    return bool(np.all((rows == 0) | (rows == 1)) and np.all(rows.sum(axis=1) == 1))
-
-
-def _check_finite(values: Mapping[str, object], where: str) -> None:
-    for name, value in values.items():
-        if np.asarray(value).dtype.kind == "f" and not np.all(np.isfinite(value)):
-            raise GraphEvaluationError(
-                f"cannot compute {name!r} ({where}): a value is too large for a float"
-            )

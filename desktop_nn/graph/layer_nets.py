@@ -20,7 +20,8 @@ import numpy as np
 from desktop_nn.core.layers import MatMul, SoftmaxWithLoss
 from desktop_nn.core.network import ACTIVATIONS, TwoLayerNet
 from desktop_nn.core.simple_net import BOOK_T, BOOK_X, simpleNet
-from desktop_nn.graph.layer_graph import LayerGraph, LayerSpec
+from desktop_nn.graph.layer_arrays import LayerSpec
+from desktop_nn.graph.layer_graph import LayerGraph
 
 __all__ = [
     "DEFAULT_SAMPLES",

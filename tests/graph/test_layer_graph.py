@@ -17,7 +17,7 @@ from desktop_nn.graph import (
     simple_graph,
     training_batch,
 )
-from desktop_nn.graph.layer_graph import book_shape
+from desktop_nn.graph.layer_arrays import book_shape
 from desktop_nn.graph.layer_nets import MAX_SAMPLES, prepare_batch
 
 
@@ -279,6 +279,7 @@ def test_editing_x_and_t_and_single_elements():
         ("t", [0.5, 0.0, 0.5], ValueError, "one-hot"),
         ("t", [1.0, 1.0, 0.0], ValueError, "one-hot"),
         ("t", 3, ValueError, r"0\.\.2"),
+        ("t", np.nan, ValueError, "finite"),
         ("z", [1.0, 2.0, 3.0], KeyError, "cannot be edited"),
     ],
 )

@@ -13,7 +13,9 @@ import numpy as np
 
 from desktop_nn.graph.numbers import format_value
 
-__all__ = ["DomainError", "exp", "exponent_slope", "log", "power", "power_slope"]
+__all__ = [
+    "DomainError", "exp", "exponent_slope", "log", "power", "power_slope", "power_undefined",
+]
 
 
 class DomainError(ValueError):
@@ -37,6 +39,16 @@ def log(x):
 def power(x, y):
     """``x ** y``: never complex (``(-8) ** (1/3)`` is undefined, not a complex number)."""
     return np.power(x, y) if _is_array(x, y) else math.pow(x, y)
+
+
+def power_undefined(x: float, y: float) -> str:
+    """Why ``x ** y`` has no float value (``math.pow`` raised)."""
+    if x < 0 and y != math.floor(y):
+        return (f"x^y is undefined for x < 0 unless y is a whole number, here x = "
+                f"{format_value(x)} and y = {format_value(y)}")
+    if x == 0 and y < 0:
+        return f"x^y is undefined at x = 0 when y < 0, here y = {format_value(y)}"
+    return "x^y is too large for a float (beyond 1.8e308)"
 
 
 def power_slope(x, y):

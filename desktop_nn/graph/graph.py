@@ -513,7 +513,7 @@ class ComputationGraph:
         except (ArithmeticError, ValueError):
             out = math.nan
         if not math.isfinite(out):
-            reason = node.op.domain or "the result is too large for a float"
+            reason = node.op.undefined(args)
             shown = ", ".join(format_value(a) for a in args)
             raise GraphEvaluationError(
                 f"cannot compute {node.label!r} (node {node.id!r}, {node.op.name} of "

@@ -85,6 +85,11 @@ class Operation:
     def backward(self, dout: float) -> float | tuple[float, float]:
         raise NotImplementedError
 
+    @classmethod
+    def undefined(cls, args: Sequence[float]) -> str:
+        """Why ``forward`` failed at ``args``: the :attr:`domain`, or an overflow."""
+        return cls.domain or "the result is too large for a float"
+
     @staticmethod
     def forward_text(args: Sequence[float], out: float) -> str:
         """The forward rule with numbers, e.g. ``"z = x·y = 100 × 2 = 200"``."""
@@ -297,8 +302,7 @@ class Power(Operation):
     rule = QT_TRANSLATE_NOOP(
         "NodeKind", "power: passes dout·y·x^(y-1) to x and dout·z·log(x) to y")
     formula = "z = x^y;  ∂z/∂x = y·x^(y−1),  ∂z/∂y = z·log(x)"
-    domain = ("x^y is undefined for x < 0 unless y is a whole number, for x = 0 when y < 0, "
-              "and too large for a float beyond 1.8e308")
+    domain = "x^y needs x >= 0 or a whole number y, x != 0 if y < 0, a result below 1.8e308"
     # The constant exponent of the one-input kind (None for ``x ** y``).
     exponent: ClassVar[float | None] = None
 
@@ -314,6 +318,10 @@ class Power(Operation):
 
     def backward(self, dout: float) -> tuple[float, float]:
         return dout * ew.power_slope(self.x, self.y), dout * ew.exponent_slope(self.x, self.out)
+
+    @classmethod
+    def undefined(cls, args):
+        return ew.power_undefined(args[0], args[1] if cls.exponent is None else cls.exponent)
 
     @classmethod
     def by(cls, exponent: float) -> type[Power]:
@@ -338,8 +346,7 @@ class _PowerByConstant(Power):
     arity = 1
     operator = None
     aliases = ()
-    rule = QT_TRANSLATE_NOOP(
-        "NodeKind", "power by a constant c: passes dout·c·x^(c-1) to x")
+    rule = QT_TRANSLATE_NOOP("NodeKind", "power by a constant c: passes dout·c·x^(c-1) to x")
 
     def forward(self, x: float) -> float:
         self.x = x

@@ -47,7 +47,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--expr",
         metavar="EXPR",
-        help="your own graph, e.g. '1 / (1 + exp(-x))': + - * / exp() log(), numbers, names",
+        help="your own graph, e.g. '1 / (1 + exp(-x))': + - * / ** (or ^) exp() log(), numbers, "
+             "names",
     )
     parser.add_argument(
         "--set",

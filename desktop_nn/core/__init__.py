@@ -3,6 +3,7 @@
 Nothing in this package imports Qt; the CLI, the tests and the GUI all drive the same code.
 """
 
+from desktop_nn.core.descent import gradient_descent
 from desktop_nn.core.functions import (
     cross_entropy_error,
     relu,
@@ -10,7 +11,7 @@ from desktop_nn.core.functions import (
     sigmoid_grad,
     softmax,
 )
-from desktop_nn.core.gradient import gradient_check, numerical_gradient
+from desktop_nn.core.gradient import gradient_check, numerical_diff, numerical_gradient
 from desktop_nn.core.layers import (
     AddLayer,
     Affine,
@@ -39,6 +40,8 @@ __all__ = [
     "TwoLayerNet",
     "cross_entropy_error",
     "gradient_check",
+    "gradient_descent",
+    "numerical_diff",
     "numerical_gradient",
     "relu",
     "sigmoid",

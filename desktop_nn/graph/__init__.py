@@ -5,7 +5,9 @@ NumPy and Python only, never Qt. :mod:`~desktop_nn.graph.ops` defines each opera
 forward, backward, rule, formula and parser spelling); :mod:`~desktop_nn.graph.graph` steps
 forward and backward through a graph; :mod:`~desktop_nn.graph.expression` parses typed
 formulas safely; :mod:`~desktop_nn.graph.presets` holds the book's graphs;
-:mod:`~desktop_nn.graph.layout` places the vertices for drawing.
+:mod:`~desktop_nn.graph.layout` places the vertices for drawing;
+:mod:`~desktop_nn.graph.arrays` runs a graph over NumPy arrays (a whole grid at once) and
+:mod:`~desktop_nn.graph.function` makes a typed formula a function for chapter 4's numerics.
 
 Layer graphs: :mod:`~desktop_nn.graph.layer_kinds` defines each kind of layer once;
 :mod:`~desktop_nn.graph.layer_graph` steps through a chain of the book's layers
@@ -16,7 +18,9 @@ element of the forward and backward pass with the batch's numbers
 (:mod:`~desktop_nn.graph.terms`: sums written out term by term).
 """
 
+from desktop_nn.graph.arrays import backprop_arrays, evaluate_arrays
 from desktop_nn.graph.expression import ExpressionError, build_graph, parse_expression
+from desktop_nn.graph.function import BOOK_FUNCTION_1, BOOK_FUNCTION_2, ExpressionFunction
 from desktop_nn.graph.graph import (
     ComputationGraph,
     Edge,
@@ -42,6 +46,8 @@ from desktop_nn.graph.presets import (
 )
 
 __all__ = [
+    "BOOK_FUNCTION_1",
+    "BOOK_FUNCTION_2",
     "LAYER_KINDS",
     "OPERATIONS",
     "PRESETS",
@@ -49,6 +55,7 @@ __all__ = [
     "ComputationGraph",
     "Edge",
     "ExpressionError",
+    "ExpressionFunction",
     "GraphEvaluationError",
     "GraphState",
     "LayerGraph",
@@ -58,7 +65,9 @@ __all__ = [
     "Phase",
     "apple_graph",
     "apple_orange_graph",
+    "backprop_arrays",
     "build_graph",
+    "evaluate_arrays",
     "explain_backward",
     "explain_forward",
     "format_value",

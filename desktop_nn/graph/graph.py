@@ -18,7 +18,8 @@ arguments must exist first). The stepper walks a fixed schedule: every node forw
 order, then every node backward in reverse order, then "done". All values are full-precision
 Python floats; :func:`~desktop_nn.graph.numbers.format_value` rounds them for display only.
 
-Domain errors (log of a negative, 1/0, exp overflow, a product too large for a float) raise
+Domain errors (log of a negative, 1/0, exp overflow, a product too large for a float, the
+gradient towards a variable exponent of a negative base) raise
 :class:`GraphEvaluationError` with a message naming the node; the stepper stays at the last
 state it could compute. No NumPy is involved, so no floating-point warnings can be emitted.
 """
@@ -512,7 +513,7 @@ class ComputationGraph:
         except (ArithmeticError, ValueError):
             out = math.nan
         if not math.isfinite(out):
-            reason = node.op.domain or "the result is too large for a float"
+            reason = node.op.undefined(args)
             shown = ", ".join(format_value(a) for a in args)
             raise GraphEvaluationError(
                 f"cannot compute {node.label!r} (node {node.id!r}, {node.op.name} of "
@@ -522,14 +523,18 @@ class ComputationGraph:
 
     def _backward_node(self, node: Node) -> None:
         dout = sum((self._edge_grads[i] for i in self._out_edges.get(node.id, [])), 0.0)
-        grads = node.layer.backward(dout)
+        where = f"the gradient at {node.label!r} (node {node.id!r})"
+        try:
+            grads = node.layer.backward(dout)
+        except ValueError as exc:  # a DomainError says why
+            raise GraphEvaluationError(f"{where} is undefined: {exc}") from None
+        except ArithmeticError:
+            raise GraphEvaluationError(f"{where} is too large for a float") from None
         grads = (grads,) if node.op.arity == 1 else grads
         for index, g in zip(self._in_edges[node.id], grads, strict=True):
             g = float(g)
             if not math.isfinite(g):
-                raise GraphEvaluationError(
-                    f"the gradient at {node.label!r} (node {node.id!r}) is too large for a float"
-                )
+                raise GraphEvaluationError(f"{where} is too large for a float")
             self._edge_grads[index] = g
 
     def _notify(self) -> None:

@@ -11,36 +11,44 @@ keeps each operation's backward beside its forward:
   ``NodeKind``, without importing Qt);
 * ``formula``: the same rule in symbols;
 * ``domain``: why ``forward`` can fail, if it can;
-* ``operator`` / ``function``: how the expression parser spells it (``"*"``; ``"exp"``);
+* ``operator`` / ``function``: how the expression parser spells it (``"*"``; ``"exp"``), and
+  ``aliases``, other spellings of the operator (``"^"`` for ``"**"``);
 * :meth:`Operation.forward_text` and :meth:`Operation.backward_texts`: the rule with this
   step's numbers, as a side panel shows it.
 
 Adding an operation means adding one class here (and translating its rule). The multiply and
 add operations are the book's own :class:`~desktop_nn.core.layers.MulLayer` and
 :class:`~desktop_nn.core.layers.AddLayer`.
+The layers take floats (a graph's steps) or NumPy arrays (a whole grid at once): see
+:mod:`~desktop_nn.graph.elementwise`.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import ClassVar
 
 from desktop_nn.core.layers import AddLayer, MulLayer
+from desktop_nn.graph import elementwise as ew
+from desktop_nn.graph.elementwise import DomainError
 from desktop_nn.graph.numbers import format_value, formula_number
 
 __all__ = [
     "FUNCTIONS",
     "OPERATIONS",
     "OPERATORS",
+    "OPERATOR_ALIASES",
     "QT_TRANSLATE_NOOP",
     "RULE_CONTEXT",
     "Add",
     "Divide",
+    "DomainError",
     "Exp",
     "Log",
     "Multiply",
     "Operation",
+    "Power",
     "Reciprocal",
     "Subtract",
 ]
@@ -68,6 +76,7 @@ class Operation:
     formula: ClassVar[str]
     domain: ClassVar[str] = ""
     operator: ClassVar[str | None] = None
+    aliases: ClassVar[tuple[str, ...]] = ()
     function: ClassVar[str | None] = None
 
     def forward(self, *args: float) -> float:
@@ -75,6 +84,11 @@ class Operation:
 
     def backward(self, dout: float) -> float | tuple[float, float]:
         raise NotImplementedError
+
+    @classmethod
+    def undefined(cls, args: Sequence[float]) -> str:
+        """Why ``forward`` failed at ``args``: the :attr:`domain`, or an overflow."""
+        return cls.domain or "the result is too large for a float"
 
     @staticmethod
     def forward_text(args: Sequence[float], out: float) -> str:
@@ -199,7 +213,7 @@ class Exp(Operation):
         self.out: float | None = None
 
     def forward(self, x: float) -> float:
-        self.out = math.exp(x)
+        self.out = ew.exp(x)
         return self.out
 
     def backward(self, dout: float) -> float:
@@ -257,7 +271,7 @@ class Log(Operation):
 
     def forward(self, x: float) -> float:
         self.x = x
-        return math.log(x)
+        return ew.log(x)
 
     def backward(self, dout: float) -> float:
         return dout / self.x
@@ -271,14 +285,112 @@ class Log(Operation):
         return [f"dx = dout / x = {_n(dout)} / {_n(args[0])} = {format_value(grads[0])}"]
 
 
-#: Every operation, by name.
+class Power(Operation):
+    """``z = x ** y``, typed ``x ** y`` or ``x ^ y``.
+
+    With a number as the exponent the parser makes the one-input kind :meth:`by` instead, the
+    book's ``**2`` node (figure 5-7): only ``x`` needs a gradient then, so ``x ** 2`` works
+    forward and backward at ``x = -3``. A variable exponent needs ``z·log(x)``, which is
+    undefined for ``x < 0``: the backward pass stops there with a :class:`DomainError`.
+    """
+
+    name = "pow"
+    symbol = "**"
+    arity = 2
+    operator = "**"
+    aliases = ("^",)
+    rule = QT_TRANSLATE_NOOP(
+        "NodeKind", "power: passes dout·y·x^(y-1) to x and dout·z·log(x) to y")
+    formula = "z = x^y;  ∂z/∂x = y·x^(y−1),  ∂z/∂y = z·log(x)"
+    domain = "x^y needs x >= 0 or a whole number y, x != 0 if y < 0, a result below 1.8e308"
+    # The constant exponent of the one-input kind (None for ``x ** y``).
+    exponent: ClassVar[float | None] = None
+
+    def __init__(self) -> None:
+        self.x: float | None = None
+        self.y: float | None = None
+        self.out: float | None = None
+
+    def forward(self, x: float, y: float) -> float:
+        self.x, self.y = x, y
+        self.out = ew.power(x, y)
+        return self.out
+
+    def backward(self, dout: float) -> tuple[float, float]:
+        return dout * ew.power_slope(self.x, self.y), dout * ew.exponent_slope(self.x, self.out)
+
+    @classmethod
+    def undefined(cls, args):
+        return ew.power_undefined(args[0], args[1] if cls.exponent is None else cls.exponent)
+
+    @classmethod
+    def by(cls, exponent: float) -> type[Power]:
+        """The one-input kind ``y = x ** c`` for the number ``c`` (one class per exponent)."""
+        return _power_by(float(exponent))
+
+    @staticmethod
+    def forward_text(args, out):
+        return f"z = x^y = {_n(args[0])}^{_n(args[1])} = {format_value(out)}"
+
+    @staticmethod
+    def backward_texts(dout, args, out, grads):
+        d, x, y = _n(dout), _n(args[0]), _n(args[1])
+        return [f"dx = dout·y·x^(y−1) = {d} × {y} × {x}^{_n(args[1] - 1)} = "
+                f"{format_value(grads[0])}",
+                f"dy = dout·z·log(x) = {d} × {_n(out)} × log({x}) = {format_value(grads[1])}"]
+
+
+class _PowerByConstant(Power):
+    """``y = x ** c`` for a constant ``c``: see :meth:`Power.by`, which sets ``exponent``."""
+
+    arity = 1
+    operator = None
+    aliases = ()
+    rule = QT_TRANSLATE_NOOP("NodeKind", "power by a constant c: passes dout·c·x^(c-1) to x")
+
+    def forward(self, x: float) -> float:
+        self.x = x
+        self.out = ew.power(x, self.exponent)
+        return self.out
+
+    def backward(self, dout: float) -> float:
+        return dout * ew.power_slope(self.x, self.exponent)
+
+    @classmethod
+    def forward_text(cls, args, out):
+        return f"y = x^{_n(cls.exponent)} = {_n(args[0])}^{_n(cls.exponent)} = {format_value(out)}"
+
+    @classmethod
+    def backward_texts(cls, dout, args, out, grads):
+        c, lower = _n(cls.exponent), _n(cls.exponent - 1)
+        return [f"dx = dout·{c}·x^{lower} = {_n(dout)} × {c} × {_n(args[0])}^{lower} = "
+                f"{format_value(grads[0])}"]
+
+
+@lru_cache(maxsize=256)
+def _power_by(exponent: float) -> type[Power]:
+    c, lower = format_value(exponent), format_value(exponent - 1)
+    return type("PowerByConstant", (_PowerByConstant,), {
+        "__doc__": f"y = x ** {c}",
+        "exponent": exponent,
+        "symbol": f"**{c}",
+        "formula": f"y = x^{c};  ∂y/∂x = {c}·x^{lower}",
+    })
+
+
+#: Every operation, by name (:meth:`Power.by` makes the one-input kinds of ``pow``).
 OPERATIONS: dict[str, type[Operation]] = {
-    op.name: op for op in (Add, Subtract, Multiply, Divide, Exp, Log, Reciprocal)
+    op.name: op for op in (Add, Subtract, Multiply, Divide, Exp, Log, Reciprocal, Power)
 }
 
 #: The parser's binary operators: text of the operator -> operation.
 OPERATORS: dict[str, type[Operation]] = {
     op.operator: op for op in OPERATIONS.values() if op.operator is not None
+}
+
+#: Other spellings of the parser's operators: alias -> operator text (``"^"`` -> ``"**"``).
+OPERATOR_ALIASES: dict[str, str] = {
+    alias: op.operator for op in OPERATORS.values() for alias in op.aliases
 }
 
 #: The functions an expression may call, each with one argument -> operation.

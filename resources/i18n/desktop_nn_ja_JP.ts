@@ -1737,6 +1737,14 @@
         <source>natural logarithm: passes dout/x to x</source>
         <translation>自然対数：x には dout/x を渡す</translation>
     </message>
+    <message>
+        <source>power: passes dout·y·x^(y-1) to x and dout·z·log(x) to y</source>
+        <translation>べき乗：x には dout·y·x^(y-1) を、y には dout·z·log(x) を渡す</translation>
+    </message>
+    <message>
+        <source>power by a constant c: passes dout·c·x^(c-1) to x</source>
+        <translation>定数 c 乗：x には dout·c·x^(c-1) を渡す</translation>
+    </message>
 </context>
 <context>
     <name>PredictionView</name>

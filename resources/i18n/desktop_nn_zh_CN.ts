@@ -1737,6 +1737,14 @@
         <source>natural logarithm: passes dout/x to x</source>
         <translation>自然对数：将 dout/x 传给 x</translation>
     </message>
+    <message>
+        <source>power: passes dout·y·x^(y-1) to x and dout·z·log(x) to y</source>
+        <translation>幂：将 dout·y·x^(y-1) 传给 x，将 dout·z·log(x) 传给 y</translation>
+    </message>
+    <message>
+        <source>power by a constant c: passes dout·c·x^(c-1) to x</source>
+        <translation>常数 c 次幂：将 dout·c·x^(c-1) 传给 x</translation>
+    </message>
 </context>
 <context>
     <name>PredictionView</name>

@@ -154,9 +154,10 @@ def build_mnist(args: argparse.Namespace) -> tuple[LayerGraph, str]:
     except GraphEvaluationError as exc:
         raise CliError(f"{origin}{exc}") from None
     seed_text = "" if args.model is not None else f", seed {seed}"
-    images = "image" if samples == 1 else f"{samples} images"
+    images = "the first" if samples == 1 else f"the first {samples}"
+    noun = "image" if samples == 1 else "images"
     return graph, (f"{origin}TwoLayerNet(784, {network.hidden_size}, 10), {network.activation}"
-                   f"{seed_text}, on the first {DATASET_TITLES[dataset]} training {images}, "
+                   f"{seed_text}, on {images} {DATASET_TITLES[dataset]} training {noun}, "
                    "float64")
 
 

@@ -121,7 +121,8 @@ def test_saved_model(capsys, tmp_path, mnist):
 
     assert main(["layers", "--model", str(path)]) == 0
     first = capsys.readouterr().out.splitlines()[0]
-    assert first.startswith("small.npz: TwoLayerNet(784, 8, 10), relu, on the first MNIST")
+    assert first.startswith("small.npz: TwoLayerNet(784, 8, 10), relu, on the first 3 MNIST "
+                            "training images")
 
 
 def test_text_output(capsys):

@@ -19,7 +19,9 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SOURCES = sorted((ROOT / "desktop_nn" / "gui").glob("*.py"))
+#: The files holding translatable text: the window's code and the graph operations' rules.
+SOURCES = [*sorted((ROOT / "desktop_nn" / "gui").rglob("*.py")),
+           ROOT / "desktop_nn" / "graph" / "ops.py"]
 I18N = ROOT / "resources" / "i18n"
 LANGUAGES = ("zh_CN", "ja_JP")
 

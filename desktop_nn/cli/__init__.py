@@ -15,7 +15,10 @@ from desktop_nn import __version__
 from desktop_nn.cli.common import CliError
 
 #: Subcommand modules, in the order ``--help`` lists them.
-SUBCOMMANDS = ("train", "gradcheck", "graph", "evaluate", "predict", "download")
+SUBCOMMANDS = (
+    "train", "gradcheck", "graph", "layers", "diff", "descent", "evaluate", "predict",
+    "download",
+)
 
 EXIT_ERROR = 1
 EXIT_USAGE = 2

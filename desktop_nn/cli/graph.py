@@ -13,11 +13,12 @@ import argparse
 import math
 
 from desktop_nn.cli.common import CliError, print_json
-from desktop_nn.core.expression import ExpressionError, build_graph
-from desktop_nn.core.graph import (
+from desktop_nn.graph import (
     PRESETS,
     ComputationGraph,
+    ExpressionError,
     GraphEvaluationError,
+    build_graph,
     format_value,
     preset,
 )
@@ -46,7 +47,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--expr",
         metavar="EXPR",
-        help="your own graph, e.g. '1 / (1 + exp(-x))': + - * / exp() log(), numbers, names",
+        help="your own graph, e.g. '1 / (1 + exp(-x))': + - * / ** (or ^) exp() log(), numbers, "
+             "names",
     )
     parser.add_argument(
         "--set",

@@ -3,6 +3,7 @@
 Nothing in this package imports Qt; the CLI, the tests and the GUI all drive the same code.
 """
 
+from desktop_nn.core.descent import gradient_descent
 from desktop_nn.core.functions import (
     cross_entropy_error,
     relu,
@@ -10,10 +11,11 @@ from desktop_nn.core.functions import (
     sigmoid_grad,
     softmax,
 )
-from desktop_nn.core.gradient import gradient_check, numerical_gradient
+from desktop_nn.core.gradient import gradient_check, numerical_diff, numerical_gradient
 from desktop_nn.core.layers import (
     AddLayer,
     Affine,
+    MatMul,
     MulLayer,
     Relu,
     Sigmoid,
@@ -21,6 +23,7 @@ from desktop_nn.core.layers import (
 )
 from desktop_nn.core.network import TwoLayerNet
 from desktop_nn.core.optimizers import SGD, AdaGrad, Adam, Momentum
+from desktop_nn.core.simple_net import simpleNet
 
 __all__ = [
     "SGD",
@@ -28,6 +31,7 @@ __all__ = [
     "Adam",
     "AddLayer",
     "Affine",
+    "MatMul",
     "Momentum",
     "MulLayer",
     "Relu",
@@ -36,9 +40,12 @@ __all__ = [
     "TwoLayerNet",
     "cross_entropy_error",
     "gradient_check",
+    "gradient_descent",
+    "numerical_diff",
     "numerical_gradient",
     "relu",
     "sigmoid",
     "sigmoid_grad",
+    "simpleNet",
     "softmax",
 ]

@@ -123,6 +123,39 @@ class Affine:
         return dx.reshape(self.original_x_shape)
 
 
+class MatMul:
+    """Matrix product ``out = x @ W`` without a bias (the book's second volume calls it MatMul).
+
+    The book's ``simpleNet`` (section 4.4.2) is this product followed by softmax and the loss.
+
+    Parameters
+    ----------
+    W : ndarray, shape (D, H)
+        Shared, not copied.
+
+    Attributes
+    ----------
+    dW : ndarray, shape (D, H), set by ``backward``
+    """
+
+    def __init__(self, W: np.ndarray) -> None:
+        self.W = W
+        self.x: np.ndarray | None = None
+        self.dW: np.ndarray | None = None
+
+    def forward(self, x: np.ndarray) -> np.ndarray:
+        """Return ``x @ W``: shape (N, H) for x (N, D), shape (H,) for one sample x (D,)."""
+        self.x = x
+        return x @ self.W
+
+    def backward(self, dout: np.ndarray) -> np.ndarray:
+        """Set ``dW = xᵀ·dout``; return ``dx = dout·Wᵀ`` in the shape of ``x``."""
+        x2 = self.x.reshape(1, -1) if self.x.ndim == 1 else self.x
+        dout2 = dout.reshape(1, -1) if dout.ndim == 1 else dout
+        self.dW = x2.T @ dout2
+        return (dout2 @ self.W.T).reshape(self.x.shape)
+
+
 #: Batches up to this many rows are checked for all-zero columns; larger inputs (whole-set
 #: evaluations) are nearly dense across their rows, and the check would cost more than it saves.
 SPARSE_BATCH_ROWS = 4096

@@ -376,6 +376,8 @@ class Trainer:
         #: Called as ``(elements done, total)`` after each element of a numerical gradient,
         #: so a long iteration can show its progress (on the training thread).
         self.on_numerical_progress: Callable[[int, int], None] | None = None
+        #: Indices into ``x_train`` of the mini-batch of the last iteration (None before it).
+        self.last_batch_indices: np.ndarray | None = None
 
     def set_learning_rate(self, lr: float) -> None:
         """Change the learning rate from the next iteration on (validated like the config).
@@ -421,6 +423,7 @@ class Trainer:
 
     def _train_step(self) -> float:
         batch_mask = self.next_batch_indices()
+        self.last_batch_indices = batch_mask
         x_batch = self.x_train[batch_mask]
         t_batch = self.t_train[batch_mask]
         if self.config.gradient == "numerical":
@@ -440,6 +443,15 @@ class Trainer:
         if loss is None or self.config.loss_after_update:
             loss = self.network.loss(x_batch, t_batch)
         return loss
+
+    def last_batch(self) -> tuple[np.ndarray, np.ndarray] | None:
+        """The images (B, 784) and class indices (B,) the last iteration trained on, or None.
+
+        The parameters have already been updated with that batch's gradient.
+        """
+        if self.last_batch_indices is None:
+            return None
+        return self.x_train[self.last_batch_indices], self.t_train[self.last_batch_indices]
 
     def _numerical_progress(self, done: int, total: int) -> None:
         self.numerical_progress = (done, total)

@@ -1,4 +1,4 @@
-"""Drawing a :class:`~desktop_nn.core.graph.ComputationGraph` the way the book does.
+"""Drawing a :class:`~desktop_nn.graph.ComputationGraph` the way the book does.
 
 Inputs sit on the left, the result on the right; operation nodes are circles showing their
 symbol (×, +, exp, /), inputs and constants are boxes. Every edge is an arrow with its forward
@@ -49,8 +49,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_nn.core.graph import ComputationGraph, GraphEvaluationError, Phase, format_value
-from desktop_nn.gui.graph_texts import Namer, plain_name
+from desktop_nn.graph import ComputationGraph, GraphEvaluationError, Phase, format_value
+from desktop_nn.gui.graph_names import Namer, plain_name
 from desktop_nn.gui.palette import colour
 
 __all__ = [
@@ -551,10 +551,10 @@ class GraphScene(QGraphicsScene):
             role = graph.role(vertex_id)
             if role == "node":
                 node = graph.node(vertex_id)
-                text = node.kind.symbol
+                text = node.op.symbol
                 rect = QRectF(x - NODE_RADIUS, y - NODE_RADIUS, 2 * NODE_RADIUS, 2 * NODE_RADIUS)
                 tip = self.tr("{symbol} node computing {name}: click for its rule").format(
-                    symbol=node.kind.symbol, name=self.name_of(node.label))
+                    symbol=node.op.symbol, name=self.name_of(node.label))
             else:
                 text = (self.name_of(vertex_id) if role == "input"
                         else format_value(graph.constants[vertex_id]))
@@ -878,7 +878,7 @@ def _final_labels(graph: ComputationGraph) -> tuple[list[str], list[str]]:
     for vertex_id, value in graph.constants.items():
         copy.add_constant(value, vertex_id=vertex_id)
     for node in graph.nodes:
-        copy.add_node(node.kind, *node.args, node_id=node.id, label=node.label)
+        copy.add_node(node.op, *node.args, node_id=node.id, label=node.label)
     copy.set_output(graph.output)
     with contextlib.suppress(GraphEvaluationError):  # the labels up to the error are known
         copy.backward(graph.dout)

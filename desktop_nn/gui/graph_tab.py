@@ -1,6 +1,6 @@
 """The Computation graph tab: step through the forward and backward passes of chapter 5.
 
-The tab is a thin view over a :class:`~desktop_nn.core.graph.ComputationGraph`: it listens to
+The tab is a thin view over a :class:`~desktop_nn.graph.ComputationGraph`: it listens to
 the graph (``add_listener``) and redraws the :class:`~desktop_nn.gui.graph_scene.GraphScene`,
 the buttons, the side panel and the gradient table whenever the stepper moves or an input
 changes. It never computes a value or a gradient itself.
@@ -55,16 +55,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_nn.core.expression import ExpressionError, build_graph
-from desktop_nn.core.graph import (
+from desktop_nn.graph import (
     ComputationGraph,
+    ExpressionError,
     GraphEvaluationError,
     Phase,
+    build_graph,
     format_value,
+    formula_number,
     preset,
 )
+from desktop_nn.graph.ops import RULE_CONTEXT
+from desktop_nn.gui.graph_names import Namer, book_name, plain_name
 from desktop_nn.gui.graph_scene import GraphScene, GraphView, readable
-from desktop_nn.gui.graph_texts import Namer, book_name, kind_rule, plain_name
 from desktop_nn.gui.palette import colour
 from desktop_nn.gui.shortcuts import add_command_key, key_text
 from desktop_nn.gui.widgets import StatusLabel
@@ -109,14 +112,6 @@ DEFAULT_SPEED = 4
 VALUE_RANGE = 1e6
 
 
-def _number(value: float | None) -> str:
-    """A value inside a formula: rounded, negative numbers in parentheses."""
-    if value is None:
-        return "?"
-    text = format_value(value)
-    return f"({text})" if text.startswith("-") else text
-
-
 def _output_symbol(graph: ComputationGraph, name_of: Namer = plain_name) -> str:
     name = name_of(graph.edges[-1].label) if graph.edges else ""
     return name if 0 < len(name) <= 12 and " " not in name else "f"
@@ -144,38 +139,6 @@ def _argument_name(graph: ComputationGraph, vertex_id: str,
         return QCoreApplication.translate("NodeDetailPanel", "the constant {value}").format(
             value=format_value(graph.constants[vertex_id]))
     return name_of(vertex_id)
-
-
-def _forward_line(kind: str, x: float, y: float | None, out: float) -> str:
-    a, b, o = _number(x), _number(y), format_value(out)
-    return {
-        "mul": f"z = x·y = {a} × {b} = {o}",
-        "add": f"z = x + y = {a} + {b} = {o}",
-        "sub": f"z = x − y = {a} − {b} = {o}",
-        "div": f"z = x / y = {a} / {b} = {o}",
-        "neg": f"y = −x = −{a} = {o}",
-        "exp": f"y = exp(x) = exp({format_value(x)}) = {o}",
-        "reciprocal": f"y = 1/x = 1 / {a} = {o}",
-        "log": f"y = log(x) = log({format_value(x)}) = {o}",
-    }.get(kind, f"= {o}")
-
-
-def _backward_lines(kind: str, dout: float, x: float, y: float | None, out: float,
-                    grads: list[float]) -> list[str]:
-    d, a, b, o = _number(dout), _number(x), _number(y), _number(out)
-    g = [format_value(v) for v in grads]
-    table = {
-        "mul": [f"dx = dout·y = {d} × {b} = {g[0]}", f"dy = dout·x = {d} × {a} = {g[-1]}"],
-        "add": [f"dx = dout = {g[0]}", f"dy = dout = {g[-1]}"],
-        "sub": [f"dx = dout = {g[0]}", f"dy = −dout = {g[-1]}"],
-        "div": [f"dx = dout / y = {d} / {b} = {g[0]}",
-                f"dy = −dout·z / y = −{d} × {o} / {b} = {g[-1]}"],
-        "neg": [f"dx = −dout = {g[0]}"],
-        "exp": [f"dx = dout·y = {d} × {o} = {g[0]}"],
-        "reciprocal": [f"dx = −dout·y² = −{d} × {o}² = {g[0]}"],
-        "log": [f"dx = dout / x = {d} / {a} = {g[0]}"],
-    }
-    return table.get(kind, [])
 
 
 def describe_vertex(graph: ComputationGraph, vertex_id: str,
@@ -235,12 +198,13 @@ def describe_vertex(graph: ComputationGraph, vertex_id: str,
         )
 
     node = graph.node(vertex_id)
-    kind = node.kind
+    op = node.op
     ports = {e.port: i for i, e in enumerate(graph.edges) if e.target == vertex_id}
     args = [graph.value(a) for a in node.args]
-    names = ["x", "y"][: kind.arity]
-    out_name = "z" if kind.arity == 2 else "y"
-    numbers = [f"{names[p]} = {_argument_name(graph, a, name_of)} = {_number(graph.value(a))}"
+    names = ["x", "y"][: op.arity]
+    out_name = "z" if op.arity == 2 else "y"
+    numbers = [f"{names[p]} = {_argument_name(graph, a, name_of)} = "
+               f"{formula_number(graph.value(a))}"
                for p, a in enumerate(node.args)]
     value = graph.value(vertex_id)
     if value is None:
@@ -248,25 +212,24 @@ def describe_vertex(graph: ComputationGraph, vertex_id: str,
             "NodeDetailPanel", "forward: {output} not computed yet (press Forward step)",
         ).format(output=out_name))
     else:
-        y = args[1] if kind.arity == 2 else None
         numbers.append(QCoreApplication.translate("NodeDetailPanel", "forward: {formula}").format(
-            formula=_forward_line(kind.name, args[0], y, value)))
+            formula=op.forward_text(args, value)))
     dout = graph.grad(vertex_id)
-    grads = [graph.edge_grad(ports[p]) for p in range(kind.arity)]
+    grads = [graph.edge_grad(ports[p]) for p in range(op.arity)]
     if value is None or dout is None or any(g is None for g in grads):
         numbers.append(QCoreApplication.translate("NodeDetailPanel", "backward: not reached yet"))
     else:
-        y = args[1] if kind.arity == 2 else None
         numbers.append(QCoreApplication.translate("NodeDetailPanel", "backward: dout = {dout}")
                        .format(dout=format_value(dout)))
-        lines = _backward_lines(kind.name, dout, args[0], y, value, grads)
+        lines = op.backward_texts(dout, args, value, grads)
         numbers += [f"   {line}  → {_argument_name(graph, a, name_of)}"
                     for line, a in zip(lines, node.args, strict=True)]
     title = QCoreApplication.translate("NodeDetailPanel", "{symbol} node: {name}").format(
-        symbol=kind.symbol, name=name_of(node.label))
+        symbol=op.symbol, name=name_of(node.label))
     if node.id != node.label:
         title += f"  ({node.id})"
-    return VertexDescription(title, kind_rule(kind.name), kind.formula, numbers)
+    return VertexDescription(title, QCoreApplication.translate(RULE_CONTEXT, op.rule),
+                             op.formula, numbers)
 
 
 # --- widgets ----------------------------------------------------------------------------------
@@ -885,7 +848,7 @@ class GraphTab(QWidget):
                 text = self.tr(
                     "Forward pass, step {step} of {count}: the {symbol} node computed {name} = "
                     "{value}.")
-            text = text.format(step=graph.position, count=nodes, symbol=node.kind.symbol,
+            text = text.format(step=graph.position, count=nodes, symbol=node.op.symbol,
                                name=self.name_of(node.label),
                                value=format_value(graph.value(active)),
                                key=SHORTCUTS["backward"])
@@ -896,7 +859,7 @@ class GraphTab(QWidget):
             text = self.tr(
                 "Backward pass, step {step} of {count}: the {symbol} node passed gradients "
                 "back to {targets}.").format(step=graph.position - nodes, count=nodes,
-                                             symbol=node.kind.symbol, targets=targets)
+                                             symbol=node.op.symbol, targets=targets)
         else:
             out = graph.output_value
             text = self.tr("Done: {name} = {value}; every gradient is shown in red below its "

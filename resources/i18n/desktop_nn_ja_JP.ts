@@ -51,7 +51,7 @@
     <name>BookNames</name>
     <message>
         <source>apple</source>
-        <extracomment>The values of the book's apples-and-oranges graphs, marked for translation (context "BookNames"): the labels of the book's figures in its Chinese and Japanese editions.</extracomment>
+        <extracomment>Shows a value's name: ``book_name`` for the book's graphs, ``plain_name`` for typed ones. The values of the book's apples-and-oranges graphs, marked for translation (context "BookNames"): the labels of the book's figures in its Chinese and Japanese editions.</extracomment>
         <translation>りんご</translation>
     </message>
     <message>
@@ -733,6 +733,14 @@
         <translation>数値勾配の計算を中止します。ほかには何も変わりません。</translation>
     </message>
     <message>
+        <source>Numerical gradient: {percent}% done, {remaining} left</source>
+        <translation>数値勾配：{percent}% 完了、残り{remaining}</translation>
+    </message>
+    <message>
+        <source>Numerical gradient {numerical}, backpropagation {backprop} (the best of {runs} runs after a warm-up run): backprop was {speedup} times faster.</source>
+        <translation>数値勾配 {numerical}、誤差逆伝播法 {backprop}（ウォームアップを 1 回行った後、{runs} 回の実行で最速の値）：逆伝播のほうが {speedup} 倍速い結果でした。</translation>
+    </message>
+    <message>
         <source>Parameters whose numerical derivative is done (two losses each).</source>
         <translation>数値微分が済んだパラメータ（1つにつき損失を 2 回計算）。</translation>
     </message>
@@ -807,14 +815,6 @@
     <message>
         <source>Cancelling…</source>
         <translation>キャンセル中…</translation>
-    </message>
-    <message>
-        <source>Numerical gradient: {percent}% done, {remaining} left</source>
-        <translation>数値勾配：{percent}% 完了、残り{remaining}</translation>
-    </message>
-    <message>
-        <source>Numerical gradient {numerical}, backpropagation {backprop} (the best of {runs} runs after a warm-up run): backprop was {speedup} times faster.</source>
-        <translation>数値勾配 {numerical}、誤差逆伝播法 {backprop}（ウォームアップを 1 回行った後、{runs} 回の実行で最速の値）：逆伝播のほうが {speedup} 倍速い結果でした。</translation>
     </message>
     <message>
         <source>Done: numerical {numerical}, backprop {backprop}.</source>
@@ -1474,6 +1474,11 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Deep Learning from Scratch, chapters 4–5</source>
+        <extracomment>The book's title and its editions, the same in every language (names are not translated).</extracomment>
+        <translation>ゼロから作るDeep Learning 第4～5章</translation>
+    </message>
+    <message>
         <source>&amp;Training</source>
         <translation>学習(&amp;T)</translation>
     </message>
@@ -1650,11 +1655,6 @@
         <translation>書き出す学習履歴がありません</translation>
     </message>
     <message>
-        <source>Deep Learning from Scratch, chapters 4–5</source>
-        <extracomment>The book's title and its editions, the same in every language (names are not translated). Said in the language being chosen, which is the one the user can read.</extracomment>
-        <translation>ゼロから作るDeep Learning 第4～5章</translation>
-    </message>
-    <message>
         <source>Finish or stop a run first.</source>
         <translation>先に学習を完了するか停止してください。</translation>
     </message>
@@ -1811,7 +1811,6 @@
     <name>NodeKind</name>
     <message>
         <source>multiply: passes dout·y to x and dout·x to y (the inputs swap places)</source>
-        <extracomment>Shows a value's name: ``book_name`` for the book's graphs, ``plain_name`` for typed ones. The translation context of the rules. The English rule of every node kind (equal to ``KINDS[name].rule``), by kind name.</extracomment>
         <translation>乗算：x には dout·y を、y には dout·x を渡す（入力を入れ替える）</translation>
     </message>
     <message>
@@ -1827,10 +1826,6 @@
         <translation>除算：x には dout/y を、y には -dout·x/y² を渡す</translation>
     </message>
     <message>
-        <source>negate: passes -dout to x</source>
-        <translation>符号反転：x には -dout を渡す</translation>
-    </message>
-    <message>
         <source>exponential: passes dout·exp(x) to x, i.e. dout times its own output</source>
         <translation>指数関数：x には dout·exp(x)、つまり dout と自身の出力との積を渡す</translation>
     </message>
@@ -1841,6 +1836,14 @@
     <message>
         <source>natural logarithm: passes dout/x to x</source>
         <translation>自然対数：x には dout/x を渡す</translation>
+    </message>
+    <message>
+        <source>power: passes dout·y·x^(y-1) to x and dout·z·log(x) to y</source>
+        <translation>べき乗：x には dout·y·x^(y-1) を、y には dout·z·log(x) を渡す</translation>
+    </message>
+    <message>
+        <source>power by a constant c: passes dout·c·x^(c-1) to x</source>
+        <translation>定数 c 乗：x には dout·c·x^(c-1) を渡す</translation>
     </message>
 </context>
 <context>
@@ -1965,6 +1968,10 @@
         <translation>学習の進み具合</translation>
     </message>
     <message>
+        <source>Draw fresh initial weights from the seed; this run's curves stay, faded, beside the next run's</source>
+        <translation>シードから重みの初期値を新しく生成します。今回の実行のグラフは薄い色で残り、次の実行と比べられます</translation>
+    </message>
+    <message>
         <source>Window of the moving average drawn over the raw loss, in iterations.</source>
         <translation>生の損失に重ねて描く移動平均の幅（イテレーション数）。</translation>
     </message>
@@ -2011,10 +2018,6 @@
     <message>
         <source>run {number}: {settings}</source>
         <translation>実行 {number}：{settings}</translation>
-    </message>
-    <message>
-        <source>Draw fresh initial weights from the seed; this run's curves stay, faded, beside the next run's</source>
-        <translation>シードから重みの初期値を新しく生成します。今回の実行のグラフは薄い色で残り、次の実行と比べられます</translation>
     </message>
     <message>
         <source>Run {number} started: seed {seed}, {images} training images</source>

@@ -51,7 +51,7 @@
     <name>BookNames</name>
     <message>
         <source>apple</source>
-        <extracomment>The values of the book's apples-and-oranges graphs, marked for translation (context "BookNames"): the labels of the book's figures in its Chinese and Japanese editions.</extracomment>
+        <extracomment>Shows a value's name: ``book_name`` for the book's graphs, ``plain_name`` for typed ones. The values of the book's apples-and-oranges graphs, marked for translation (context "BookNames"): the labels of the book's figures in its Chinese and Japanese editions.</extracomment>
         <translation>苹果</translation>
     </message>
     <message>
@@ -733,6 +733,14 @@
         <translation>停止计算数值梯度；其他内容不受影响。</translation>
     </message>
     <message>
+        <source>Numerical gradient: {percent}% done, {remaining} left</source>
+        <translation>数值梯度：已完成 {percent}%，剩余{remaining}</translation>
+    </message>
+    <message>
+        <source>Numerical gradient {numerical}, backpropagation {backprop} (the best of {runs} runs after a warm-up run): backprop was {speedup} times faster.</source>
+        <translation>数值梯度 {numerical}，误差反向传播法 {backprop}（先预热运行一次，再取 {runs} 次运行中最快的一次）：反向传播快了 {speedup} 倍。</translation>
+    </message>
+    <message>
         <source>Parameters whose numerical derivative is done (two losses each).</source>
         <translation>已完成数值微分的参数（每个参数计算两次损失）。</translation>
     </message>
@@ -807,14 +815,6 @@
     <message>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
-    </message>
-    <message>
-        <source>Numerical gradient: {percent}% done, {remaining} left</source>
-        <translation>数值梯度：已完成 {percent}%，剩余{remaining}</translation>
-    </message>
-    <message>
-        <source>Numerical gradient {numerical}, backpropagation {backprop} (the best of {runs} runs after a warm-up run): backprop was {speedup} times faster.</source>
-        <translation>数值梯度 {numerical}，误差反向传播法 {backprop}（先预热运行一次，再取 {runs} 次运行中最快的一次）：反向传播快了 {speedup} 倍。</translation>
     </message>
     <message>
         <source>Done: numerical {numerical}, backprop {backprop}.</source>
@@ -1474,6 +1474,11 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Deep Learning from Scratch, chapters 4–5</source>
+        <extracomment>The book's title and its editions, the same in every language (names are not translated).</extracomment>
+        <translation>深度学习入门，第4～5章</translation>
+    </message>
+    <message>
         <source>&amp;Training</source>
         <translation>训练(&amp;T)</translation>
     </message>
@@ -1650,11 +1655,6 @@
         <translation>没有可导出的训练记录</translation>
     </message>
     <message>
-        <source>Deep Learning from Scratch, chapters 4–5</source>
-        <extracomment>The book's title and its editions, the same in every language (names are not translated). Said in the language being chosen, which is the one the user can read.</extracomment>
-        <translation>深度学习入门，第4～5章</translation>
-    </message>
-    <message>
         <source>Finish or stop a run first.</source>
         <translation>请先完成或停止一次训练。</translation>
     </message>
@@ -1811,7 +1811,6 @@
     <name>NodeKind</name>
     <message>
         <source>multiply: passes dout·y to x and dout·x to y (the inputs swap places)</source>
-        <extracomment>Shows a value's name: ``book_name`` for the book's graphs, ``plain_name`` for typed ones. The translation context of the rules. The English rule of every node kind (equal to ``KINDS[name].rule``), by kind name.</extracomment>
         <translation>乘法：将 dout·y 传给 x，将 dout·x 传给 y（两个输入互换位置）</translation>
     </message>
     <message>
@@ -1827,10 +1826,6 @@
         <translation>除法：将 dout/y 传给 x，将 -dout·x/y² 传给 y</translation>
     </message>
     <message>
-        <source>negate: passes -dout to x</source>
-        <translation>取负：将 -dout 传给 x</translation>
-    </message>
-    <message>
         <source>exponential: passes dout·exp(x) to x, i.e. dout times its own output</source>
         <translation>指数函数：将 dout·exp(x) 传给 x，即 dout 乘以自身的输出</translation>
     </message>
@@ -1841,6 +1836,14 @@
     <message>
         <source>natural logarithm: passes dout/x to x</source>
         <translation>自然对数：将 dout/x 传给 x</translation>
+    </message>
+    <message>
+        <source>power: passes dout·y·x^(y-1) to x and dout·z·log(x) to y</source>
+        <translation>幂：将 dout·y·x^(y-1) 传给 x，将 dout·z·log(x) 传给 y</translation>
+    </message>
+    <message>
+        <source>power by a constant c: passes dout·c·x^(c-1) to x</source>
+        <translation>常数 c 次幂：将 dout·c·x^(c-1) 传给 x</translation>
     </message>
 </context>
 <context>
@@ -1965,6 +1968,10 @@
         <translation>训练进度</translation>
     </message>
     <message>
+        <source>Draw fresh initial weights from the seed; this run's curves stay, faded, beside the next run's</source>
+        <translation>根据随机种子重新生成权重的初始值；本次运行的曲线会淡化保留，与下一次运行对照</translation>
+    </message>
+    <message>
         <source>Window of the moving average drawn over the raw loss, in iterations.</source>
         <translation>叠加在原始损失上的移动平均的窗口宽度（以迭代次数计）。</translation>
     </message>
@@ -2011,10 +2018,6 @@
     <message>
         <source>run {number}: {settings}</source>
         <translation>第 {number} 次运行：{settings}</translation>
-    </message>
-    <message>
-        <source>Draw fresh initial weights from the seed; this run's curves stay, faded, beside the next run's</source>
-        <translation>根据随机种子重新生成权重的初始值；本次运行的曲线会淡化保留，与下一次运行对照</translation>
     </message>
     <message>
         <source>Run {number} started: seed {seed}, {images} training images</source>

@@ -82,7 +82,7 @@ def test_expression_text_output(capsys):
         (["apple", "--set", "apple=abc"], "--set apple: 'abc' is not a number"),
         (["apple", "--set", "apple=nan"], "not a finite number"),
         (["apple", "--set", "apple"], "NAME=VALUE"),
-        (["--expr", "x ** 2"], "'**' is not allowed"),
+        (["--expr", "x % 2"], "'%' is not allowed"),
         (["--expr", "__import__('os').system('true')"], "calls to '__import__('os').system'"),
         (["--expr", "log(x)", "--set", "x=-1"], "log(x) needs x > 0"),
         ([], "either"),

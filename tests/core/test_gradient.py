@@ -1,4 +1,4 @@
-"""numerical_gradient (chapter 4) and the gradient check of TwoLayerNet (chapter 5)."""
+"""numerical_diff, numerical_gradient (chapter 4) and the gradient check (chapter 5)."""
 
 from __future__ import annotations
 
@@ -7,9 +7,12 @@ import pytest
 
 from desktop_nn.core.gradient import (
     BOOK_H,
+    METHODS,
     Cancelled,
+    absolute_difference,
     compare_gradients,
     gradient_check,
+    numerical_diff,
     numerical_gradient,
 )
 from desktop_nn.core.network import PARAM_NAMES, TwoLayerNet
@@ -119,6 +122,66 @@ def test_on_element_reports_progress_and_can_cancel():
     assert x.tobytes() == before.tobytes()
 
 
+# --- numerical_diff and the forward difference (chapter 4) ---------------------------------
+
+
+def function_1(x):
+    """The book's function_1 (section 4.3.2), written as the book writes it."""
+    return 0.01 * x**2 + 0.1 * x
+
+
+def function_2(x):
+    """The book's function_2 (section 4.3.3)."""
+    return x[0] ** 2 + x[1] ** 2
+
+
+def test_numerical_diff_prints_the_books_digits():
+    assert repr(numerical_diff(function_1, 5)) == "0.1999999999990898"
+    assert repr(numerical_diff(function_1, 10)) == "0.2999999999986347"
+
+
+def test_numerical_diff_forward_difference_of_a_quadratic():
+    # (f(x+h) - f(x)) / h of 0.01x² + 0.1x is 0.02x + 0.1 + 0.01h: the truncation error 0.01h
+    # is far above the rounding (about eps·|f|/h = 2e-13 at h = 1e-2).
+    for h in (1e-1, 1e-2):
+        assert numerical_diff(function_1, 5.0, h, "forward") == pytest.approx(0.2 + 0.01 * h,
+                                                                               abs=1e-11)
+    assert numerical_diff(function_1, 5.0, method="central") == numerical_diff(function_1, 5.0)
+
+
+def test_numerical_diff_with_the_books_bad_step_is_zero():
+    # x + 1e-50 == x: the difference, and the "derivative", are exactly 0 (section 4.3.1).
+    for method in METHODS:
+        assert numerical_diff(function_1, 5.0, 1e-50, method) == 0.0
+
+
+def test_numerical_gradient_prints_the_books_digits():
+    for point, expected in [((3.0, 4.0), (6.0, 8.0)), ((0.0, 2.0), (0.0, 4.0)),
+                            ((3.0, 0.0), (6.0, 0.0))]:
+        grad = numerical_gradient(function_2, np.array(point))
+        assert np.array2string(grad) == np.array2string(np.array(expected))  # "[6. 8.]"
+        np.testing.assert_allclose(grad, expected, rtol=0, atol=1e-10)
+
+
+def test_numerical_gradient_forward_difference():
+    # Forward differences of x0² + x1² are 2x + h; f(x) is evaluated once, not per element.
+    x = np.array([3.0, 4.0])
+    calls = []
+    grad = numerical_gradient(lambda v: calls.append(1) or function_2(v), x, 1e-3,
+                              method="forward")
+    np.testing.assert_allclose(grad, 2 * x + 1e-3, rtol=1e-9)
+    assert len(calls) == 1 + x.size
+    assert x.tolist() == [3.0, 4.0]
+
+
+@pytest.mark.parametrize("method", ["backward", "", None])
+def test_unknown_method_is_refused(method):
+    with pytest.raises(ValueError, match="'central' or 'forward'"):
+        numerical_diff(function_1, 5.0, method=method)
+    with pytest.raises(ValueError, match="'central' or 'forward'"):
+        numerical_gradient(function_2, np.array([1.0, 2.0]), method=method)
+
+
 # --- compare_gradients ---------------------------------------------------------------------
 
 
@@ -183,6 +246,33 @@ def test_gradient_check_result_fields(book_check):
         assert result.backprop[key].shape == shape
         recomputed = compare_gradients(result.numerical[key], result.backprop[key])
         assert recomputed == result.params[key]
+
+
+def test_gradient_check_keeps_the_elementwise_differences(book_check, mnist):
+    """The gradient check tab draws |numerical - backprop| per element (W1 as 28×28 tiles)."""
+    result = book_check[1e-7]
+    assert list(result.abs_diff) == list(PARAM_NAMES)
+    for key, diff in result.abs_diff.items():
+        assert diff.dtype == np.float64
+        assert diff.shape == result.params[key].shape
+        expected = np.abs(result.numerical[key].astype(np.float64) - result.backprop[key])
+        np.testing.assert_array_equal(diff, expected)
+        assert diff.mean() == result.params[key].mean_abs_diff
+        assert diff.max() == result.params[key].max_abs_diff
+    # A pixel black in all three images never changes the loss: both gradients of its W1 row
+    # are exactly 0, and so is their difference.
+    (x_train, _), _ = mnist
+    black = ~x_train[:3].any(axis=0)
+    assert 0 < black.sum() < 784
+    assert not result.abs_diff["W1"][black].any()
+    assert result.abs_diff["W1"][~black].any()
+
+
+def test_compare_gradients_with_a_given_difference():
+    numerical, backprop = np.array([1.0, -2.0]), np.array([0.5, -2.0])
+    diff = absolute_difference(numerical, backprop)
+    np.testing.assert_array_equal(diff, [0.5, 0.0])
+    assert compare_gradients(numerical, backprop, diff) == compare_gradients(numerical, backprop)
 
 
 def test_gradient_check_copies_backprop_gradients():

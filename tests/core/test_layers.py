@@ -13,6 +13,7 @@ from desktop_nn.core.layers import (
     AddLayer,
     Affine,
     InputAffine,
+    MatMul,
     MulLayer,
     Relu,
     Sigmoid,
@@ -408,3 +409,35 @@ def test_softmax_with_loss_keeps_float32_with_one_hot_labels():
     scores = np.array([[1.0, 2.0, 0.5]], dtype=np.float32)
     layer.forward(scores, np.array([[0.0, 1.0, 0.0]]))  # float64 one-hot
     assert layer.backward().dtype == np.float32
+
+
+# --- MatMul (simpleNet's product) ------------------------------------------------------------
+
+
+def test_matmul_backward_matches_numerical():
+    rng = np.random.default_rng(11)
+    x, W, dout = rng.normal(size=(4, 3)), rng.normal(size=(3, 2)), rng.normal(size=(4, 2))
+    layer = MatMul(W)
+    np.testing.assert_allclose(layer.forward(x), x @ W, rtol=1e-15)
+    kept = dout.copy()
+    dx = layer.backward(dout)
+    np.testing.assert_array_equal(dout, kept)
+
+    def loss(_):  # reads x and W through the closure; numerical_gradient nudges them in place
+        return float(np.sum(MatMul(W).forward(x) * dout))
+
+    # The loss is bilinear: the central difference has no truncation error, only rounding
+    # (about eps·|loss|/h = 1e-11), far below 1e-9.
+    np.testing.assert_allclose(layer.dW, numerical_gradient(loss, W), rtol=1e-7, atol=1e-9)
+    np.testing.assert_allclose(dx, numerical_gradient(loss, x), rtol=1e-7, atol=1e-9)
+
+
+def test_matmul_one_sample():
+    W = np.arange(6.0).reshape(2, 3)
+    layer = MatMul(W)
+    out = layer.forward(np.array([0.6, 0.9]))
+    assert out.shape == (3,)
+    dx = layer.backward(np.array([1.0, 0.0, -1.0]))
+    assert dx.shape == (2,)
+    np.testing.assert_allclose(layer.dW, [[0.6, 0.0, -0.6], [0.9, 0.0, -0.9]])
+    np.testing.assert_allclose(dx, W @ [1.0, 0.0, -1.0])

@@ -226,6 +226,30 @@ def small_config(**changes):
     return TrainConfig(**values)
 
 
+@pytest.mark.parametrize("sampling", ["replacement", "shuffle"])
+def test_last_batch_is_the_one_the_last_iteration_trained_on(mnist_small, sampling):
+    config = small_config(batch_size=7, sampling=sampling)
+    trainer = Trainer(config, mnist_small)
+    assert trainer.last_batch() is None
+    twin = Trainer(config, mnist_small)  # draws the same batches
+    (x_train, t_train), _ = mnist_small
+    for _ in range(3):
+        before = trainer.network.copy_params()
+        trainer.train_step()
+        indices = twin.next_batch_indices()
+        x, t = trainer.last_batch()
+        np.testing.assert_array_equal(x, x_train[indices])
+        np.testing.assert_array_equal(t, t_train[indices])
+    # It is the batch whose gradient made the last update (float32: the same operations, so
+    # at most a rounding or two apart, 1.2e-7 relative each).
+    probe = TwoLayerNet(784, 50, 10, dtype=np.float32)
+    probe.set_params(before)
+    grads = probe.gradient(x, t)
+    expected = {key: before[key] - 0.1 * grads[key] for key in before}
+    for key, value in trainer.network.params.items():
+        np.testing.assert_allclose(value, expected[key], rtol=1e-6, atol=1e-7)
+
+
 def test_event_order_and_history(mnist_small):
     trainer = Trainer(small_config(), mnist_small)
     events = list(trainer.run())

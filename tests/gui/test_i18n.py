@@ -19,7 +19,9 @@ from desktop_nn.gui import i18n
 from desktop_nn.gui.settings import app_settings
 
 ROOT = Path(__file__).resolve().parents[2]
-GUI_SOURCES = sorted((ROOT / "desktop_nn" / "gui").glob("*.py"))
+#: The files holding translatable text: the window's code and the graph operations' rules.
+GUI_SOURCES = [*sorted((ROOT / "desktop_nn" / "gui").rglob("*.py")),
+               ROOT / "desktop_nn" / "graph" / "ops.py"]
 I18N = ROOT / "resources" / "i18n"
 TRANSLATED = ("zh_CN", "ja_JP")
 PLACEHOLDER = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*(?:[:!][^}]*)?\}")

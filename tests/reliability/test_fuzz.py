@@ -16,12 +16,12 @@ import numpy as np
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desktop_nn.core.expression import ExpressionError, build_graph
-from desktop_nn.core.graph import GraphEvaluationError
 from desktop_nn.core.model_io import ModelFileError, load_model, save_model
 from desktop_nn.core.network import TwoLayerNet
 from desktop_nn.core.training import TrainConfig
 from desktop_nn.data.idx import IdxError, parse_idx, read_idx
+from desktop_nn.graph import GraphEvaluationError
+from desktop_nn.graph.expression import ExpressionError, build_graph
 
 
 def fuzz(examples: int):

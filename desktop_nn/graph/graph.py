@@ -4,8 +4,8 @@ A :class:`ComputationGraph` holds three kinds of *vertices*, each named by a str
 
 * inputs: named, editable values (``apple``, ``tax``, ``x``); their gradients are the answer;
 * constants: fixed values such as the ``-1`` and ``1`` of the book's Sigmoid graph;
-* nodes: one operation each (:class:`NodeKind`), run by a layer with the book's interface
-  ``forward(...)`` / ``backward(dout)``. Multiply and add nodes run the book's own
+* nodes: one operation each (:mod:`desktop_nn.graph.ops`), run by a layer with the book's
+  interface ``forward(...)`` / ``backward(dout)``. Multiply and add nodes run the book's own
   :class:`~desktop_nn.core.layers.MulLayer` and :class:`~desktop_nn.core.layers.AddLayer`.
 
 Every argument of a node is an :class:`Edge` (source vertex -> node); one extra edge, whose
@@ -16,9 +16,10 @@ back along it.
 Nodes keep the order in which they were added, which is a topological order (a node's
 arguments must exist first). The stepper walks a fixed schedule: every node forward in that
 order, then every node backward in reverse order, then "done". All values are full-precision
-Python floats; :func:`format_value` rounds them for display only.
+Python floats; :func:`~desktop_nn.graph.numbers.format_value` rounds them for display only.
 
-Domain errors (log of a negative, 1/0, exp overflow, a product too large for a float) raise
+Domain errors (log of a negative, 1/0, exp overflow, a product too large for a float, the
+gradient towards a variable exponent of a negative base) raise
 :class:`GraphEvaluationError` with a message naming the node; the stepper stays at the last
 state it could compute. No NumPy is involved, so no floating-point warnings can be emitted.
 """
@@ -29,209 +30,23 @@ import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Any
 
 from desktop_nn.core.gradient import BOOK_H
-from desktop_nn.core.layers import AddLayer, MulLayer
+from desktop_nn.graph.numbers import format_value
+from desktop_nn.graph.ops import OPERATIONS, Operation
 
 __all__ = [
-    "KINDS",
-    "PRESETS",
     "ComputationGraph",
     "Edge",
     "GraphEvaluationError",
     "GraphState",
     "Node",
-    "NodeKind",
     "Phase",
-    "apple_graph",
-    "apple_orange_graph",
-    "format_value",
-    "preset",
-    "sigmoid_graph",
 ]
 
 
 class GraphEvaluationError(ArithmeticError):
     """A value or gradient of the graph cannot be computed (log(-1), 1/0, overflow)."""
-
-
-def format_value(x: float, digits: int = 4) -> str:
-    """Round ``x`` for display: ``3.3000000000000003 -> "3.3"``, ``220.00000000000003 -> "220"``.
-
-    Numbers of magnitude 1 or more keep ``digits`` decimals, smaller ones ``digits`` significant
-    digits (``0.7310585786 -> "0.7311"``); trailing zeros are dropped. Very large or very small
-    magnitudes use scientific notation.
-
-    Parameters
-    ----------
-    x : float
-    digits : int, default 4
-
-    Returns
-    -------
-    str
-    """
-    x = float(x)
-    if math.isnan(x):
-        return "nan"
-    if math.isinf(x):
-        return "inf" if x > 0 else "-inf"
-    magnitude = abs(x)
-    if magnitude >= 1e15 or (0 < magnitude < 1e-4):
-        return f"{x:.{digits}g}"
-    text = f"{x:.{digits}f}" if magnitude >= 1 else f"{x:.{digits}g}"
-    if "." in text and "e" not in text:
-        text = text.rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
-
-
-# --- layers for the other node kinds, with the book's forward/backward interface -------------
-
-
-class NegLayer:
-    """``y = -x``; backward passes ``-dout``."""
-
-    def forward(self, x: float) -> float:
-        return -x
-
-    def backward(self, dout: float) -> float:
-        return -dout
-
-
-class SubLayer:
-    """``z = x - y``; backward passes ``(dout, -dout)``."""
-
-    def forward(self, x: float, y: float) -> float:
-        return x - y
-
-    def backward(self, dout: float) -> tuple[float, float]:
-        return dout, -dout
-
-
-class DivLayer:
-    """``z = x / y``; backward passes ``(dout / y, -dout * z / y)``."""
-
-    def __init__(self) -> None:
-        self.y: float | None = None
-        self.out: float | None = None
-
-    def forward(self, x: float, y: float) -> float:
-        self.y = y
-        self.out = x / y
-        return self.out
-
-    def backward(self, dout: float) -> tuple[float, float]:
-        return dout / self.y, -dout * self.out / self.y
-
-
-class ExpLayer:
-    """``y = exp(x)``; backward passes ``dout * y`` (the stored output)."""
-
-    def __init__(self) -> None:
-        self.out: float | None = None
-
-    def forward(self, x: float) -> float:
-        self.out = math.exp(x)
-        return self.out
-
-    def backward(self, dout: float) -> float:
-        return dout * self.out
-
-
-class ReciprocalLayer:
-    """The book's "/" node ``y = 1 / x``; backward passes ``-dout * y**2``."""
-
-    def __init__(self) -> None:
-        self.out: float | None = None
-
-    def forward(self, x: float) -> float:
-        self.out = 1.0 / x
-        return self.out
-
-    def backward(self, dout: float) -> float:
-        return -dout * self.out * self.out
-
-
-class LogLayer:
-    """``y = log(x)`` (natural logarithm); backward passes ``dout / x``."""
-
-    def __init__(self) -> None:
-        self.x: float | None = None
-
-    def forward(self, x: float) -> float:
-        self.x = x
-        return math.log(x)
-
-    def backward(self, dout: float) -> float:
-        return dout / self.x
-
-
-@dataclass(frozen=True)
-class NodeKind:
-    """What a node does, and how to explain it.
-
-    Attributes
-    ----------
-    name : str
-        Key in :data:`KINDS` (``"mul"``, ``"reciprocal"``, ...).
-    symbol : str
-        Drawn inside the node's circle (``"×"``, ``"+"``, ``"exp"``, ``"/"``).
-    arity : int
-        Number of arguments (1 or 2).
-    rule : str
-        The local derivative rule in words, for a side panel.
-    formula : str
-        The same rule in symbols.
-    make_layer : callable
-        Returns a fresh layer with ``forward(*args)`` and ``backward(dout)``.
-    domain : str
-        Why ``forward`` can fail, if it can ("" otherwise).
-    """
-
-    name: str
-    symbol: str
-    arity: int
-    rule: str
-    formula: str
-    make_layer: Callable[[], Any] = field(repr=False, compare=False)
-    domain: str = ""
-
-
-#: Every node kind, by name.
-KINDS: dict[str, NodeKind] = {
-    kind.name: kind
-    for kind in (
-        NodeKind("mul", "×", 2,
-                 "multiply: passes dout·y to x and dout·x to y (the inputs swap places)",
-                 "z = x·y;  ∂z/∂x = y,  ∂z/∂y = x", MulLayer),
-        NodeKind("add", "+", 2,
-                 "add: passes dout unchanged to both inputs",
-                 "z = x + y;  ∂z/∂x = 1,  ∂z/∂y = 1", AddLayer),
-        NodeKind("sub", "-", 2,
-                 "subtract: passes dout to x and -dout to y",
-                 "z = x - y;  ∂z/∂x = 1,  ∂z/∂y = -1", SubLayer),
-        NodeKind("div", "÷", 2,
-                 "divide: passes dout/y to x and -dout·x/y² to y",
-                 "z = x / y;  ∂z/∂x = 1/y,  ∂z/∂y = -x/y² = -z/y", DivLayer,
-                 "division by zero"),
-        NodeKind("neg", "-", 1,
-                 "negate: passes -dout to x",
-                 "y = -x;  ∂y/∂x = -1", NegLayer),
-        NodeKind("exp", "exp", 1,
-                 "exponential: passes dout·exp(x) to x, i.e. dout times its own output",
-                 "y = exp(x);  ∂y/∂x = exp(x) = y", ExpLayer,
-                 "exp(x) is too large for a float when x > 709.78"),
-        NodeKind("reciprocal", "/", 1,
-                 "reciprocal: passes -dout·y² to x, y being its own output",
-                 "y = 1/x;  ∂y/∂x = -1/x² = -y²", ReciprocalLayer,
-                 "1/x is undefined at x = 0"),
-        NodeKind("log", "log", 1,
-                 "natural logarithm: passes dout/x to x",
-                 "y = log(x);  ∂y/∂x = 1/x", LogLayer,
-                 "log(x) needs x > 0"),
-    )
-}  # fmt: skip
 
 
 @dataclass(eq=False)
@@ -242,20 +57,21 @@ class Node:
     ----------
     id : str
         Unique among all vertex ids (``"mul_apple_layer"``, ``"mul#1"``).
-    kind : NodeKind
+    op : type of Operation
+        What it computes (:data:`~desktop_nn.graph.ops.OPERATIONS`).
     args : tuple of str
         Ids of the argument vertices, in the layer's argument order.
     label : str
         Name of the value it produces, written on its outgoing edges (``"apple_price"``).
     layer : object
-        The layer instance that computes it (a ``MulLayer`` for multiply nodes).
+        The instance of ``op`` that computes it and stores what its backward pass needs.
     """
 
     id: str
-    kind: NodeKind
+    op: type[Operation]
     args: tuple[str, ...]
     label: str
-    layer: Any = field(repr=False)
+    layer: Operation = field(repr=False)
 
 
 @dataclass(frozen=True)
@@ -345,27 +161,27 @@ class ComputationGraph:
 
     def add_node(
         self,
-        kind: str | NodeKind,
+        op: str | type[Operation],
         *args: str,
         node_id: str | None = None,
         label: str | None = None,
     ) -> str:
-        """Add a node of ``kind`` (a :data:`KINDS` key) applied to the vertices ``args``.
+        """Add a node computing ``op`` (an operation or its name) of the vertices ``args``.
 
         Returns
         -------
         str
-            The node's id: ``node_id``, or ``"<kind>#<n>"`` (never a valid input name).
+            The node's id: ``node_id``, or ``"<op>#<n>"`` (never a valid input name).
         """
-        kind = KINDS[kind] if isinstance(kind, str) else kind
-        if len(args) != kind.arity:
-            raise ValueError(f"{kind.name} takes {kind.arity} argument(s), got {len(args)}")
+        op = OPERATIONS[op] if isinstance(op, str) else op
+        if len(args) != op.arity:
+            raise ValueError(f"{op.name} takes {op.arity} argument(s), got {len(args)}")
         for arg in args:
             if not self.has_vertex(arg):
                 raise KeyError(f"no vertex {arg!r} in the graph")
-        node_id = node_id or self._fresh_id(f"{kind.name}#")
+        node_id = node_id or self._fresh_id(f"{op.name}#")
         self._check_new_id(node_id)
-        self._nodes[node_id] = Node(node_id, kind, tuple(args), label or node_id, kind.make_layer())
+        self._nodes[node_id] = Node(node_id, op, tuple(args), label or node_id, op())
         self._added(node_id)
         return node_id
 
@@ -431,52 +247,10 @@ class ComputationGraph:
         raise KeyError(vertex_id)
 
     def layout(self) -> dict[str, tuple[int, float]]:
-        """Column and row of every vertex, for drawing inputs left and the result right.
+        """Column and row of every vertex (see :func:`desktop_nn.graph.layout.layout`)."""
+        from desktop_nn.graph.layout import layout
 
-        The column of a node is the longest path to it from the inputs (inputs are column 0);
-        a constant sits one column left of its first consumer and one row above it, as the
-        book draws the ``-1`` and ``1`` of the Sigmoid graph. Inputs take rows 0, 1, 2, ...
-        in order of first use; a node sits at the mean row of its non-constant arguments,
-        pushed down when that place in its column is taken (columns are placed left to
-        right). Rows are floats, shifted so that the smallest is 0. The output edge ends one
-        column right of the output vertex.
-        """
-        consumers: dict[str, list[str]] = {}
-        for node in self._nodes.values():
-            for arg in node.args:
-                consumers.setdefault(arg, []).append(node.id)
-
-        column: dict[str, int] = {name: 0 for name in self._inputs}
-        for node in self._nodes.values():
-            main = [column[a] for a in node.args if a not in self._constants]
-            column[node.id] = 1 + max(main, default=0)
-        for const in self._constants:
-            users = consumers.get(const, [])
-            column[const] = max(0, min((column[u] for u in users), default=1) - 1)
-
-        row: dict[str, float] = {}
-        by_first_use = sorted(self._inputs, key=lambda n: self._first_use(n, consumers))
-        for index, name in enumerate(by_first_use):
-            row[name] = float(index)
-        node_columns: dict[int, list[str]] = {}
-        for node in self._nodes.values():
-            node_columns.setdefault(column[node.id], []).append(node.id)
-        for col in sorted(node_columns):  # left to right: arguments are placed already
-            for node_id in node_columns[col]:
-                main = [row[a] for a in self._nodes[node_id].args if a not in self._constants]
-                row[node_id] = sum(main) / len(main) if main else 0.0
-            _spread(node_columns[col], row)
-        for const in self._constants:
-            users = consumers.get(const)
-            row[const] = row[users[0]] - 1.0 if users else 0.0
-
-        columns: dict[int, list[str]] = {}
-        for vertex in row:
-            columns.setdefault(column[vertex], []).append(vertex)
-        for vertices in columns.values():
-            _spread(vertices, row)
-        top = min(row.values(), default=0.0)
-        return {vertex: (column[vertex], row[vertex] - top) for vertex in row}
+        return layout(self)
 
     # --- state ------------------------------------------------------------------------------
 
@@ -648,7 +422,7 @@ class ComputationGraph:
                 raise KeyError(f"unknown input {name!r}")
             known[name] = float(value)
         for node in self._nodes.values():
-            known[node.id] = self._forward_node(node, node.kind.make_layer(), known)
+            known[node.id] = self._forward_node(node, node.op(), known)
         return known[self.output]
 
     def numerical_gradients(self, h: float = BOOK_H) -> dict[str, float]:
@@ -684,11 +458,6 @@ class ComputationGraph:
             raise ValueError(f"a vertex id must be a non-empty string, got {vertex_id!r}")
         if self.has_vertex(vertex_id):
             raise ValueError(f"the graph already has a vertex {vertex_id!r}")
-
-    def _first_use(self, vertex_id: str, consumers: dict[str, list[str]]) -> int:
-        order = list(self._nodes)
-        users = consumers.get(vertex_id)
-        return order.index(users[0]) if users else len(order)
 
     def _label(self, vertex_id: str) -> str:
         if vertex_id in self._constants:
@@ -737,44 +506,40 @@ class ComputationGraph:
         elif phase is Phase.BACKWARD:
             self._backward_node(self._nodes[node_id])
 
-    def _forward_node(self, node: Node, layer: Any, known: Mapping[str, float]) -> float:
+    def _forward_node(self, node: Node, layer: Operation, known: Mapping[str, float]) -> float:
         args = [known[a] for a in node.args]
         try:
             out = float(layer.forward(*args))
         except (ArithmeticError, ValueError):
             out = math.nan
         if not math.isfinite(out):
-            reason = node.kind.domain or "the result is too large for a float"
+            reason = node.op.undefined(args)
             shown = ", ".join(format_value(a) for a in args)
             raise GraphEvaluationError(
-                f"cannot compute {node.label!r} (node {node.id!r}, {node.kind.name} of "
+                f"cannot compute {node.label!r} (node {node.id!r}, {node.op.name} of "
                 f"{shown}): {reason}"
             )
         return out
 
     def _backward_node(self, node: Node) -> None:
         dout = sum((self._edge_grads[i] for i in self._out_edges.get(node.id, [])), 0.0)
-        grads = node.layer.backward(dout)
-        grads = (grads,) if node.kind.arity == 1 else grads
+        where = f"the gradient at {node.label!r} (node {node.id!r})"
+        try:
+            grads = node.layer.backward(dout)
+        except ValueError as exc:  # a DomainError says why
+            raise GraphEvaluationError(f"{where} is undefined: {exc}") from None
+        except ArithmeticError:
+            raise GraphEvaluationError(f"{where} is too large for a float") from None
+        grads = (grads,) if node.op.arity == 1 else grads
         for index, g in zip(self._in_edges[node.id], grads, strict=True):
             g = float(g)
             if not math.isfinite(g):
-                raise GraphEvaluationError(
-                    f"the gradient at {node.label!r} (node {node.id!r}) is too large for a float"
-                )
+                raise GraphEvaluationError(f"{where} is too large for a float")
             self._edge_grads[index] = g
 
     def _notify(self) -> None:
         for callback in list(self._listeners):
             callback()
-
-
-def _spread(vertices: list[str], row: dict[str, float]) -> None:
-    """Push vertices of one column down until they are at least one row apart (stable)."""
-    previous = -math.inf
-    for vertex in sorted(vertices, key=lambda v: row[v]):
-        row[vertex] = max(row[vertex], previous + 1.0)
-        previous = row[vertex]
 
 
 def _finite(value: float, name: str) -> float:
@@ -785,79 +550,3 @@ def _finite(value: float, name: str) -> float:
     if not math.isfinite(number):
         raise ValueError(f"{name}: {value!r} is not a finite number")
     return number
-
-
-# --- the book's graphs ------------------------------------------------------------------------
-
-
-def apple_graph(apple: float = 100.0, apple_num: float = 2.0, tax: float = 1.1) -> ComputationGraph:
-    """Two apples at 100 yen with 10 % tax (the book's ``buy_apple.py``): price 220."""
-    g = ComputationGraph("apple")
-    g.add_input("apple", apple)
-    g.add_input("apple_num", apple_num)
-    g.add_input("tax", tax)
-    g.add_node("mul", "apple", "apple_num", node_id="mul_apple_layer", label="apple_price")
-    g.add_node("mul", "mul_apple_layer", "tax", node_id="mul_tax_layer", label="price")
-    return g
-
-
-def apple_orange_graph(
-    apple: float = 100.0,
-    apple_num: float = 2.0,
-    orange: float = 150.0,
-    orange_num: float = 3.0,
-    tax: float = 1.1,
-) -> ComputationGraph:
-    """Two apples and three oranges with tax (the book's ``buy_apple_orange.py``): price 715."""
-    g = ComputationGraph("apple_orange")
-    for name, value in (
-        ("apple", apple),
-        ("apple_num", apple_num),
-        ("orange", orange),
-        ("orange_num", orange_num),
-        ("tax", tax),
-    ):
-        g.add_input(name, value)
-    g.add_node("mul", "apple", "apple_num", node_id="mul_apple_layer", label="apple_price")
-    g.add_node("mul", "orange", "orange_num", node_id="mul_orange_layer", label="orange_price")
-    g.add_node(
-        "add", "mul_apple_layer", "mul_orange_layer",
-        node_id="add_apple_orange_layer", label="all_price",
-    )  # fmt: skip
-    g.add_node("mul", "add_apple_orange_layer", "tax", node_id="mul_tax_layer", label="price")
-    return g
-
-
-def sigmoid_graph(x: float = 1.0) -> ComputationGraph:
-    """The book's Sigmoid graph ``x -> ×(-1) -> exp -> +1 -> / -> y``; dy/dx = y(1 - y)."""
-    g = ComputationGraph("sigmoid")
-    g.add_input("x", x)
-    g.add_constant(-1.0, vertex_id="-1")
-    g.add_constant(1.0, vertex_id="1")
-    g.add_node("mul", "x", "-1", node_id="mul", label="-x")
-    g.add_node("exp", "mul", node_id="exp", label="exp(-x)")
-    g.add_node("add", "exp", "1", node_id="add", label="1+exp(-x)")
-    g.add_node("reciprocal", "add", node_id="reciprocal", label="y")
-    return g
-
-
-#: The preset graphs by name; see :func:`preset`.
-PRESETS: dict[str, Callable[[], ComputationGraph]] = {
-    "apple": apple_graph,
-    "apple_orange": apple_orange_graph,
-    "sigmoid": sigmoid_graph,
-}
-
-
-def preset(name: str) -> ComputationGraph:
-    """A fresh preset graph: ``"apple"``, ``"apple_orange"`` (or ``"apple-orange"``), ``"sigmoid"``.
-
-    Raises
-    ------
-    KeyError
-        For any other name.
-    """
-    key = name.replace("-", "_")
-    if key not in PRESETS:
-        raise KeyError(f"unknown graph {name!r}; choose from {', '.join(PRESETS)}")
-    return PRESETS[key]()

@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 import math
+import re
 
 import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from desktop_nn.core.expression import (
+from desktop_nn.core.layers import MulLayer
+from desktop_nn.graph import GraphEvaluationError, sigmoid_graph
+from desktop_nn.graph.expression import (
     MAX_LENGTH,
     ExpressionError,
     build_graph,
     parse_expression,
 )
-from desktop_nn.core.graph import GraphEvaluationError, sigmoid_graph
-from desktop_nn.core.layers import MulLayer
 
 
 def value_of(text: str, **values: float) -> float:
@@ -41,6 +42,19 @@ def value_of(text: str, **values: float) -> float:
         ("x", {"x": 4}, 4),
         ("2.5e1 / 5", {}, 5),
         ("a × b ÷ c − 1", {"a": 2, "b": 3, "c": 2}, 2),
+        ("x^2", {"x": -3}, 9),
+        ("x**2", {"x": -3}, 9),
+        ("-x^2", {"x": 3}, -9),  # as in Python: -(x²)
+        ("-x**2", {"x": -3}, -9),
+        ("(-x)^2", {"x": 3}, 9),
+        ("2^3^2", {}, 512),  # right-associative: 2^(3^2)
+        ("2**3**2", {}, 512),
+        ("(2^3)^2", {}, 64),
+        ("x^-1", {"x": 4}, 0.25),
+        ("2 * x^2 + x", {"x": 3}, 21),
+        ("x ^ y", {"x": 2, "y": 10}, 1024),
+        ("exp(x)^2", {"x": 1}, math.exp(2)),
+        ("0.01*x^2 + 0.1*x", {"x": 5}, 0.75),
     ],
 )
 def test_good_expressions(text, values, expected):
@@ -64,7 +78,7 @@ def test_repeated_name_is_one_input_whose_gradient_sums():
 def test_typed_sigmoid_is_the_books_graph():
     typed = build_graph("1 / (1 + exp(-x))", {"x": 0.7})
     book = sigmoid_graph(0.7)
-    assert [n.kind.name for n in typed.nodes] == [n.kind.name for n in book.nodes]
+    assert [n.op.name for n in typed.nodes] == [n.op.name for n in book.nodes]
     assert isinstance(typed.nodes[0].layer, MulLayer)
     assert sorted(typed.constants.values()) == [-1.0, 1.0]
     assert typed.backward() == pytest.approx(book.backward())
@@ -73,7 +87,7 @@ def test_typed_sigmoid_is_the_books_graph():
 
 def test_division_by_other_than_one_is_a_divide_node():
     g = build_graph("a / b")
-    assert [n.kind.symbol for n in g.nodes] == ["÷"]
+    assert [n.op.symbol for n in g.nodes] == ["÷"]
 
 
 @pytest.mark.parametrize(
@@ -85,6 +99,9 @@ def test_division_by_other_than_one_is_a_divide_node():
         "exp(a - b) * c",
         "a / b - log(c)",
         "-(a * -b) + +c",
+        "a^2 + b^3 - c^-1",
+        "a ** b + c ** 0.5",
+        "exp(a)^b",
     ],
 )
 def test_backprop_matches_central_differences(text):
@@ -105,8 +122,10 @@ def test_backprop_matches_central_differences(text):
         ("x[0]", "indexing 'x[0]' is not allowed"),
         ("lambda: 1", "lambda"),
         ("1 if x else 2", "conditional expression '1 if x else 2'"),
-        ("x ** 2", "'**' is not allowed: use +, -, *, /, exp(), log()"),
-        ("x % 2", "'%' is not allowed"),
+        ("x % 2", "'%' is not allowed: use +, -, *, /, **, ^, exp(), log()"),
+        ("x ^^ 2", "syntax error at column 4"),
+        ("  x^*2", "syntax error at column 5"),
+        ("x ^", "syntax error at column 4"),
         ("x // 2", "'//' is not allowed"),
         ("a < b", "comparison 'a < b'"),
         ("a and b", "'and' is not allowed"),
@@ -208,12 +227,15 @@ leaves = st.one_of(
 
 
 def _combine(children: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
-    binary = st.tuples(children, st.sampled_from("+-*/"), children).map(
+    binary = st.tuples(children, st.sampled_from(["+", "-", "*", "/", "**", "^"]), children).map(
         lambda t: f"({t[0]} {t[1]} {t[2]})"
     )
     unary = children.map(lambda e: f"-{e}")
     call = st.tuples(st.sampled_from(["exp", "log"]), children).map(lambda t: f"{t[0]}({t[1]})")
-    return st.one_of(binary, unary, call)
+    power = st.tuples(children, st.sampled_from(["2", "3", "-1", "0.5", "-2"])).map(
+        lambda t: f"{t[0]}^{t[1]}"
+    )
+    return st.one_of(binary, unary, call, power)
 
 
 expressions = st.recursive(leaves, _combine, max_leaves=10)
@@ -237,17 +259,59 @@ def test_backprop_matches_numerical_on_random_expressions(text, a, b, c):
     # stay away from the poles of log, 1/x and x/y and from very steep exp.
     for node in graph.nodes:
         args = [graph.value(arg) for arg in node.args]
-        if node.kind.name in ("log", "reciprocal"):
+        if node.op.name in ("log", "reciprocal"):
             assume(abs(args[0]) > 0.05)
-        if node.kind.name == "div":
+        if node.op.name == "div":
             assume(abs(args[1]) > 0.05)
-        if node.kind.name == "exp":
+        if node.op.name == "exp":
             assume(args[0] < 20)
+        if node.op.name == "pow":  # x^0.5 and x^-1 are steep near 0, x^y huge for large y
+            assume(abs(args[0]) > 0.05 and abs(graph.value(node.id)) < 1e6)
     numerical = graph.numerical_gradients()
     for name, grad in backprop.items():
         assume(math.isfinite(numerical[name]) and abs(grad) < 1e6)
         tolerance = 1e-3 * abs(grad) + 1e-6 * (1.0 + abs(output))
         assert abs(numerical[name] - grad) <= tolerance, (name, grad, numerical[name])
+
+
+#: Integer literals, to be read as floats by Python too (``5 ** 5 ** 5`` stays small).
+_INTEGER = re.compile(r"(?<![\d.])(\d+)(?![\d.])")
+
+
+def python_value(text: str, **values: float) -> float | None:
+    """What Python makes of ``text`` (``^`` read as ``**``), or None if it fails.
+
+    Only for the test: the parser under test never evaluates Python.
+    """
+    source = _INTEGER.sub(r"\1.0", text.replace("^", "**"))
+    namespace = {"exp": math.exp, "log": math.log, **values}
+    try:
+        value = eval(source, {"__builtins__": {}}, namespace)  # generated text, names bound
+    except (ArithmeticError, ValueError):
+        return None
+    return value if isinstance(value, float) and math.isfinite(value) else None
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=expressions,
+    a=st.floats(-3.0, 3.0),
+    b=st.floats(-3.0, 3.0),
+    c=st.floats(0.2, 3.0),
+)
+def test_operators_bind_and_group_as_in_python(text, a, b, c):
+    """Precedence, associativity and unary minus (``-x^2`` is ``-(x²)``) are Python's."""
+    try:
+        ours = build_graph(text, {"a": a, "b": b, "c": c}).forward()
+    except GraphEvaluationError:
+        assume(False)
+    assert ours == python_value(text, a=a, b=b, c=c), text
+
+
+@pytest.mark.parametrize("text", ["-a^2", "a^b^c", "-a**-b", "a*b^c", "a/b**c", "-a^-b^c"])
+def test_power_binds_and_groups_as_in_python(text):
+    values = {"a": 1.7, "b": 0.6, "c": 2.3}
+    assert value_of(text, **values) == python_value(text, **values)
 
 
 @settings(max_examples=300, deadline=None)

@@ -3,7 +3,9 @@
 The text is parsed by :func:`ast.parse` in ``"eval"`` mode and then checked against a small
 whitelist; nothing is ever compiled or evaluated as Python. Allowed:
 
-* the binary operators ``+ - * /``, unary ``-`` and ``+``, parentheses;
+* the binary operators ``+ - * /`` and the power ``**`` (also written ``^``), unary ``-`` and
+  ``+``, parentheses, with Python's precedence: ``**`` binds tighter than unary minus
+  (``-x^2`` is ``-(x²)``) and groups from the right (``2^3^2`` is ``2^9``);
 * calls ``exp(...)`` and ``log(...)`` with exactly one positional argument;
 * numbers (int or float, finite) and names (the graph's editable inputs).
 
@@ -15,8 +17,9 @@ characters, printable ASCII only (``×``, ``÷`` and the minus sign ``−`` are 
 
 The graph mirrors the book's drawings: ``-x`` becomes a ``×`` node with the constant ``-1``
 (a MulLayer), ``1 / x`` the book's ``/`` (reciprocal) node, any other ``a / b`` a ``÷`` node,
-so ``1 / (1 + exp(-x))`` gives exactly the book's Sigmoid graph. Each node is labelled with
-the text of its sub-expression.
+so ``1 / (1 + exp(-x))`` gives exactly the book's Sigmoid graph; ``x ** 2`` (a number as the
+exponent) the book's one-input ``**2`` node, any other ``a ** b`` a two-input power node. Each
+node is labelled with the text of its sub-expression.
 """
 
 from __future__ import annotations
@@ -24,7 +27,8 @@ from __future__ import annotations
 import ast
 from collections.abc import Mapping
 
-from desktop_nn.core.graph import ComputationGraph
+from desktop_nn.graph.graph import ComputationGraph
+from desktop_nn.graph.ops import FUNCTIONS, OPERATOR_ALIASES, OPERATORS, Power
 
 __all__ = [
     "FUNCTIONS",
@@ -40,21 +44,23 @@ MAX_LENGTH = 500
 MAX_DEPTH = 100
 MAX_OPERATIONS = 100
 
-#: The functions an expression may call, each with one argument; also node kinds.
-FUNCTIONS = ("exp", "log")
-
-_HINT = "use +, -, *, /, exp(), log()"
+#: How Python's syntax tree spells each operator text of :data:`~desktop_nn.graph.ops.OPERATORS`.
+_AST_OPERATORS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/", ast.Pow: "**"}
+#: The binary operators an expression may use: syntax-tree type -> operation name.
+_BINARY_OPERATIONS = {
+    node_type: OPERATORS[text].name
+    for node_type, text in _AST_OPERATORS.items()
+    if text in OPERATORS
+}
+_HINT = "use " + ", ".join([*OPERATORS, *OPERATOR_ALIASES, *(f"{name}()" for name in FUNCTIONS)])
 _LOOKALIKES = str.maketrans({"×": "*", "·": "*", "÷": "/", "−": "-"})
-_BINARY_KINDS = {ast.Add: "add", ast.Sub: "sub", ast.Mult: "mul", ast.Div: "div"}
 _BAD_OPERATORS = {
-    ast.Pow: "**",
     ast.Mod: "%",
     ast.FloorDiv: "//",
     ast.MatMult: "@",
     ast.LShift: "<<",
     ast.RShift: ">>",
     ast.BitOr: "|",
-    ast.BitXor: "^",
     ast.BitAnd: "&",
     ast.Not: "not",
     ast.Invert: "~",
@@ -118,17 +124,18 @@ def parse_expression(text: str) -> ast.expr:
         if not " " <= char <= "~":
             raise ExpressionError(
                 f"character {char!r} (U+{ord(char):04X}) at column {column} is not allowed: "
-                f"use ASCII letters, digits, spaces and + - * / ( )"
+                f"use ASCII letters, digits, spaces and + - * / ^ ( )"
             )
     stripped = text.lstrip()
     if not stripped.strip():
         raise ExpressionError("the expression is empty")
     indent = len(text) - len(stripped)
+    stripped, columns = _respell(stripped)
     try:
         tree = ast.parse(stripped, mode="eval")
     except SyntaxError as exc:
         offset = exc.offset if exc.offset and exc.offset > 0 else len(stripped) + 1
-        column = min(offset, len(stripped) + 1) + indent
+        column = columns[min(offset, len(stripped) + 1) - 1] + indent
         raise ExpressionError(f"syntax error at column {column}: {exc.msg}") from None
     except (ValueError, RecursionError, MemoryError, OverflowError) as exc:
         raise ExpressionError(f"the expression cannot be read: {exc}") from None
@@ -168,6 +175,21 @@ def build_graph(
     builder = _Builder(graph, dict(values or {}), default)
     graph.set_output(builder.build(body))
     return graph
+
+
+def _respell(text: str) -> tuple[str, list[int]]:
+    """Replace the operators' aliases (``^`` -> ``**``); map each column back to the typed one.
+
+    Returns the text Python parses and, for each of its columns plus one past the end, the
+    1-based column of the typed text it comes from (syntax errors point at what was typed).
+    """
+    pieces: list[str] = []
+    columns: list[int] = []
+    for column, char in enumerate(text, start=1):
+        spelled = OPERATOR_ALIASES.get(char, char)
+        pieces.append(spelled)
+        columns += [column] * len(spelled)
+    return "".join(pieces), [*columns, len(text) + 1]
 
 
 def _segment(node: ast.AST, text: str, limit: int = 40) -> str:
@@ -217,7 +239,7 @@ def _check(root: ast.expr, text: str) -> None:
 
 
 def _check_operator(op: ast.AST) -> None:
-    if type(op) in _BINARY_KINDS or isinstance(op, (ast.USub, ast.UAdd)):
+    if type(op) in _BINARY_OPERATIONS or isinstance(op, (ast.USub, ast.UAdd)):
         return
     symbol = _BAD_OPERATORS.get(type(op), type(op).__name__)
     raise ExpressionError(f"'{symbol}' is not allowed: {_HINT}")
@@ -227,7 +249,8 @@ def _check_call(node: ast.Call, text: str) -> ast.expr:
     """Allow ``exp(x)`` and ``log(x)`` only; return the argument."""
     if not isinstance(node.func, ast.Name) or node.func.id not in FUNCTIONS:
         name = node.func.id if isinstance(node.func, ast.Name) else _segment(node.func, text)
-        raise ExpressionError(f"calls to '{name}' are not allowed: only exp() and log()")
+        allowed = " and ".join(f"{function}()" for function in FUNCTIONS)
+        raise ExpressionError(f"calls to '{name}' are not allowed: only {allowed}")
     name = node.func.id
     if node.keywords:
         raise ExpressionError(
@@ -296,9 +319,12 @@ class _Builder:
                 return operand
             return graph.add_node("mul", operand, graph.add_constant(-1.0), label=label)
         if isinstance(node, ast.Call):
-            return graph.add_node(node.func.id, self.build(node.args[0]), label=label)
+            return graph.add_node(FUNCTIONS[node.func.id], self.build(node.args[0]), label=label)
         if isinstance(node.op, ast.Div) and _constant_value(node.left) == 1.0:
             return graph.add_node("reciprocal", self.build(node.right), label=label)
+        exponent = _constant_value(node.right) if isinstance(node.op, ast.Pow) else None
+        if exponent is not None:
+            return graph.add_node(Power.by(exponent), self.build(node.left), label=label)
         left = self.build(node.left)
         right = self.build(node.right)
-        return graph.add_node(_BINARY_KINDS[type(node.op)], left, right, label=label)
+        return graph.add_node(_BINARY_OPERATIONS[type(node.op)], left, right, label=label)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from desktop_nn.core.graph import preset
+from desktop_nn.graph import preset
 from desktop_nn.gui import i18n
 from desktop_nn.gui.graph_tab import GraphTab
 

@@ -12,9 +12,10 @@ from __future__ import annotations
 import argparse
 import math
 
-from desktop_nn.cli.common import CliError, print_json
+from desktop_nn.cli.common import CliError, check_range, print_json, shown
 from desktop_nn.core.expression import ExpressionError, build_graph
 from desktop_nn.core.graph import (
+    INPUT_RANGE,
     PRESETS,
     ComputationGraph,
     GraphEvaluationError,
@@ -68,9 +69,10 @@ def _parse_set(text: str) -> tuple[str, float]:
     try:
         value = float(value_text)
     except ValueError:
-        raise CliError(f"--set {name}: {value_text!r} is not a number") from None
+        raise CliError(f"--set {name}: {shown(value_text)} is not a number") from None
     if not math.isfinite(value):
         raise CliError(f"--set {name}: {value_text!r} is not a finite number")
+    check_range(f"--set {name}", value, (-INPUT_RANGE, INPUT_RANGE))
     return name, value
 
 

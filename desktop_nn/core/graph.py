@@ -35,6 +35,7 @@ from desktop_nn.core.gradient import BOOK_H
 from desktop_nn.core.layers import AddLayer, MulLayer
 
 __all__ = [
+    "INPUT_RANGE",
     "KINDS",
     "PRESETS",
     "ComputationGraph",
@@ -50,6 +51,9 @@ __all__ = [
     "preset",
     "sigmoid_graph",
 ]
+
+#: Inputs take values in [-INPUT_RANGE, INPUT_RANGE], in the window and on the command line.
+INPUT_RANGE = 1e6
 
 
 class GraphEvaluationError(ArithmeticError):

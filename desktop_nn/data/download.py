@@ -46,6 +46,8 @@ ProgressCallback = Callable[[str, int, "int | None"], None]
 StopCallback = Callable[[], bool]
 
 DEFAULT_TIMEOUT = 30.0
+#: The longest stall a mirror may be given (beyond it the platform's timers overflow).
+MAX_TIMEOUT = 3600.0
 
 
 class CancelToken:
@@ -476,8 +478,10 @@ def _download_file(
 
 def _check_timeout(timeout: float) -> float:
     timeout = float(timeout)
-    if not timeout > 0 or timeout == float("inf"):
-        raise ValueError(f"timeout must be a positive number of seconds, not {timeout}")
+    if not 0 < timeout <= MAX_TIMEOUT:
+        raise ValueError(
+            f"timeout must be a number of seconds in (0, {MAX_TIMEOUT:g}], not {timeout}"
+        )
     return timeout
 
 

@@ -57,6 +57,7 @@ from PySide6.QtWidgets import (
 
 from desktop_nn.core.expression import ExpressionError, build_graph
 from desktop_nn.core.graph import (
+    INPUT_RANGE,
     ComputationGraph,
     GraphEvaluationError,
     Phase,
@@ -105,7 +106,6 @@ SHORTCUTS = {
 #: The Speed slider's value is twice the number of steps per second.
 SPEED_RANGE = (1, 40)
 DEFAULT_SPEED = 4
-VALUE_RANGE = 1e6
 
 
 def _number(value: float | None) -> str:
@@ -315,7 +315,7 @@ class NodeDetailPanel(QGroupBox):
             label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.value_spin = ValueSpinBox()
         self.value_spin.setObjectName("inputValueSpin")
-        self.value_spin.setRange(-VALUE_RANGE, VALUE_RANGE)
+        self.value_spin.setRange(-INPUT_RANGE, INPUT_RANGE)
         self.value_spin.setDecimals(6)
         self.value_spin.setKeyboardTracking(False)
         self.value_spin.setStepType(QAbstractSpinBox.StepType.AdaptiveDecimalStepType)

@@ -129,6 +129,11 @@ class MainWindow(QMainWindow):
             lambda message: self.show_status(self.tr("Could not load the data:") + " " + message)
         )
 
+        self.data_notices: list[str] = []
+        self.state.data_notice.connect(self.data_notices.append)
+        # Connected after the tabs: the notice replaces their "data ready" message.
+        self.state.data_changed.connect(self._show_data_notices)
+
         self._build_menus()
         self.statusBar().setObjectName("statusBar")
         self._settings_timer = QTimer(self)
@@ -247,6 +252,12 @@ class MainWindow(QMainWindow):
     @Slot(str)
     def show_status(self, message: str) -> None:
         self.statusBar().showMessage(message)
+
+    @Slot()
+    def _show_data_notices(self) -> None:
+        if self.data_notices:
+            self.show_status(self.tr("Data loaded; note:") + " " + "; ".join(self.data_notices))
+            self.data_notices.clear()
 
     def restore_settings(self) -> None:
         geometry = self.settings.value("window/geometry")

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ja_JP">
 <context>
     <name>AccuracyPlot</name>
@@ -52,7 +51,7 @@
     <name>ClassNames</name>
     <message>
         <source>T-shirt</source>
-        <extracomment>Fashion-MNIST&apos;s class names as the core spells them (desktop_nn.core.evaluation), marked for translation: the core&apos;s English name is the key, the window shows its translation.</extracomment>
+        <extracomment>Fashion-MNIST's class names as the core spells them (desktop_nn.core.evaluation), marked for translation: the core's English name is the key, the window shows its translation.</extracomment>
         <translation>Tシャツ</translation>
     </message>
     <message>
@@ -100,7 +99,7 @@
         <translation>まだ評価していません。</translation>
     </message>
     <message>
-        <source>Rows: the true class; columns: the network&apos;s guess. Hover a cell for its share, click a mistake to list its images.</source>
+        <source>Rows: the true class; columns: the network's guess. Hover a cell for its share, click a mistake to list its images.</source>
         <translation>行は正解のクラス、列はネットワークの予測です。セルにマウスを重ねると割合を表示し、誤りのセルをクリックするとその画像を一覧表示します。</translation>
     </message>
     <message>
@@ -170,7 +169,7 @@
 <context>
     <name>DivergingLegend</name>
     <message>
-        <source>How the tiles&apos; colours read: blue is a negative weight, vermillion a positive one, the background colour zero.</source>
+        <source>How the tiles' colours read: blue is a negative weight, vermillion a positive one, the background colour zero.</source>
         <translation>タイルの色の読み方：青は負の重み、朱色は正の重み、背景色はゼロです。</translation>
     </message>
     <message>
@@ -209,7 +208,7 @@
     <name>DrawCanvas</name>
     <message>
         <source>Write one digit here with the mouse or a pen; it is read as you write.</source>
-        <extracomment>Side of the canvas in pixels (the drawing is this size whatever the screen&apos;s scaling). The pen&apos;s default width. A digit written across most of the square comes out of MNIST&apos;s scaling with strokes 2 to 3 pixels wide and about as much ink as MNIST&apos;s digits carry (measured: a &quot;3&quot; 200 pixels tall gets 86 units of ink, 140 pixels tall 114; MNIST&apos;s 3s average 112). Strokes kept for Undo.</extracomment>
+        <extracomment>Side of the canvas in pixels (the drawing is this size whatever the screen's scaling). The pen's default width. A digit written across most of the square comes out of MNIST's scaling with strokes 2 to 3 pixels wide and about as much ink as MNIST's digits carry (measured: a "3" 200 pixels tall gets 86 units of ink, 140 pixels tall 114; MNIST's 3s average 112). Strokes kept for Undo.</extracomment>
         <translation>マウスかペンでここに数字を 1 つ書いてください。書いている間に読み取ります。</translation>
     </message>
     <message>
@@ -288,7 +287,7 @@
         <translation>ネットワークが見る画像</translation>
     </message>
     <message>
-        <source>As MNIST&apos;s digits were made: cropped to the ink, scaled so that the longer side is 20 pixels (keeping the shape), and placed in 28×28 with its centre of mass in the middle.</source>
+        <source>As MNIST's digits were made: cropped to the ink, scaled so that the longer side is 20 pixels (keeping the shape), and placed in 28×28 with its centre of mass in the middle.</source>
         <translation>MNIST の数字と同じ手順で作ります：インクの範囲で切り出し、形を保ったまま長い辺が 20 ピクセルになるよう拡大縮小し、重心が中央に来るように 28×28 に置きます。</translation>
     </message>
     <message>
@@ -386,7 +385,7 @@
         <translation>クラスごとの適合率・再現率・F1</translation>
     </message>
     <message>
-        <source>Precision: of the images guessed as this class, the share that are. Recall: of this class&apos;s images, the share found. F1: their harmonic mean. Click a header to sort.</source>
+        <source>Precision: of the images guessed as this class, the share that are. Recall: of this class's images, the share found. F1: their harmonic mean. Click a header to sort.</source>
         <translation>適合率：このクラスと予測した画像のうち、実際にこのクラスだった割合。再現率：このクラスの画像のうち、正しく見つけられた割合。F1：両者の調和平均。見出しをクリックすると並べ替えます。</translation>
     </message>
     <message>
@@ -402,11 +401,11 @@
         <translation>すべて表示(&amp;A)</translation>
     </message>
     <message>
-        <source>List every kind of mistake again, not one cell&apos;s.</source>
+        <source>List every kind of mistake again, not one cell's.</source>
         <translation>1 つのセルだけでなく、すべての誤りを再び一覧表示します。</translation>
     </message>
     <message>
-        <source>The network&apos;s probability for each class; the true class&apos;s label is bold.</source>
+        <source>The network's probability for each class; the true class's label is bold.</source>
         <translation>ネットワークが各クラスに与えた確率。正解クラスのラベルは太字です。</translation>
     </message>
     <message>
@@ -563,7 +562,7 @@
     </message>
     <message>
         <source>1e-7 in log</source>
-        <extracomment>The parameters&apos; names are the book&apos;s and stay as they are in every language.</extracomment>
+        <extracomment>The parameters' names are the book's and stay as they are in every language.</extracomment>
         <translation>log 内の 1e-7</translation>
     </message>
     <message>
@@ -587,11 +586,11 @@
         <translation>速度比</translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;b&gt;Why the two gradients are not identical.&lt;/b&gt; The numerical gradient estimates each slope by central differences, (f(x+h) − f(x−h)) / 2h with the book&apos;s h = 10&lt;sup&gt;−4&lt;/sup&gt;. That estimate carries a truncation error which shrinks like h², and a rounding error of about ε/h (ε ≈ 10&lt;sup&gt;−16&lt;/sup&gt; in float64) from subtracting two almost equal losses. Both are tiny: around 10&lt;sup&gt;−10&lt;/sup&gt; at most.&lt;/p&gt;</source>
+        <source>&lt;p&gt;&lt;b&gt;Why the two gradients are not identical.&lt;/b&gt; The numerical gradient estimates each slope by central differences, (f(x+h) − f(x−h)) / 2h with the book's h = 10&lt;sup&gt;−4&lt;/sup&gt;. That estimate carries a truncation error which shrinks like h², and a rounding error of about ε/h (ε ≈ 10&lt;sup&gt;−16&lt;/sup&gt; in float64) from subtracting two almost equal losses. Both are tiny: around 10&lt;sup&gt;−10&lt;/sup&gt; at most.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;2つの勾配が一致しない理由。&lt;/b&gt;数値勾配は各点の傾きを中心差分 (f(x+h) − f(x−h)) / 2h で推定します（本書では h = 10&lt;sup&gt;−4&lt;/sup&gt;）。この推定には、h² に比例して小さくなる打ち切り誤差と、ほぼ等しい2つの損失を引き算することによる約 ε/h の丸め誤差（float64 では ε ≈ 10&lt;sup&gt;−16&lt;/sup&gt;）が含まれます。どちらもごく小さく、大きくても 10&lt;sup&gt;−10&lt;/sup&gt; 程度です。&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;b&gt;The 10&lt;sup&gt;−7&lt;/sup&gt; inside the log.&lt;/b&gt; The book&apos;s cross_entropy_error computes −log(y + 10&lt;sup&gt;−7&lt;/sup&gt;) so that log(0) can never happen. The numerical gradient differentiates that loss, constant and all, while backpropagation uses the clean formula (y − t) / N, which is the slope of the loss &lt;i&gt;without&lt;/i&gt; the constant. So the two methods differentiate slightly different functions, and the gap grows to about 10&lt;sup&gt;−7&lt;/sup&gt; for b2, the parameter nearest the loss. Untick the box to make the constant 0: both then differentiate the same loss, and the differences fall to the book&apos;s printed 10&lt;sup&gt;−13&lt;/sup&gt; to 10&lt;sup&gt;−10&lt;/sup&gt;.&lt;/p&gt;</source>
+        <source>&lt;p&gt;&lt;b&gt;The 10&lt;sup&gt;−7&lt;/sup&gt; inside the log.&lt;/b&gt; The book's cross_entropy_error computes −log(y + 10&lt;sup&gt;−7&lt;/sup&gt;) so that log(0) can never happen. The numerical gradient differentiates that loss, constant and all, while backpropagation uses the clean formula (y − t) / N, which is the slope of the loss &lt;i&gt;without&lt;/i&gt; the constant. So the two methods differentiate slightly different functions, and the gap grows to about 10&lt;sup&gt;−7&lt;/sup&gt; for b2, the parameter nearest the loss. Untick the box to make the constant 0: both then differentiate the same loss, and the differences fall to the book's printed 10&lt;sup&gt;−13&lt;/sup&gt; to 10&lt;sup&gt;−10&lt;/sup&gt;.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;log の中の 10&lt;sup&gt;−7&lt;/sup&gt;。&lt;/b&gt;本書の cross_entropy_error は、log(0) が起きないように −log(y + 10&lt;sup&gt;−7&lt;/sup&gt;) を計算します。数値勾配はこの定数を含んだ損失をそのまま微分しますが、誤差逆伝播法は定数を&lt;i&gt;含まない&lt;/i&gt;損失の傾きである簡潔な式 (y − t) / N を使います。そのため2つの方法はわずかに異なる関数を微分しており、損失に最も近いパラメータ b2 では差が約 10&lt;sup&gt;−7&lt;/sup&gt; まで大きくなります。チェックボックスをオフにすると定数は 0 になり、両者は同じ損失を微分するので、差は本書に載っている 10&lt;sup&gt;−13&lt;/sup&gt; ～ 10&lt;sup&gt;−10&lt;/sup&gt; まで下がります。&lt;/p&gt;</translation>
     </message>
     <message>
@@ -599,15 +598,15 @@
         <translation>&lt;p&gt;&lt;b&gt;表の読み方。&lt;/b&gt;誤差逆伝播法が正しければ、差は勾配そのものより何桁も小さくなります（相対誤差は 10&lt;sup&gt;−4&lt;/sup&gt; を大きく下回ります）。逆伝播（backward）に誤りがあると、相対誤差は 1 に近くなります。&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>How many training images the loss is computed on (the book&apos;s gradient_check.py uses the first 3).</source>
+        <source>How many training images the loss is computed on (the book's gradient_check.py uses the first 3).</source>
         <translation>損失の計算に使う訓練画像の枚数（本書の gradient_check.py は最初の 3 枚を使います）。</translation>
     </message>
     <message>
-        <source>Hidden units of the network to check; the numerical gradient&apos;s time grows with the number of weights (50 gives 39,760).</source>
+        <source>Hidden units of the network to check; the numerical gradient's time grows with the number of weights (50 gives 39,760).</source>
         <translation>確認するネットワークの隠れ層のニューロン数。数値勾配の計算時間は重みの数とともに増えます（50 なら 39,760 個）。</translation>
     </message>
     <message>
-        <source>The hidden layer&apos;s activation function.</source>
+        <source>The hidden layer's activation function.</source>
         <translation>隠れ層の活性化関数。</translation>
     </message>
     <message>
@@ -615,11 +614,11 @@
         <translation>重みの初期値を決める乱数のシード。同じシードなら同じ結果になります。</translation>
     </message>
     <message>
-        <source>&amp;Use the book&apos;s 1e-7 inside the log</source>
+        <source>&amp;Use the book's 1e-7 inside the log</source>
         <translation>log の中で本書の 1e-7 を使う(&amp;U)</translation>
     </message>
     <message>
-        <source>Checked: the loss is −log(y + 1e-7) as in the book. Unchecked: −log(y), which reproduces the book&apos;s printed differences of 1e-13 to 1e-10.</source>
+        <source>Checked: the loss is −log(y + 1e-7) as in the book. Unchecked: −log(y), which reproduces the book's printed differences of 1e-13 to 1e-10.</source>
         <translation>オン：本書と同じく損失は −log(y + 1e-7)。オフ：損失は −log(y) となり、本書に載っている 1e-13 ～ 1e-10 の差を再現します。</translation>
     </message>
     <message>
@@ -655,7 +654,7 @@
         <translation>数値勾配と誤差逆伝播法の比較</translation>
     </message>
     <message>
-        <source>Per parameter: the mean absolute difference (the figure the book prints), the largest one, and the largest difference relative to the gradients&apos; size.</source>
+        <source>Per parameter: the mean absolute difference (the figure the book prints), the largest one, and the largest difference relative to the gradients' size.</source>
         <translation>パラメータごとに、絶対差の平均（本書に載っている値）、絶対差の最大値、勾配の大きさに対する差の最大値を示します。</translation>
     </message>
     <message>
@@ -755,7 +754,7 @@
         <translation>数値勾配 {numerical}、誤差逆伝播法 {backprop}（{runs} 回の実行で最速の値）：逆伝播のほうが {speedup} 倍速い結果でした。</translation>
     </message>
     <message>
-        <source>1e-7 (the book&apos;s)</source>
+        <source>1e-7 (the book's)</source>
         <translation>1e-7（本書と同じ）</translation>
     </message>
     <message>
@@ -807,7 +806,7 @@
     <name>GraphTab</name>
     <message>
         <source>Apples</source>
-        <extracomment>(combo text in English, preset key); the key &quot;expression&quot; builds the graph from the expression field. The texts are translated (context &quot;GraphTab&quot;) when the combo is filled.</extracomment>
+        <extracomment>(combo text in English, preset key); the key "expression" builds the graph from the expression field. The texts are translated (context "GraphTab") when the combo is filled.</extracomment>
         <translation>りんご</translation>
     </message>
     <message>
@@ -843,7 +842,7 @@
         <translation>{steps} ステップ/秒</translation>
     </message>
     <message>
-        <source>Choose one of the book&apos;s graphs, or build one from the expression field.</source>
+        <source>Choose one of the book's graphs, or build one from the expression field.</source>
         <translation>本書の計算グラフを選ぶか、式の欄に入力した式から計算グラフを作ります。</translation>
     </message>
     <message>
@@ -951,7 +950,7 @@
         <translation>各入力の勾配</translation>
     </message>
     <message>
-        <source>Each input&apos;s gradient by backpropagation beside the central difference {formula}; click a row to select that input.</source>
+        <source>Each input's gradient by backpropagation beside the central difference {formula}; click a row to select that input.</source>
         <translation>各入力について、誤差逆伝播法による勾配と中心差分 {formula} の値を並べて示します。行をクリックするとその入力を選択します。</translation>
     </message>
     <message>
@@ -1031,8 +1030,8 @@
         <translation>未定義</translation>
     </message>
     <message>
-        <source>How to read it: the number above an arrow is the value flowing forward; &lt;span style=&apos;color:{colour}&apos;&gt;&lt;b&gt;the red number below&lt;/b&gt;&lt;/span&gt; is the gradient flowing back, the derivative of the result with respect to that value. The node just computed is outlined (blue forward, red backward); numbers it just produced are bold.</source>
-        <translation>読み方：矢印の上の数字は順方向に流れる値、&lt;span style=&apos;color:{colour}&apos;&gt;&lt;b&gt;下の赤い数字&lt;/b&gt;&lt;/span&gt;は逆方向に流れる勾配、つまりその値に関する結果の微分です。直前に計算したノードは色付きの枠で示され（順伝播は青、逆伝播は赤）、そのノードが出した数字は太字になります。</translation>
+        <source>How to read it: the number above an arrow is the value flowing forward; &lt;span style='color:{colour}'&gt;&lt;b&gt;the red number below&lt;/b&gt;&lt;/span&gt; is the gradient flowing back, the derivative of the result with respect to that value. The node just computed is outlined (blue forward, red backward); numbers it just produced are bold.</source>
+        <translation>読み方：矢印の上の数字は順方向に流れる値、&lt;span style='color:{colour}'&gt;&lt;b&gt;下の赤い数字&lt;/b&gt;&lt;/span&gt;は逆方向に流れる勾配、つまりその値に関する結果の微分です。直前に計算したノードは色付きの枠で示され（順伝播は青、逆伝播は赤）、そのノードが出した数字は太字になります。</translation>
     </message>
 </context>
 <context>
@@ -1047,7 +1046,7 @@
         <translation>計算グラフ</translation>
     </message>
     <message>
-        <source>The graph&apos;s nodes, inputs and arrows with their values and gradients; click a node or an input to show it in the side panel.</source>
+        <source>The graph's nodes, inputs and arrows with their values and gradients; click a node or an input to show it in the side panel.</source>
         <translation>計算グラフのノード・入力・矢印と、その値と勾配。ノードや入力をクリックするとサイドパネルに詳細を表示します。</translation>
     </message>
 </context>
@@ -1055,7 +1054,7 @@
     <name>HyperparameterPanel</name>
     <message>
         <source>Book ch.5 (hidden 50, lr 0.1)</source>
-        <extracomment>Presets: an English name (the key; translated only for display) and the fields they set (the rest keep the book&apos;s defaults).</extracomment>
+        <extracomment>Presets: an English name (the key; translated only for display) and the fields they set (the rest keep the book's defaults).</extracomment>
         <translation>本書の第5章（隠れ層 50、学習率 0.1）</translation>
     </message>
     <message>
@@ -1067,7 +1066,7 @@
         <translation>カスタム</translation>
     </message>
     <message>
-        <source>Fill in a configuration from the book: chapter 5&apos;s network, or the larger one with a higher learning rate that reaches about 98% on the test set.</source>
+        <source>Fill in a configuration from the book: chapter 5's network, or the larger one with a higher learning rate that reaches about 98% on the test set.</source>
         <translation>本書の設定を入力します：第5章のネットワーク、または学習率を上げてテストデータで約 98% に達する大きめのネットワーク。</translation>
     </message>
     <message>
@@ -1079,7 +1078,7 @@
         <translation>Fashion-MNIST（ダウンロード）</translation>
     </message>
     <message>
-        <source>The images to learn from: handwritten digits (shipped with the app) or Zalando&apos;s clothing pictures in the same format (downloaded once, about 30 MB).</source>
+        <source>The images to learn from: handwritten digits (shipped with the app) or Zalando's clothing pictures in the same format (downloaded once, about 30 MB).</source>
         <translation>学習に使う画像：手書き数字（アプリに同梱）、または同じ形式の Zalando の衣料品の画像（初回だけダウンロード、約 30 MB）。</translation>
     </message>
     <message>
@@ -1091,7 +1090,7 @@
         <translation>隠れ層のニューロンの数（本書では 50）。</translation>
     </message>
     <message>
-        <source>The hidden layer&apos;s activation function: ReLU (chapter 5&apos;s network) or the sigmoid of chapter 4.</source>
+        <source>The hidden layer's activation function: ReLU (chapter 5's network) or the sigmoid of chapter 4.</source>
         <translation>隠れ層の活性化関数：ReLU（第5章のネットワーク）または第4章のシグモイド関数。</translation>
     </message>
     <message>
@@ -1099,11 +1098,11 @@
         <translation>ガウス分布、標準偏差</translation>
     </message>
     <message>
-        <source>How the initial weights are drawn: a Gaussian with the standard deviation on the right (the book&apos;s 0.01), or scaled by the layer&apos;s inputs (He for ReLU, Xavier for sigmoid).</source>
+        <source>How the initial weights are drawn: a Gaussian with the standard deviation on the right (the book's 0.01), or scaled by the layer's inputs (He for ReLU, Xavier for sigmoid).</source>
         <translation>重みの初期値の決め方：右で指定する標準偏差のガウス分布（本書では 0.01）、または層への入力の数に応じた大きさ（ReLU には He、シグモイドには Xavier）。</translation>
     </message>
     <message>
-        <source>Standard deviation of the Gaussian initial weights (the book&apos;s weight_init_std).</source>
+        <source>Standard deviation of the Gaussian initial weights (the book's weight_init_std).</source>
         <translation>ガウス分布で決める重みの初期値の標準偏差（本書の weight_init_std）。</translation>
     </message>
     <message>
@@ -1119,7 +1118,7 @@
         <translation>ミニバッチあたりの画像の数：各更新ではこの枚数で平均した勾配を使います。</translation>
     </message>
     <message>
-        <source>Number of updates (the book&apos;s iters_num); one epoch is training size / batch size iterations.</source>
+        <source>Number of updates (the book's iters_num); one epoch is training size / batch size iterations.</source>
         <translation>更新の回数（本書の iters_num）。1 エポックは「訓練画像数 ÷ バッチサイズ」イテレーションです。</translation>
     </message>
     <message>
@@ -1163,7 +1162,7 @@
         <translation>重みの浮動小数点数の精度：float32 はおよそ 2 倍速く、結果はほぼ同じです。</translation>
     </message>
     <message>
-        <source>Random seed for the initial weights and the batches: the same seed repeats a run exactly; &apos;random&apos; draws a new one each time.</source>
+        <source>Random seed for the initial weights and the batches: the same seed repeats a run exactly; 'random' draws a new one each time.</source>
         <translation>重みの初期値とミニバッチの乱数シード：同じシードなら同じ学習を正確に再現します。「ランダム」では毎回新しいシードを使います。</translation>
     </message>
     <message>
@@ -1243,7 +1242,7 @@
     <name>InsideTab</name>
     <message>
         <source>Train a network or load one first: its first-layer weights appear here.</source>
-        <extracomment>The most redraws a second while weights stream in from a training run. A redraw may take at most this share of the GUI thread&apos;s time: with a large hidden layer (one redraw of 1,000 units takes tens of milliseconds) the redraws are spaced further. Test images the activations are computed on (the same ones every time: seed 0). A sigmoid output this close to 0 or 1 is saturated: its gradient is below 0.01.</extracomment>
+        <extracomment>The most redraws a second while weights stream in from a training run. A redraw may take at most this share of the GUI thread's time: with a large hidden layer (one redraw of 1,000 units takes tens of milliseconds) the redraws are spaced further. Test images the activations are computed on (the same ones every time: seed 0). A sigmoid output this close to 0 or 1 is saturated: its gradient is below 0.01.</extracomment>
         <translation>先にネットワークを学習させるか、モデルを読み込んでください。第 1 層の重みがここに表示されます。</translation>
     </message>
     <message>
@@ -1255,7 +1254,7 @@
         <translation>各タイルを自分の最大値ではなく層全体の最大の重みでスケーリングします。弱いニューロンは淡く表示されます。</translation>
     </message>
     <message>
-        <source>Each tile is one hidden unit&apos;s 784 incoming weights (a column of W1), laid out as the 28×28 image they multiply. Ink on vermillion pixels switches the unit on, ink on blue pixels switches it off. Hover over a tile for its unit number; click it for details.</source>
+        <source>Each tile is one hidden unit's 784 incoming weights (a column of W1), laid out as the 28×28 image they multiply. Ink on vermillion pixels switches the unit on, ink on blue pixels switches it off. Hover over a tile for its unit number; click it for details.</source>
         <translation>各タイルは隠れ層のニューロン 1 つへの 784 個の入力の重み（W1 の 1 列）で、掛け合わせる 28×28 の画像の形に並べてあります。朱色のピクセルにインクがあるとニューロンはオンに、青のピクセルにあるとオフになります。タイルにマウスを重ねるとニューロンの番号を、クリックすると詳細を表示します。</translation>
     </message>
     <message>
@@ -1275,7 +1274,7 @@
         <translation>隠れ層の出力</translation>
     </message>
     <message>
-        <source>For each hidden unit: the share of the batch&apos;s images it responds to (ReLU) or its mean output (sigmoid). Click a bar to see that unit.</source>
+        <source>For each hidden unit: the share of the batch's images it responds to (ReLU) or its mean output (sigmoid). Click a bar to see that unit.</source>
         <translation>隠れ層のニューロンごとに、反応した画像がバッチに占める割合（ReLU）または平均出力（sigmoid）。棒をクリックするとそのニューロンを表示します。</translation>
     </message>
     <message>
@@ -1347,7 +1346,7 @@
         <translation>ニューロン {unit}：最も強く推すクラスは {favourite}（W2 {weight}）。バッチでの平均出力は {mean}。</translation>
     </message>
     <message>
-        <source>Unit {unit}: votes most for class {favourite} (W2 {weight}); responds to {percent}% of the batch&apos;s images.</source>
+        <source>Unit {unit}: votes most for class {favourite} (W2 {weight}); responds to {percent}% of the batch's images.</source>
         <translation>ニューロン {unit}：最も強く推すクラスは {favourite}（W2 {weight}）。バッチの画像の {percent}% に反応します。</translation>
     </message>
 </context>
@@ -1383,7 +1382,7 @@
     <name>MainWindow</name>
     <message>
         <source>desktop_nn — Deep Learning from Scratch, chapters 4–5</source>
-        <extracomment>The book&apos;s title and its editions, the same in every language (names are not translated). Said in the language being chosen, which is the one the user can read.</extracomment>
+        <extracomment>The book's title and its editions, the same in every language (names are not translated). Said in the language being chosen, which is the one the user can read.</extracomment>
         <translation>desktop_nn — ゼロから作るDeep Learning 第4～5章</translation>
     </message>
     <message>
@@ -1461,6 +1460,10 @@
     <message>
         <source>The window already speaks this language.</source>
         <translation>すでにこの言語で表示しています。</translation>
+    </message>
+    <message>
+        <source>Data loaded; note:</source>
+        <translation>データを読み込みました。注意：</translation>
     </message>
     <message>
         <source>Loading {dataset}…</source>
@@ -1623,7 +1626,7 @@
     <name>NodeDetailPanel</name>
     <message>
         <source>the constant {value}</source>
-        <extracomment>The formula of each preset, written in the expression field as a starting point. The Speed slider&apos;s value is twice the number of steps per second.</extracomment>
+        <extracomment>The formula of each preset, written in the expression field as a starting point. The Speed slider's value is twice the number of steps per second.</extracomment>
         <translation>定数 {value}</translation>
     </message>
     <message>
@@ -1695,7 +1698,7 @@
         <translation>グラフのノードをクリックすると、現在の数値を当てはめた規則が表示されます。入力をクリックすると値を変更できます。</translation>
     </message>
     <message>
-        <source>The input&apos;s value: type a number and press Enter, or use the arrows; the graph recomputes what it has shown so far.</source>
+        <source>The input's value: type a number and press Enter, or use the arrows; the graph recomputes what it has shown so far.</source>
         <translation>入力の値：数値を入力して Enter キーを押すか、矢印で変更します。計算グラフはこれまでに表示した部分を計算し直します。</translation>
     </message>
     <message>
@@ -1780,7 +1783,7 @@
         <translation>テスト画像を読み込んでいます…</translation>
     </message>
     <message>
-        <source>The network&apos;s probability for each class</source>
+        <source>The network's probability for each class</source>
         <translation>ネットワークが出した各クラスの確率</translation>
     </message>
     <message>
@@ -1792,7 +1795,7 @@
         <translation>テストデータから別の画像をランダムに表示します（{key}）。</translation>
     </message>
     <message>
-        <source>Test image {index}: a {label}. Start training to see the network&apos;s guess.</source>
+        <source>Test image {index}: a {label}. Start training to see the network's guess.</source>
         <translation>テスト画像 {index}：{label}。学習を始めるとネットワークの予測が表示されます。</translation>
     </message>
     <message>
@@ -1856,7 +1859,7 @@
         <translation>重みをリセット</translation>
     </message>
     <message>
-        <source>Draw fresh initial weights from the seed and clear this run&apos;s curves</source>
+        <source>Draw fresh initial weights from the seed and clear this run's curves</source>
         <translation>シードから重みの初期値を新しく生成し、今回の実行のグラフを消去します</translation>
     </message>
     <message>
@@ -2016,7 +2019,7 @@ The learning rate ({rate}) is too large for this network: the updates overshoot 
         <translation>数値勾配は時間がかかります</translation>
     </message>
     <message>
-        <source>The numerical gradient computes the loss twice for each of the network&apos;s parameters: about {per_iteration} per iteration here, so {iterations} iterations would take about {total}.
+        <source>The numerical gradient computes the loss twice for each of the network's parameters: about {per_iteration} per iteration here, so {iterations} iterations would take about {total}.
 
 Backpropagation gets the same gradient thousands of times faster. Start anyway?</source>
         <translation>数値勾配では、ネットワークのパラメータ 1 つごとに損失を 2 回計算します。このコンピュータでは 1 イテレーションに約 {per_iteration}、{iterations} イテレーションで約 {total} かかります。

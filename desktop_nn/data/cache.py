@@ -88,7 +88,7 @@ def read_entry(entry: Path) -> np.ndarray:
     except Exception as exc:  # whatever else is wrong with it, the entry is rebuilt
         raise CacheEntryError(f"it cannot be read ({type(exc).__name__})") from None
     if checksum(array) != expected:
-        raise CacheEntryError("its contents do not match the checksum written with it")
+        raise CacheEntryError("its contents do not match its checksum")
     return array
 
 

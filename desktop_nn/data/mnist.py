@@ -117,10 +117,7 @@ def _read_cached(
         try:
             return cache.read_entry(entry)
         except cache.CacheEntryError as exc:
-            notify(
-                f"the cached copy of {source.name} was damaged ({exc}); it was decoded "
-                "again from the file"
-            )
+            notify(f"the cached copy of {source.name} was damaged ({exc}) and was rebuilt")
     array = read_idx(source)
     if verify_sha256 is not None:
         actual = hashlib.sha256(_idx_bytes(array)).hexdigest()

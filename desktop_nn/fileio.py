@@ -55,8 +55,7 @@ def atomic_write(path: str | os.PathLike, mode: str = "wb", **open_kwargs) -> It
     if mode not in ("w", "wb"):
         raise ValueError(f"atomic_write supports modes 'w' and 'wb', not {mode!r}")
     target = Path(path)
-    if target.is_dir():
-        raise IsADirectoryError(f"{target} is a folder, not a file")
+    check_replaceable(target)
     fd, tmp_name = tempfile.mkstemp(
         prefix=temporary_prefix(target), suffix=PART_SUFFIX, dir=target.parent
     )
@@ -70,6 +69,19 @@ def atomic_write(path: str | os.PathLike, mode: str = "wb", **open_kwargs) -> It
         with contextlib.suppress(OSError):
             os.unlink(tmp_name)
         raise
+
+
+def check_replaceable(target: Path) -> None:
+    """Refuse to replace a folder, a device, a pipe or a socket with a file.
+
+    Renaming over ``/dev/null`` would succeed for root, and replace the device.
+    """
+    if target.is_dir():
+        raise IsADirectoryError(errno.EISDIR, "is a folder, not a file", str(target))
+    if target.exists() and not target.is_file():
+        raise NotARegularFileError(
+            errno.EINVAL, "is not a regular file (a pipe, a socket or a device)", str(target)
+        )
 
 
 def temporary_prefix(target: Path, suffix: str = PART_SUFFIX) -> str:

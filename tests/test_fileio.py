@@ -79,3 +79,24 @@ def test_open_regular_file_refuses_what_never_ends(tmp_path):
     (tmp_path / "plain").write_bytes(b"data")
     with open_regular_file(tmp_path / "plain") as handle:
         assert handle.read() == b"data"
+
+
+def test_a_device_or_pipe_is_never_replaced_by_a_save(tmp_path):
+    # As root, renaming over /dev/null would succeed and replace the device: a named pipe
+    # stands in for it here.
+    import stat
+
+    from desktop_nn.core.history_csv import write_history_csv
+    from desktop_nn.core.model_io import ModelFileError
+    from desktop_nn.gui.main_window import atomic_export
+
+    fifo = tmp_path / "device"
+    os.mkfifo(fifo)
+    with pytest.raises(ModelFileError, match="not a regular file"):
+        save_model(fifo, good_network(), good_config())
+    with pytest.raises(OSError, match="not a regular file"):
+        write_history_csv(fifo, [1.0], [], [], [])
+    with pytest.raises(OSError, match="not a regular file"):
+        atomic_export(fifo, lambda tmp: Path(tmp).write_bytes(b"png"))
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+    assert [p.name for p in tmp_path.iterdir()] == ["device"]

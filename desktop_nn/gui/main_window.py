@@ -25,7 +25,7 @@ from desktop_nn.core.blas import limit_blas_threads_for_process
 from desktop_nn.core.history_csv import write_history_csv
 from desktop_nn.core.model_io import ModelFileError, check_compatible, load_model, save_model
 from desktop_nn.data.mnist import DataError, dataset_dir
-from desktop_nn.fileio import temporary_prefix
+from desktop_nn.fileio import check_replaceable, temporary_prefix
 from desktop_nn.gui.download_dialog import DATASET_TITLES, DownloadDialog
 from desktop_nn.gui.i18n import (
     LANGUAGES,
@@ -53,6 +53,7 @@ FASHION_MNIST_AUTHORS = "Han Xiao, Kashif Rasul, Roland Vollgraf (Zalando Resear
 
 def atomic_export(path: Path, write) -> None:
     """Call ``write(temporary_path)`` and move the result to ``path`` only if it succeeded."""
+    check_replaceable(path)
     fd, tmp = tempfile.mkstemp(prefix=temporary_prefix(path, path.suffix), suffix=path.suffix,
                                dir=path.parent)
     os.close(fd)

@@ -14,14 +14,21 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QImage, QImageReader
 
-from desktop_nn.fileio import atomic_write
+from desktop_nn.fileio import atomic_write, open_regular_file, read_problem
 
 #: Larger pictures are scaled down (smoothly) to this many pixels on their longer side first:
 #: the digit ends up 20 pixels tall anyway, and a 50-megapixel photo would need gigabytes.
 MAX_SIDE = 1024
+#: Formats made of pixels, by the name Qt gives them (decided from the content).
+RASTER_FORMATS = frozenset({
+    "bmp", "cur", "gif", "icns", "ico", "jfif", "jpeg", "jpg", "pbm", "pgm", "png", "ppm",
+    "tga", "tif", "tiff", "wbmp", "webp", "xbm", "xpm",
+})
+#: Drawings Qt would render: a few kilobytes of nested <use> elements take forever.
+VECTOR_FORMATS = frozenset({"svg", "svgz"})
 #: Rec. 601 luma weights of red, green and blue.
 LUMA = np.array([0.299, 0.587, 0.114])
 
@@ -31,12 +38,15 @@ class ImageFileError(ValueError):
 
 
 def read_grey(path: str | os.PathLike) -> np.ndarray:
-    """Read a picture file (PNG, JPEG, BMP, ... anything Qt reads) as grey levels.
+    """Read a picture file (PNG, JPEG, BMP, ... any raster format Qt reads) as grey levels.
 
     Colour becomes luma; the EXIF orientation of phone photos is applied; a transparent
     background is filled with the opposite of the ink (so black strokes on a transparent PNG
     come out as black on white, white strokes as white on black); a picture larger than
-    ``MAX_SIDE`` is first scaled down smoothly.
+    ``MAX_SIDE`` is scaled down while it is decoded (a 108-megapixel photo never exists at
+    full size in memory), or after decoding for formats that cannot do that.
+
+    Vector drawings (SVG) are refused: rendering one can take unbounded time and memory.
 
     Parameters
     ----------
@@ -50,26 +60,66 @@ def read_grey(path: str | os.PathLike) -> np.ndarray:
     Raises
     ------
     ImageFileError
-        The file is missing, unreadable, not a picture, or damaged.
+        The file is missing, not a regular file, unreadable, not a raster picture, too large
+        to decode, or damaged.
     """
     path = Path(path)
     name = path.name or str(path)
-    if not path.exists():
-        raise ImageFileError(f"{path}: no such file")
-    if path.is_dir():
-        raise ImageFileError(f"{path}: is a folder, not a picture")
-    if not os.access(path, os.R_OK):
-        raise ImageFileError(f"{path}: no permission to read it")
+    _check_file(path)
     reader = QImageReader(str(path))
     reader.setAutoTransform(True)
     with _native_stderr_silenced():  # libpng prints its own complaints about damaged files
+        _check_format(reader, name)
+        size = reader.size()
+        _decode_at_most(reader, size, MAX_SIDE)
         image = reader.read()
     if image.isNull():
         error = reader.error()
         if error == QImageReader.ImageReaderError.UnsupportedFormatError:
             raise ImageFileError(f"{name}: not a picture (or a format that cannot be read)")
+        if _beyond_allocation_limit(size):
+            raise ImageFileError(
+                f"{name}: {size.width():,} x {size.height():,} pixels is too large to decode "
+                f"in this format (at most {QImageReader.allocationLimit()} MB); save it "
+                "smaller, or as JPEG"
+            )
         raise ImageFileError(f"{name}: cannot be read as a picture ({reader.errorString()})")
     return qimage_to_grey(image)
+
+
+def _check_file(path: Path) -> None:
+    """Refuse what is not a readable regular file (a pipe would block the reader forever)."""
+    try:
+        open_regular_file(path).close()
+    except OSError as exc:
+        problem = "no such file" if isinstance(exc, FileNotFoundError) else read_problem(exc)
+        if isinstance(exc, IsADirectoryError):
+            problem = "is a folder, not a picture"
+        raise ImageFileError(f"{path}: {problem}") from None
+
+
+def _check_format(reader: QImageReader, name: str) -> None:
+    """Refuse vector drawings and formats not known to be pixels, before decoding anything."""
+    kind = bytes(reader.format().data()).decode("ascii", "replace").lower()
+    if kind in VECTOR_FORMATS:
+        raise ImageFileError(
+            f"{name}: a vector drawing ({kind.upper()}), not a picture made of pixels; "
+            "export it as PNG or JPEG first"
+        )
+    if kind and kind not in RASTER_FORMATS:
+        raise ImageFileError(f"{name}: a {kind.upper()} file, which is not read as a picture")
+
+
+def _decode_at_most(reader: QImageReader, size: QSize, side: int) -> None:
+    """Ask the decoder for at most ``side`` pixels on the longer side (keeping the shape)."""
+    if size.isValid() and max(size.width(), size.height()) > side:
+        reader.setScaledSize(size.scaled(side, side, Qt.AspectRatioMode.KeepAspectRatio))
+
+
+def _beyond_allocation_limit(size: QSize) -> bool:
+    """Would the full-size decode exceed Qt's allocation limit (4 bytes a pixel)?"""
+    limit = QImageReader.allocationLimit() * 2**20
+    return size.isValid() and limit > 0 and 4 * size.width() * size.height() > limit
 
 
 @contextlib.contextmanager

@@ -44,12 +44,40 @@ def print_json(value: Any) -> None:
     sys.stdout.flush()
 
 
+def check_range(option: str, value: float, limits: tuple[float, float]) -> None:
+    """Raise CliError unless ``limits[0] <= value <= limits[1]`` (the window's own limits)."""
+    low, high = limits
+    if not low <= value <= high:
+        raise CliError(
+            f"{option} {_plain(value)} is out of range: it must be in "
+            f"[{_plain(low)}, {_plain(high)}]"
+        )
+
+
+def _plain(value: float) -> str:
+    return str(value) if isinstance(value, int) else f"{value:g}"
+
+
+def path_text(text: str) -> str:
+    """argparse type: a file or folder name, never empty (``""`` would mean the current folder)."""
+    if not text:
+        raise argparse.ArgumentTypeError("an empty path is not a file name")
+    if "\0" in text:
+        raise argparse.ArgumentTypeError(f"{text!r} contains a NUL character")
+    return text
+
+
+def whole_number(text: str) -> int:
+    """argparse type: an integer (its range is checked where the option is used)."""
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{shown(text)} is not a whole number") from None
+
+
 def positive_int(text: str) -> int:
     """argparse type: an integer >= 1."""
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    value = whole_number(text)
     if value < 1:
         raise argparse.ArgumentTypeError(f"{text} must be at least 1")
     return value
@@ -60,7 +88,12 @@ def finite_float(text: str) -> float:
     try:
         value = float(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+        raise argparse.ArgumentTypeError(f"{shown(text)} is not a number") from None
     if not math.isfinite(value):
         raise argparse.ArgumentTypeError(f"{text} is not a finite number")
     return value
+
+
+def shown(text: str, limit: int = 40) -> str:
+    """``repr(text)``, cut to ``limit`` characters (a 5,000-digit number stays one short line)."""
+    return repr(text) if len(text) <= limit else repr(text[:limit]) + "..."

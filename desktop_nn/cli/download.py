@@ -9,17 +9,26 @@ import urllib.parse
 from pathlib import Path
 from typing import TextIO
 
-from desktop_nn.cli.common import CliError, finite_float
+from desktop_nn.cli.common import CliError, finite_float, path_text
 from desktop_nn.data import download
 from desktop_nn.data.mnist import DATASETS, download_dir
 
 
 def seconds(text: str) -> float:
-    """argparse type: a positive, finite number of seconds."""
+    """argparse type: a number of seconds in (0, ``download.MAX_TIMEOUT``]."""
     value = finite_float(text)
     if value <= 0:
         raise argparse.ArgumentTypeError(f"{text} must be more than 0 seconds")
+    if value > download.MAX_TIMEOUT:
+        raise argparse.ArgumentTypeError(
+            f"{text} is too long: at most {download.MAX_TIMEOUT:g} seconds"
+        )
     return value
+
+
+def folder_path(text: str) -> Path:
+    """argparse type: a folder name, never empty."""
+    return Path(path_text(text))
 
 
 def mirror_url(text: str) -> str:
@@ -47,7 +56,7 @@ def add_parser(subparsers) -> None:
              "tried in order)")
     add("--timeout", type=seconds, default=download.DEFAULT_TIMEOUT, metavar="SECONDS",
         help="give a mirror up after this long without data (default %(default)g)")
-    add("--dest", type=Path, metavar="DIR",
+    add("--dest", type=folder_path, metavar="DIR",
         help="the folder to download into (default: the cache folder the app reads from)")
     parser.set_defaults(func=run)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from desktop_nn.cli.common import CliError, print_json
+from desktop_nn.cli.common import CliError, path_text, print_json
 from desktop_nn.core.evaluation import Evaluation, class_names, evaluate_model
 from desktop_nn.core.model_io import ModelFileError, check_compatible, load_model
 from desktop_nn.core.training import CHOICES
@@ -27,10 +27,10 @@ def add_parser(subparsers) -> None:
         ),
     )
     add = parser.add_argument
-    add("--model", required=True, metavar="PATH", help="the model file (.npz)")
+    add("--model", required=True, type=path_text, metavar="PATH", help="the model file (.npz)")
     add("--dataset", choices=CHOICES["dataset"], default=None,
         help="the test set to use (default: the one the model was trained on)")
-    add("--data-dir", metavar="DIR",
+    add("--data-dir", type=path_text, metavar="DIR",
         help="a folder holding the four IDX .gz files under their MNIST names")
     add("--json", action="store_true", help="print one JSON object")
     parser.set_defaults(func=run)

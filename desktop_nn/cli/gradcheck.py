@@ -4,15 +4,21 @@ from __future__ import annotations
 
 import argparse
 
-from desktop_nn.cli.common import CliError, finite_float, positive_int, print_json
+from desktop_nn.cli.common import (
+    CliError,
+    check_range,
+    finite_float,
+    path_text,
+    positive_int,
+    print_json,
+    whole_number,
+)
 from desktop_nn.core.blas import blas_threads
 from desktop_nn.core.functions import BOOK_DELTA
 from desktop_nn.core.gradient import gradient_check
 from desktop_nn.core.network import ACTIVATIONS, TwoLayerNet
-from desktop_nn.core.training import CHOICES
+from desktop_nn.core.training import CHOICES, GRADCHECK_LIMITS
 from desktop_nn.data import DataError, load_mnist
-
-MAX_SAMPLES = 1000
 
 
 def add_parser(subparsers) -> None:
@@ -29,22 +35,19 @@ def add_parser(subparsers) -> None:
         help="number of training images (default 3, as in the book)")
     add("--hidden-size", type=positive_int, default=50, metavar="N")
     add("--activation", choices=tuple(ACTIVATIONS), default="relu")
-    add("--seed", type=int, default=0, help="seed of the initial weights (default 0)")
+    add("--seed", type=whole_number, default=0, help="seed of the initial weights (default 0)")
     add("--delta", type=finite_float, default=BOOK_DELTA,
         help="the constant inside the loss's log (default 1e-7, the book's; 0 removes it)")
     add("--dataset", choices=CHOICES["dataset"], default="mnist")
-    add("--data-dir", metavar="DIR")
+    add("--data-dir", type=path_text, metavar="DIR")
     add("--json", action="store_true", help="print one JSON object")
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.samples > MAX_SAMPLES:
-        raise CliError(f"--samples {args.samples} is too many: at most {MAX_SAMPLES}")
-    if not 0 <= args.delta <= 1e-2:
-        raise CliError(f"--delta {args.delta} is out of range: it must be in [0, 0.01]")
-    if not 0 <= args.seed < 2**32:
-        raise CliError(f"--seed {args.seed} is out of range: it must be in [0, 4294967295]")
+    for option, key in (("--samples", "samples"), ("--hidden-size", "hidden_size"),
+                        ("--seed", "seed"), ("--delta", "delta")):
+        check_range(option, getattr(args, key), GRADCHECK_LIMITS[key])
     try:
         (x_train, t_train), _ = load_mnist(dataset=args.dataset, data_dir=args.data_dir)
     except DataError as exc:

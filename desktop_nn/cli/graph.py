@@ -12,8 +12,9 @@ from __future__ import annotations
 import argparse
 import math
 
-from desktop_nn.cli.common import CliError, print_json
+from desktop_nn.cli.common import CliError, check_range, print_json, shown
 from desktop_nn.graph import (
+    INPUT_RANGE,
     PRESETS,
     ComputationGraph,
     ExpressionError,
@@ -70,9 +71,10 @@ def _parse_set(text: str) -> tuple[str, float]:
     try:
         value = float(value_text)
     except ValueError:
-        raise CliError(f"--set {name}: {value_text!r} is not a number") from None
+        raise CliError(f"--set {name}: {shown(value_text)} is not a number") from None
     if not math.isfinite(value):
         raise CliError(f"--set {name}: {value_text!r} is not a finite number")
+    check_range(f"--set {name}", value, (-INPUT_RANGE, INPUT_RANGE))
     return name, value
 
 

@@ -6,7 +6,7 @@ import argparse
 
 import numpy as np
 
-from desktop_nn.cli.common import CliError, print_json
+from desktop_nn.cli.common import CliError, path_text, print_json
 from desktop_nn.core.functions import softmax
 from desktop_nn.core.model_io import ModelFileError, check_compatible, load_model
 from desktop_nn.core.preprocess import mnist_row
@@ -23,9 +23,10 @@ def add_parser(subparsers) -> None:
             "any size, colour or grey."
         ),
     )
-    parser.add_argument("--model", required=True, metavar="PATH",
+    parser.add_argument("--model", required=True, type=path_text, metavar="PATH",
                         help="a model saved by 'desktop-nn train --save-model' or the window")
-    parser.add_argument("image", metavar="IMAGE", help="the picture (PNG, JPEG, BMP, ...)")
+    parser.add_argument("image", type=path_text, metavar="IMAGE",
+                        help="the picture (PNG, JPEG, BMP, ...)")
     parser.add_argument("--json", action="store_true",
                         help="print one JSON object: prediction and probabilities")
     parser.set_defaults(func=run)

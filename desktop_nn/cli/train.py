@@ -6,7 +6,14 @@ import argparse
 import sys
 import time
 
-from desktop_nn.cli.common import CliError, finite_float, positive_int, print_json
+from desktop_nn.cli.common import (
+    CliError,
+    finite_float,
+    path_text,
+    positive_int,
+    print_json,
+    whole_number,
+)
 from desktop_nn.core.history_csv import HistoryRun, write_history_csv
 from desktop_nn.core.model_io import ModelFileError, save_model
 from desktop_nn.core.training import (
@@ -26,13 +33,9 @@ DEFAULTS = TrainConfig()
 
 def seed(text: str) -> int | None:
     """argparse type: a seed (a whole number) or 'random' (None: a fresh one, reported)."""
-    if text.lower() == "random":
+    if text.strip().lower() == "random":
         return None
-    try:
-        return int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"invalid seed {text!r}: use a whole number or "
-                                         "'random'") from None
+    return whole_number(text)
 
 
 def weight_init(text: str) -> float | str:
@@ -71,10 +74,11 @@ def add_parser(subparsers) -> None:
         help="record each batch's loss after the update, with one more forward pass, as the "
              "book's loop does")
     add("--dataset", choices=CHOICES["dataset"], default=DEFAULTS.dataset)
-    add("--data-dir", metavar="DIR",
+    add("--data-dir", type=path_text, metavar="DIR",
         help="a folder holding the four IDX .gz files under their MNIST names")
-    add("--save-model", metavar="PATH", help="save the trained network (.npz)")
-    add("--history-csv", metavar="PATH", help="write the loss and accuracies as CSV")
+    add("--save-model", type=path_text, metavar="PATH", help="save the trained network (.npz)")
+    add("--history-csv", type=path_text, metavar="PATH",
+        help="write the loss and accuracies as CSV")
     add("--json", action="store_true", help="end with one JSON object on stdout")
     parser.set_defaults(func=run)
 
@@ -191,7 +195,7 @@ def run(args: argparse.Namespace) -> int:
 def save_outputs(args: argparse.Namespace, trainer: Trainer, finished: FinishedEvent) -> None:
     """Write the model and the history CSV if asked to."""
     history = trainer.history
-    if args.save_model:
+    if args.save_model is not None:
         meta = {
             "iterations": finished.iterations,
             "final_train_acc": finished.final_train_acc,
@@ -202,7 +206,7 @@ def save_outputs(args: argparse.Namespace, trainer: Trainer, finished: FinishedE
         except ModelFileError as exc:
             raise CliError(str(exc)) from None
         print(f"model saved to {args.save_model}", flush=True)
-    if args.history_csv:
+    if args.history_csv is not None:
         try:
             write_history_csv(args.history_csv,
                               [HistoryRun(1, trainer.config.seed, history)])

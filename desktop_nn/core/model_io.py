@@ -1,8 +1,8 @@
 """Save and load a trained network as ``.npz``: the four parameters and the config as JSON.
 
-The file is written atomically (a crash never leaves half a model) and read with
-``allow_pickle=False``: an array of Python objects is refused, never unpickled. Every way a file
-can be wrong gets one message that names the file and the fault.
+The file is written atomically (a crash never leaves half a model) and read by
+:mod:`desktop_nn.npy_reader`, which checks every size before allocating and never unpickles
+anything. Every way a file can be wrong gets one message that names the file and the fault.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,14 +19,27 @@ import numpy as np
 
 from desktop_nn.core.network import PARAM_NAMES, TwoLayerNet
 from desktop_nn.core.training import TrainConfig
-from desktop_nn.fileio import atomic_write
+from desktop_nn.fileio import atomic_write, open_regular_file, read_problem
+from desktop_nn.npy_reader import (
+    ArrayFileError,
+    ArrayHeader,
+    NpzArchive,
+    check_size,
+    first_line,
+)
 
 MODEL_FORMAT = "desktop-nn-model"
 MODEL_VERSION = 1
 REQUIRED_KEYS = (*PARAM_NAMES, "config")
 OPTIONAL_KEYS = ("meta",)
-#: Refuse absurd sizes before allocating (a hostile header could claim terabytes).
-MAX_PARAM_ELEMENTS = 50_000_000
+#: The four parameters' bytes together: W1 of 784x4096 in float64 (the largest the window
+#: trains) takes 25.7 MB. Checked from the headers, before any data is read.
+MAX_PARAM_BYTES = 64 * 2**20
+#: Bytes of the config and of the meta text, each (about a kilobyte in practice).
+MAX_TEXT_BYTES = 2**20
+#: The largest value a network's hidden layer or scores may reach on inputs in [0, 1]: a
+#: quarter of float32's range, so that softmax's differences and the views' ranges fit too.
+MAX_VALUE = float(np.finfo(np.float32).max) / 4
 
 
 class ModelFileError(ValueError):
@@ -72,52 +86,51 @@ def save_model(
 def load_model(path: str | os.PathLike) -> LoadedModel:
     """Read a model saved by :func:`save_model`, checking everything before trusting it.
 
+    This is the one door model files come in by (the window's two Load model commands and
+    every ``--model`` option use it): whatever is wrong with a file, the caller gets one
+    ``ModelFileError`` naming the file and the fault, never another exception.
+
     Raises
     ------
     ModelFileError
-        Missing, unreadable, truncated or not an ``.npz``; missing or unexpected entries;
-        Python objects inside; wrong shapes or dtypes; NaN or infinite weights; a config that
-        is invalid or does not match the arrays.
+        Missing, unreadable, not a regular file, truncated or not an ``.npz``; a damaged,
+        encrypted or oddly compressed member; missing or unexpected entries; Python objects
+        inside; sizes beyond the limits; wrong shapes or dtypes; NaN or infinite weights, or
+        weights so large that the network's outputs leave float32's range; a config that is
+        not JSON, is invalid, or does not match the arrays.
     """
     path = Path(path)
-    name = path.name
-    if not path.exists():
-        raise ModelFileError(f"{path}: file not found")
-    if path.is_dir():
-        raise ModelFileError(f"{path}: is a folder, not a model file")
+    name = path.name or str(path)
     try:
-        # Opened here, not by np.load: it leaks its handle when the zip is cut short, and reads
-        # anything that is not a zip as a single .npy or a pickle.
-        with path.open("rb") as handle:
-            if handle.read(4) not in (b"PK\x03\x04", b"PK\x05\x06"):
-                raise ModelFileError(f"{name}: not a valid .npz file (not a zip archive)")
-            handle.seek(0)
-            with np.load(handle, allow_pickle=False) as archive:
-                keys = set(archive.files)
-                missing = [k for k in REQUIRED_KEYS if k not in keys]
-                extra = sorted(keys - set(REQUIRED_KEYS) - set(OPTIONAL_KEYS))
-                if missing:
-                    raise ModelFileError(
-                        f"{name}: not a desktop_nn model: missing {', '.join(missing)}"
-                    )
-                if extra:
-                    raise ModelFileError(f"{name}: unexpected entries {', '.join(extra)}")
-                arrays = {key: _read_array(archive, key, name) for key in sorted(keys)}
+        return _load(path, name)
     except ModelFileError:
         raise
-    except PermissionError:
-        raise ModelFileError(f"{path}: no permission to read it") from None
-    except (zipfile.BadZipFile, EOFError):
-        raise ModelFileError(f"{name}: not a valid .npz file (damaged or cut short)") from None
-    except ValueError as exc:
-        if "allow_pickle" in str(exc) or "Object arrays" in str(exc):
-            raise ModelFileError(
-                f"{name}: holds Python objects, which are never loaded (only plain arrays)"
-            ) from None
-        raise ModelFileError(f"{name}: cannot be read as a model ({exc})") from None
     except OSError as exc:
-        raise ModelFileError(f"{name}: cannot be read ({exc.strerror or exc})") from None
+        raise ModelFileError(f"{path}: {read_problem(exc)}") from None
+    except ArrayFileError as exc:
+        raise ModelFileError(f"{name}: {exc}") from None
+    except (zipfile.BadZipFile, EOFError, zlib.error) as exc:
+        raise ModelFileError(
+            f"{name}: not a valid .npz file (damaged or cut short: {first_line(exc)})"
+        ) from None
+    except Exception as exc:  # the last resort of this door: any other fault of the file
+        raise ModelFileError(
+            f"{name}: cannot be read as a model ({type(exc).__name__}: {first_line(exc)})"
+        ) from None
 
+
+def _load(path: Path, name: str) -> LoadedModel:
+    with open_regular_file(path) as handle:
+        size = os.fstat(handle.fileno()).st_size
+        if size == 0:
+            raise ModelFileError(f"{name}: the file is empty")
+        if handle.read(4) not in (b"PK\x03\x04", b"PK\x05\x06"):
+            raise ModelFileError(f"{name}: not a valid .npz file (not a zip archive)")
+        archive = NpzArchive(handle, size)
+        try:
+            arrays = _read_arrays(archive, name)
+        finally:
+            archive.close()
     config = _parse_config(arrays["config"], name)
     meta = _parse_json(arrays["meta"], name, "meta") if "meta" in arrays else {}
     params = {key: arrays[key] for key in PARAM_NAMES}
@@ -135,27 +148,54 @@ def load_model(path: str | os.PathLike) -> LoadedModel:
     return LoadedModel(network=network, config=config, meta=meta)
 
 
-def _read_array(archive, key: str, name: str) -> np.ndarray:
-    """Read one array, after checking its header: no objects, no absurd sizes."""
-    _check_header(archive, key, name)
-    return archive[key]
+def _read_arrays(archive: NpzArchive, name: str) -> dict[str, np.ndarray]:
+    """Check the entries and every header, then read the arrays (the sizes are known by then)."""
+    keys = set(archive.keys)
+    missing = [k for k in REQUIRED_KEYS if k not in keys]
+    extra = sorted(keys - set(REQUIRED_KEYS) - set(OPTIONAL_KEYS))
+    if missing:
+        raise ModelFileError(f"{name}: not a desktop_nn model: missing {', '.join(missing)}")
+    if extra:
+        raise ModelFileError(f"{name}: unexpected entries {', '.join(extra)}")
+    limits = {}
+    for key in sorted(keys):
+        try:
+            header = archive.header(key)
+        except ArrayFileError as exc:
+            raise ModelFileError(f"{name}: {key} {exc}") from None
+        limits[key] = _check_header(header, key, name)
+    params_bytes = sum(limits[key] for key in PARAM_NAMES)
+    if params_bytes > MAX_PARAM_BYTES:
+        raise ModelFileError(
+            f"{name}: the weights are implausibly large ({params_bytes:,} bytes together; at "
+            f"most {MAX_PARAM_BYTES:,})"
+        )
+    arrays = {}
+    for key, limit in limits.items():
+        try:
+            arrays[key] = archive.read(key, limit)
+        except ArrayFileError as exc:
+            raise ModelFileError(f"{name}: {key} {exc}") from None
+    return arrays
 
 
-def _check_header(archive, key: str, name: str) -> None:
-    """Read the ``.npy`` header of ``key`` and refuse it before any data is allocated."""
-    header_readers = {
-        (1, 0): np.lib.format.read_array_header_1_0,
-        (2, 0): np.lib.format.read_array_header_2_0,
-    }
-    with archive.zip.open(f"{key}.npy") as member:
-        version = np.lib.format.read_magic(member)
-        if version not in header_readers:
-            raise ModelFileError(f"{name}: {key} uses an unsupported .npy format {version}")
-        shape, _fortran_order, dtype = header_readers[version](member)
-    if dtype.hasobject:
-        raise ModelFileError(f"{name}: {key} holds Python objects, which are never loaded")
-    if int(np.prod(shape, dtype=np.float64)) > MAX_PARAM_ELEMENTS:
-        raise ModelFileError(f"{name}: {key} is implausibly large (shape {shape})")
+def _check_header(header: ArrayHeader, key: str, name: str) -> int:
+    """Refuse ``key``'s header unless it fits its role; return the bytes it may read."""
+    if key in PARAM_NAMES:
+        if header.dtype.kind != "f" or header.dtype.itemsize not in (4, 8):
+            raise ModelFileError(
+                f"{name}: {key} has type {header.dtype.name}, expected float32 or float64"
+            )
+        limit = MAX_PARAM_BYTES
+    else:
+        if header.dtype.kind != "U" or header.shape != ():
+            raise ModelFileError(f"{name}: {key} must be a JSON text")
+        limit = MAX_TEXT_BYTES
+    try:
+        check_size(header, limit)
+    except ArrayFileError as exc:
+        raise ModelFileError(f"{name}: {key} {exc}") from None
+    return header.nbytes
 
 
 def _parse_json(array: np.ndarray, name: str, key: str) -> dict[str, Any]:
@@ -165,6 +205,12 @@ def _parse_json(array: np.ndarray, name: str, key: str) -> dict[str, Any]:
         value = json.loads(str(array))
     except json.JSONDecodeError as exc:
         raise ModelFileError(f"{name}: {key} is not valid JSON ({exc.msg})") from None
+    except RecursionError:
+        raise ModelFileError(f"{name}: {key} is not valid JSON (nested too deeply)") from None
+    except ValueError:  # the only other: Python's limit on the digits of an integer
+        raise ModelFileError(
+            f"{name}: {key} is not valid JSON (a number has more digits than Python reads)"
+        ) from None
     if not isinstance(value, dict):
         raise ModelFileError(f"{name}: {key} must be a JSON object")
     return value
@@ -175,7 +221,7 @@ def _parse_config(array: np.ndarray, name: str) -> TrainConfig:
     try:
         return TrainConfig.from_dict(values)
     except (TypeError, ValueError) as exc:
-        raise ModelFileError(f"{name}: invalid config: {exc}") from None
+        raise ModelFileError(f"{name}: invalid config: {first_line(exc)}") from None
 
 
 def _check_params(params: dict[str, np.ndarray], config: TrainConfig, name: str) -> None:
@@ -205,6 +251,28 @@ def _check_params(params: dict[str, np.ndarray], config: TrainConfig, name: str)
     for key, value in params.items():
         if not np.all(np.isfinite(value)):
             raise ModelFileError(f"{name}: {key} contains NaN or infinite values")
+    _check_range(params, config.activation, name)
+
+
+def _check_range(params: dict[str, np.ndarray], activation: str, name: str) -> None:
+    """Refuse weights so large that an input in [0, 1] could push a value past ``MAX_VALUE``.
+
+    The bound is exact for the worst input: ``|x @ W1 + b1| <= |W1|.sum(0) + |b1|`` when every
+    pixel is in [0, 1]; ReLU passes that on, sigmoid at most 1; the same again for the scores.
+    Computed in float64, where these sums cannot overflow unnoticed (an overflow gives inf,
+    which is refused).
+    """
+    with np.errstate(all="ignore"):
+        W1, b1, W2, b2 = (np.abs(params[k]).astype(np.float64) for k in PARAM_NAMES)
+        hidden = W1.sum(axis=0) + b1
+        active = hidden if activation == "relu" else np.ones_like(hidden)
+        scores = active @ W2 + b2
+        largest = float(max(hidden.max(), scores.max()))
+    if not largest <= MAX_VALUE:
+        raise ModelFileError(
+            f"{name}: the weights are so large that the network's values could reach "
+            f"{largest:.3g}, beyond the {MAX_VALUE:.3g} it can compute with in float32"
+        )
 
 
 def check_compatible(network: TwoLayerNet, input_size: int = 784, output_size: int = 10) -> None:

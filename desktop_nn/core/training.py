@@ -35,6 +35,14 @@ LIMITS: dict[str, tuple[float, float]] = {
     "seed": (0, 2**32 - 1),
     "train_size": (1, MNIST_TRAIN_SIZE),
 }
+#: Ranges of the gradient check's settings, shared by its tab and ``desktop-nn gradcheck``:
+#: the numerical gradient's time grows with samples x weights, so both are bounded.
+GRADCHECK_LIMITS: dict[str, tuple[float, float]] = {
+    "samples": (1, 1000),
+    "hidden_size": LIMITS["hidden_size"],
+    "seed": (0, 2**31 - 1),
+    "delta": (0.0, 1e-2),
+}
 CHOICES: dict[str, tuple[str, ...]] = {
     "activation": tuple(ACTIVATIONS),
     "optimizer": tuple(OPTIMIZERS),

@@ -38,7 +38,7 @@ from typing import Any
 from desktop_nn import __version__
 from desktop_nn.data.idx import DataError
 from desktop_nn.data.mnist import DATASETS, FILE_NAMES, download_dir
-from desktop_nn.fileio import atomic_write
+from desktop_nn.fileio import atomic_write, remove_leftovers
 
 #: ``progress(file_name, done_bytes, total_bytes)``; ``total_bytes`` is None when unknown.
 ProgressCallback = Callable[[str, int, "int | None"], None]
@@ -46,6 +46,8 @@ ProgressCallback = Callable[[str, int, "int | None"], None]
 StopCallback = Callable[[], bool]
 
 DEFAULT_TIMEOUT = 30.0
+#: The longest stall a mirror may be given (beyond it the platform's timers overflow).
+MAX_TIMEOUT = 3600.0
 
 
 class CancelToken:
@@ -441,7 +443,7 @@ def _download_file(
         opener = should_stop.opener()
     else:
         opener = urllib.request.build_opener()
-    _remove_leftovers(dest_dir, remote.name)
+    remove_leftovers(target)  # of a process killed mid-download
     failures: list[tuple[str, str]] = []
     unreachable = 0
     for mirror in mirrors:
@@ -474,17 +476,12 @@ def _download_file(
     )
 
 
-def _remove_leftovers(dest_dir: Path, name: str) -> None:
-    """Delete temporary files of ``name`` left by a process that was killed mid-download."""
-    for leftover in dest_dir.glob(f".{name}.*.part"):
-        with contextlib.suppress(OSError):
-            leftover.unlink()
-
-
 def _check_timeout(timeout: float) -> float:
     timeout = float(timeout)
-    if not timeout > 0 or timeout == float("inf"):
-        raise ValueError(f"timeout must be a positive number of seconds, not {timeout}")
+    if not 0 < timeout <= MAX_TIMEOUT:
+        raise ValueError(
+            f"timeout must be a number of seconds in (0, {MAX_TIMEOUT:g}], not {timeout}"
+        )
     return timeout
 
 

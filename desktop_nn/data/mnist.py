@@ -7,24 +7,30 @@ Where the four IDX files come from:
 * Fashion-MNIST (and MNIST, if the bundled copy is missing) comes from the download folder in
   the user's cache, filled by :mod:`desktop_nn.data.download`.
 
-Decoding 47 MB of gzip takes a noticeable moment, so each decoded array is kept as ``.npy`` in
-the cache, keyed by the source file's path, size and modification time, and rebuilt when the
-source changes.
+Decoding 47 MB of gzip takes a noticeable moment, so each decoded array is kept in the cache
+(:mod:`desktop_nn.data.cache`), checked whenever it is read, and rebuilt when the source changes
+or the entry is damaged.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
+import logging
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
+from desktop_nn.data import cache
 from desktop_nn.data.idx import DataError, IdxError, read_idx
-from desktop_nn.fileio import atomic_write, user_cache_dir
+from desktop_nn.fileio import user_cache_dir
 from desktop_nn.resources import resource_path
+
+log = logging.getLogger("desktop_nn.data")
+Notify = Callable[[str], None]
 
 FILE_NAMES = {
     "train_img": "train-images-idx3-ubyte.gz",
@@ -43,8 +49,6 @@ MNIST_IDX_SHA256 = {
     "test_img": "0fa7898d509279e482958e8ce81c8e77db3f2f8254e26661ceb7762c4d494ce7",
     "test_label": "ff7bcfd416de33731a308c3f266cc351222c34898ecbeaf847f06e48f7ec33f2",
 }
-
-_CACHE_FORMAT = "1"
 
 
 @dataclass(frozen=True)
@@ -103,21 +107,17 @@ def dataset_dir(dataset: str = "mnist", data_dir: str | os.PathLike | None = Non
     )
 
 
-def _cache_file(source: Path, key: str) -> Path:
-    stat = source.stat()
-    identity = f"{_CACHE_FORMAT}|{source.resolve()}|{stat.st_size}|{stat.st_mtime_ns}"
-    digest = hashlib.sha256(identity.encode()).hexdigest()[:16]
-    return user_cache_dir() / "decoded" / f"{key}-{digest}.npy"
-
-
-def _read_cached(source: Path, key: str, verify_sha256: str | None) -> np.ndarray:
-    """Return the decoded array of ``source``, from the cache when it is current."""
-    cache_file = _cache_file(source, key)
-    if cache_file.is_file():
+def _read_cached(
+    source: Path, key: str, verify_sha256: str | None, notify: Notify
+) -> np.ndarray:
+    """Return the decoded array of ``source``, from the cache when a valid entry is there."""
+    cache.remove_leftovers(key)
+    entry = cache.find_entry(source, key)
+    if entry is not None:
         try:
-            return np.load(cache_file, allow_pickle=False)
-        except (OSError, ValueError, EOFError):  # EOFError: an empty file
-            pass  # damaged cache entry: decode again and replace it
+            return cache.read_entry(entry)
+        except cache.CacheEntryError as exc:
+            notify(f"the cached copy of {source.name} was damaged ({exc}) and was rebuilt")
     array = read_idx(source)
     if verify_sha256 is not None:
         actual = hashlib.sha256(_idx_bytes(array)).hexdigest()
@@ -126,7 +126,7 @@ def _read_cached(source: Path, key: str, verify_sha256: str | None) -> np.ndarra
                 f"{source.name}: the data does not match MNIST's published checksum; the file "
                 "is damaged or not MNIST (reinstall desktop_nn, or pass --data-dir)"
             )
-    _store_in_cache(cache_file, key, array)
+    cache.store(source, key, array)
     return array
 
 
@@ -138,22 +138,16 @@ def _idx_bytes(array: np.ndarray) -> bytes:
     return header + np.ascontiguousarray(array).tobytes()
 
 
-def _store_in_cache(cache_file: Path, key: str, array: np.ndarray) -> None:
-    """Write the decoded array to the cache; a cache that cannot be written is skipped."""
-    try:
-        cache_file.parent.mkdir(parents=True, exist_ok=True)
-        for stale in cache_file.parent.glob(f"{key}-*.npy"):
-            if stale != cache_file:
-                with contextlib.suppress(OSError):
-                    stale.unlink()
-        with atomic_write(cache_file) as handle:
-            np.save(handle, array, allow_pickle=False)
-    except OSError:
-        pass
-
-
-def load_raw(dataset: str = "mnist", data_dir: str | os.PathLike | None = None) -> RawDataset:
+def load_raw(
+    dataset: str = "mnist",
+    data_dir: str | os.PathLike | None = None,
+    *,
+    notify: Notify | None = None,
+) -> RawDataset:
     """Load the four arrays of ``dataset`` as stored (uint8), checking they fit together.
+
+    ``notify(message)`` hears of a damaged cache entry that was rebuilt (by default a warning
+    of the ``desktop_nn.data`` logger, which the command line prints as one line).
 
     Raises
     ------
@@ -163,7 +157,8 @@ def load_raw(dataset: str = "mnist", data_dir: str | os.PathLike | None = None) 
     folder = dataset_dir(dataset, data_dir)
     verify = dataset == "mnist" and data_dir is None and folder == _bundled_or_none()
     arrays = {
-        key: _read_cached(folder / name, key, MNIST_IDX_SHA256[key] if verify else None)
+        key: _read_cached(folder / name, key, MNIST_IDX_SHA256[key] if verify else None,
+                          notify or log.warning)
         for key, name in FILE_NAMES.items()
     }
     for split in ("train", "test"):
@@ -212,6 +207,7 @@ def load_mnist(
     *,
     dataset: str = "mnist",
     data_dir: str | os.PathLike | None = None,
+    notify: Notify | None = None,
 ):
     """Load MNIST as the book's ``dataset.mnist.load_mnist`` does.
 
@@ -226,13 +222,15 @@ def load_mnist(
     dataset : {"mnist", "fashion-mnist"}, keyword-only
     data_dir : path, optional, keyword-only
         A folder holding the four IDX files under their MNIST names.
+    notify : callable, optional, keyword-only
+        Told, in one line, about a damaged cache entry that was rebuilt.
 
     Returns
     -------
     (x_train, t_train), (x_test, t_test)
         60,000 and 10,000 samples for MNIST.
     """
-    raw = load_raw(dataset, data_dir)
+    raw = load_raw(dataset, data_dir, notify=notify)
 
     def images(array: np.ndarray) -> np.ndarray:
         if normalize:

@@ -22,6 +22,7 @@ from desktop_nn.graph.arrays import backprop_arrays, evaluate_arrays
 from desktop_nn.graph.expression import ExpressionError, build_graph, parse_expression
 from desktop_nn.graph.function import BOOK_FUNCTION_1, BOOK_FUNCTION_2, ExpressionFunction
 from desktop_nn.graph.graph import (
+    INPUT_RANGE,
     ComputationGraph,
     Edge,
     GraphEvaluationError,
@@ -48,6 +49,7 @@ from desktop_nn.graph.presets import (
 __all__ = [
     "BOOK_FUNCTION_1",
     "BOOK_FUNCTION_2",
+    "INPUT_RANGE",
     "LAYER_KINDS",
     "OPERATIONS",
     "PRESETS",

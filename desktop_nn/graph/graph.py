@@ -36,6 +36,7 @@ from desktop_nn.graph.numbers import format_value
 from desktop_nn.graph.ops import OPERATIONS, Operation
 
 __all__ = [
+    "INPUT_RANGE",
     "ComputationGraph",
     "Edge",
     "GraphEvaluationError",
@@ -43,6 +44,9 @@ __all__ = [
     "Node",
     "Phase",
 ]
+
+#: Inputs take values in [-INPUT_RANGE, INPUT_RANGE], in the window and on the command line.
+INPUT_RANGE = 1e6
 
 
 class GraphEvaluationError(ArithmeticError):

@@ -32,13 +32,15 @@ from PySide6.QtWidgets import (
 
 from desktop_nn.core.functions import BOOK_DELTA
 from desktop_nn.core.gradient import GradientCheckResult
+from desktop_nn.core.training import GRADCHECK_LIMITS
 from desktop_nn.gui.durations import about
-from desktop_nn.gui.gradcheck_thread import GradientCheckSettings, GradientCheckThread
+from desktop_nn.gui.gradcheck_thread import (
+    GradientCheckSettings,
+    GradientCheckThread,
+)
 from desktop_nn.gui.state import AppState
 from desktop_nn.gui.widgets import StatusLabel
 
-MAX_SAMPLES = 1000
-MAX_HIDDEN = 4096
 #: Column headers (English; translated when the table is built).
 TABLE_COLUMNS = (
     QT_TRANSLATE_NOOP("GradientCheckTab", "Parameter"),
@@ -149,7 +151,7 @@ class GradientCheckTab(QWidget):
     def _build_controls(self) -> None:
         self.samples_spin = QSpinBox()
         self.samples_spin.setObjectName("gradcheckSamplesSpin")
-        self.samples_spin.setRange(1, MAX_SAMPLES)
+        self.samples_spin.setRange(*(int(v) for v in GRADCHECK_LIMITS["samples"]))
         self.samples_spin.setValue(3)
         self.samples_spin.setToolTip(self.tr(
             "How many training images the loss is computed on (the book's gradient_check.py "
@@ -157,7 +159,7 @@ class GradientCheckTab(QWidget):
         ))
         self.hidden_spin = QSpinBox()
         self.hidden_spin.setObjectName("gradcheckHiddenSpin")
-        self.hidden_spin.setRange(1, MAX_HIDDEN)
+        self.hidden_spin.setRange(*(int(v) for v in GRADCHECK_LIMITS["hidden_size"]))
         self.hidden_spin.setValue(50)
         self.hidden_spin.setToolTip(self.tr(
             "Hidden units of the network to check; the numerical gradient's time grows with "
@@ -170,7 +172,7 @@ class GradientCheckTab(QWidget):
         self.activation_combo.setToolTip(self.tr("The hidden layer's activation function."))
         self.seed_spin = QSpinBox()
         self.seed_spin.setObjectName("gradcheckSeedSpin")
-        self.seed_spin.setRange(0, 2**31 - 1)
+        self.seed_spin.setRange(*(int(v) for v in GRADCHECK_LIMITS["seed"]))
         self.seed_spin.setValue(0)
         self.seed_spin.setToolTip(self.tr(
             "Seed of the random initial weights: the same seed gives the same figures."
@@ -268,7 +270,8 @@ class GradientCheckTab(QWidget):
         so that no column is ever cut (its height leaves no room for a scroll bar)."""
         header = self.table.horizontalHeader()
         metrics = self.table.fontMetrics()
-        widest = ("W1", f"784 × {MAX_HIDDEN}", "9.99e-10", "9.99e-10", "9.99e-10")
+        largest = int(GRADCHECK_LIMITS["hidden_size"][1])
+        widest = ("W1", f"784 × {largest}", "9.99e-10", "9.99e-10", "9.99e-10")
         margin = 2 * self.table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 12
         needed = sum(max(header.sectionSizeHint(column), metrics.horizontalAdvance(text) + margin)
                      for column, text in enumerate(widest))

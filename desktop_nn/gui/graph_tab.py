@@ -56,6 +56,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_nn.graph import (
+    INPUT_RANGE,
     ComputationGraph,
     ExpressionError,
     GraphEvaluationError,
@@ -109,7 +110,6 @@ SHORTCUTS = {
 #: The Speed slider's value is twice the number of steps per second.
 SPEED_RANGE = (1, 40)
 DEFAULT_SPEED = 4
-VALUE_RANGE = 1e6
 
 
 def _output_symbol(graph: ComputationGraph, name_of: Namer = plain_name) -> str:
@@ -284,7 +284,7 @@ class NodeDetailPanel(QGroupBox):
             label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.value_spin = ValueSpinBox()
         self.value_spin.setObjectName("inputValueSpin")
-        self.value_spin.setRange(-VALUE_RANGE, VALUE_RANGE)
+        self.value_spin.setRange(-INPUT_RANGE, INPUT_RANGE)
         self.value_spin.setDecimals(6)
         self.value_spin.setKeyboardTracking(False)
         self.value_spin.setStepType(QAbstractSpinBox.StepType.AdaptiveDecimalStepType)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 
+from desktop_nn.gui.settings import read_text
 from desktop_nn.resources import resource_path
 
 #: Language codes and their names, each written in its own language (for the menu).
@@ -42,8 +43,8 @@ def language_for_locale(locale: QLocale) -> str:
 
 def chosen_language(settings: QSettings) -> str | None:
     """The language picked in the Language menu, or None to follow the system."""
-    value = settings.value(SETTINGS_KEY)
-    return str(value) if value in LANGUAGES else None
+    value = read_text(settings, SETTINGS_KEY)
+    return value if value in LANGUAGES else None
 
 
 def choose_language(settings: QSettings, language: str | None) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import pyqtgraph as pg
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import QByteArray, QLocale, Qt, QTimer, Slot, qVersion
+from PySide6.QtCore import QLocale, Qt, QTimer, Slot, qVersion
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -36,7 +36,12 @@ from desktop_nn.gui.i18n import (
 from desktop_nn.gui.icon import app_icon
 from desktop_nn.gui.language_switch import ask_to_restart
 from desktop_nn.gui.plot_export import export_plot
-from desktop_nn.gui.settings import APPLICATION, app_settings, load_config, save_config
+from desktop_nn.gui.settings import (
+    APPLICATION,
+    app_settings,
+    read_window_settings,
+    save_config,
+)
 from desktop_nn.gui.shortcuts import ShortcutGuard
 from desktop_nn.gui.state import AppState
 from desktop_nn.gui.training_tab import TrainingTab
@@ -88,6 +93,11 @@ class MainWindow(QMainWindow):
         )
 
         self.tabs.currentChanged.connect(self._on_tab_changed)
+        self.data_notices: list[str] = []
+        self.state.data_notice.connect(self.data_notices.append)
+        # Connected after the tabs: the notice replaces their "data ready" message.
+        self.state.data_changed.connect(self._show_data_notices)
+
         self._build_menus()
         self.shortcut_guard = ShortcutGuard(self)
         self.statusBar().setObjectName("statusBar")
@@ -215,21 +225,24 @@ class MainWindow(QMainWindow):
             self._status_owner = None
             self.statusBar().clearMessage()
 
+    @Slot()
+    def _show_data_notices(self) -> None:
+        if self.data_notices:
+            self.show_status(self.tr("Data loaded; note:") + " " + "; ".join(self.data_notices))
+            self.data_notices.clear()
+
     def restore_settings(self) -> None:
-        geometry = self.settings.value("window/geometry")
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        else:
+        """Restore what was saved; a value of the wrong type or out of range is ignored."""
+        slider = self.training_tab.smoothing_slider
+        saved = read_window_settings(self.settings, (slider.minimum(), slider.maximum()))
+        if saved.geometry is None or not self.restoreGeometry(saved.geometry):
             self.resize(1360, 820)
-        config = load_config(self.settings)
-        if config is not None:
-            self.training_tab.panel.set_config(config)
-        smoothing = self.settings.value("plots/smoothing")
-        if smoothing is not None:
-            self.training_tab.smoothing_slider.setValue(int(smoothing))
-        log_scale = self.settings.value("plots/log_scale")
-        if log_scale is not None:
-            self.training_tab.log_check.setChecked(str(log_scale).lower() == "true")
+        if saved.config is not None:
+            self.training_tab.panel.set_config(saved.config)
+        if saved.smoothing is not None:
+            slider.setValue(saved.smoothing)
+        if saved.log_scale is not None:
+            self.training_tab.log_check.setChecked(saved.log_scale)
         tab = self.settings.value("window/tab")
         if tab is not None and str(tab).isdigit() and int(tab) < self.tabs.count():
             self.tabs.setCurrentIndex(int(tab))

@@ -26,6 +26,8 @@ class AppState(QObject):
         ``data`` now holds a newly loaded dataset.
     data_failed(str)
         Loading failed; the message says why. ``data`` keeps what it had.
+    data_notice(str)
+        Loading met something worth saying that did not stop it (a rebuilt cache entry).
     model_changed()
         ``network`` was replaced (a new run, a loaded file, reset weights).
     params_updated()
@@ -36,6 +38,7 @@ class AppState(QObject):
 
     data_changed = Signal()
     data_failed = Signal(str)
+    data_notice = Signal(str)
     model_changed = Signal()
     params_updated = Signal()
     training_state_changed = Signal(str)
@@ -59,6 +62,7 @@ class AppState(QObject):
         loader = DataLoadThread(dataset, data_dir)
         loader.loaded.connect(self._on_loaded)
         loader.failed.connect(self._on_failed)
+        loader.notice.connect(self.data_notice)
         loader.finished.connect(lambda: self._forget_loader(loader))
         self._loaders.append(loader)
         loader.start()

@@ -40,10 +40,13 @@ class DataLoadThread(QThread):
         The dataset name and ``((x_train, t_train), (x_test, t_test))``.
     failed(str, str)
         The dataset name and a one-line message.
+    notice(str)
+        Something worth knowing that did not stop the load (a damaged cache entry rebuilt).
     """
 
     loaded = Signal(str, object)
     failed = Signal(str, str)
+    notice = Signal(str)
 
     def __init__(self, dataset: str, data_dir: str | None = None) -> None:
         super().__init__()
@@ -52,7 +55,8 @@ class DataLoadThread(QThread):
 
     def run(self) -> None:
         try:
-            data = load_mnist(dataset=self.dataset, data_dir=self.data_dir)
+            data = load_mnist(dataset=self.dataset, data_dir=self.data_dir,
+                              notify=self.notice.emit)
         except Exception as exc:  # any failure becomes a message, never a dead thread
             self.failed.emit(self.dataset, str(exc))
             return

@@ -1555,6 +1555,10 @@
         <translation>すでにこの言語で表示しています。</translation>
     </message>
     <message>
+        <source>Data loaded; note:</source>
+        <translation>データを読み込みました。注意：</translation>
+    </message>
+    <message>
         <source>Loading {dataset}…</source>
         <translation>{dataset} を読み込んでいます…</translation>
     </message>

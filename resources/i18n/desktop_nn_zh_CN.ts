@@ -1555,6 +1555,10 @@
         <translation>窗口已经在使用这种语言。</translation>
     </message>
     <message>
+        <source>Data loaded; note:</source>
+        <translation>数据已加载；注意：</translation>
+    </message>
+    <message>
         <source>Loading {dataset}…</source>
         <translation>正在加载 {dataset}…</translation>
     </message>

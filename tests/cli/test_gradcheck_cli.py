@@ -86,7 +86,7 @@ def test_sigmoid(capsys, mnist):
 @pytest.mark.parametrize(
     ("args", "fragment"),
     [
-        (["--samples", "5000"], "--samples 5000 is too many"),
+        (["--samples", "5000"], "--samples 5000 is out of range"),
         (["--delta", "0.5"], "--delta 0.5 is out of range"),
         (["--delta=-1e-7"], "out of range"),
         (["--seed", "-1"], "--seed -1 is out of range"),

@@ -20,6 +20,7 @@ from desktop_nn.core.model_io import (
 )
 from desktop_nn.core.network import TwoLayerNet
 from desktop_nn.core.training import TrainConfig
+from tests import hostile_files as hostile
 
 
 def small_model(dtype=np.float64, hidden=5, seed=0):
@@ -341,6 +342,136 @@ def test_absurd_array_size_is_refused_before_allocating(tmp_path):
             target.writestr(name, data)
     message = load_error(path)
     assert "huge.npz" in message and "implausibly large" in message
+
+
+# --- hostile files (issue 11): every fault is one ModelFileError naming the file --------
+
+
+def one_line_error(path) -> str:
+    message = load_error(path)
+    assert Path(path).name in message and "\n" not in message
+    return message
+
+
+@pytest.mark.parametrize(
+    ("case", "expected"),
+    [
+        ("deep-json", "config is not valid JSON (nested too deeply)"),
+        ("huge-int", "config is not valid JSON (a number has more digits"),
+        ("encrypted", "is encrypted"),
+        ("deflate64", "compressed with method 9"),
+        ("huge-itemsize", "W1 has type void16000000000"),
+        ("huge-subarray", "W1 has type void"),
+        ("float32-overflow", "so large that the network's values could reach"),
+    ],
+)
+def test_hostile_model_files_give_one_message(tmp_path, case, expected):
+    path = hostile.HOSTILE_MODELS[case](tmp_path / f"{case}.npz")
+    before = path.read_bytes()
+    assert expected in one_line_error(path)
+    assert path.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == [path.name]
+
+
+def test_huge_item_size_is_refused_from_the_header_in_bytes(tmp_path):
+    # A float type, 3,920 elements: small in elements, 8 GB in bytes. Refused by size.
+    path = hostile.model_with(
+        tmp_path / "m.npz", W1=hostile.npy_with_header("<f8", (1_000_000_000,), b"\0" * 64)
+    )
+    message = one_line_error(path)
+    assert "W1 is implausibly large" in message and "8,000,000,000 bytes" in message
+    config_path = hostile.model_with(
+        tmp_path / "c.npz", config=hostile.npy_with_header("<U500000000", ())
+    )
+    assert "config is implausibly large" in one_line_error(config_path)
+
+
+def test_huge_sizes_are_refused_before_any_allocation(tmp_path):
+    import tracemalloc
+
+    paths = [hostile.huge_itemsize(tmp_path / "a.npz"),
+             hostile.model_with(tmp_path / "b.npz",
+                                W1=hostile.npy_with_header("<f4", (784, 5_000_000)))]
+    tracemalloc.start()
+    try:
+        for path in paths:
+            one_line_error(path)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 4 * 2**20
+
+
+def test_big_endian_floats_are_accepted_and_converted(tmp_path):
+    path = hostile.big_endian(tmp_path / "be.npz")
+    loaded = load_model(path)
+    network = hostile.good_network()
+    for key, value in network.params.items():
+        assert loaded.network.params[key].dtype.isnative
+        np.testing.assert_array_equal(loaded.network.params[key], value)
+    x = np.linspace(0, 1, 784 * 2).reshape(2, 784)
+    np.testing.assert_array_equal(loaded.network.predict(x), network.predict(x))
+
+
+def test_fortran_ordered_weights_load_as_the_same_matrix(tmp_path):
+    network = hostile.good_network()
+    W1 = np.asfortranarray(network.params["W1"])
+    path = hostile.model_with(tmp_path / "f.npz", W1=hostile.npy(W1))
+    np.testing.assert_array_equal(load_model(path).network.params["W1"], network.params["W1"])
+
+
+def test_float32_overflow_is_refused_without_warnings(tmp_path):
+    # pytest turns warnings into errors: a RuntimeWarning would fail this test.
+    path = hostile.float32_overflow(tmp_path / "big.npz")
+    assert "float32" in one_line_error(path)
+
+
+def test_large_but_computable_weights_still_load(tmp_path):
+    network = hostile.good_network(np.float32)
+    network.params["W2"][...] = np.float32(1e6)
+    path = tmp_path / "large.npz"
+    save_model(path, network, hostile.good_config())
+    assert load_model(path).network.params["W2"][0, 0] == np.float32(1e6)
+
+
+@pytest.mark.parametrize(
+    ("members", "expected"),
+    [
+        ({"W1": b"not an array"}, "W1 not a NumPy array"),
+        ({"W1": hostile.npy_with_header("<f8", (784, 5))}, "W1 is cut short"),
+        ({"b2": hostile.npy(np.zeros(10)) + b"more"}, "b2 holds more data than its header"),
+        ({"W1": b"\x93NUMPY\x03\x00" + b"\0" * 60}, "W1 uses the unsupported .npy format 3.0"),
+        ({"W1": hostile.npy_with_header("<f8", "not a shape")}, "W1 has a malformed array header"),
+    ],
+)
+def test_damaged_members_name_the_entry(tmp_path, members, expected):
+    path = hostile.model_with(tmp_path / "m.npz", **members)
+    assert expected in one_line_error(path)
+
+
+def test_archive_tricks_are_refused(tmp_path):
+    members = hostile.good_members()
+    too_many = {**members, **{f"x{i}.npy": b"" for i in range(20)}}
+    assert "at most 16" in one_line_error(hostile.write_zip(tmp_path / "many.npz", too_many))
+    not_array = {**members, "readme.txt": b"hello"}
+    assert "'readme.txt', which is not an array" in one_line_error(
+        hostile.write_zip(tmp_path / "txt.npz", not_array))
+    path = hostile.write_zip(tmp_path / "twice.npz", members)
+    with zipfile.ZipFile(path, "a") as archive, pytest.warns(UserWarning, match="Duplicate"):
+        archive.writestr("b2.npy", members["b2.npy"])
+    assert "lists 'b2.npy' twice" in one_line_error(path)
+
+
+def test_compressed_models_load(tmp_path):
+    for method in (zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA):
+        path = hostile.write_zip(tmp_path / f"{method}.npz", hostile.good_members(), method)
+        assert load_model(path).network.hidden_size == hostile.HIDDEN
+
+
+def test_a_named_pipe_is_refused_without_blocking(tmp_path):
+    fifo = tmp_path / "pipe.npz"
+    os.mkfifo(fifo)
+    assert "not a regular file" in load_error(fifo)
 
 
 # --- check_compatible ----------------------------------------------------------------------

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import gzip
+import itertools
 import os
 import struct
 import tracemalloc
@@ -14,7 +15,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desktop_nn.data.idx import DataError, IdxError, parse_idx, read_idx, read_idx_bytes
+from desktop_nn.data import idx as idx_module
+from desktop_nn.data.idx import DataError, IdxError, parse_idx, read_idx
 from desktop_nn.resources import resource_path
 
 TYPE_CODES = {np.uint8: 0x08, np.int8: 0x09, ">i2": 0x0B, ">i4": 0x0C, ">f4": 0x0D, ">f8": 0x0E}
@@ -52,7 +54,7 @@ def idx_error(path) -> str:
 )
 def test_real_bundled_files(name, magic, shape):
     path = resource_path("mnist", name)
-    raw = read_idx_bytes(path)
+    raw = gzip.decompress(path.read_bytes())
     assert int.from_bytes(raw[:4], "big") == magic
     array = parse_idx(raw, name)
     assert array.shape == shape
@@ -227,10 +229,10 @@ def test_no_read_permission(tmp_path):
 def test_read_permission_error_is_reported(tmp_path, monkeypatch):
     path = write(tmp_path / "secret.gz", idx_bytes(LABELS))
 
-    def refuse(self):
-        raise PermissionError(13, "Permission denied", str(self))
+    def refuse(path):
+        raise PermissionError(13, "Permission denied", str(path))
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr(idx_module, "open_regular_file", refuse)
     message = idx_error(path)
     assert "secret.gz" in message and "no permission to read it" in message
 
@@ -238,10 +240,25 @@ def test_read_permission_error_is_reported(tmp_path, monkeypatch):
 def test_other_read_errors_are_reported(tmp_path, monkeypatch):
     path = write(tmp_path / "disk.gz", idx_bytes(LABELS))
 
-    def fail(self):
-        raise OSError(5, "Input/output error")
+    class FailingDisk:
+        def __init__(self, path):
+            self.file = open(path, "rb")  # noqa: SIM115 (closed by __exit__)
 
-    monkeypatch.setattr(Path, "read_bytes", fail)
+        def __getattr__(self, name):
+            return getattr(self.file, name)
+
+        def read(self, size=-1):
+            if self.file.tell() > 20:  # the header read, then the disk fails
+                raise OSError(5, "Input/output error")
+            return self.file.read(min(size, 21) if size >= 0 else 21)
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self.file.close()
+
+    monkeypatch.setattr(idx_module, "open_regular_file", FailingDisk)
     message = idx_error(path)
     assert "disk.gz" in message and "Input/output error" in message
 
@@ -306,3 +323,55 @@ def test_an_empty_shape_with_absurd_other_sizes_is_refused():
     data = bytes([0, 0, 0x08, 3]) + b"".join(d.to_bytes(4, "big") for d in (0, 10**6, 10**6))
     with pytest.raises(IdxError, match="far too large"):
         parse_idx(data, "odd.idx")
+
+
+# --- streaming (issue 11): the header first, then no more than it declares -----------------
+
+
+def gzip_members(data: bytes, cuts: list[int]) -> bytes:
+    """``data`` as a gzip file of several members, split at ``cuts``."""
+    bounds = [0, *sorted(c for c in cuts if 0 < c < len(data)), len(data)]
+    return b"".join(gzip.compress(data[a:b]) for a, b in itertools.pairwise(bounds))
+
+
+def test_a_gzip_file_of_many_members_is_read_whole(tmp_path):
+    values = np.arange(3 * 28 * 28, dtype=np.uint32).astype(np.uint8).reshape(3, 28, 28)
+    data = idx_bytes(values)
+    path = write(tmp_path / "multi.gz", gzip_members(data, [1, 6, 9, 100, 1000]), compress=False)
+    np.testing.assert_array_equal(read_idx(path), values)
+
+
+def test_a_gzip_bomb_is_not_expanded_beyond_the_declared_size(tmp_path):
+    # 8 labels declared, then 200 members of 8 MB of zeros each: 1.6 GB if expanded.
+    bomb_member = gzip.compress(bytes(8 * 2**20), compresslevel=9)
+    path = tmp_path / "bomb.gz"
+    path.write_bytes(gzip.compress(idx_bytes(LABELS)) + bomb_member * 200)
+    assert path.stat().st_size < 2**21
+    tracemalloc.start()
+    try:
+        message = idx_error(path)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert "bomb.gz" in message and "too long" in message
+    assert peak < 2**20
+
+
+def test_a_bomb_declaring_a_large_size_allocates_only_what_arrives(tmp_path):
+    # The header declares 47 MB of images; the stream holds 2 MB, then ends.
+    header = struct.pack(">HBB", 0, 0x08, 3) + struct.pack(">3I", 60000, 28, 28)
+    path = write(tmp_path / "short.gz", header + bytes(2 * 2**20))
+    tracemalloc.start()
+    try:
+        message = idx_error(path)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert "cut short" in message and "2,097,168 bytes" in message
+    assert peak < 8 * 2**20
+
+
+def test_a_named_pipe_is_refused_without_blocking(tmp_path):
+    fifo = tmp_path / "train-labels-idx1-ubyte.gz"
+    os.mkfifo(fifo)
+    assert "not a regular file" in idx_error(fifo)

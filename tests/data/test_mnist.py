@@ -249,3 +249,84 @@ def test_bundled_copy_is_checked_against_mnist_checksums(cache_dir, monkeypatch)
     with pytest.raises(IdxError, match="checksum") as info:
         load_mnist()
     assert "train-labels-idx1-ubyte.gz" in str(info.value)
+
+
+# --- the cache under damage (issue 11): checked on every read, rebuilt, and said so --------
+
+
+def cache_entry(cache_dir: Path, key: str) -> Path:
+    (entry,) = (cache_dir / "decoded").glob(f"{key}-*.npy")
+    return entry
+
+
+def test_a_flipped_label_in_the_cache_is_caught_and_rebuilt(cache_dir):
+    (_, t_train), _ = load_mnist()
+    entry = cache_entry(cache_dir, "train_label")
+    data = bytearray(entry.read_bytes())
+    data[-1] = (data[-1] + 1) % 10  # still a valid label: only a checksum can tell
+    entry.write_bytes(bytes(data))
+    notices = []
+    (_, t_again), _ = load_mnist(notify=notices.append)
+    np.testing.assert_array_equal(t_again, t_train)
+    assert np.bincount(t_again, minlength=10).tolist() == TRAIN_COUNTS
+    assert len(notices) == 1
+    assert "train-labels-idx1-ubyte.gz" in notices[0] and "damaged" in notices[0]
+    assert "checksum" in notices[0]
+    # Rebuilt: the next load reads a valid entry and says nothing.
+    load_mnist(notify=notices.append)
+    assert len(notices) == 1
+
+
+def test_a_cache_header_claiming_600_million_images_allocates_nothing(tmp_path, cache_dir):
+    import tracemalloc
+
+    arrays = make_dataset(tmp_path / "data")
+    load_mnist(data_dir=tmp_path / "data")
+    entry = cache_entry(cache_dir, "train_img")
+    content = entry.read_bytes()
+    # The header is padded with spaces: room to claim 600 million images in place.
+    header_end = content.index(b"\n") + 1
+    header = content[:header_end].replace(b"(12, 28, 28)", b"(600000000, 28, 28)")
+    header = header[: header_end - 1] + b"\n"
+    assert header.endswith(b" \n") and b"(600000000, 28, 28)" in header
+    entry.write_bytes(header + content[header_end:])
+    notices = []
+    tracemalloc.start()
+    try:
+        (x_train, _), _ = load_mnist(normalize=False, data_dir=tmp_path / "data",
+                                     notify=notices.append)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    np.testing.assert_array_equal(x_train.reshape(-1, 28, 28), arrays["train_img"])
+    assert peak < 2**20
+    assert len(notices) == 1 and "train-images-idx3-ubyte.gz" in notices[0]
+    assert "declares" in notices[0]
+
+
+def test_leftovers_of_an_interrupted_cache_write_are_removed(tmp_path, cache_dir):
+    make_dataset(tmp_path / "data")
+    folder = cache_dir / "decoded"
+    folder.mkdir(parents=True)
+    leftovers = [folder / ".train_img-0123456789abcdef-ffff.npy.a1b2c3d4.part",
+                 folder / ".test_label-0123456789abcdef-ffff.npy.x9y8z7w6.part"]
+    for leftover in leftovers:
+        leftover.write_bytes(b"\x93NUMPY half of a write")
+    load_mnist(data_dir=tmp_path / "data")
+    assert sorted(p.name.split("-")[0] for p in folder.iterdir()) == [
+        "test_img", "test_label", "train_img", "train_label"]
+    assert not any(p.name.endswith(".part") for p in folder.iterdir())
+
+
+def test_the_command_line_says_the_cache_was_rebuilt_in_one_line(tmp_path, cache_dir, capsys):
+    from desktop_nn.cli import main
+
+    make_dataset(tmp_path / "data")
+    load_mnist(data_dir=tmp_path / "data")
+    entry = cache_entry(cache_dir, "test_label")
+    entry.write_bytes(entry.read_bytes()[:-1] + b"\x09")
+    code = main(["train", "--iters", "2", "--seed", "0", "--data-dir", str(tmp_path / "data")])
+    err = capsys.readouterr().err
+    assert code == 0
+    (line,) = err.strip().splitlines()
+    assert line.startswith("desktop-nn train: note: the cached copy of t10k-labels-idx1-ubyte.gz")

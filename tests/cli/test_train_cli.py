@@ -228,7 +228,7 @@ def test_ctrl_c_exits_130_without_traceback(mnist):
                 break
         assert any(line.startswith("epoch") for line in seen), "".join(seen)
         process.send_signal(signal.SIGINT)
-        _, err = process.communicate(timeout=10)
+        _, err = process.communicate(timeout=60)
     finally:
         if process.poll() is None:
             process.kill()

@@ -14,10 +14,12 @@ def run_gui(argv: list[str] | None = None) -> int:
     from desktop_nn.gui.icon import app_icon
     from desktop_nn.gui.settings import APPLICATION, ORGANIZATION
 
-    # Fractional scale factors (150 %) as they are, for crisp text and lines on high-DPI screens.
-    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
-        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
-    )
+    # Fractional scale factors (150 %) as they are, for crisp text and lines on high-DPI screens
+    # (only possible before the application exists).
+    if QGuiApplication.instance() is None:
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+        )
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
@@ -25,8 +27,15 @@ def run_gui(argv: list[str] | None = None) -> int:
     app.setDesktopFileName("desktop-nn")  # matches resources/desktop-nn.desktop
     app.setWindowIcon(app_icon())
 
+    from desktop_nn.gui.interrupt import CloseOnSignal
     from desktop_nn.gui.main_window import MainWindow
 
     window = MainWindow()
     window.show()
-    return app.exec()
+    interrupt = CloseOnSignal(window.close)
+    interrupt.install()
+    try:
+        code = app.exec()
+    finally:
+        interrupt.uninstall()
+    return interrupt.exit_code if interrupt.exit_code is not None else code

@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import os
 import re
+import select
+import signal
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QSettings
 
 from tests.support_http import StallingServer
 
@@ -50,6 +53,21 @@ def start(situation: str, ending: str, env: dict[str, str], mirror: str = "") ->
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=ROOT)
 
 
+def read_until(process: subprocess.Popen, marker: str, timeout: float = TIMEOUT) -> str:
+    """Read the process's stdout until a line equal to ``marker``; return what was read."""
+    seen = b""
+    fd = process.stdout.fileno()
+    while marker.encode() + b"\n" not in seen:
+        ready, _, _ = select.select([fd], [], [], timeout)
+        chunk = os.read(fd, 4096) if ready else b""
+        if not chunk:
+            process.kill()
+            _, err = process.communicate()
+            pytest.fail(f"no {marker!r} line; stdout {seen.decode()!r}, stderr {err.decode()!r}")
+        seen += chunk
+    return seen.decode()
+
+
 def finish(process: subprocess.Popen, before: str = "") -> tuple[int, str, str]:
     try:
         out, err = process.communicate(timeout=TIMEOUT)
@@ -78,3 +96,20 @@ def test_every_thread_ends_whatever_the_order_of_teardown(env, situation, ending
     assert expected in out.splitlines(), out
     assert "left running: 0" in out.splitlines(), out
     assert not unexpected_stderr(err), err
+
+
+@pytest.mark.parametrize(("signum", "status"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
+def test_a_signal_closes_the_window_as_its_close_button_does(env, tmp_path, signum, status):
+    with StallingServer() as server:
+        process = start("all", "signal", env, server.url)
+        before = read_until(process, "ready")
+        assert ALL_THREADS in before.splitlines(), before
+        process.send_signal(signum)
+        code, out, err = finish(process, before)
+    assert code == status, err
+    assert "left running: 0" in out.splitlines(), out
+    assert not unexpected_stderr(err), err
+    # Closed as by its button: the settings of the run (hidden size 77) were saved.
+    settings = QSettings(str(tmp_path / "config" / "desktop_nn" / "desktop_nn.ini"),
+                         QSettings.Format.IniFormat)
+    assert '"hidden_size": 77' in str(settings.value("training/config"))

@@ -70,6 +70,8 @@ class CloseOnSignal(QObject):
         self._previous_fd = signal.set_wakeup_fd(self._writer.fileno(),
                                                  warn_on_full_buffer=False)
         for signum in SIGNALS:
+            if signal.getsignal(signum) == signal.SIG_IGN:
+                continue  # ignored by whoever started us (a script's "desktop-nn &"): keep it so
             # The Python-level handler does nothing: the byte in the socket does the work.
             self._previous_handlers[signum] = signal.signal(signum, _note_signal)
 

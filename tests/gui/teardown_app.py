@@ -16,6 +16,7 @@ after desktop_nn's own).
 from __future__ import annotations
 
 import atexit
+import signal
 import sys
 import time
 
@@ -134,5 +135,8 @@ if __name__ == "__main__":
     if situation == "loading":
         slow_disk()
     if ending == "signal":
+        # As from a terminal, even when the tests run in the background (where a
+        # non-interactive shell starts them with SIGINT ignored).
+        signal.signal(signal.SIGINT, signal.default_int_handler)
         sys.exit(run_desktop_nn(situation, mirror))
     sys.exit(run_here(situation, ending, mirror))

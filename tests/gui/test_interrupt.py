@@ -58,3 +58,20 @@ def test_installing_routes_the_signals_and_uninstalling_gives_them_back(qtbot):
         interrupt.uninstall()
     assert {s: signal.getsignal(s) for s in before} == before
     assert signal.set_wakeup_fd(-1) == -1
+
+
+def test_a_signal_ignored_by_whoever_started_us_stays_ignored(qtbot):
+    # A non-interactive shell starts "desktop-nn &" with SIGINT ignored: Ctrl+C in that
+    # terminal is meant for the script, not for the window.
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        interrupt = CloseOnSignal(lambda: None, end=lambda: None)
+        interrupt.install()
+        try:
+            assert signal.getsignal(signal.SIGINT) == signal.SIG_IGN
+            assert signal.getsignal(signal.SIGTERM) is not signal.SIG_DFL  # still routed
+        finally:
+            interrupt.uninstall()
+        assert signal.getsignal(signal.SIGINT) == signal.SIG_IGN
+    finally:
+        signal.signal(signal.SIGINT, previous)

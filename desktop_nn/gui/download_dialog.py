@@ -79,13 +79,10 @@ class DownloadDialog(QProgressDialog):
         self.thread.done.connect(self._on_done)
         self.canceled.connect(self.thread.cancel)
 
-    def start(self, threads: ThreadRegistry | None = None) -> None:
-        """Show the dialog and start the download (in ``threads``, the window's registry)."""
+    def start(self, threads: ThreadRegistry) -> None:
+        """Show the dialog and start the download in ``threads``, the window's registry."""
         self.show()
-        if threads is None:
-            self.thread.start()
-        else:
-            threads.start(self.thread, self.thread.cancel)
+        threads.start(self.thread, self.thread.cancel)
 
     def shutdown(self) -> None:
         """Cancel and wait for the thread (the window is closing)."""

@@ -44,14 +44,24 @@ def test_other_signals_in_the_socket_are_ignored(routed, qtbot):
     assert interrupt.received == signal.SIGTERM and interrupt.exit_code == 143
 
 
-def test_installing_routes_the_signals_and_uninstalling_gives_them_back(qtbot):
+@pytest.fixture
+def as_from_a_terminal():
+    """Python's own Ctrl+C handler, even when the tests run in the background (a
+    non-interactive shell starts them with SIGINT ignored)."""
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    yield
+    signal.signal(signal.SIGINT, previous)
+
+
+def test_installing_routes_the_signals_and_uninstalling_gives_them_back(qtbot,
+                                                                        as_from_a_terminal):
     before = {signum: signal.getsignal(signum) for signum in (signal.SIGINT, signal.SIGTERM)}
     interrupt = CloseOnSignal(lambda: None, end=lambda: None)
     interrupt.install()
     try:
         # Python's part does nothing (no KeyboardInterrupt); the wakeup socket does the work.
-        assert signal.getsignal(signal.SIGINT) not in (before[signal.SIGINT],
-                                                        signal.default_int_handler)
+        for signum in before:
+            assert signal.getsignal(signum) not in (before[signum], signal.default_int_handler)
         assert signal.set_wakeup_fd(-1) == interrupt._writer.fileno()
         signal.set_wakeup_fd(interrupt._writer.fileno())
     finally:

@@ -7,17 +7,21 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 
 class StallingServer:
-    """Accepts connections and never answers until ``release()`` (or the end of the test)."""
+    """Accepts connections and never answers until ``released`` is set (at the latest at the end
+    of the test): a download from it can only end by being cancelled, or by ``released``."""
 
     def __init__(self) -> None:
         self.released = threading.Event()
         self.requests = 0
+        #: Called (on the server's thread) when a request arrives.
+        self.on_request = lambda: None
         outer = self
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self):
                 outer.requests += 1
-                outer.released.wait(30)
+                outer.on_request()
+                outer.released.wait()
 
             def log_message(self, *args):
                 pass

@@ -299,6 +299,8 @@ class Trainer:
         As returned by ``load_mnist(normalize=True)``: images (N, 784), labels (N,) or one-hot.
     network : TwoLayerNet, optional
         Continue training this network instead of a fresh one (its shape must match).
+    clock : callable, default time.perf_counter
+        Returns seconds; measures the time spent in ``run()`` (FinishedEvent.seconds).
 
     Attributes
     ----------
@@ -321,6 +323,7 @@ class Trainer:
         *,
         network: TwoLayerNet | None = None,
         blas_thread_count: int = DEFAULT_BLAS_THREADS,
+        clock: Callable[[], float] = time.perf_counter,
     ) -> None:
         if config.seed is None:
             config = config.replace(seed=int(np.random.SeedSequence().entropy % 2**32))
@@ -369,6 +372,7 @@ class Trainer:
         self.iteration = 0
         self.iter_per_epoch = max(train_size / config.batch_size, 1)
         self._blas_thread_count = blas_thread_count
+        self._clock = clock
         self._permutation: np.ndarray | None = None
         self._cursor = 0
         #: Polled during a numerical gradient (thousands of losses); True raises ``Cancelled``
@@ -508,7 +512,7 @@ class Trainer:
             return
         seconds = 0.0
         with blas_threads(self._blas_thread_count):
-            resumed = time.perf_counter()
+            resumed = self._clock()
             while self._pending or (self.diverged is None and self.iteration < self.config.iters):
                 if not self._pending:
                     self._pending.extend(self.iterate())
@@ -516,9 +520,9 @@ class Trainer:
                 if isinstance(event, DivergedEvent):
                     self.diverged = event
                     self._pending.clear()
-                seconds += time.perf_counter() - resumed
+                seconds += self._clock() - resumed
                 yield event
-                resumed = time.perf_counter()
+                resumed = self._clock()
             if self.diverged is not None:
                 return
             last = self._last_evaluation
@@ -526,7 +530,7 @@ class Trainer:
                 final_train, final_test = last[1], last[2]
             else:
                 final_train, final_test = self.evaluate()
-            seconds += time.perf_counter() - resumed
+            seconds += self._clock() - resumed
         yield FinishedEvent(self.iteration, seconds, final_train, final_test)
 
     def quiet_divergence(self) -> tuple[str, str] | None:

@@ -55,7 +55,8 @@ class CancelToken:
 
     ``cancel()`` may be called from any thread: it sets the flag checked between chunks and
     shuts down the sockets of the connections opened for this download, which wakes a read
-    that is waiting on a silent server.
+    that is waiting on a silent server. A connection made after the cancel (the flag was
+    checked just before it) is shut down as soon as it is connected.
     """
 
     def __init__(self) -> None:
@@ -67,31 +68,32 @@ class CancelToken:
         return self._cancelled.is_set()
 
     def cancel(self) -> None:
-        self._cancelled.set()
-        with self._lock:
+        with self._lock:  # ordered with track(): one of the two shuts every connection
+            self._cancelled.set()
             connections = list(self._connections)
         for connection in connections:
-            sock = getattr(connection, "sock", None)
-            if sock is not None:
-                with contextlib.suppress(OSError):
-                    sock.shutdown(socket.SHUT_RDWR)
+            _shut_down(connection)
 
     def track(self, connection: http.client.HTTPConnection) -> None:
+        """Remember a connection once it is connected (its socket exists)."""
         with self._lock:
             self._connections.append(connection)
             del self._connections[:-4]  # only the latest connections can still be open
+            cancelled = self._cancelled.is_set()
+        if cancelled:
+            _shut_down(connection)
 
     def opener(self) -> urllib.request.OpenerDirector:
         """An opener whose HTTP(S) connections this token can shut down."""
         token = self
 
         def tracked(connection_class):
-            def make(host, **kwargs):
-                connection = connection_class(host, **kwargs)
-                token.track(connection)
-                return connection
+            class Tracked(connection_class):
+                def connect(self):
+                    super().connect()
+                    token.track(self)
 
-            return make
+            return Tracked
 
         class Http(urllib.request.HTTPHandler):
             def http_open(self, req):
@@ -131,6 +133,14 @@ class DownloadError(DataError):
 
 class OfflineError(DownloadError):
     """No mirror could be reached at all (name lookup failed, connection refused)."""
+
+
+def _shut_down(connection: http.client.HTTPConnection) -> None:
+    """Wake a read blocked on the connection's socket (it then fails at once)."""
+    sock = getattr(connection, "sock", None)
+    if sock is not None:
+        with contextlib.suppress(OSError):
+            sock.shutdown(socket.SHUT_RDWR)
 
 
 class DownloadCancelled(Exception):  # noqa: N818 (the name the callers expect)

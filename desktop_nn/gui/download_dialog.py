@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from desktop_nn.data.download import CancelToken, DownloadCancelled, download_dataset
+from desktop_nn.gui.thread_registry import ThreadRegistry
 
 DATASET_TITLES = {"mnist": "MNIST", "fashion-mnist": "Fashion-MNIST"}
 
@@ -78,9 +79,10 @@ class DownloadDialog(QProgressDialog):
         self.thread.done.connect(self._on_done)
         self.canceled.connect(self.thread.cancel)
 
-    def start(self) -> None:
+    def start(self, threads: ThreadRegistry) -> None:
+        """Show the dialog and start the download in ``threads``, the window's registry."""
         self.show()
-        self.thread.start()
+        threads.start(self.thread, self.thread.cancel)
 
     def shutdown(self) -> None:
         """Cancel and wait for the thread (the window is closing)."""

@@ -400,7 +400,7 @@ class GradientCheckTab(QWidget):
         self.status_label.setText(self.tr("Numerical gradient running…"))
         self._started_at = time.perf_counter()
         self._update_buttons()
-        thread.start()
+        self.state.threads.start(thread, thread.cancel)
         return True
 
     @Slot()

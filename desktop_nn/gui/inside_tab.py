@@ -11,6 +11,7 @@ it is redrawn at most ``REFRESH_HZ`` times a second, and only while the tab is s
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 import numpy as np
 import pyqtgraph as pg
@@ -73,10 +74,12 @@ def hidden_outputs(network, x: np.ndarray) -> np.ndarray:
 class InsideTab(QWidget):
     """W1 as tiles and the hidden activations, refreshed live and sparingly."""
 
-    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
+    def __init__(self, state: AppState, parent: QWidget | None = None, *,
+                 clock: Callable[[], float] = time.perf_counter) -> None:
         super().__init__(parent)
         self.setObjectName("insideTab")
         self.state = state
+        self._clock = clock  # seconds; the throttle and the redraw budget are measured with it
         self.refresh_count = 0
         self.selected_unit: int | None = None
         self.activations: np.ndarray | None = None  # (batch, hidden) of the last refresh
@@ -207,7 +210,7 @@ class InsideTab(QWidget):
         """Refresh soon, but not within 1/REFRESH_HZ of the last refresh, and only if shown."""
         if not self.isVisible() or self.refresh_timer.isActive():
             return
-        wait = self._last_refresh + self.refresh_interval - time.perf_counter()
+        wait = self._last_refresh + self.refresh_interval - self._clock()
         self.refresh_timer.start(max(0, round(1000 * wait)))
 
     def showEvent(self, event) -> None:
@@ -221,11 +224,11 @@ class InsideTab(QWidget):
         """Redraw the tiles and the activation plots from the current network."""
         self.refresh_timer.stop()
         self._dirty = False
-        started = time.perf_counter()
+        started = self._clock()
         self._last_refresh = started
         self.refresh_count += 1
         self._redraw()
-        spent = time.perf_counter() - started
+        spent = self._clock() - started
         self.refresh_interval = max(1.0 / REFRESH_HZ, spent / REFRESH_BUDGET)
 
     def _redraw(self) -> None:

@@ -73,6 +73,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Deep Learning from Scratch, chapters 4–5"))
         self.setWindowIcon(app_icon())
         self.state = AppState(self)
+        # Deleted without being closed: its threads must still end before their objects go.
+        threads = self.state.threads
+        self.destroyed.connect(lambda *_: threads.stop_all())
         self.download_dialog: DownloadDialog | None = None
         self._status_owner: QWidget | None = None  # the tab whose message the bar shows
 
@@ -300,7 +303,7 @@ class MainWindow(QMainWindow):
         dialog.finished_download.connect(lambda outcome, detail: self._on_downloaded(
             dataset, outcome, detail))
         self.download_dialog = dialog
-        dialog.start()
+        dialog.start(self.state.threads)
         return dialog
 
     def _on_downloaded(self, dataset: str, outcome: str, detail: str) -> None:
@@ -488,7 +491,7 @@ class MainWindow(QMainWindow):
                 widget.shutdown()
         if self.download_dialog is not None:
             self.download_dialog.shutdown()
-        self.state.wait_for_loaders()
+        self.state.threads.stop_all()  # whatever else still runs (a dataset being loaded)
         self._settings_timer.stop()
         self.save_settings()
         super().closeEvent(event)

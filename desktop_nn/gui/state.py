@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from desktop_nn.core.network import TwoLayerNet
 from desktop_nn.core.training import TrainConfig
+from desktop_nn.gui.thread_registry import ThreadRegistry
 from desktop_nn.gui.threads import DataLoadThread
 
 Dataset = tuple[tuple[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]
@@ -34,6 +35,12 @@ class AppState(QObject):
         ``network``'s weights changed (a snapshot from a training run).
     training_state_changed(str)
         "idle", "running", "paused", "finished", "stopped", "diverged" or "failed".
+
+    Attributes
+    ----------
+    threads : ThreadRegistry
+        Every background thread started for this window (loading, training, gradient check,
+        downloads): stopped and joined whenever the window ends.
     """
 
     data_changed = Signal()
@@ -50,6 +57,7 @@ class AppState(QObject):
         self.network: TwoLayerNet | None = None
         self.config: TrainConfig | None = None
         self.training_state = "idle"
+        self.threads = ThreadRegistry()
         self._loaders: list[DataLoadThread] = []
 
     # -- data -------------------------------------------------------------------------------
@@ -65,7 +73,7 @@ class AppState(QObject):
         loader.notice.connect(self.data_notice)
         loader.finished.connect(lambda: self._forget_loader(loader))
         self._loaders.append(loader)
-        loader.start()
+        self.threads.start(loader)  # a few seconds at most: waited for, never interrupted
 
     def _forget_loader(self, loader: DataLoadThread) -> None:
         loader.wait()
@@ -82,11 +90,6 @@ class AppState(QObject):
     @Slot(str, str)
     def _on_failed(self, dataset: str, message: str) -> None:
         self.data_failed.emit(message)
-
-    def wait_for_loaders(self) -> None:
-        """Block until background loads have finished (used when the window closes)."""
-        for loader in list(self._loaders):
-            loader.wait()
 
     # -- model ------------------------------------------------------------------------------
     def set_model(self, network: TwoLayerNet | None, config: TrainConfig | None) -> None:

@@ -357,7 +357,7 @@ class TrainingTab(QWidget):
         self.thread = thread
         self.panel.set_running(True)
         self.state.set_training_state("paused" if paused else "running")
-        thread.start()
+        self.state.threads.start(thread, thread.stop)
         if paused:
             thread.step()
         self.status.emit(

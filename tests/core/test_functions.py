@@ -17,6 +17,12 @@ from desktop_nn.core.functions import (
     softmax,
 )
 from desktop_nn.core.gradient import numerical_gradient
+from tests.numerics import (
+    assert_within,
+    central_difference_rounding,
+    libm_error,
+    unit_roundoff,
+)
 
 #: The book's example output of a softmax over ten classes (chapter 4), with label 2.
 BOOK_Y = np.array([0.1, 0.05, 0.6, 0.0, 0.05, 0.1, 0.0, 0.1, 0.0, 0.0])
@@ -33,7 +39,10 @@ def no_float_trouble():
 def test_sigmoid_values():
     x = np.array([-1.0, 0.0, 1.0, 2.0])
     expected = np.array([1 / (1 + math.e), 0.5, 1 / (1 + math.exp(-1)), 1 / (1 + math.exp(-2))])
-    np.testing.assert_allclose(sigmoid(x), expected, rtol=1e-15)
+    # sigmoid: NumPy's exp (vectorised, libm_error), then a sum and a quotient: relative error
+    # at most 2 libm_error + 2u. The expected values: math.exp (1 ULP = 2u), then the same.
+    u = unit_roundoff()
+    np.testing.assert_allclose(sigmoid(x), expected, rtol=2 * libm_error() + 8 * u)
 
 
 def test_sigmoid_is_symmetric():
@@ -67,7 +76,11 @@ def test_sigmoid_grad_matches_numerical(shape):
     x = rng.normal(scale=3.0, size=shape)
     # d/dx_i of sum(sigmoid(x)) is sigmoid'(x_i).
     numeric = numerical_gradient(lambda v: float(np.sum(sigmoid(v))), x)
-    np.testing.assert_allclose(sigmoid_grad(x), numeric, rtol=1e-6, atol=1e-10)
+    # rtol and atol allow the truncation error; rounding adds up to eps * sum(sigmoid) / h.
+    exact = sigmoid_grad(x)
+    rounding = central_difference_rounding(sigmoid(x), x, exact, 1e-4,
+                                           2 * libm_error() + 2 * unit_roundoff())
+    assert_within(exact, numeric, 1e-6 * np.abs(numeric) + 1e-10 + rounding)
 
 
 def test_sigmoid_grad_known_values():
@@ -99,7 +112,12 @@ def test_relu_keeps_dtype_and_does_not_modify_input():
 def test_softmax_book_example():
     a = np.array([0.3, 2.9, 4.0])
     expected = np.exp(a) / np.sum(np.exp(a))
-    np.testing.assert_allclose(softmax(a), expected, rtol=1e-15)
+    # Both are exp (libm_error each), a sum of three positive terms (gamma_2) and a quotient;
+    # softmax first subtracts the maximum, which rounds the argument by u |a - max(a)|.
+    u = unit_roundoff()
+    shifted = 2 * (libm_error() + u * np.abs(a - a.max()).max()) + 3 * u
+    plain = 2 * libm_error() + 3 * u
+    np.testing.assert_allclose(softmax(a), expected, rtol=shifted + plain)
     # The book prints [0.01821127 0.24519181 0.73659691].
     np.testing.assert_allclose(softmax(a), [0.01821127, 0.24519181, 0.73659691], atol=1e-8)
 
@@ -155,7 +173,11 @@ def test_cross_entropy_default_delta_is_the_books():
 
 
 def test_cross_entropy_delta_zero_is_exact():
-    assert cross_entropy_error(BOOK_Y, np.array(2), delta=0.0) == -math.log(0.6)
+    # Exact up to the logarithm itself: NumPy's (libm_error) against math.log's (1 ULP); the
+    # book's delta would change it by 1.7e-7.
+    assert cross_entropy_error(BOOK_Y, np.array(2), delta=0.0) == pytest.approx(
+        -math.log(0.6), rel=libm_error() + 2 * unit_roundoff(), abs=0
+    )
     assert cross_entropy_error(BOOK_Y, np.array(2), delta=0.01) == pytest.approx(
         -math.log(0.61), rel=1e-14
     )

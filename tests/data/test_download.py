@@ -15,7 +15,6 @@ import itertools
 import socket
 import struct
 import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -230,11 +229,12 @@ def test_body_longer_than_expected_is_refused(server, tmp_path):
 
 @pytest.mark.parametrize("mode", ["stall", "stallbody"])
 def test_stalling_mirror_times_out_and_leaves_no_file(server, tmp_path, mode):
-    start = time.monotonic()
+    # The server stays silent for 10 s and then hangs up: only the read timeout gives
+    # "timed out", and a single request shows that the mirror was not tried again.
     with pytest.raises(DownloadError, match="timed out") as info:
         download_file(spec(BIG_NAME, BIG), tmp_path, [server.url(mode)], timeout=TIMEOUT)
-    assert time.monotonic() - start < 3
     assert f"no data for {TIMEOUT:g} s" in str(info.value)
+    assert len(server.requests) == 1
     assert files_in(tmp_path) == []
 
 

@@ -46,7 +46,7 @@ def evaluated(window, trained, qtbot):
     window.state.set_model(fresh_copy(network), config)
     tab = window.evaluate_tab
     window.tabs.setCurrentWidget(tab)
-    with qtbot.waitSignal(tab.evaluated, timeout=5_000):
+    with qtbot.waitSignal(tab.evaluated, timeout=30_000):
         qtbot.mouseClick(tab.run_button, Qt.MouseButton.LeftButton)
     return tab
 
@@ -182,7 +182,7 @@ def test_a_corrupt_model_file_leaves_the_tab_working(evaluated, window, tmp_path
     assert window.last_warning[0] == "Could not load the model"
     assert "corrupt.npz" in window.last_warning[1]
     assert window.state.network is network and tab.evaluation is before
-    with qtbot.waitSignal(tab.evaluated, timeout=5_000):
+    with qtbot.waitSignal(tab.evaluated, timeout=30_000):
         qtbot.mouseClick(tab.run_button, Qt.MouseButton.LeftButton)
     assert tab.confusion_view.matrix().sum() == 10_000
 
@@ -194,7 +194,7 @@ def test_loading_a_model_makes_it_current_and_evaluates_it(window, tmp_path, qtb
     path = tmp_path / "threes.npz"
     save_model(path, network, TrainConfig(hidden_size=4))
     tab = window.evaluate_tab
-    with qtbot.waitSignal(tab.evaluated, timeout=5_000):
+    with qtbot.waitSignal(tab.evaluated, timeout=30_000):
         assert tab.load_model_from(path) is True
     assert window.state.network.hidden_size == 4
     cm = tab.confusion_view.matrix()
@@ -214,7 +214,7 @@ def test_coming_to_the_tab_evaluates_the_current_model(window, trained, qtbot):
     window.state.set_model(fresh_copy(trained[0]), trained[1])
     tab = window.evaluate_tab
     assert tab.evaluation is None
-    with qtbot.waitSignal(tab.evaluated, timeout=5_000):
+    with qtbot.waitSignal(tab.evaluated, timeout=30_000):
         window.tabs.setCurrentWidget(tab)
     assert tab.confusion_view.matrix().sum() == 10_000
 

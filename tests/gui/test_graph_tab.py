@@ -175,17 +175,17 @@ def test_run_all_then_reset(qtbot, tab):
 
 def test_keyboard_shortcuts_step(qtbot, tab):
     tab.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is tab, timeout=2000)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is tab, timeout=30_000)
     qtbot.keyClick(tab, Qt.Key.Key_F7)  # a button's shortcut clicks it after a short flash
-    qtbot.waitUntil(lambda: tab.graph.position == 1, timeout=2000)
+    qtbot.waitUntil(lambda: tab.graph.position == 1, timeout=30_000)
     qtbot.keyClick(tab, Qt.Key.Key_F9)
-    qtbot.waitUntil(lambda: tab.graph.position == 0, timeout=2000)
+    qtbot.waitUntil(lambda: tab.graph.position == 0, timeout=30_000)
     tab.run_all()
     tab.reset()
     for _ in range(4):
         tab.forward_step()
     qtbot.keyClick(tab, Qt.Key.Key_F8)
-    qtbot.waitUntil(lambda: tab.graph.phase is Phase.BACKWARD, timeout=2000)
+    qtbot.waitUntil(lambda: tab.graph.phase is Phase.BACKWARD, timeout=30_000)
 
 
 def test_the_active_node_is_highlighted(tab):
@@ -336,7 +336,7 @@ def test_animate_runs_to_the_end_and_stops(qtbot, tab):
     assert tab.animation_timer.interval() <= 50
     qtbot.mouseClick(tab.animate_button, Qt.MouseButton.LeftButton)
     assert tab.animating and tab.animate_button.isChecked()
-    qtbot.waitUntil(lambda: not tab.animating, timeout=5000)
+    qtbot.waitUntil(lambda: not tab.animating, timeout=30_000)
     assert tab.graph.phase is Phase.DONE
     assert not tab.animate_button.isChecked()
     assert tab.scene.gradient_texts() == BOOK_GRADIENTS

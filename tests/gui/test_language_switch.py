@@ -80,3 +80,14 @@ def test_later_keeps_the_window(english):
     assert current_windows() == [] and english.isVisible()
     assert english.language == "en"
     assert QApplication.activeModalWidget() is None
+
+
+def test_ctrl_c_after_a_restart_closes_the_new_window(english, qtbot):
+    from desktop_nn.gui.app import close_main_windows
+
+    new = restart_in(english, "zh_CN")
+    qtbot.addWidget(new)
+    assert not shiboken6.isValid(english) or not english.isVisible()
+    close_main_windows()  # what Ctrl+C and SIGTERM call
+    assert not new.isVisible()
+    assert new.state.training_state == "idle"

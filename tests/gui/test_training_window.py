@@ -93,19 +93,24 @@ def test_pause_step_and_resume(window, qtbot):
     with qtbot.waitSignal(window.state.training_state_changed, timeout=10_000):
         tab.start()
     qtbot.waitUntil(lambda: tab.progress_bar.value() > 30, timeout=30_000)
-    with qtbot.waitSignal(tab.thread.paused_changed, timeout=10_000):
+    thread = tab.thread
+    # paused_changed(True) comes each time the thread starts waiting: after Pause and after
+    # every Step. The thread sends what it has before it waits, so nothing is still to come.
+    with qtbot.waitSignal(thread.paused_changed, timeout=30_000,
+                          check_params_cb=lambda paused: paused):
         qtbot.mouseClick(tab.pause_button, Qt.MouseButton.LeftButton)
     assert tab.pause_button.text() == "Resume"
     assert tab.step_button.isEnabled()
-    qtbot.wait(100)
-    done = tab.progress_bar.value()
-    assert done == tab.thread.trainer.iteration  # everything reported before waiting
+    done = thread.trainer.iteration
+    assert tab.loss_plot.buffer.count == done  # everything reported before waiting
+    qtbot.waitUntil(lambda: tab.progress_bar.value() == done, timeout=30_000)
     for expected in (done + 1, done + 2):
-        qtbot.mouseClick(tab.step_button, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda e=expected: tab.progress_bar.value() == e, timeout=10_000)
-    qtbot.wait(200)
-    assert tab.progress_bar.value() == done + 2  # a step is one iteration, no more
-    assert tab.loss_plot.buffer.count == done + 2
+        with qtbot.waitSignal(thread.paused_changed, timeout=30_000,
+                              check_params_cb=lambda paused: paused):
+            qtbot.mouseClick(tab.step_button, Qt.MouseButton.LeftButton)
+        assert thread.trainer.iteration == expected  # a step is one iteration, no more
+        assert tab.loss_plot.buffer.count == expected
+        qtbot.waitUntil(lambda e=expected: tab.progress_bar.value() == e, timeout=30_000)
     qtbot.mouseClick(tab.pause_button, Qt.MouseButton.LeftButton)
     assert tab.pause_button.text() == "Pause"
     qtbot.waitUntil(lambda: tab.progress_bar.value() > done + 20, timeout=30_000)

@@ -205,10 +205,17 @@ def history_from_arrays(
 
 
 def copy_history(history: History) -> History:
-    """A copy of ``history`` that later training cannot change."""
+    """A copy of ``history`` that later training cannot change.
+
+    An evaluation interrupted half-way through being recorded (Ctrl-C between its appends)
+    is left out, so the three epoch lists always have one length.
+    """
+    epochs = min(len(history.epoch_iterations), len(history.train_acc_list),
+                 len(history.test_acc_list))
     return history_from_arrays(
-        history.train_loss_list, history.epoch_iterations, history.train_acc_list,
-        history.test_acc_list, history.learning_rates,
+        history.train_loss_list, history.epoch_iterations[:epochs],
+        history.train_acc_list[:epochs], history.test_acc_list[:epochs],
+        history.learning_rates,
     )
 
 

@@ -32,6 +32,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
+
 from desktop_nn.core.model_io import LoadedModel, ModelFileError
 from desktop_nn.core.network import TwoLayerNet
 from desktop_nn.core.run_fields import record_to_fields
@@ -140,6 +142,9 @@ class RunStore:
             RunRecord, list[int]]:
         """Keep ``record`` (and ``network``, unless models are switched off).
 
+        A network whose weights are no longer finite (a run that diverged) is left out: no
+        model file would take it. One that died quietly (dead ReLUs) is kept, to look at.
+
         Returns the record as kept (with its number, its name: "run N" unless it had one,
         made unique with " (2)"..., and ``has_model``) and the numbers of the runs the size
         limit dropped.
@@ -153,7 +158,8 @@ class RunStore:
         """
         if record.status not in ENDED:
             raise ValueError(f"a run that is {record.status} cannot be kept yet")
-        network = network if self.keep_models else None
+        if not self.keep_models or (network is not None and not network_is_finite(network)):
+            network = None
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             temporary = Path(tempfile.mkdtemp(prefix=".", suffix=PART_SUFFIX, dir=self.folder))
@@ -255,6 +261,10 @@ class RunStore:
             dropped.append(number)
         return dropped
 
+    def numbers(self) -> list[int]:
+        """The numbers of every run folder, readable or not, oldest first."""
+        return [number for number, _ in self._numbered([])]
+
     def size(self) -> int:
         """Bytes the kept runs take."""
         return sum(_folder_bytes(path) for _, path in self._numbered([]))
@@ -324,6 +334,11 @@ class RunStore:
             return self._clock() - entry.stat(follow_symlinks=False).st_mtime > seconds
         except OSError:
             return False
+
+
+def network_is_finite(network: TwoLayerNet) -> bool:
+    """True if every parameter of ``network`` is finite."""
+    return all(np.all(np.isfinite(value)) for value in network.params.values())
 
 
 def unique_name(wanted: str, taken: set[str]) -> str:

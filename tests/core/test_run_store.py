@@ -282,3 +282,18 @@ def test_a_runs_folder_that_is_a_file_is_a_note(tmp_path):
     (tmp_path / "runs").write_text("oops")
     found = RunStore(tmp_path / "runs").load()
     assert found.runs == [] and len(found.notes) == 1
+
+
+def test_a_network_that_blew_up_is_not_kept(store, mnist_small):
+    record, trainer = trained(mnist_small, QUICK.replace(dtype="float64"), diverge_after=24)
+    assert not np.all(np.isfinite(trainer.network.params["W1"]))
+    kept, _ = store.keep(record, trainer.network)
+    assert record.status == "diverged" and not kept.has_model
+    assert store.load().notes == []
+
+
+def test_a_dead_network_is_kept_to_look_at(store, mnist_small):
+    record, trainer = trained(mnist_small, QUICK.replace(learning_rate=1000.0, iters=150))
+    assert record.status == "diverged" and "ReLU" in record.message
+    assert store.keep(record, trainer.network)[0].has_model
+    assert store.load_model(store.load().runs[0]).config.learning_rate == 1000.0

@@ -143,9 +143,8 @@ class Progress:
             sys.stderr.flush()
 
 
-def run(args: argparse.Namespace) -> int:
-    if not args.keep_model and not args.keep:
-        raise CliError("--no-keep-model goes with --keep")
+def make_trainer(args: argparse.Namespace) -> Trainer:
+    """The trainer the arguments describe, on its data; announced on stdout."""
     config = config_from_args(args)
     try:
         data = load_mnist(dataset=config.dataset, data_dir=args.data_dir)
@@ -162,7 +161,14 @@ def run(args: argparse.Namespace) -> int:
         f"{config.iters} iterations, seed {config.seed}",
         flush=True,
     )
-    progress = Progress(config.iters)
+    return trainer
+
+
+def run(args: argparse.Namespace) -> int:
+    if not args.keep_model and not args.keep:
+        raise CliError("--no-keep-model goes with --keep")
+    trainer = make_trainer(args)
+    progress = Progress(trainer.config.iters)
     last_loss = float("nan")
     finished = None
     keep = Keeper(args, trainer)

@@ -102,6 +102,16 @@ def test_the_loss_band_is_of_the_smoothed_losses(three_seeds):
         seed_band(three_seeds, lambda y: y[:-1])
 
 
+def test_the_windows_own_smoothing_fits(three_seeds):
+    """The loss plot's moving average (in the window's code until it moves to the core)."""
+    from desktop_nn.gui.curves import moving_average
+
+    band = seed_band(three_seeds, lambda y: moving_average(y, 10))
+    mean, _ = reference([moving_average(r.history.train_loss_list, 10) for r in three_seeds])
+    np.testing.assert_allclose(band.loss.mean, mean, rtol=RTOL, atol=ATOL)
+    assert band.loss.mean.shape == (50,)
+
+
 def test_runs_of_unequal_length_share_what_all_reached(mnist_small):
     full = [trained(mnist_small, QUICK.replace(seed=s))[0] for s in (0, 1)]
     short, _ = trained(mnist_small, QUICK.replace(seed=2), stop_after=30)

@@ -19,9 +19,11 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-#: The files holding translatable text: the window's code and the graph operations' rules.
+#: The files holding translatable text: the window's code, and the Qt-free modules that mark
+#: the texts the window shows (the graph operations' rules, the divergence explanations).
 SOURCES = [*sorted((ROOT / "desktop_nn" / "gui").rglob("*.py")),
-           ROOT / "desktop_nn" / "graph" / "ops.py"]
+           ROOT / "desktop_nn" / "graph" / "ops.py",
+           ROOT / "desktop_nn" / "core" / "divergence.py"]
 I18N = ROOT / "resources" / "i18n"
 LANGUAGES = ("zh_CN", "ja_JP")
 

@@ -265,3 +265,32 @@ class TwoLayerNet:
     def copy_params(self) -> dict[str, np.ndarray]:
         """Return independent copies of the parameters (safe to send to another thread)."""
         return {key: value.copy() for key, value in self.params.items()}
+
+    def copy(self) -> TwoLayerNet:
+        """An independent network with the same shape, activation, dtype, loss and weights
+        (nothing of what the layers remember from the last pass is copied)."""
+        twin = object.__new__(TwoLayerNet)
+        twin.dtype = self.dtype
+        twin.activation = self.activation
+        twin.params = self.copy_params()
+        twin._build_layers(self.lastLayer.delta)
+        return twin
+
+
+def hidden_outputs(network: TwoLayerNet, x: np.ndarray) -> np.ndarray:
+    """The hidden layer's outputs for images ``x``, without touching the network's layers
+    (what they remember of the last pass belongs to whoever trains or evaluates).
+
+    Parameters
+    ----------
+    network : TwoLayerNet
+    x : ndarray, shape (N, input_size)
+
+    Returns
+    -------
+    ndarray, shape (N, hidden_size)
+    """
+    W1, b1 = network.params["W1"], network.params["b1"]
+    with np.errstate(all="ignore"):
+        pre = x.astype(W1.dtype, copy=False) @ W1 + b1
+        return sigmoid(pre) if network.activation == "sigmoid" else relu(pre)

@@ -1,8 +1,8 @@
 """The live curves: loss per iteration and accuracy per epoch (pyqtgraph).
 
-Data arrives in batches and goes into preallocated buffers; the plots are redrawn from them on a
-timer with ``setData(x[:n], y[:n])``. A buffer that fills up keeps every other point and from
-then on accepts every second iteration, so memory stays bounded however long a run lasts.
+Data arrives in batches and goes into preallocated buffers (:mod:`desktop_nn.core.curve_series`,
+which bounds their memory however long a run lasts); the plots are redrawn from them on a timer
+with ``setData(x[:n], y[:n])``.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGraphicsItem
 
+from desktop_nn.core.curve_series import CurveBuffer, nearest_index, smoothed, thinned
 from desktop_nn.gui.palette import (
     RUN_COLOURS,
     TEST_COLOUR,
@@ -29,74 +30,7 @@ from desktop_nn.gui.plot_style import HoverReadout, IntegerAxis, PalettePlot, st
 RAW_REFRESH_HZ = 5
 #: Points drawn of the smoothed loss line (it is smooth: a point every few pixels suffices).
 SMOOTH_POINTS = 500
-#: Points a loss buffer holds before it thins itself out.
-LOSS_CAPACITY = 4096
 MAX_OVERLAYS = 5
-
-
-class CurveBuffer:
-    """x/y points in preallocated float64 arrays, thinned by half whenever full.
-
-    Parameters
-    ----------
-    capacity : int
-        The most points kept; must be even.
-    """
-
-    def __init__(self, capacity: int = LOSS_CAPACITY) -> None:
-        self.capacity = capacity
-        self.x = np.empty(capacity, dtype=np.float64)
-        self.y = np.empty(capacity, dtype=np.float64)
-        self.count = 0
-        self.stride = 1  # keep iterations that are multiples of this
-
-    def clear(self) -> None:
-        self.count = 0
-        self.stride = 1
-
-    def extend(self, first_x: int, values: np.ndarray) -> None:
-        """Append ``values`` at x = first_x, first_x + 1, ... (keeping every stride-th)."""
-        xs = first_x + np.arange(len(values))
-        keep = xs % self.stride == 0
-        xs, values = xs[keep], np.asarray(values, dtype=np.float64)[keep]
-        while len(xs):
-            if self.count == self.capacity:
-                self._thin()
-                keep = xs % self.stride == 0
-                xs, values = xs[keep], values[keep]
-                continue
-            room = self.capacity - self.count
-            take = min(room, len(xs))
-            self.x[self.count : self.count + take] = xs[:take]
-            self.y[self.count : self.count + take] = values[:take]
-            self.count += take
-            xs, values = xs[take:], values[take:]
-
-    def _thin(self) -> None:
-        self.stride *= 2
-        keep = np.flatnonzero(self.x[: self.count] % self.stride == 0)
-        n = len(keep)
-        self.x[:n] = self.x[keep]
-        self.y[:n] = self.y[keep]
-        self.count = n
-
-    def view(self) -> tuple[np.ndarray, np.ndarray]:
-        return self.x[: self.count], self.y[: self.count]
-
-
-def moving_average(y: np.ndarray, window: int) -> np.ndarray:
-    """Centred moving average of ``y`` over ``window`` points (narrower near both ends).
-
-    Centring keeps the smoothed curve on top of the raw one instead of lagging behind it.
-    """
-    if window <= 1 or len(y) == 0:
-        return y
-    cumulative = np.concatenate(([0.0], np.cumsum(y)))
-    index = np.arange(len(y))
-    half = window // 2
-    start = np.maximum(index - half, 0)
-    stop = np.minimum(index + (window - half), len(y))
-    return (cumulative[stop] - cumulative[start]) / (stop - start)
 
 
 class LossPlot(PalettePlot):
@@ -204,10 +138,7 @@ class LossPlot(PalettePlot):
             self._grow_y_range(self.buffer.view()[1])
 
     def smoothed(self) -> tuple[np.ndarray, np.ndarray]:
-        x, y = self.buffer.view()
-        finite = np.where(np.isfinite(y), y, np.nan)
-        window = max(1, self.smoothing // self.buffer.stride)
-        return x, moving_average(np.nan_to_num(finite, nan=0.0), window)
+        return smoothed(self.buffer, self.smoothing)
 
     def refresh(self, force: bool = False) -> None:
         x, y = self.buffer.view()
@@ -216,11 +147,8 @@ class LossPlot(PalettePlot):
         if force or now - self._raw_drawn >= 1.0 / RAW_REFRESH_HZ:
             self._raw_drawn = now
             self.raw_curve.setData(x, y)
-        sx, sy = self.smoothed()
-        if len(sx) > SMOOTH_POINTS:  # a smooth line needs few points; wide lines are costly
-            keep = np.linspace(0, len(sx) - 1, SMOOTH_POINTS).astype(np.intp)
-            sx, sy = sx[keep], sy[keep]
-        self.smooth_curve.setData(sx, sy)
+        # A smooth line needs few points, and wide lines are costly to draw.
+        self.smooth_curve.setData(*thinned(*self.smoothed(), SMOOTH_POINTS))
 
     def keep_as_overlay(self, label: str) -> bool:
         """Turn the current run into a faded overlay named ``label`` and start afresh.
@@ -257,9 +185,9 @@ class LossPlot(PalettePlot):
 
     def _describe(self, x: float) -> str | None:
         xs, ys = self.buffer.view()
-        if not len(xs):
+        i = nearest_index(xs, x)
+        if i is None:
             return None
-        i = int(np.clip(np.searchsorted(xs, x), 0, len(xs) - 1))
         smooth = self.smoothed()[1][i]
         return self.tr("iteration {iteration}: loss {loss} (smoothed {smoothed})").format(
             iteration=f"{int(xs[i]):,}", loss=f"{ys[i]:.4f}", smoothed=f"{smooth:.4f}")

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from desktop_nn.core.functions import BOOK_DELTA
 from desktop_nn.core.gradient import GradientCheckResult
+from desktop_nn.core.timing import remaining_seconds
 from desktop_nn.core.training import GRADCHECK_LIMITS
 from desktop_nn.gui.durations import about
 from desktop_nn.gui.gradcheck_thread import (
@@ -435,7 +436,7 @@ class GradientCheckTab(QWidget):
         self._show_progress_text(done, total)
         elapsed = time.perf_counter() - self._started_at
         if done and elapsed > 0.5:
-            remaining = elapsed * (total - done) / done
+            remaining = remaining_seconds(done, total, elapsed)
             self.status_label.setText(self.tr(
                 "Numerical gradient: {percent}% done, {remaining} left"
             ).format(percent=f"{100 * done / total:.0f}", remaining=about(remaining)))

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_nn.core.functions import relu, sigmoid
+from desktop_nn.core.network import hidden_outputs
 from desktop_nn.gui.palette import TRAIN_COLOUR, colour
 from desktop_nn.gui.plot_style import PalettePlot, style_plot
 from desktop_nn.gui.state import AppState
@@ -60,15 +60,6 @@ def share_percent(count: int, total: int) -> str:
     if percent >= 99.5:
         return ">99"
     return f"{percent:.0f}"
-
-
-def hidden_outputs(network, x: np.ndarray) -> np.ndarray:
-    """The hidden layer's outputs (N, hidden) for images x (N, 784), without touching the
-    network's layers (their cached inputs belong to whoever trains or evaluates)."""
-    W1, b1 = network.params["W1"], network.params["b1"]
-    with np.errstate(all="ignore"):
-        pre = x.astype(W1.dtype, copy=False) @ W1 + b1
-        return sigmoid(pre) if network.activation == "sigmoid" else relu(pre)
 
 
 class InsideTab(QWidget):

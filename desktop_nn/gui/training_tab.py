@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import time
 
-import numpy as np
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
@@ -25,9 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_nn.core import divergence
 from desktop_nn.core.gradient import Cancelled
-from desktop_nn.core.network import TwoLayerNet
-from desktop_nn.core.timing import numerical_gradient_seconds
+from desktop_nn.core.timing import numerical_run_seconds, remaining_seconds
 from desktop_nn.core.training import DivergedEvent, FinishedEvent, TrainConfig, Trainer
 from desktop_nn.gui.curves import MAX_OVERLAYS, AccuracyPlot, LossPlot
 from desktop_nn.gui.download_dialog import DATASET_TITLES
@@ -55,13 +54,6 @@ SHORTCUTS = {
     "stop": "Shift+F5",
     "reset": "Ctrl+Shift+R",
 }
-
-
-def expected_epochs(trainer: Trainer) -> int:
-    """How many epoch evaluations the whole run will make (the book's rule)."""
-    iters = trainer.config.iters
-    ipe = trainer.iter_per_epoch
-    return int((iters - 1) // ipe) + 1 if ipe >= 1 else iters
 
 
 class TrainingTab(QWidget):
@@ -338,15 +330,9 @@ class TrainingTab(QWidget):
             self._per_mille = True
             self.progress_bar.setRange(0, trainer.config.iters * 1000)
         self.loss_plot.begin_run(trainer.config.iters)
-        self.accuracy_plot.begin_run(expected_epochs(trainer) - 1)
+        self.accuracy_plot.begin_run(trainer.expected_epochs - 1)
         self._label_current_run()
-        network_copy = TwoLayerNet(
-            trainer.network.input_size, trainer.network.hidden_size,
-            trainer.network.output_size, activation=trainer.config.activation,
-            dtype=trainer.network.dtype, seed=0,
-        )
-        network_copy.set_params(trainer.network.params)
-        self.state.set_model(network_copy, trainer.config)
+        self.state.set_model(trainer.network.copy(), trainer.config)
 
         thread = TrainingThread(trainer, start_paused=paused)
         trainer.should_stop = thread.stop_requested
@@ -489,7 +475,7 @@ class TrainingTab(QWidget):
             self.status.emit(self.tr("Diverged:") + " " + payload.message)
             self._show_message(
                 self.tr("Training diverged"),
-                self.divergence_explanation(payload, trainer.optimizer.lr),
+                self.divergence_explanation(payload),
                 QMessageBox.Icon.Warning,
             )
         elif outcome == "failed":
@@ -510,30 +496,10 @@ class TrainingTab(QWidget):
         self._update_buttons()
         self.run_ended.emit(outcome)
 
-    def divergence_explanation(self, event: DivergedEvent, lr: float) -> str:
-        """Why the run was stopped, in words that fit the kind of divergence."""
-        values = {"loss": f"{event.loss:.4g}", "iteration": f"{event.iteration:,}",
-                  "rate": f"{lr:g}", "smaller": f"{lr / 10:g}"}
-        if event.reason == "dead-relu":
-            text = self.tr(
-                "At iteration {iteration} every ReLU in the hidden layer had output 0 for every "
-                "image of many batches in a row: no gradient reaches the first layer any more, "
-                "so the network can only guess (loss {loss}). The run was stopped.\n\n"
-                "The learning rate ({rate}) is too large: one big update pushed the hidden "
-                "units where they never switch on again. Lower it (try {smaller}) and start "
-                "again.")
-        elif event.reason == "stuck":
-            text = self.tr(
-                "At iteration {iteration} the loss had stayed near {loss} for hundreds of "
-                "iterations, far above what random guessing gives, so the run was stopped.\n\n"
-                "The learning rate ({rate}) is too large: the updates overshoot and the network "
-                "saturates. Lower it (try {smaller}) and start again.")
-        else:
-            text = self.tr(
-                "The loss became {loss} at iteration {iteration}, so the run was stopped.\n\n"
-                "The learning rate ({rate}) is too large for this network: the updates "
-                "overshoot and the weights blow up. Lower it (try {smaller}) and start again.")
-        return text.format(**values)
+    def divergence_explanation(self, event: DivergedEvent) -> str:
+        """Why the run was stopped, in the core's words for its kind of divergence."""
+        template, values = divergence.explanation(event)
+        return QCoreApplication.translate(divergence.CONTEXT, template).format(**values)
 
     def _release_thread(self) -> None:
         thread = self.thread
@@ -593,12 +559,7 @@ class TrainingTab(QWidget):
         self._update_buttons()
 
     def _confirm_numerical(self, config: TrainConfig) -> bool:
-        x, t = self.state.data[0]
-        network = TwoLayerNet(x.shape[1], config.hidden_size, 10, activation=config.activation,
-                              seed=0, dtype=np.float64)
-        per_iteration = numerical_gradient_seconds(network, x[: config.batch_size],
-                                                   t[: config.batch_size])
-        total = per_iteration * config.iters
+        per_iteration, total = numerical_run_seconds(config, *self.state.data[0])
         if not self.confirm_slow_runs or total < CONFIRM_ESTIMATE_SECONDS:
             return True
         answer = QMessageBox.question(
@@ -656,7 +617,7 @@ class TrainingTab(QWidget):
         if progress <= 0 or self._active_seconds <= 0:
             return
         rate = progress / self._active_seconds
-        remaining = about((total - progress) / rate)
+        remaining = about(remaining_seconds(progress, total, self._active_seconds))
         elapsed = measured(self._active_seconds)
         if rate >= 1:
             text = self.tr("{rate} it/s · elapsed {elapsed} · remaining {remaining}").format(

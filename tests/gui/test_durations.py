@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 import desktop_nn.gui.threads as threads_module
-import desktop_nn.gui.training_tab as training_tab_module
+from desktop_nn.core import timing
 from desktop_nn.gui import i18n
 from desktop_nn.gui.durations import about, measured
 
@@ -46,8 +46,8 @@ def test_durations_are_translated(qapp, language):
 
 def test_the_numerical_estimate_reads_as_hours_and_days(window, monkeypatch):
     asked = []
-    monkeypatch.setattr(training_tab_module, "numerical_gradient_seconds",
-                        lambda network, x, t: 39.71)  # a book-sized net on a slow machine
+    monkeypatch.setattr(timing, "numerical_gradient_seconds",
+                        lambda network, x, t, clock=None: 39.71)  # a slow machine
     monkeypatch.setattr(QMessageBox, "question",
                         lambda parent, title, text: asked.append(text) or
                         QMessageBox.StandardButton.No)

@@ -19,9 +19,11 @@ from desktop_nn.gui import i18n
 from desktop_nn.gui.settings import app_settings
 
 ROOT = Path(__file__).resolve().parents[2]
-#: The files holding translatable text: the window's code and the graph operations' rules.
+#: The files holding translatable text: the window's code, and the Qt-free modules that mark
+#: the texts the window shows (the graph operations' rules, the divergence explanations).
 GUI_SOURCES = [*sorted((ROOT / "desktop_nn" / "gui").rglob("*.py")),
-               ROOT / "desktop_nn" / "graph" / "ops.py"]
+               ROOT / "desktop_nn" / "graph" / "ops.py",
+               ROOT / "desktop_nn" / "core" / "divergence.py"]
 I18N = ROOT / "resources" / "i18n"
 TRANSLATED = ("zh_CN", "ja_JP")
 PLACEHOLDER = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*(?:[:!][^}]*)?\}")

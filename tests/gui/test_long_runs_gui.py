@@ -10,7 +10,7 @@ import weakref
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent
 
-from desktop_nn.gui.curves import LOSS_CAPACITY
+from desktop_nn.core.curve_series import LOSS_CAPACITY
 from desktop_nn.gui.threads import TrainingThread
 from tests.memory import rss_mb
 

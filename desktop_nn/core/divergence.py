@@ -19,7 +19,7 @@ import math
 import numpy as np
 
 from desktop_nn.core.events import DivergedEvent
-from desktop_nn.core.translatable import QT_TRANSLATE_NOOP
+from desktop_nn.translatable import QT_TRANSLATE_NOOP
 
 #: A ReLU network whose hidden units are all silent for this many batches in a row is dead.
 DEAD_RELU_STREAK = 50

@@ -20,6 +20,8 @@ from desktop_nn.core.layers import Affine, InputAffine, Relu, Sigmoid, SoftmaxWi
 
 PARAM_NAMES = ("W1", "b1", "W2", "b2")
 ACTIVATIONS = {"relu": ("Relu1", Relu), "sigmoid": ("Sigmoid1", Sigmoid)}
+#: How the activations are called on screen (names: never translated).
+ACTIVATION_TITLES = {"relu": "ReLU", "sigmoid": "Sigmoid"}
 NAMED_INITS = ("he", "xavier")
 #: Rows scored at once when a whole data set is scored (``accuracy``, ``predict_in_blocks``).
 #: Blocks bound the memory of a dtype conversion and are shared out between the workers.

@@ -15,6 +15,7 @@ import numpy as np
 
 from desktop_nn.core.network import ACTIVATIONS, NAMED_INITS
 from desktop_nn.core.optimizers import OPTIMIZERS
+from desktop_nn.data.datasets import DATASETS
 
 MNIST_TRAIN_SIZE = 60_000
 
@@ -42,7 +43,7 @@ CHOICES: dict[str, tuple[str, ...]] = {
     "gradient": ("backprop", "numerical"),
     "sampling": ("replacement", "shuffle"),
     "dtype": ("float32", "float64"),
-    "dataset": ("mnist", "fashion-mnist"),
+    "dataset": DATASETS,
 }
 
 

@@ -30,10 +30,10 @@ from functools import lru_cache
 from typing import ClassVar
 
 from desktop_nn.core.layers import AddLayer, MulLayer
-from desktop_nn.core.translatable import QT_TRANSLATE_NOOP
 from desktop_nn.graph import elementwise as ew
 from desktop_nn.graph.elementwise import DomainError
 from desktop_nn.graph.numbers import format_value, formula_number
+from desktop_nn.translatable import QT_TRANSLATE_NOOP
 
 __all__ = [
     "FUNCTIONS",

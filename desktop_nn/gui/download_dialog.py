@@ -5,10 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from desktop_nn.data.datasets import DATASET_TITLES
 from desktop_nn.data.download import CancelToken, DownloadCancelled, download_dataset
 from desktop_nn.gui.thread_registry import ThreadRegistry
-
-DATASET_TITLES = {"mnist": "MNIST", "fashion-mnist": "Fashion-MNIST"}
 
 
 class DownloadThread(QThread):

@@ -48,20 +48,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_nn.core.evaluation import Evaluation, class_names, evaluate_model
+from desktop_nn.core.evaluation import Evaluation, evaluate_model
 from desktop_nn.core.model_io import ModelFileError, check_compatible, load_model
+from desktop_nn.data.datasets import (
+    CLASS_NAMES_CONTEXT,
+    DATASET_TITLES,
+    FASHION_MNIST_CLASSES,
+    NUM_CLASSES,
+    class_names,
+)
 from desktop_nn.gui.confusion_view import ConfusionMatrixView
 from desktop_nn.gui.state import AppState
 from desktop_nn.gui.widgets import DigitView, ProbabilityBars, StatusLabel
 from desktop_nn.image_files import grey_qimage
 
-NUM_CLASSES = 10
 #: The gallery shows at most this many mistakes (the most confident ones).
 GALLERY_LIMIT = 200
 THUMBNAIL_SCALE = 2
 NO_MODEL_HINT = QT_TRANSLATE_NOOP("EvaluateTab",
                                   "Train a network or load one (File → Load model).")
-DATASET_TITLES = {"mnist": "MNIST", "fashion-mnist": "Fashion-MNIST"}
 METRIC_COLUMNS = (
     QT_TRANSLATE_NOOP("EvaluateTab", "Class"),
     QT_TRANSLATE_NOOP("EvaluateTab", "Precision"),
@@ -69,28 +74,14 @@ METRIC_COLUMNS = (
     QT_TRANSLATE_NOOP("EvaluateTab", "F1"),
     QT_TRANSLATE_NOOP("EvaluateTab", "Support"),
 )
-#: Fashion-MNIST's class names as the core spells them (desktop_nn.core.evaluation), marked
-#: for translation: the core's English name is the key, the window shows its translation.
-FASHION_CLASS_NAMES = (
-    QT_TRANSLATE_NOOP("ClassNames", "T-shirt"),
-    QT_TRANSLATE_NOOP("ClassNames", "Trouser"),
-    QT_TRANSLATE_NOOP("ClassNames", "Pullover"),
-    QT_TRANSLATE_NOOP("ClassNames", "Dress"),
-    QT_TRANSLATE_NOOP("ClassNames", "Coat"),
-    QT_TRANSLATE_NOOP("ClassNames", "Sandal"),
-    QT_TRANSLATE_NOOP("ClassNames", "Shirt"),
-    QT_TRANSLATE_NOOP("ClassNames", "Sneaker"),
-    QT_TRANSLATE_NOOP("ClassNames", "Bag"),
-    QT_TRANSLATE_NOOP("ClassNames", "Boot"),
-)
-
 ModelLoader = Callable[[str | os.PathLike], bool]
 
 
 def display_class_names(dataset: str | None, num_classes: int = NUM_CLASSES) -> list[str]:
     """The classes' names to show: digits stay digits, clothing names are translated."""
-    return [QCoreApplication.translate("ClassNames", name) if name in FASHION_CLASS_NAMES
-            else name for name in class_names(dataset, num_classes)]
+    return [QCoreApplication.translate(CLASS_NAMES_CONTEXT, name)
+            if name in FASHION_MNIST_CLASSES else name
+            for name in class_names(dataset, num_classes)]
 
 
 def no_model_hint() -> str:

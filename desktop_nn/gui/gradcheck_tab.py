@@ -32,8 +32,10 @@ from PySide6.QtWidgets import (
 
 from desktop_nn.core.functions import BOOK_DELTA
 from desktop_nn.core.gradient import GradientCheckResult
+from desktop_nn.core.network import ACTIVATION_TITLES
 from desktop_nn.core.timing import remaining_seconds
 from desktop_nn.core.training import GRADCHECK_LIMITS
+from desktop_nn.data.datasets import DATASET_TITLES
 from desktop_nn.gui.durations import about
 from desktop_nn.gui.gradcheck_thread import (
     GradientCheckSettings,
@@ -60,7 +62,6 @@ HISTORY_COLUMNS = (
     "W1", "b1", "W2", "b2",
     QT_TRANSLATE_NOOP("GradientCheckTab", "Speed ratio"),
 )
-DATASET_TITLES = {"mnist": "MNIST", "fashion-mnist": "Fashion-MNIST"}
 
 
 def translated(texts: tuple[str, ...]) -> list[str]:
@@ -168,8 +169,8 @@ class GradientCheckTab(QWidget):
         ))
         self.activation_combo = QComboBox()
         self.activation_combo.setObjectName("gradcheckActivationCombo")
-        self.activation_combo.addItem("ReLU", "relu")
-        self.activation_combo.addItem("Sigmoid", "sigmoid")
+        for key, title in ACTIVATION_TITLES.items():
+            self.activation_combo.addItem(title, key)
         self.activation_combo.setToolTip(self.tr("The hidden layer's activation function."))
         self.seed_spin = QSpinBox()
         self.seed_spin.setObjectName("gradcheckSeedSpin")

@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_nn.core.network import ACTIVATION_TITLES
+from desktop_nn.core.optimizers import OPTIMIZER_TITLES
 from desktop_nn.core.training import LIMITS, MNIST_TRAIN_SIZE, TrainConfig
 
 #: Presets: an English name (the key; translated only for display) and the configuration it
@@ -35,8 +37,12 @@ PRESET_FIELDS = ("hidden_size", "learning_rate", "batch_size", "iters", "weight_
                  "activation", "optimizer", "gradient", "sampling", "dtype", "train_size")
 CUSTOM_PRESET = QT_TRANSLATE_NOOP("HyperparameterPanel", "Custom")
 SEED_RANDOM = -1
-GUI_LR_RANGE = (0.0001, 100.0)
 QT_INT_MAX = 2**31 - 1
+
+
+def _titled(titles: dict[str, str]) -> list[tuple[str, str]]:
+    """Combo items (title, key) from the core's titles, in the core's order."""
+    return [(title, key) for key, title in titles.items()]
 
 
 def _combo(name: str, items: list[tuple[str, str]], tooltip: str) -> QComboBox:
@@ -58,10 +64,30 @@ def _spin(name: str, low: int, high: int, tooltip: str) -> QSpinBox:
     return spin
 
 
-def _double_spin(name: str, low: float, high: float, decimals: int, tooltip: str) -> QDoubleSpinBox:
-    spin = QDoubleSpinBox()
+class RateSpinBox(QDoubleSpinBox):
+    """A number box for the core's small positive numbers (1e-6 and up): six decimals, shown
+    with four unless the value needs more ('0.1000', '0.00015', '0.000001')."""
+
+    SHOWN = 4
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setDecimals(6)
+
+    def textFromValue(self, value: float) -> str:
+        locale = self.locale()
+        text = locale.toString(float(value), "f", self.decimals())
+        if not self.isGroupSeparatorShown():
+            text = text.replace(locale.groupSeparator(), "")
+        if locale.decimalPoint() in text:
+            keep = len(text) - (self.decimals() - self.SHOWN)
+            text = text[:keep] + text[keep:].rstrip("0")
+        return text
+
+
+def _double_spin(name: str, low: float, high: float, tooltip: str) -> QDoubleSpinBox:
+    spin = RateSpinBox()
     spin.setObjectName(name)
-    spin.setDecimals(decimals)
     spin.setRange(low, high)
     spin.setStepType(QAbstractSpinBox.StepType.AdaptiveDecimalStepType)
     spin.setToolTip(tooltip)
@@ -126,7 +152,7 @@ class HyperparameterPanel(QWidget):
             self.tr("Number of neurons in the hidden layer (the book uses 50)."),
         )
         self.activation_combo = _combo(
-            "activationCombo", [("ReLU", "relu"), ("Sigmoid", "sigmoid")],
+            "activationCombo", _titled(ACTIVATION_TITLES),
             self.tr("The hidden layer's activation function: ReLU (chapter 5's network) or the "
                     "sigmoid of chapter 4."),
         )
@@ -138,15 +164,14 @@ class HyperparameterPanel(QWidget):
                     "ReLU, Xavier for sigmoid)."),
         )
         self.weight_init_std_spin = _double_spin(
-            "weightInitStdSpin", *LIMITS["weight_init_std"], 4,
+            "weightInitStdSpin", *LIMITS["weight_init_std"],
             self.tr("Standard deviation of the Gaussian initial weights (the book's "
                     "weight_init_std)."),
         )
-        self.weight_init_std_spin.setMinimum(0.0001)
         self.weight_init_std_spin.setAccessibleName(
             self.tr("Standard deviation of the initial weights"))
         self.learning_rate_spin = _double_spin(
-            "learningRateSpin", *GUI_LR_RANGE, 4,
+            "learningRateSpin", *LIMITS["learning_rate"],
             self.tr("How far each update moves the weights along the negative gradient; it can "
                     "be changed while training runs."),
         )
@@ -165,7 +190,7 @@ class HyperparameterPanel(QWidget):
         )
         self.optimizer_combo = _combo(
             "optimizerCombo",
-            [("SGD", "sgd"), ("Momentum", "momentum"), ("AdaGrad", "adagrad"), ("Adam", "adam")],
+            _titled(OPTIMIZER_TITLES),
             self.tr("The update rule: plain stochastic gradient descent as in chapters 4-5, or "
                     "the chapter-6 methods for comparison."),
         )

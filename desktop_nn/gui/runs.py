@@ -13,10 +13,9 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QCoreApplication
 
 from desktop_nn.core.history_csv import HistoryRun
+from desktop_nn.core.optimizers import OPTIMIZER_TITLES
 from desktop_nn.core.training import History, TrainConfig
 
-#: How the optimizers are called on screen (names, not translated).
-OPTIMIZER_NAMES = {"sgd": "SGD", "momentum": "Momentum", "adagrad": "AdaGrad", "adam": "Adam"}
 #: A legend shows at most this many learning rates of one run (first, …, last beyond).
 SHOWN_RATES = 3
 
@@ -34,7 +33,7 @@ def describe_run(config: TrainConfig, rates: list[float] | None = None) -> str:
     text = QCoreApplication.translate("TrainingTab", "lr {rate}, hidden {hidden}, {optimizer}")
     return text.format(
         rate=describe_rates(rates or [config.learning_rate]), hidden=config.hidden_size,
-        optimizer=OPTIMIZER_NAMES.get(config.optimizer, config.optimizer))
+        optimizer=OPTIMIZER_TITLES.get(config.optimizer, config.optimizer))
 
 
 @dataclass

@@ -68,3 +68,24 @@ def test_a_preset_no_longer_matches_once_its_precision_changes(panel):
     assert panel.preset_combo.currentData() == "Custom"
     choose(panel.precision_combo, "float32")
     assert panel.preset_combo.currentData() == BOOK
+
+
+@pytest.mark.parametrize(("field", "spin"), [("learning_rate", "learning_rate_spin"),
+                                             ("weight_init_std", "weight_init_std_spin")])
+def test_the_panels_ranges_are_the_cores(panel, field, spin):
+    from desktop_nn.core.training import LIMITS
+
+    box = getattr(panel, spin)
+    assert (box.minimum(), box.maximum()) == LIMITS[field]
+    for value in LIMITS[field]:  # a model trained on the command line shows what it used
+        panel.set_config(TrainConfig(**{field: value}))
+        assert getattr(panel.config(), field) == value
+
+
+def test_rates_are_shown_with_four_decimals_or_as_many_as_they_need(panel):
+    box = panel.learning_rate_spin
+    assert box.textFromValue(0.1) == "0.1000"
+    assert box.textFromValue(0.00015) == "0.00015"
+    assert box.textFromValue(1e-6) == "0.000001"
+    assert box.valueFromText("0.000025") == pytest.approx(2.5e-5)
+    assert box.textFromValue(1000.0) == "1000.0000"  # no group separator, as Qt's own box

@@ -2,9 +2,10 @@
 
 Qt's translation tools (``pyside6-lupdate``) find strings by the name of the call around them,
 ``QT_TRANSLATE_NOOP(context, text)``, in whatever file they scan. This function has that name
-and returns the text unchanged, so the core and the graph package can hold the one wording of a
-text the window shows in its language, without importing Qt: the window passes the text to
-``QCoreApplication.translate(context, text)``.
+and returns the text unchanged, so the core, the data and the graph packages can hold the one
+wording of a text the window shows in its language, without importing Qt: the window passes the
+text to ``QCoreApplication.translate(context, text)``. ``scripts/translations.py`` scans every
+module that imports this marker.
 """
 
 from __future__ import annotations

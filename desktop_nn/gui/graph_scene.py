@@ -872,14 +872,7 @@ def _label_slot(a: QPointF, b: QPointF, t: float, widths: tuple[float, float],
 
 def _final_labels(graph: ComputationGraph) -> tuple[list[str], list[str]]:
     """The texts every edge will show once both passes are done (from a copy of ``graph``)."""
-    copy = ComputationGraph(graph.name)
-    for name, value in graph.inputs.items():
-        copy.add_input(name, value)
-    for vertex_id, value in graph.constants.items():
-        copy.add_constant(value, vertex_id=vertex_id)
-    for node in graph.nodes:
-        copy.add_node(node.op, *node.args, node_id=node.id, label=node.label)
-    copy.set_output(graph.output)
+    copy = graph.copy()
     with contextlib.suppress(GraphEvaluationError):  # the labels up to the error are known
         copy.backward(graph.dout)
     count = len(copy.edges)

@@ -762,17 +762,11 @@ class GraphTab(QWidget):
         graph = self.graph
         if graph is None or name not in graph.input_names:
             return False
-        old, position = graph.inputs[name], graph.position
-        if value == old:
+        if value == graph.inputs[name]:
             return True
         try:
-            graph.set_input(name, value)
+            graph.change_input(name, value)
         except GraphEvaluationError as exc:
-            try:
-                graph.set_input(name, old)
-                graph.seek(position)
-            except GraphEvaluationError:
-                pass  # the old state had stopped at an error too; it stays as it was
             self._show_error(self.tr("{name} = {value} refused:").format(
                 name=self.name_of(name), value=format_value(value)) + " " + str(exc))
             self._refresh_numerical()

@@ -14,35 +14,12 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QLinearGradient, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from desktop_nn.gui.palette import colour, tint
+from desktop_nn.gui.common.palette import colour, readable_text_colour, tint
 
 #: The lightest shade of a non-empty cell, so a single mistake is not invisible.
 MIN_STRENGTH = 0.12
 #: Lines of legend text under the grid: two colour ramps and a hint of up to two lines.
 LEGEND_LINES = 4
-
-
-def relative_luminance(c: QColor) -> float:
-    """WCAG relative luminance of a colour (0 black .. 1 white)."""
-
-    def channel(value: int) -> float:
-        v = value / 255.0
-        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
-
-    return 0.2126 * channel(c.red()) + 0.7152 * channel(c.green()) + 0.0722 * channel(c.blue())
-
-
-def contrast_ratio(a: QColor, b: QColor) -> float:
-    """WCAG contrast ratio between two colours (1 .. 21)."""
-    la, lb = sorted((relative_luminance(a), relative_luminance(b)), reverse=True)
-    return (la + 0.05) / (lb + 0.05)
-
-
-def readable_text_colour(fill: QColor, palette: QPalette) -> QColor:
-    """The palette's text or base colour, whichever stands out more on ``fill``."""
-    text = palette.color(QPalette.ColorRole.Text)
-    base = palette.color(QPalette.ColorRole.Base)
-    return text if contrast_ratio(text, fill) >= contrast_ratio(base, fill) else base
 
 
 def cell_strengths(cm: np.ndarray) -> np.ndarray:

@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGraphicsItem
 
 from desktop_nn.core.curve_series import CurveBuffer, nearest_index, smoothed, thinned
-from desktop_nn.gui.palette import (
+from desktop_nn.gui.common.palette import (
     RUN_COLOURS,
     TEST_COLOUR,
     TRAIN_COLOUR,
@@ -24,7 +24,7 @@ from desktop_nn.gui.palette import (
     plot_foreground,
     tint,
 )
-from desktop_nn.gui.plot_style import HoverReadout, IntegerAxis, PalettePlot, style_plot
+from desktop_nn.gui.common.plot_style import HoverReadout, IntegerAxis, PalettePlot, style_plot
 
 #: How often the faint raw loss curve is redrawn (the smoothed line follows every frame).
 RAW_REFRESH_HZ = 5

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QSizePolicy,
     QSlider,
@@ -28,10 +27,11 @@ from PySide6.QtWidgets import (
 
 from desktop_nn.core.functions import softmax
 from desktop_nn.core.preprocess import ink_on_black, to_mnist
+from desktop_nn.gui.common.class_names import display_class_names
+from desktop_nn.gui.common.messages import show_message
+from desktop_nn.gui.common.state import AppState
+from desktop_nn.gui.common.widgets import DigitView, ProbabilityBars, StatusLabel
 from desktop_nn.gui.draw_canvas import PEN_WIDTH_RANGE, DrawCanvas
-from desktop_nn.gui.evaluate_tab import display_class_names
-from desktop_nn.gui.state import AppState
-from desktop_nn.gui.widgets import DigitView, ProbabilityBars, StatusLabel
 
 UPDATE_HZ = 20
 NO_MODEL_HINT = QT_TRANSLATE_NOOP("DrawTab", "Train a network or load one first.")
@@ -118,7 +118,6 @@ class DrawTab(QWidget):
         self.state = state
         self.rng = np.random.default_rng()
         self.update_count = 0
-        self.last_message: tuple[str, str] | None = None  # (title, text) of the last dialog
         self.network_input: np.ndarray | None = None  # the (28, 28) image last read
         self._stale = True
 
@@ -325,10 +324,4 @@ class DrawTab(QWidget):
         return True
 
     def _show_message(self, title: str, text: str) -> None:
-        """A non-blocking message box (tests read ``last_message``)."""
-        self.last_message = (title, text)
-        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok,
-                          self)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.setObjectName("drawMessage")
-        box.open()
+        show_message(self, title, text, name="drawMessage")

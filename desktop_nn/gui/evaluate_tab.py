@@ -39,7 +39,6 @@ from PySide6.QtWidgets import (
     QListView,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QTableWidget,
@@ -50,16 +49,12 @@ from PySide6.QtWidgets import (
 
 from desktop_nn.core.evaluation import Evaluation, evaluate_model
 from desktop_nn.core.model_io import ModelFileError, check_compatible, load_model
-from desktop_nn.data.datasets import (
-    CLASS_NAMES_CONTEXT,
-    DATASET_TITLES,
-    FASHION_MNIST_CLASSES,
-    NUM_CLASSES,
-    class_names,
-)
+from desktop_nn.data.datasets import NUM_CLASSES, dataset_title
+from desktop_nn.gui.common.class_names import display_class_names
+from desktop_nn.gui.common.messages import show_message
+from desktop_nn.gui.common.state import AppState
+from desktop_nn.gui.common.widgets import DigitView, ProbabilityBars, StatusLabel
 from desktop_nn.gui.confusion_view import ConfusionMatrixView
-from desktop_nn.gui.state import AppState
-from desktop_nn.gui.widgets import DigitView, ProbabilityBars, StatusLabel
 from desktop_nn.image_files import grey_qimage
 
 #: The gallery shows at most this many mistakes (the most confident ones).
@@ -75,13 +70,6 @@ METRIC_COLUMNS = (
     QT_TRANSLATE_NOOP("EvaluateTab", "Support"),
 )
 ModelLoader = Callable[[str | os.PathLike], bool]
-
-
-def display_class_names(dataset: str | None, num_classes: int = NUM_CLASSES) -> list[str]:
-    """The classes' names to show: digits stay digits, clothing names are translated."""
-    return [QCoreApplication.translate(CLASS_NAMES_CONTEXT, name)
-            if name in FASHION_MNIST_CLASSES else name
-            for name in class_names(dataset, num_classes)]
 
 
 def no_model_hint() -> str:
@@ -156,7 +144,6 @@ class EvaluateTab(QWidget):
         self.evaluation: Evaluation | None = None
         self.stale = False
         self.filter: tuple[int, int] | None = None
-        self.last_message: tuple[str, str] | None = None
         self.shown_index: int | None = None
         self.labels = display_class_names(None)
         self._build_controls()
@@ -390,14 +377,14 @@ class EvaluateTab(QWidget):
         dataset = self.state.dataset_name or "mnist"
         parts = [self.tr("TwoLayerNet(784, {hidden}, 10), {activation}, on the {dataset} test set")
                  .format(hidden=network.hidden_size, activation=network.activation,
-                         dataset=DATASET_TITLES.get(dataset, dataset))]
+                         dataset=dataset_title(dataset))]
         if config is not None and config.seed is not None:
             parts.append(self.tr("seed {seed}").format(seed=config.seed))
         if self.state.is_training:
             parts.append(self.tr("weights as they were at this moment of the running training"))
         if config is not None and config.dataset != dataset:
             parts.append(self.tr("note: this model was trained on {dataset}").format(
-                dataset=DATASET_TITLES.get(config.dataset, config.dataset)))
+                dataset=dataset_title(config.dataset)))
         return " · ".join(parts)
 
     def _fill_metrics(self, result: Evaluation) -> None:
@@ -606,10 +593,4 @@ class EvaluateTab(QWidget):
             self.evaluate()
 
     def _show_message(self, title: str, text: str) -> None:
-        """A non-blocking warning (tests read ``last_message``)."""
-        self.last_message = (title, text)
-        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok,
-                          self)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.setObjectName("evaluateMessage")
-        box.open()
+        show_message(self, title, text, name="evaluateMessage")

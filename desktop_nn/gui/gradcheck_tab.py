@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QSpinBox,
@@ -35,14 +34,15 @@ from desktop_nn.core.gradient import GradientCheckResult
 from desktop_nn.core.network import ACTIVATION_TITLES
 from desktop_nn.core.timing import remaining_seconds
 from desktop_nn.core.training import GRADCHECK_LIMITS
-from desktop_nn.data.datasets import DATASET_TITLES
-from desktop_nn.gui.durations import about
+from desktop_nn.data.datasets import dataset_title
+from desktop_nn.gui.common.durations import about
+from desktop_nn.gui.common.messages import show_message
+from desktop_nn.gui.common.state import AppState
+from desktop_nn.gui.common.widgets import StatusLabel
 from desktop_nn.gui.gradcheck_thread import (
     GradientCheckSettings,
     GradientCheckThread,
 )
-from desktop_nn.gui.state import AppState
-from desktop_nn.gui.widgets import StatusLabel
 
 #: Column headers (English; translated when the table is built).
 TABLE_COLUMNS = (
@@ -136,7 +136,6 @@ class GradientCheckTab(QWidget):
         self.thread: GradientCheckThread | None = None
         self.result: GradientCheckResult | None = None
         self.result_settings: GradientCheckSettings | None = None
-        self.last_message: tuple[str, str] | None = None
         self._started_at = 0.0
         self._run_context: tuple[str, list[int]] = ("mnist", [])
         self._build_controls()
@@ -492,7 +491,7 @@ class GradientCheckTab(QWidget):
                  backprop=format_seconds(result.backprop_seconds), runs=result.backprop_repeats,
                  speedup=round_speedup(result.speedup)))
         dataset_name, first_labels = self._run_context
-        dataset = DATASET_TITLES.get(dataset_name, dataset_name)
+        dataset = dataset_title(dataset_name)
         labels = ", ".join(str(v) for v in first_labels)
         if settings.samples > 8:
             labels += ", …"
@@ -547,10 +546,4 @@ class GradientCheckTab(QWidget):
             self.status_label.setText(self.tr("Ready."))
 
     def _show_message(self, title: str, text: str) -> None:
-        """A non-blocking warning (tests read ``last_message``)."""
-        self.last_message = (title, text)
-        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok,
-                          self)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.setObjectName("gradcheckMessage")
-        box.open()
+        show_message(self, title, text, name="gradcheckMessage")

@@ -50,8 +50,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_nn.graph import ComputationGraph, GraphEvaluationError, Phase, format_value
+from desktop_nn.gui.common.palette import colour, mix, readable
 from desktop_nn.gui.graph_names import Namer, plain_name
-from desktop_nn.gui.palette import colour
 
 __all__ = [
     "COLUMN_SPACING",
@@ -62,8 +62,6 @@ __all__ = [
     "LabelItem",
     "SceneColours",
     "VertexItem",
-    "contrast_ratio",
-    "readable",
 ]
 
 #: Distance between columns of the layout, in scene units (pixels at zoom 1).
@@ -104,40 +102,6 @@ SYMBOL_PIXELS = 26
 # --- colours ----------------------------------------------------------------------------------
 
 
-def _luminance(c: QColor) -> float:
-    def channel(v: float) -> float:
-        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
-
-    return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF())
-
-
-def contrast_ratio(a: QColor, b: QColor) -> float:
-    """WCAG contrast ratio of two colours (1 to 21)."""
-    la, lb = sorted((_luminance(a), _luminance(b)), reverse=True)
-    return (la + 0.05) / (lb + 0.05)
-
-
-def _mix(a: QColor, b: QColor, amount: float) -> QColor:
-    """``a`` moved ``amount`` (0..1) of the way towards ``b``."""
-    return QColor.fromRgbF(
-        a.redF() + (b.redF() - a.redF()) * amount,
-        a.greenF() + (b.greenF() - a.greenF()) * amount,
-        a.blueF() + (b.blueF() - a.blueF()) * amount,
-    )
-
-
-def readable(base: QColor, background: QColor, minimum: float = 4.5) -> QColor:
-    """``base``, darkened on a light background or lightened on a dark one until its contrast
-    with ``background`` reaches ``minimum`` (4.5 is the WCAG level for normal text)."""
-    target = QColor("black") if _luminance(background) > 0.18 else QColor("white")
-    result = QColor(base)
-    amount = 0.0
-    while contrast_ratio(result, background) < minimum and amount < 1.0:
-        amount = min(1.0, amount + 0.05)
-        result = _mix(base, target, amount)
-    return result
-
-
 @dataclass(frozen=True)
 class SceneColours:
     """Every colour of the drawing, derived from a widget palette (light or dark)."""
@@ -163,14 +127,14 @@ class SceneColours:
         return cls(
             background=background,
             text=text,
-            muted=_mix(text, background, 0.35),
-            line=_mix(text, background, 0.15),
-            node_fill=_mix(background, text, 0.05),
+            muted=mix(text, background, 0.35),
+            line=mix(text, background, 0.15),
+            node_fill=mix(background, text, 0.05),
             gradient=readable(colour("vermillion"), background),
             forward=forward,
-            forward_fill=_mix(background, forward, 0.22),
+            forward_fill=mix(background, forward, 0.22),
             backward=backward,
-            backward_fill=_mix(background, backward, 0.22),
+            backward_fill=mix(background, backward, 0.22),
             selection=readable(palette.color(QPalette.ColorRole.Highlight), background, 3.0),
         )
 

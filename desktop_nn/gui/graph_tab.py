@@ -36,7 +36,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractSpinBox,
     QComboBox,
-    QDoubleSpinBox,
     QFrame,
     QGridLayout,
     QGroupBox,
@@ -67,11 +66,11 @@ from desktop_nn.graph import (
     preset,
 )
 from desktop_nn.graph.ops import RULE_CONTEXT
+from desktop_nn.gui.common.palette import colour, readable
+from desktop_nn.gui.common.shortcuts import add_command_key, key_text
+from desktop_nn.gui.common.widgets import CompactSpinBox, StatusLabel
 from desktop_nn.gui.graph_names import Namer, book_name, plain_name
-from desktop_nn.gui.graph_scene import GraphScene, GraphView, readable
-from desktop_nn.gui.palette import colour
-from desktop_nn.gui.shortcuts import add_command_key, key_text
-from desktop_nn.gui.widgets import StatusLabel
+from desktop_nn.gui.graph_scene import GraphScene, GraphView
 
 __all__ = [
     "PRESET_CHOICES",
@@ -235,17 +234,6 @@ def describe_vertex(graph: ComputationGraph, vertex_id: str,
 # --- widgets ----------------------------------------------------------------------------------
 
 
-class ValueSpinBox(QDoubleSpinBox):
-    """A number box that shows 1.1 rather than 1.100000."""
-
-    def textFromValue(self, value: float) -> str:
-        text = self.locale().toString(float(value), "f", self.decimals())
-        point = self.locale().decimalPoint()
-        if point in text:
-            text = text.rstrip("0").rstrip(point)
-        return text
-
-
 class NodeDetailPanel(QGroupBox):
     """The side panel: the clicked vertex's rule and numbers; an input's value editor.
 
@@ -282,10 +270,9 @@ class NodeDetailPanel(QGroupBox):
             label.setWordWrap(True)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
-        self.value_spin = ValueSpinBox()
+        self.value_spin = CompactSpinBox(decimals=6)  # 1.1 rather than 1.100000
         self.value_spin.setObjectName("inputValueSpin")
         self.value_spin.setRange(-INPUT_RANGE, INPUT_RANGE)
-        self.value_spin.setDecimals(6)
         self.value_spin.setKeyboardTracking(False)
         self.value_spin.setStepType(QAbstractSpinBox.StepType.AdaptiveDecimalStepType)
         self.value_spin.setToolTip(self.tr(

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from desktop_nn.core.network import ACTIVATION_TITLES
 from desktop_nn.core.optimizers import OPTIMIZER_TITLES
 from desktop_nn.core.training import LIMITS, MNIST_TRAIN_SIZE, TrainConfig
+from desktop_nn.gui.common.widgets import CompactSpinBox
 
 #: Presets: an English name (the key; translated only for display) and the configuration it
 #: stands for. A preset sets every one of ``PRESET_FIELDS``; the seed and the dataset stay.
@@ -64,29 +65,9 @@ def _spin(name: str, low: int, high: int, tooltip: str) -> QSpinBox:
     return spin
 
 
-class RateSpinBox(QDoubleSpinBox):
-    """A number box for the core's small positive numbers (1e-6 and up): six decimals, shown
-    with four unless the value needs more ('0.1000', '0.00015', '0.000001')."""
-
-    SHOWN = 4
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setDecimals(6)
-
-    def textFromValue(self, value: float) -> str:
-        locale = self.locale()
-        text = locale.toString(float(value), "f", self.decimals())
-        if not self.isGroupSeparatorShown():
-            text = text.replace(locale.groupSeparator(), "")
-        if locale.decimalPoint() in text:
-            keep = len(text) - (self.decimals() - self.SHOWN)
-            text = text[:keep] + text[keep:].rstrip("0")
-        return text
-
-
 def _double_spin(name: str, low: float, high: float, tooltip: str) -> QDoubleSpinBox:
-    spin = RateSpinBox()
+    # Six decimals (the core allows 1e-6), four of them always written: '0.1000'.
+    spin = CompactSpinBox(decimals=6, shown=4)
     spin.setObjectName(name)
     spin.setRange(low, high)
     spin.setStepType(QAbstractSpinBox.StepType.AdaptiveDecimalStepType)

@@ -27,11 +27,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_nn.core.network import hidden_outputs
-from desktop_nn.gui.palette import TRAIN_COLOUR, colour
-from desktop_nn.gui.plot_style import PalettePlot, style_plot
-from desktop_nn.gui.state import AppState
+from desktop_nn.gui.common.palette import TRAIN_COLOUR, colour
+from desktop_nn.gui.common.plot_style import PalettePlot, style_plot
+from desktop_nn.gui.common.state import AppState
+from desktop_nn.gui.common.widgets import StatusLabel
 from desktop_nn.gui.weight_tiles import SIDE, DivergingLegend, WeightTilesView
-from desktop_nn.gui.widgets import StatusLabel
 
 #: The most redraws a second while weights stream in from a training run.
 REFRESH_HZ = 2.5

@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import pyqtgraph as pg
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import QLocale, Qt, QTimer, Slot, qVersion
+from PySide6.QtCore import QLocale, QTimer, Slot, qVersion
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -23,8 +23,13 @@ from desktop_nn import __version__
 from desktop_nn.core.blas import limit_blas_threads_for_process
 from desktop_nn.core.history_csv import write_history_csv
 from desktop_nn.core.model_io import ModelFileError, check_compatible, load_model, save_model
+from desktop_nn.data.datasets import dataset_title
 from desktop_nn.data.mnist import DataError, dataset_dir
-from desktop_nn.gui.download_dialog import DATASET_TITLES, DownloadDialog
+from desktop_nn.gui.common.exports import export_plot
+from desktop_nn.gui.common.messages import show_message
+from desktop_nn.gui.common.shortcuts import ShortcutGuard
+from desktop_nn.gui.common.state import AppState
+from desktop_nn.gui.download_dialog import DownloadDialog
 from desktop_nn.gui.i18n import (
     LANGUAGES,
     choose_language,
@@ -35,15 +40,12 @@ from desktop_nn.gui.i18n import (
 )
 from desktop_nn.gui.icon import app_icon
 from desktop_nn.gui.language_switch import ask_to_restart
-from desktop_nn.gui.plot_export import export_plot
 from desktop_nn.gui.settings import (
     APPLICATION,
     app_settings,
     read_window_settings,
     save_config,
 )
-from desktop_nn.gui.shortcuts import ShortcutGuard
-from desktop_nn.gui.state import AppState
 from desktop_nn.gui.training_tab import TrainingTab
 
 #: The book's title and its editions, the same in every language (names are not translated).
@@ -282,11 +284,11 @@ class MainWindow(QMainWindow):
             return
         if dataset != self.state.dataset_name:
             self.show_status(self.tr("Loading {dataset}…").format(
-                dataset=DATASET_TITLES.get(dataset, dataset)))
+                dataset=dataset_title(dataset)))
             self.state.load_data(dataset)
 
     def _offer_download(self, dataset: str) -> None:
-        title = DATASET_TITLES.get(dataset, dataset)
+        title = dataset_title(dataset)
         answer = QMessageBox.question(
             self,
             self.tr("Download {dataset}?").format(dataset=title),
@@ -308,8 +310,8 @@ class MainWindow(QMainWindow):
 
     def _on_downloaded(self, dataset: str, outcome: str, detail: str) -> None:
         self.download_dialog = None
-        title = DATASET_TITLES.get(dataset, dataset)
-        if outcome == "ok":
+        title = dataset_title(dataset)
+        if outcome == "finished":
             self.show_status(self.tr("{dataset} downloaded; loading…").format(dataset=title))
             self.state.load_data(dataset)
             return
@@ -475,12 +477,7 @@ class MainWindow(QMainWindow):
         QMessageBox.about(self, self.tr("About"), self.about_text())
 
     def _warn(self, title: str, text: str) -> None:
-        self.last_warning = (title, text)
-        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok,
-                          self)
-        box.setObjectName("warningMessage")
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
+        show_message(self, title, text, name="warningMessage")
 
     # -- closing -----------------------------------------------------------------------------
     def closeEvent(self, event) -> None:

@@ -7,10 +7,10 @@ from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QGroupBox, QPushButton, QVBoxLayout, QWidget
 
 from desktop_nn.core.functions import softmax
-from desktop_nn.gui.evaluate_tab import display_class_names
-from desktop_nn.gui.shortcuts import add_command_key, key_text
-from desktop_nn.gui.state import AppState
-from desktop_nn.gui.widgets import DigitView, ProbabilityBars, StatusLabel
+from desktop_nn.gui.common.class_names import display_class_names
+from desktop_nn.gui.common.shortcuts import add_command_key, key_text
+from desktop_nn.gui.common.state import AppState
+from desktop_nn.gui.common.widgets import DigitView, ProbabilityBars, StatusLabel
 
 
 class SamplePreview(QGroupBox):

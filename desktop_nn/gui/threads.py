@@ -1,4 +1,4 @@
-"""Background work for the window: loading data and training, each in a ``QThread``.
+"""Training in a ``QThread``.
 
 The threads drive plain core code (``load_mnist``, ``Trainer.run()``) and talk to the window only
 through queued signals carrying copies. Stopping and pausing are ``threading.Event`` flags checked
@@ -21,7 +21,6 @@ from desktop_nn.core.training import (
     IterationEvent,
     Trainer,
 )
-from desktop_nn.data import load_mnist
 
 #: How often the training thread sends what it has collected (seconds).
 EMIT_INTERVAL = 0.04
@@ -29,38 +28,6 @@ EMIT_INTERVAL = 0.04
 SNAPSHOT_INTERVAL = 0.5
 #: How often it reports the progress inside a numerical-gradient iteration (seconds).
 ELEMENT_PROGRESS_INTERVAL = 0.2
-
-
-class DataLoadThread(QThread):
-    """Loads a dataset with ``load_mnist`` off the GUI thread.
-
-    Signals
-    -------
-    loaded(str, object)
-        The dataset name and ``((x_train, t_train), (x_test, t_test))``.
-    failed(str, str)
-        The dataset name and a one-line message.
-    notice(str)
-        Something worth knowing that did not stop the load (a damaged cache entry rebuilt).
-    """
-
-    loaded = Signal(str, object)
-    failed = Signal(str, str)
-    notice = Signal(str)
-
-    def __init__(self, dataset: str, data_dir: str | None = None) -> None:
-        super().__init__()
-        self.dataset = dataset
-        self.data_dir = data_dir
-
-    def run(self) -> None:
-        try:
-            data = load_mnist(dataset=self.dataset, data_dir=self.data_dir,
-                              notify=self.notice.emit)
-        except Exception as exc:  # any failure becomes a message, never a dead thread
-            self.failed.emit(self.dataset, str(exc))
-            return
-        self.loaded.emit(self.dataset, data)
 
 
 @dataclass

@@ -28,16 +28,17 @@ from desktop_nn.core import divergence
 from desktop_nn.core.gradient import Cancelled
 from desktop_nn.core.timing import numerical_run_seconds, remaining_seconds
 from desktop_nn.core.training import DivergedEvent, FinishedEvent, TrainConfig, Trainer
+from desktop_nn.data.datasets import dataset_title
+from desktop_nn.gui.common.durations import about, measured
+from desktop_nn.gui.common.messages import show_message
+from desktop_nn.gui.common.shortcuts import add_command_key, key_text
+from desktop_nn.gui.common.state import AppState
+from desktop_nn.gui.common.widgets import StatusLabel
 from desktop_nn.gui.curves import MAX_OVERLAYS, AccuracyPlot, LossPlot
-from desktop_nn.gui.download_dialog import DATASET_TITLES
-from desktop_nn.gui.durations import about, measured
 from desktop_nn.gui.hyperparams import HyperparameterPanel
 from desktop_nn.gui.runs import RunRecord
 from desktop_nn.gui.sample_preview import SamplePreview
-from desktop_nn.gui.shortcuts import add_command_key, key_text
-from desktop_nn.gui.state import AppState
 from desktop_nn.gui.threads import MetricsBatch, TrainingThread
-from desktop_nn.gui.widgets import StatusLabel
 
 REDRAW_HZ = 22
 #: The progress bar and its figures change more slowly than the eye needs (Hz).
@@ -81,7 +82,6 @@ class TrainingTab(QWidget):
         #: The run of the bright curves, and those of the faded ones (oldest first).
         self.current_run: RunRecord | None = None
         self.earlier_runs: list[RunRecord] = []
-        self.last_message: tuple[str, str] | None = None  # (title, text) of the last dialog
         self._dirty = False
         self._start_when_loaded = False
         self._pending_step = False
@@ -539,7 +539,7 @@ class TrainingTab(QWidget):
         name = self.state.dataset_name
         self.status.emit(
             self.tr("{dataset}: {train} training and {test} test images ready").format(
-                dataset=DATASET_TITLES.get(name, name), train=f"{len(x_train):,}",
+                dataset=dataset_title(name), train=f"{len(x_train):,}",
                 test=f"{len(self.state.data[1][0]):,}")
         )
         if self._start_when_loaded:
@@ -575,12 +575,7 @@ class TrainingTab(QWidget):
         return answer == QMessageBox.StandardButton.Yes
 
     def _show_message(self, title: str, text: str, icon: QMessageBox.Icon) -> None:
-        """Show a non-blocking message box (tests read ``last_message``)."""
-        self.last_message = (title, text)
-        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.setObjectName("trainingMessage")
-        box.open()
+        show_message(self, title, text, name="trainingMessage", icon=icon)
 
     # -- drawing -----------------------------------------------------------------------------
     @Slot()

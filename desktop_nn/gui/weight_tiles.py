@@ -12,7 +12,7 @@ from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QLinearGradient, QPainter, QPalette, qRgb
 from PySide6.QtWidgets import QScrollArea, QSizePolicy, QToolTip, QWidget
 
-from desktop_nn.gui.palette import colour, plot_background
+from desktop_nn.gui.common.palette import colour, plot_background
 
 SIDE = 28
 #: Blank pixels between tiles (before magnification).

@@ -11,10 +11,11 @@ from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QPushButton, QSli
 from desktop_nn.core.blas import blas_threads
 from desktop_nn.core.network import TwoLayerNet
 from desktop_nn.core.training import TrainConfig, Trainer
+from desktop_nn.gui.common.state import AppState
 from desktop_nn.gui.draw_canvas import CANVAS_SIZE, DEFAULT_PEN_WIDTH
 from desktop_nn.gui.draw_tab import EMPTY_HINT, NO_MODEL_HINT, UPDATE_HZ, DrawTab
-from desktop_nn.gui.state import AppState
 from desktop_nn.image_files import save_grey
+from tests.gui.messages import last_message
 
 #: Test images painted onto the canvas: the first of each of five classes (all different).
 DIGIT_INDICES = (0, 1, 2, 3, 4)
@@ -246,11 +247,11 @@ def test_a_picture_file_goes_onto_the_canvas(model_tab, mnist, tmp_path, qtbot):
     broken = tmp_path / "broken.png"
     broken.write_bytes(b"not a picture at all")
     assert not model_tab.open_picture(str(broken))
-    assert model_tab.last_message[0] == "Cannot open the picture"
+    assert last_message(model_tab, "drawMessage")[0] == "Cannot open the picture"
     blank = tmp_path / "blank.png"
     save_grey(blank, np.ones((40, 40)))
     assert not model_tab.open_picture(str(blank))
-    assert model_tab.last_message[0] == "No digit found"
+    assert last_message(model_tab, "drawMessage")[0] == "No digit found"
     assert model_tab.prediction_view.prediction() == int(t_test[1])  # the drawing is kept
 
 

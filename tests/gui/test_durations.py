@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QMessageBox
 import desktop_nn.gui.threads as threads_module
 from desktop_nn.core import timing
 from desktop_nn.gui import i18n
-from desktop_nn.gui.durations import about, measured
+from desktop_nn.gui.common.durations import about, measured
 
 CLOCK = re.compile(r"\d+:\d\d")
 

@@ -11,15 +11,11 @@ from desktop_nn.core.evaluation import evaluate_model
 from desktop_nn.core.model_io import save_model
 from desktop_nn.core.network import TwoLayerNet
 from desktop_nn.core.training import TrainConfig, Trainer
-from desktop_nn.gui.confusion_view import (
-    ConfusionMatrixView,
-    cell_strengths,
-    contrast_ratio,
-    readable_text_colour,
-)
+from desktop_nn.gui.common.palette import colour, contrast_ratio, readable_text_colour
+from desktop_nn.gui.common.state import AppState
+from desktop_nn.gui.confusion_view import ConfusionMatrixView, cell_strengths
 from desktop_nn.gui.evaluate_tab import GALLERY_LIMIT, NO_MODEL_HINT, EvaluateTab
-from desktop_nn.gui.palette import colour
-from desktop_nn.gui.state import AppState
+from tests.gui.messages import last_message
 
 RECALL_COLUMN, SUPPORT_COLUMN = 2, 4
 
@@ -179,8 +175,8 @@ def test_a_corrupt_model_file_leaves_the_tab_working(evaluated, window, tmp_path
     corrupt = tmp_path / "corrupt.npz"
     corrupt.write_bytes(b"PK\x03\x04 not a zip archive at all")
     assert tab.load_model_from(corrupt) is False
-    assert window.last_warning[0] == "Could not load the model"
-    assert "corrupt.npz" in window.last_warning[1]
+    assert last_message(window, "warningMessage")[0] == "Could not load the model"
+    assert "corrupt.npz" in last_message(window, "warningMessage")[1]
     assert window.state.network is network and tab.evaluation is before
     with qtbot.waitSignal(tab.evaluated, timeout=30_000):
         qtbot.mouseClick(tab.run_button, Qt.MouseButton.LeftButton)
@@ -226,7 +222,7 @@ def test_without_a_window_the_tab_loads_files_itself(qtbot, tmp_path, trained):
     bad = tmp_path / "bad.npz"
     bad.write_bytes(b"not a model")
     assert tab.load_model_from(bad) is False
-    assert tab.last_message[0] == "Could not load the model"
+    assert last_message(tab, "evaluateMessage")[0] == "Could not load the model"
     assert state.network is None
     good = tmp_path / "good.npz"
     save_model(good, trained[0], trained[1])

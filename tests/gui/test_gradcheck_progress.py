@@ -11,9 +11,9 @@ import pytest
 import desktop_nn.core.gradient as gradient_module
 from desktop_nn.cli import main
 from desktop_nn.core.timing import TIMED_CALLS
+from desktop_nn.gui.common.state import AppState
 from desktop_nn.gui.gradcheck_tab import GradientCheckTab
 from desktop_nn.gui.gradcheck_thread import GradientCheckSettings, GradientCheckThread
-from desktop_nn.gui.state import AppState
 
 
 @pytest.fixture

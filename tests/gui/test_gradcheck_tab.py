@@ -15,9 +15,9 @@ from PySide6.QtWidgets import (
 
 from desktop_nn.core.gradient import gradient_check
 from desktop_nn.core.network import TwoLayerNet
+from desktop_nn.gui.common.state import AppState
 from desktop_nn.gui.gradcheck_tab import GradientCheckTab, format_sci
 from desktop_nn.gui.gradcheck_thread import GradientCheckThread
-from desktop_nn.gui.state import AppState
 
 PARAMS = ("W1", "b1", "W2", "b2")
 

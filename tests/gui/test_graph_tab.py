@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from desktop_nn.graph import OPERATIONS, Phase, format_value
 from desktop_nn.graph.ops import RULE_CONTEXT, Power
-from desktop_nn.gui.graph_scene import contrast_ratio
+from desktop_nn.gui.common.palette import contrast_ratio
 from desktop_nn.gui.graph_tab import GraphTab
 
 NAMED_WIDGETS = {

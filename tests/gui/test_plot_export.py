@@ -8,7 +8,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from desktop_nn.gui.palette import plot_background
+from desktop_nn.gui.common.palette import plot_background
 
 
 def train(tab, qtbot, iters=40) -> None:

@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from desktop_nn.core.model_io import load_model
+from tests.gui.messages import last_message
 
 
 def configure(tab, *, iters, seed=0, lr=0.1):
@@ -69,7 +70,7 @@ def test_every_run_on_screen_is_exported_with_its_number_and_seed(window, qtbot,
 
 def test_no_history_before_any_run_has_ended(window, tmp_path):
     assert not window.export_history_to(tmp_path / "h.csv")
-    assert window.last_warning[0] == "No history to export"
+    assert last_message(window, "warningMessage")[0] == "No history to export"
     assert not (tmp_path / "h.csv").exists()
 
 

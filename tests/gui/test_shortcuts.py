@@ -7,7 +7,8 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
-from desktop_nn.gui.shortcuts import window_command_keys
+from desktop_nn.gui.common.shortcuts import window_command_keys
+from tests.gui.messages import last_message
 
 #: The keys the README and the menus promise.
 DOCUMENTED_KEYS = ("Ctrl+O", "Ctrl+S", "Ctrl+E", "Ctrl+Shift+E", "F1", "F5", "F6",
@@ -81,7 +82,7 @@ def test_ctrl_e_exports_while_a_text_field_that_claims_it_has_the_focus(window, 
     window.export_csv_action.triggered.connect(lambda: triggered.append(True))
     qtbot.keyClick(field, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     assert triggered == [True]
-    assert window.last_warning[0] == "No history to export"
+    assert last_message(window, "warningMessage")[0] == "No history to export"
     for key in window_command_keys(window):
         assert not override_accepted(field, key), key
     for key in ("Ctrl+Z", "Ctrl+A", "Delete", "Backspace", "Ctrl+K"):  # editing keys stay
@@ -126,7 +127,7 @@ def test_graph_keys_step_while_the_expression_field_has_the_focus(window, qtbot)
 
 
 def test_fit_all_keeps_its_mnemonic_and_its_key(window):
-    from desktop_nn.gui.shortcuts import command_keys_of
+    from desktop_nn.gui.common.shortcuts import command_keys_of
 
     button = window.graph_tab.fit_button
     assert button.shortcut() == QKeySequence("Alt+A")

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_nn.core.model_io import load_model
+from tests.gui.messages import last_message
 
 NAMED_WIDGETS = {
     "startButton": QPushButton,
@@ -186,7 +187,7 @@ def test_a_diverging_learning_rate_is_stopped_and_explained(window, qtbot):
         tab.start()
     assert ended.args == ["diverged"]
     assert "learning rate" in window.statusBar().currentMessage().lower()
-    title, text = tab.last_message
+    title, text = last_message(tab, "trainingMessage")
     assert title == "Training diverged"
     assert "learning rate (100)" in text
     assert tab.start_button.isEnabled()
@@ -196,7 +197,7 @@ def test_a_corrupt_model_file_is_refused_and_the_window_keeps_working(window, qt
     bad = tmp_path / "broken.npz"
     bad.write_bytes(b"PK\x03\x04 this is not really a zip file")
     assert window.load_model_from(bad) is False
-    title, text = window.last_warning
+    title, text = last_message(window, "warningMessage")
     assert title == "Could not load the model" and "broken.npz" in text
     configure(window.training_tab, iters=20)
     with qtbot.waitSignal(window.training_tab.run_ended, timeout=60_000) as ended:

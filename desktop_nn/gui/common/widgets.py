@@ -1,13 +1,14 @@
-"""Small reusable widgets: a digit image and a bar chart of class probabilities."""
+"""Small reusable widgets: a digit image, a bar chart of class probabilities, a status line
+that changes often, and a number box that writes only the decimals a value needs."""
 
 from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette, QPixmap
-from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import QDoubleSpinBox, QLabel, QSizePolicy, QWidget
 
-from desktop_nn.gui.palette import TEST_COLOUR, TRAIN_COLOUR, colour
+from desktop_nn.gui.common.palette import TEST_COLOUR, TRAIN_COLOUR, colour
 from desktop_nn.image_files import grey_qimage
 
 
@@ -158,3 +159,33 @@ class StatusLabel(QWidget):
             flags |= Qt.TextFlag.TextWordWrap
         painter.drawText(self.rect().adjusted(0, 2, 0, -2), int(flags), text)
         painter.end()
+
+
+class CompactSpinBox(QDoubleSpinBox):
+    """A number box that writes no more decimals than a value needs, and at least ``shown``:
+    '1.1' rather than '1.100000' (``shown`` 0), '0.1000' and '0.00015' (``shown`` 4).
+
+    Parameters
+    ----------
+    decimals : int
+        The precision the box keeps.
+    shown : int
+        Decimals always written.
+    """
+
+    def __init__(self, decimals: int = 6, shown: int = 0, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.shown = shown
+        self.setDecimals(decimals)
+
+    def textFromValue(self, value: float) -> str:
+        locale = self.locale()
+        text = locale.toString(float(value), "f", self.decimals())
+        if not self.isGroupSeparatorShown():
+            text = text.replace(locale.groupSeparator(), "")
+        point = locale.decimalPoint()
+        if point in text:
+            keep = len(text) - (self.decimals() - self.shown)
+            text = text[:keep] + text[keep:].rstrip("0")
+            text = text.removesuffix(point)
+        return text

@@ -15,7 +15,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt
 from PySide6.QtWidgets import QGraphicsItem
 
-from desktop_nn.gui.palette import plot_background, plot_foreground
+from desktop_nn.gui.common.palette import plot_background, plot_foreground
 
 
 class IntegerAxis(pg.AxisItem):

@@ -8,12 +8,12 @@ lives on the GUI thread; the training thread only ever sends copies.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, Signal
 
 from desktop_nn.core.network import TwoLayerNet
 from desktop_nn.core.training import TrainConfig
-from desktop_nn.gui.thread_registry import ThreadRegistry
-from desktop_nn.gui.threads import DataLoadThread
+from desktop_nn.data import load_mnist
+from desktop_nn.gui.workers import GeneratorWorker, ThreadRegistry
 
 Dataset = tuple[tuple[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]
 
@@ -58,7 +58,7 @@ class AppState(QObject):
         self.config: TrainConfig | None = None
         self.training_state = "idle"
         self.threads = ThreadRegistry()
-        self._loaders: list[DataLoadThread] = []
+        self._loaders: list[GeneratorWorker] = []
 
     # -- data -------------------------------------------------------------------------------
     @property
@@ -66,30 +66,30 @@ class AppState(QObject):
         return bool(self._loaders)
 
     def load_data(self, dataset: str = "mnist", data_dir: str | None = None) -> None:
-        """Start loading ``dataset`` in the background (``data_changed`` or ``data_failed``)."""
-        loader = DataLoadThread(dataset, data_dir)
-        loader.loaded.connect(self._on_loaded)
-        loader.failed.connect(self._on_failed)
-        loader.notice.connect(self.data_notice)
-        loader.finished.connect(lambda: self._forget_loader(loader))
-        self._loaders.append(loader)
-        self.threads.start(loader)  # a few seconds at most: waited for, never interrupted
+        """Start loading ``dataset`` in the background (``data_changed`` or ``data_failed``).
 
-    def _forget_loader(self, loader: DataLoadThread) -> None:
+        A load takes a few seconds at most: it is waited for, never interrupted.
+        """
+        def job(task):
+            return load_mnist(dataset=dataset, data_dir=data_dir, notify=task.report)
+
+        loader = GeneratorWorker("data-load", job)
+        loader.progress.connect(lambda notice: self.data_notice.emit(str(notice)))
+        loader.finished.connect(lambda data: self._on_loaded(dataset, data))
+        loader.failed.connect(lambda error: self.data_failed.emit(str(error)))
+        loader.on_end(lambda: self._forget_loader(loader))
+        self._loaders.append(loader)
+        loader.start(self.threads)
+
+    def _forget_loader(self, loader: GeneratorWorker) -> None:
         loader.wait()
         if loader in self._loaders:
             self._loaders.remove(loader)
-        loader.deleteLater()
 
-    @Slot(str, object)
     def _on_loaded(self, dataset: str, data: Dataset) -> None:
         self.data = data
         self.dataset_name = dataset
         self.data_changed.emit()
-
-    @Slot(str, str)
-    def _on_failed(self, dataset: str, message: str) -> None:
-        self.data_failed.emit(message)
 
     # -- model ------------------------------------------------------------------------------
     def set_model(self, network: TwoLayerNet | None, config: TrainConfig | None) -> None:

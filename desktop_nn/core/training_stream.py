@@ -66,6 +66,10 @@ class ElementProgress:
     active_seconds: float
 
 
+def _given(value: float | None, default: float) -> float:
+    return default if value is None else value
+
+
 def _ignore(_value: object) -> None:
     return None
 
@@ -82,19 +86,20 @@ class TrainingStream:
     trainer : Trainer
     clock : callable, default time.perf_counter
         Returns seconds: the intervals and the active time are measured with it.
-    emit_interval, snapshot_interval, element_interval : float
-        See :data:`EMIT_INTERVAL`, :data:`SNAPSHOT_INTERVAL`, :data:`ELEMENT_PROGRESS_INTERVAL`.
+    emit_interval, snapshot_interval, element_interval : float, optional
+        Default to :data:`EMIT_INTERVAL`, :data:`SNAPSHOT_INTERVAL` and
+        :data:`ELEMENT_PROGRESS_INTERVAL` as they are when the stream is made.
     """
 
     def __init__(self, trainer, *, clock: Callable[[], float] = time.perf_counter,
-                 emit_interval: float = EMIT_INTERVAL,
-                 snapshot_interval: float = SNAPSHOT_INTERVAL,
-                 element_interval: float = ELEMENT_PROGRESS_INTERVAL) -> None:
+                 emit_interval: float | None = None,
+                 snapshot_interval: float | None = None,
+                 element_interval: float | None = None) -> None:
         self.trainer = trainer
         self._clock = clock
-        self._emit = RateLimit(emit_interval, clock)
-        self._snapshot = RateLimit(snapshot_interval, clock)
-        self.element_interval = element_interval
+        self._emit = RateLimit(_given(emit_interval, EMIT_INTERVAL), clock)
+        self._snapshot = RateLimit(_given(snapshot_interval, SNAPSHOT_INTERVAL), clock)
+        self.element_interval = _given(element_interval, ELEMENT_PROGRESS_INTERVAL)
         self._losses = np.empty(4096, dtype=np.float64)
         self._count = 0
         self._first = trainer.iteration

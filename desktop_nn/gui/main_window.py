@@ -46,7 +46,7 @@ from desktop_nn.gui.settings import (
     read_window_settings,
     save_config,
 )
-from desktop_nn.gui.training_tab import TrainingTab
+from desktop_nn.gui.training.tab import TrainingTab
 
 #: The book's title and its editions, the same in every language (names are not translated).
 BOOK_TITLE = "<i>Deep Learning from Scratch</i>"
@@ -91,8 +91,8 @@ class MainWindow(QMainWindow):
         self._add_insight_tabs()
         self.training_tab.status.connect(
             lambda message: self.show_status(message, owner=self.training_tab))
-        self.training_tab.panel.config_changed.connect(self._schedule_settings_save)
-        self.training_tab.panel.dataset_changed.connect(self._on_dataset_chosen)
+        self.training_tab.config_changed.connect(self._schedule_settings_save)
+        self.training_tab.dataset_chosen.connect(self._on_dataset_chosen)
         self.state.data_failed.connect(
             lambda message: self.show_status(self.tr("Could not load the data:") + " " + message)
         )
@@ -238,16 +238,12 @@ class MainWindow(QMainWindow):
 
     def restore_settings(self) -> None:
         """Restore what was saved; a value of the wrong type or out of range is ignored."""
-        slider = self.training_tab.smoothing_slider
-        saved = read_window_settings(self.settings, (slider.minimum(), slider.maximum()))
+        saved = read_window_settings(self.settings, self.training_tab.smoothing_range)
         if saved.geometry is None or not self.restoreGeometry(saved.geometry):
             self.resize(1360, 820)
         if saved.config is not None:
-            self.training_tab.panel.set_config(saved.config)
-        if saved.smoothing is not None:
-            slider.setValue(saved.smoothing)
-        if saved.log_scale is not None:
-            self.training_tab.log_check.setChecked(saved.log_scale)
+            self.training_tab.show_config(saved.config)
+        self.training_tab.restore_plot_settings(saved.smoothing, saved.log_scale)
         tab = self.settings.value("window/tab")
         if tab is not None and str(tab).isdigit() and int(tab) < self.tabs.count():
             self.tabs.setCurrentIndex(int(tab))
@@ -258,21 +254,22 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def save_settings(self) -> None:
-        save_config(self.settings, self.training_tab.panel.config())
+        save_config(self.settings, self.training_tab.config())
         self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("plots/smoothing", self.training_tab.smoothing_slider.value())
-        self.settings.setValue("plots/log_scale", self.training_tab.log_check.isChecked())
+        smoothing, log_scale = self.training_tab.plot_settings()
+        self.settings.setValue("plots/smoothing", smoothing)
+        self.settings.setValue("plots/log_scale", log_scale)
         self.settings.setValue("window/tab", self.tabs.currentIndex())
         self.settings.sync()
 
     # -- data --------------------------------------------------------------------------------
     def _load_initial_data(self) -> None:
-        dataset = self.training_tab.panel.config().dataset
+        dataset = self.training_tab.config().dataset
         try:
             dataset_dir(dataset)
         except DataError:
             dataset = "mnist"
-            self.training_tab.panel.dataset_combo.setCurrentIndex(0)
+            self.training_tab.choose_bundled_dataset()
         self.state.load_data(dataset)
 
     @Slot(str)
@@ -296,7 +293,7 @@ class MainWindow(QMainWindow):
                     "checked against its published checksums)?").format(dataset=title),
         )
         if answer != QMessageBox.StandardButton.Yes:
-            self.training_tab.panel.dataset_combo.setCurrentIndex(0)
+            self.training_tab.choose_bundled_dataset()
             return
         self.start_download(dataset)
 
@@ -315,7 +312,7 @@ class MainWindow(QMainWindow):
             self.show_status(self.tr("{dataset} downloaded; loading…").format(dataset=title))
             self.state.load_data(dataset)
             return
-        self.training_tab.panel.dataset_combo.setCurrentIndex(0)
+        self.training_tab.choose_bundled_dataset()
         if outcome == "failed":
             QMessageBox.warning(
                 self,
@@ -338,11 +335,7 @@ class MainWindow(QMainWindow):
         if network is None or config is None:
             self._warn(self.tr("Nothing to save"), self.tr("Train a network (or load one) first."))
             return False
-        meta: dict = {}
-        trainer = self.training_tab.last_trainer
-        if trainer is not None and trainer.network is not None:
-            meta["iterations"] = trainer.iteration
-            meta["learning_rates"] = [list(change) for change in trainer.history.learning_rates]
+        meta = self.training_tab.model_meta()
         try:
             save_model(path, network, config, meta)
         except ModelFileError as exc:
@@ -373,8 +366,7 @@ class MainWindow(QMainWindow):
                        self.tr("The file was not loaded; the current network is unchanged.")
                        + "\n\n" + str(exc))
             return False
-        self.training_tab.panel.set_config(loaded.config.replace(
-            dataset=self.training_tab.panel.config().dataset))
+        self.training_tab.show_config(loaded.config, keep_dataset=True)
         self.state.set_model(loaded.network, loaded.config)
         self.show_status(self.tr("Loaded {file}: hidden size {hidden}, {activation}, seed {seed}"
                                  ).format(file=Path(path).name, hidden=loaded.network.hidden_size,
@@ -440,7 +432,7 @@ class MainWindow(QMainWindow):
             self._warn(self.tr("Unknown format"), self.tr("Plots can be exported as .png or .svg."))
             return []
         written = []
-        plots = {"loss": self.training_tab.loss_plot, "accuracy": self.training_tab.accuracy_plot}
+        plots = self.training_tab.plots()
         try:
             for name, plot in plots.items():
                 written.append(export_plot(plot, base.with_name(f"{base.stem}-{name}{suffix}")))

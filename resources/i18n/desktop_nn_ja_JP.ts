@@ -91,7 +91,7 @@
     <name>ClassNames</name>
     <message>
         <source>T-shirt</source>
-        <extracomment>Fashion-MNIST's class names as the core spells them (desktop_nn.core.evaluation), marked for translation: the core's English name is the key, the window shows its translation.</extracomment>
+        <extracomment>How each dataset is called on screen and in messages (names: never translated). Both datasets have ten classes, labelled 0 to 9. Short names of the Fashion-MNIST classes, label 0 first.</extracomment>
         <translation>Tシャツ</translation>
     </message>
     <message>
@@ -1442,7 +1442,7 @@
     <name>LossPlot</name>
     <message>
         <source>loss</source>
-        <extracomment>How often the faint raw loss curve is redrawn (the smoothed line follows every frame). Points drawn of the smoothed loss line (it is smooth: a point every few pixels suffices). Points a loss buffer holds before it thins itself out.</extracomment>
+        <extracomment>How often the faint raw loss curve is redrawn (the smoothed line follows every frame). Points drawn of the smoothed loss line (it is smooth: a point every few pixels suffices).</extracomment>
         <translation>損失</translation>
     </message>
     <message>
@@ -1851,6 +1851,42 @@
     </message>
 </context>
 <context>
+    <name>PlotOptions</name>
+    <message>
+        <source>Window of the moving average drawn over the raw loss, in iterations.</source>
+        <extracomment>The smoothing window, in iterations: its range and its first value.</extracomment>
+        <translation>生の損失に重ねて描く移動平均の幅（イテレーション数）。</translation>
+    </message>
+    <message>
+        <source>Smoothing of the loss curve</source>
+        <translation>損失のグラフの平滑化</translation>
+    </message>
+    <message>
+        <source>Smoothing:</source>
+        <translation>平滑化：</translation>
+    </message>
+    <message>
+        <source>Log scale</source>
+        <translation>対数目盛</translation>
+    </message>
+    <message>
+        <source>Show the loss on a logarithmic axis ({key}).</source>
+        <translation>損失を対数目盛で表示します（{key}）。</translation>
+    </message>
+    <message>
+        <source>Clear r&amp;uns</source>
+        <translation>以前の実行を消去(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Remove the faded curves of earlier runs.</source>
+        <translation>以前の実行の淡い色のグラフを消去します。</translation>
+    </message>
+    <message>
+        <source>{count} it</source>
+        <translation>{count} 回</translation>
+    </message>
+</context>
+<context>
     <name>PredictionView</name>
     <message>
         <source>The network reads</source>
@@ -1870,6 +1906,81 @@
     <message>
         <source>Class probabilities</source>
         <translation>各クラスの確率</translation>
+    </message>
+</context>
+<context>
+    <name>RunButtons</name>
+    <message>
+        <source>Start</source>
+        <translation>開始</translation>
+    </message>
+    <message>
+        <source>Start a new run with these settings</source>
+        <translation>この設定で新しい学習を開始します</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>一時停止</translation>
+    </message>
+    <message>
+        <source>Pause or resume the run</source>
+        <translation>学習を一時停止または再開します</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>ステップ</translation>
+    </message>
+    <message>
+        <source>Do one iteration while paused</source>
+        <translation>一時停止中に 1 イテレーションだけ進めます</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>End the run; the network keeps what it learned</source>
+        <translation>学習を終了します。ネットワークは学習した内容を保ちます</translation>
+    </message>
+    <message>
+        <source>Reset weights</source>
+        <translation>重みをリセット</translation>
+    </message>
+    <message>
+        <source>Draw fresh initial weights from the seed; this run's curves stay, faded, beside the next run's</source>
+        <translation>シードから重みの初期値を新しく生成します。今回の実行のグラフは薄い色で残り、次の実行と比べられます</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>再開</translation>
+    </message>
+</context>
+<context>
+    <name>RunProgress</name>
+    <message>
+        <source>Training progress</source>
+        <extracomment>The progress bar and its figures change more slowly than the eye needs (Hz). Numerical-gradient runs longer than this count whole iterations only (the bar's range is an integer).</extracomment>
+        <translation>学習の進み具合</translation>
+    </message>
+    <message>
+        <source>%v / %m iterations</source>
+        <translation>%v / %m イテレーション</translation>
+    </message>
+    <message>
+        <source>{done} / {total} iterations (the next one {percent}% done)</source>
+        <translation>{done} / {total} イテレーション（次の 1 回は {percent}% 完了）</translation>
+    </message>
+    <message>
+        <source>{done} / {total} iterations</source>
+        <translation>{done} / {total} イテレーション</translation>
+    </message>
+    <message>
+        <source>{rate} it/s · elapsed {elapsed} · remaining {remaining}</source>
+        <translation>{rate} 回/秒 · 経過 {elapsed} · 残り {remaining}</translation>
+    </message>
+    <message>
+        <source>{per_iteration} per iteration · elapsed {elapsed} · remaining {remaining}</source>
+        <translation>1 イテレーション {per_iteration} · 経過 {elapsed} · 残り {remaining}</translation>
     </message>
 </context>
 <context>
@@ -1923,88 +2034,12 @@
     <name>TrainingTab</name>
     <message>
         <source>lr {rate}, hidden {hidden}, {optimizer}</source>
-        <extracomment>How the optimizers are called on screen (names, not translated). A legend shows at most this many learning rates of one run (first, …, last beyond).</extracomment>
+        <extracomment>A legend shows at most this many learning rates of one run (first, …, last beyond).</extracomment>
         <translation>学習率 {rate}、隠れ層 {hidden}、{optimizer}</translation>
     </message>
     <message>
-        <source>Start</source>
-        <extracomment>The progress bar and its figures change more slowly than the eye needs (Hz). A learning rate changed during a run applies once it has stayed this long (milliseconds). Runs slower than this per iteration ask for confirmation before they start (seconds). The run of the bright curves, and those of the faded ones (oldest first).</extracomment>
-        <translation>開始</translation>
-    </message>
-    <message>
-        <source>Start a new run with these settings</source>
-        <translation>この設定で新しい学習を開始します</translation>
-    </message>
-    <message>
-        <source>Pause</source>
-        <translation>一時停止</translation>
-    </message>
-    <message>
-        <source>Pause or resume the run</source>
-        <translation>学習を一時停止または再開します</translation>
-    </message>
-    <message>
-        <source>Step</source>
-        <translation>ステップ</translation>
-    </message>
-    <message>
-        <source>Do one iteration while paused</source>
-        <translation>一時停止中に 1 イテレーションだけ進めます</translation>
-    </message>
-    <message>
-        <source>Stop</source>
-        <translation>停止</translation>
-    </message>
-    <message>
-        <source>End the run; the network keeps what it learned</source>
-        <translation>学習を終了します。ネットワークは学習した内容を保ちます</translation>
-    </message>
-    <message>
-        <source>Reset weights</source>
-        <translation>重みをリセット</translation>
-    </message>
-    <message>
-        <source>%v / %m iterations</source>
-        <translation>%v / %m イテレーション</translation>
-    </message>
-    <message>
-        <source>Training progress</source>
-        <translation>学習の進み具合</translation>
-    </message>
-    <message>
-        <source>Draw fresh initial weights from the seed; this run's curves stay, faded, beside the next run's</source>
-        <translation>シードから重みの初期値を新しく生成します。今回の実行のグラフは薄い色で残り、次の実行と比べられます</translation>
-    </message>
-    <message>
-        <source>Window of the moving average drawn over the raw loss, in iterations.</source>
-        <translation>生の損失に重ねて描く移動平均の幅（イテレーション数）。</translation>
-    </message>
-    <message>
-        <source>Smoothing of the loss curve</source>
-        <translation>損失のグラフの平滑化</translation>
-    </message>
-    <message>
-        <source>Smoothing:</source>
-        <translation>平滑化：</translation>
-    </message>
-    <message>
-        <source>Log scale</source>
-        <translation>対数目盛</translation>
-    </message>
-    <message>
-        <source>Show the loss on a logarithmic axis ({key}).</source>
-        <translation>損失を対数目盛で表示します（{key}）。</translation>
-    </message>
-    <message>
-        <source>Clear r&amp;uns</source>
-        <translation>以前の実行を消去(&amp;U)</translation>
-    </message>
-    <message>
-        <source>Remove the faded curves of earlier runs.</source>
-        <translation>以前の実行の淡い色のグラフを消去します。</translation>
-    </message>
-    <message>
         <source>Loading the data; training starts as soon as it is ready…</source>
+        <extracomment>A learning rate changed during a run applies once it has stayed this long (milliseconds).</extracomment>
         <translation>データを読み込んでいます。準備ができしだい学習を開始します…</translation>
     </message>
     <message>
@@ -2053,6 +2088,7 @@
     </message>
     <message>
         <source>Finished {iterations} iterations in {time}: train accuracy {train}, test accuracy {test}</source>
+        <extracomment>Runs slower than this ask for confirmation before they start (seconds).</extracomment>
         <translation>{iterations} イテレーションを {time} で完了：訓練データの認識精度 {train}、テストデータの認識精度 {test}</translation>
     </message>
     <message>
@@ -2079,6 +2115,7 @@
         <source>At iteration {iteration} every ReLU in the hidden layer had output 0 for every image of many batches in a row: no gradient reaches the first layer any more, so the network can only guess (loss {loss}). The run was stopped.
 
 The learning rate ({rate}) is too large: one big update pushed the hidden units where they never switch on again. Lower it (try {smaller}) and start again.</source>
+        <extracomment>The loss is "stuck" when its mean over a window of this many iterations stays above STUCK_FACTOR times the chance-level loss ln(classes) and no lower than the window before. The translation context of :data:`EXPLANATIONS` (the Training tab shows them). The dialog's explanation of each kind of divergence; placeholders: {iteration}, {loss}, {rate} (the learning rate) and {smaller} (a tenth of it).</extracomment>
         <translation>イテレーション {iteration} で、隠れ層のすべての ReLU が連続する多くのミニバッチのすべての画像に対して 0 を出力しました。勾配はもう第 1 層に届かず、ネットワークは当て推量しかできません（損失 {loss}）。学習を停止しました。
 
 学習率（{rate}）が大きすぎます。一度の大きな更新で、隠れ層のニューロンが二度と活性化しない状態に押しやられました。学習率を下げて（例えば {smaller}）もう一度始めてください。</translation>
@@ -2104,10 +2141,6 @@ The learning rate ({rate}) is too large for this network: the updates overshoot 
         <translation>学習率を {rate} に変更しました</translation>
     </message>
     <message>
-        <source>{count} it</source>
-        <translation>{count} 回</translation>
-    </message>
-    <message>
         <source>{dataset}: {train} training and {test} test images ready</source>
         <translation>{dataset}：訓練画像 {train} 枚とテスト画像 {test} 枚の準備ができました</translation>
     </message>
@@ -2130,26 +2163,6 @@ Backpropagation gets the same gradient thousands of times faster. Start anyway?<
         <translation>数値勾配では、ネットワークのパラメータ 1 つごとに損失を 2 回計算します。このコンピュータでは 1 イテレーションに{per_iteration}、{iterations} イテレーションで{total}かかります。
 
 誤差逆伝播法なら同じ勾配を数千倍速く求められます。それでも開始しますか？</translation>
-    </message>
-    <message>
-        <source>{done} / {total} iterations</source>
-        <translation>{done} / {total} イテレーション</translation>
-    </message>
-    <message>
-        <source>{done} / {total} iterations (the next one {percent}% done)</source>
-        <translation>{done} / {total} イテレーション（次の 1 回は {percent}% 完了）</translation>
-    </message>
-    <message>
-        <source>{rate} it/s · elapsed {elapsed} · remaining {remaining}</source>
-        <translation>{rate} 回/秒 · 経過 {elapsed} · 残り {remaining}</translation>
-    </message>
-    <message>
-        <source>{per_iteration} per iteration · elapsed {elapsed} · remaining {remaining}</source>
-        <translation>1 イテレーション {per_iteration} · 経過 {elapsed} · 残り {remaining}</translation>
-    </message>
-    <message>
-        <source>Resume</source>
-        <translation>再開</translation>
     </message>
 </context>
 <context>

@@ -91,7 +91,7 @@
     <name>ClassNames</name>
     <message>
         <source>T-shirt</source>
-        <extracomment>Fashion-MNIST's class names as the core spells them (desktop_nn.core.evaluation), marked for translation: the core's English name is the key, the window shows its translation.</extracomment>
+        <extracomment>How each dataset is called on screen and in messages (names: never translated). Both datasets have ten classes, labelled 0 to 9. Short names of the Fashion-MNIST classes, label 0 first.</extracomment>
         <translation>T恤</translation>
     </message>
     <message>
@@ -1442,7 +1442,7 @@
     <name>LossPlot</name>
     <message>
         <source>loss</source>
-        <extracomment>How often the faint raw loss curve is redrawn (the smoothed line follows every frame). Points drawn of the smoothed loss line (it is smooth: a point every few pixels suffices). Points a loss buffer holds before it thins itself out.</extracomment>
+        <extracomment>How often the faint raw loss curve is redrawn (the smoothed line follows every frame). Points drawn of the smoothed loss line (it is smooth: a point every few pixels suffices).</extracomment>
         <translation>损失</translation>
     </message>
     <message>
@@ -1851,6 +1851,42 @@
     </message>
 </context>
 <context>
+    <name>PlotOptions</name>
+    <message>
+        <source>Window of the moving average drawn over the raw loss, in iterations.</source>
+        <extracomment>The smoothing window, in iterations: its range and its first value.</extracomment>
+        <translation>叠加在原始损失上的移动平均的窗口宽度（以迭代次数计）。</translation>
+    </message>
+    <message>
+        <source>Smoothing of the loss curve</source>
+        <translation>损失曲线的平滑程度</translation>
+    </message>
+    <message>
+        <source>Smoothing:</source>
+        <translation>平滑：</translation>
+    </message>
+    <message>
+        <source>Log scale</source>
+        <translation>对数坐标</translation>
+    </message>
+    <message>
+        <source>Show the loss on a logarithmic axis ({key}).</source>
+        <translation>用对数坐标显示损失（{key}）。</translation>
+    </message>
+    <message>
+        <source>Clear r&amp;uns</source>
+        <translation>清除旧曲线(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Remove the faded curves of earlier runs.</source>
+        <translation>移除之前运行留下的淡色曲线。</translation>
+    </message>
+    <message>
+        <source>{count} it</source>
+        <translation>{count} 次</translation>
+    </message>
+</context>
+<context>
     <name>PredictionView</name>
     <message>
         <source>The network reads</source>
@@ -1870,6 +1906,81 @@
     <message>
         <source>Class probabilities</source>
         <translation>各类别的概率</translation>
+    </message>
+</context>
+<context>
+    <name>RunButtons</name>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Start a new run with these settings</source>
+        <translation>用这些设置开始一次新的训练</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Pause or resume the run</source>
+        <translation>暂停或继续训练</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>单步</translation>
+    </message>
+    <message>
+        <source>Do one iteration while paused</source>
+        <translation>暂停时执行一次迭代</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>End the run; the network keeps what it learned</source>
+        <translation>结束训练；网络保留已学到的内容</translation>
+    </message>
+    <message>
+        <source>Reset weights</source>
+        <translation>重置权重</translation>
+    </message>
+    <message>
+        <source>Draw fresh initial weights from the seed; this run's curves stay, faded, beside the next run's</source>
+        <translation>根据随机种子重新生成权重的初始值；本次运行的曲线会淡化保留，与下一次运行对照</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+</context>
+<context>
+    <name>RunProgress</name>
+    <message>
+        <source>Training progress</source>
+        <extracomment>The progress bar and its figures change more slowly than the eye needs (Hz). Numerical-gradient runs longer than this count whole iterations only (the bar's range is an integer).</extracomment>
+        <translation>训练进度</translation>
+    </message>
+    <message>
+        <source>%v / %m iterations</source>
+        <translation>%v / %m 次迭代</translation>
+    </message>
+    <message>
+        <source>{done} / {total} iterations (the next one {percent}% done)</source>
+        <translation>{done} / {total} 次迭代（下一次已完成 {percent}%）</translation>
+    </message>
+    <message>
+        <source>{done} / {total} iterations</source>
+        <translation>{done} / {total} 次迭代</translation>
+    </message>
+    <message>
+        <source>{rate} it/s · elapsed {elapsed} · remaining {remaining}</source>
+        <translation>{rate} 次/秒 · 已用 {elapsed} · 剩余 {remaining}</translation>
+    </message>
+    <message>
+        <source>{per_iteration} per iteration · elapsed {elapsed} · remaining {remaining}</source>
+        <translation>每次迭代 {per_iteration} · 已用 {elapsed} · 剩余 {remaining}</translation>
     </message>
 </context>
 <context>
@@ -1923,88 +2034,12 @@
     <name>TrainingTab</name>
     <message>
         <source>lr {rate}, hidden {hidden}, {optimizer}</source>
-        <extracomment>How the optimizers are called on screen (names, not translated). A legend shows at most this many learning rates of one run (first, …, last beyond).</extracomment>
+        <extracomment>A legend shows at most this many learning rates of one run (first, …, last beyond).</extracomment>
         <translation>学习率 {rate}，隐藏层 {hidden}，{optimizer}</translation>
     </message>
     <message>
-        <source>Start</source>
-        <extracomment>The progress bar and its figures change more slowly than the eye needs (Hz). A learning rate changed during a run applies once it has stayed this long (milliseconds). Runs slower than this per iteration ask for confirmation before they start (seconds). The run of the bright curves, and those of the faded ones (oldest first).</extracomment>
-        <translation>开始</translation>
-    </message>
-    <message>
-        <source>Start a new run with these settings</source>
-        <translation>用这些设置开始一次新的训练</translation>
-    </message>
-    <message>
-        <source>Pause</source>
-        <translation>暂停</translation>
-    </message>
-    <message>
-        <source>Pause or resume the run</source>
-        <translation>暂停或继续训练</translation>
-    </message>
-    <message>
-        <source>Step</source>
-        <translation>单步</translation>
-    </message>
-    <message>
-        <source>Do one iteration while paused</source>
-        <translation>暂停时执行一次迭代</translation>
-    </message>
-    <message>
-        <source>Stop</source>
-        <translation>停止</translation>
-    </message>
-    <message>
-        <source>End the run; the network keeps what it learned</source>
-        <translation>结束训练；网络保留已学到的内容</translation>
-    </message>
-    <message>
-        <source>Reset weights</source>
-        <translation>重置权重</translation>
-    </message>
-    <message>
-        <source>%v / %m iterations</source>
-        <translation>%v / %m 次迭代</translation>
-    </message>
-    <message>
-        <source>Training progress</source>
-        <translation>训练进度</translation>
-    </message>
-    <message>
-        <source>Draw fresh initial weights from the seed; this run's curves stay, faded, beside the next run's</source>
-        <translation>根据随机种子重新生成权重的初始值；本次运行的曲线会淡化保留，与下一次运行对照</translation>
-    </message>
-    <message>
-        <source>Window of the moving average drawn over the raw loss, in iterations.</source>
-        <translation>叠加在原始损失上的移动平均的窗口宽度（以迭代次数计）。</translation>
-    </message>
-    <message>
-        <source>Smoothing of the loss curve</source>
-        <translation>损失曲线的平滑程度</translation>
-    </message>
-    <message>
-        <source>Smoothing:</source>
-        <translation>平滑：</translation>
-    </message>
-    <message>
-        <source>Log scale</source>
-        <translation>对数坐标</translation>
-    </message>
-    <message>
-        <source>Show the loss on a logarithmic axis ({key}).</source>
-        <translation>用对数坐标显示损失（{key}）。</translation>
-    </message>
-    <message>
-        <source>Clear r&amp;uns</source>
-        <translation>清除旧曲线(&amp;U)</translation>
-    </message>
-    <message>
-        <source>Remove the faded curves of earlier runs.</source>
-        <translation>移除之前运行留下的淡色曲线。</translation>
-    </message>
-    <message>
         <source>Loading the data; training starts as soon as it is ready…</source>
+        <extracomment>A learning rate changed during a run applies once it has stayed this long (milliseconds).</extracomment>
         <translation>正在加载数据；准备好后立即开始训练…</translation>
     </message>
     <message>
@@ -2053,6 +2088,7 @@
     </message>
     <message>
         <source>Finished {iterations} iterations in {time}: train accuracy {train}, test accuracy {test}</source>
+        <extracomment>Runs slower than this ask for confirmation before they start (seconds).</extracomment>
         <translation>已完成 {iterations} 次迭代，用时 {time}：训练数据识别精度 {train}，测试数据识别精度 {test}</translation>
     </message>
     <message>
@@ -2079,6 +2115,7 @@
         <source>At iteration {iteration} every ReLU in the hidden layer had output 0 for every image of many batches in a row: no gradient reaches the first layer any more, so the network can only guess (loss {loss}). The run was stopped.
 
 The learning rate ({rate}) is too large: one big update pushed the hidden units where they never switch on again. Lower it (try {smaller}) and start again.</source>
+        <extracomment>The loss is "stuck" when its mean over a window of this many iterations stays above STUCK_FACTOR times the chance-level loss ln(classes) and no lower than the window before. The translation context of :data:`EXPLANATIONS` (the Training tab shows them). The dialog's explanation of each kind of divergence; placeholders: {iteration}, {loss}, {rate} (the learning rate) and {smaller} (a tenth of it).</extracomment>
         <translation>在第 {iteration} 次迭代时，隐藏层的所有 ReLU 对连续多个 mini-batch 中的每张图像都输出 0：梯度再也传不到第一层，网络只能瞎猜（损失 {loss}）。训练已停止。
 
 学习率（{rate}）太大：一次过大的更新把隐藏层的神经元推到了再也不会激活的位置。请降低学习率（试试 {smaller}）后重新开始。</translation>
@@ -2104,10 +2141,6 @@ The learning rate ({rate}) is too large for this network: the updates overshoot 
         <translation>学习率已改为 {rate}</translation>
     </message>
     <message>
-        <source>{count} it</source>
-        <translation>{count} 次</translation>
-    </message>
-    <message>
         <source>{dataset}: {train} training and {test} test images ready</source>
         <translation>{dataset}：{train} 张训练图像和 {test} 张测试图像已就绪</translation>
     </message>
@@ -2130,26 +2163,6 @@ Backpropagation gets the same gradient thousands of times faster. Start anyway?<
         <translation>数值梯度需要对网络的每个参数各计算两次损失：在这台计算机上每次迭代需要{per_iteration}，因此 {iterations} 次迭代需要{total}。
 
 误差反向传播法求同样的梯度要快数千倍。仍然开始吗？</translation>
-    </message>
-    <message>
-        <source>{done} / {total} iterations</source>
-        <translation>{done} / {total} 次迭代</translation>
-    </message>
-    <message>
-        <source>{done} / {total} iterations (the next one {percent}% done)</source>
-        <translation>{done} / {total} 次迭代（下一次已完成 {percent}%）</translation>
-    </message>
-    <message>
-        <source>{rate} it/s · elapsed {elapsed} · remaining {remaining}</source>
-        <translation>{rate} 次/秒 · 已用 {elapsed} · 剩余 {remaining}</translation>
-    </message>
-    <message>
-        <source>{per_iteration} per iteration · elapsed {elapsed} · remaining {remaining}</source>
-        <translation>每次迭代 {per_iteration} · 已用 {elapsed} · 剩余 {remaining}</translation>
-    </message>
-    <message>
-        <source>Resume</source>
-        <translation>继续</translation>
     </message>
 </context>
 <context>

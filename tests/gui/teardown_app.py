@@ -58,7 +58,7 @@ def set_up(window, situation: str, mirror: str | None) -> None:
         training.panel.set_config(training.panel.config().replace(
             iters=1_000_000, train_size=2000, hidden_size=77))
         training.start()
-        wait_for(training.thread.metrics)
+        wait_for(training.controller.metrics)
         check = window.gradcheck_tab
         check.samples_spin.setValue(3)
         check.hidden_spin.setValue(50)

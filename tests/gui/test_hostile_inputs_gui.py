@@ -82,8 +82,7 @@ def test_wrong_settings_are_ignored_and_the_window_starts(isolated_settings, qtb
     assert app_settings().value("plots/smoothing") == "abc"  # the file is read as written
     main = MainWindow()
     qtbot.addWidget(main)
-    assert main.training_tab.smoothing_slider.value() == 50
-    assert not main.training_tab.log_check.isChecked()
+    assert main.training_tab.plot_settings() == (50, False)
     assert main.training_tab.panel.config().hidden_size == 50
     assert main.language == "en"
     qtbot.waitUntil(lambda: main.state.data is not None, timeout=30_000)
@@ -97,8 +96,7 @@ def test_out_of_range_settings_fall_back_to_the_defaults(isolated_settings, qtbo
                                       "[training]\nconfig=\"{\\\"hidden_size\\\": 100000}\"\n")
     main = MainWindow()
     qtbot.addWidget(main)
-    assert main.training_tab.smoothing_slider.value() == 50
-    assert main.training_tab.log_check.isChecked()  # the valid value is kept
+    assert main.training_tab.plot_settings() == (50, True)  # the valid value is kept
     assert main.training_tab.panel.config().hidden_size == 50
     qtbot.waitUntil(lambda: main.state.data is not None, timeout=30_000)
     main.close()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
+    QSlider,
     QSpinBox,
 )
 
@@ -94,22 +95,22 @@ def test_pause_step_and_resume(window, qtbot):
     with qtbot.waitSignal(window.state.training_state_changed, timeout=10_000):
         tab.start()
     qtbot.waitUntil(lambda: tab.progress_bar.value() > 30, timeout=30_000)
-    thread = tab.thread
-    # paused_changed(True) comes each time the thread starts waiting: after Pause and after
-    # every Step. The thread sends what it has before it waits, so nothing is still to come.
-    with qtbot.waitSignal(thread.paused_changed, timeout=30_000,
+    run = tab.controller
+    # paused_changed(True) comes each time the run starts waiting: after Pause and after
+    # every Step. The run sends what it has before it waits, so nothing is still to come.
+    with qtbot.waitSignal(run.paused_changed, timeout=30_000,
                           check_params_cb=lambda paused: paused):
         qtbot.mouseClick(tab.pause_button, Qt.MouseButton.LeftButton)
     assert tab.pause_button.text() == "Resume"
     assert tab.step_button.isEnabled()
-    done = thread.trainer.iteration
+    done = run.trainer.iteration
     assert tab.loss_plot.buffer.count == done  # everything reported before waiting
     qtbot.waitUntil(lambda: tab.progress_bar.value() == done, timeout=30_000)
     for expected in (done + 1, done + 2):
-        with qtbot.waitSignal(thread.paused_changed, timeout=30_000,
+        with qtbot.waitSignal(run.paused_changed, timeout=30_000,
                               check_params_cb=lambda paused: paused):
             qtbot.mouseClick(tab.step_button, Qt.MouseButton.LeftButton)
-        assert thread.trainer.iteration == expected  # a step is one iteration, no more
+        assert run.trainer.iteration == expected  # a step is one iteration, no more
         assert tab.loss_plot.buffer.count == expected
         qtbot.waitUntil(lambda e=expected: tab.progress_bar.value() == e, timeout=30_000)
     qtbot.mouseClick(tab.pause_button, Qt.MouseButton.LeftButton)
@@ -125,7 +126,7 @@ def test_step_from_idle_starts_a_paused_run(window, qtbot):
     configure(tab, iters=1000)
     qtbot.mouseClick(tab.step_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: tab.progress_bar.value() == 1, timeout=10_000)
-    assert tab.thread is not None and tab.thread.is_paused
+    assert tab.is_running and tab.is_paused
     assert tab.pause_button.text() == "Resume"
     with qtbot.waitSignal(tab.run_ended, timeout=30_000):
         tab.stop()
@@ -139,13 +140,13 @@ def test_stop_mid_run_keeps_what_was_learned(window, qtbot, tmp_path):
     with qtbot.waitSignal(tab.run_ended, timeout=10_000) as ended:
         qtbot.mouseClick(tab.stop_button, Qt.MouseButton.LeftButton)
     assert ended.args == ["stopped"]
-    assert tab.thread is None
+    assert not tab.is_running
     assert window.state.training_state == "stopped"
     assert tab.panel.hidden_size_spin.isEnabled()  # unlocked again
-    assert tab.progress_bar.value() == tab.last_trainer.iteration
+    assert tab.progress_bar.value() == tab.controller.last_trainer.iteration
     assert window.export_history_to(tmp_path / "partial.csv")
     rows = (tmp_path / "partial.csv").read_text().splitlines()
-    assert len(rows) == tab.last_trainer.iteration + 1
+    assert len(rows) == tab.controller.last_trainer.iteration + 1
 
 
 def test_structure_locked_while_running_learning_rate_live(window, qtbot):
@@ -157,7 +158,7 @@ def test_structure_locked_while_running_learning_rate_live(window, qtbot):
     assert not tab.panel.batch_size_spin.isEnabled()
     assert tab.panel.learning_rate_spin.isEnabled()
     tab.panel.learning_rate_spin.setValue(0.05)
-    trainer = tab.thread.trainer
+    trainer = tab.controller.trainer
     qtbot.waitUntil(lambda: trainer.optimizer.lr == pytest.approx(0.05), timeout=10_000)
     with qtbot.waitSignal(tab.run_ended, timeout=10_000):
         tab.stop()
@@ -173,10 +174,10 @@ def test_closing_the_window_mid_run_stops_cleanly(qtbot, capfd):
     configure(main.training_tab, iters=1_000_000)
     main.training_tab.start()
     qtbot.waitUntil(lambda: main.training_tab.progress_bar.value() > 10, timeout=30_000)
-    thread = main.training_tab.thread
+    worker = main.training_tab.controller.worker
     main.close()
-    assert not thread.isRunning()
-    assert main.training_tab.thread is None
+    assert not worker.is_running()
+    assert not main.training_tab.is_running
     assert "Destroyed while thread" not in capfd.readouterr().err
 
 
@@ -257,7 +258,7 @@ def test_earlier_runs_stay_as_overlays_until_cleared(window, qtbot):
     assert len(tab.loss_plot.overlays) == 2
     names = [item.name() for item in tab.loss_plot.overlays]
     assert "lr 0.1" in names[0] and "lr 0.2" in names[1]
-    qtbot.mouseClick(tab.clear_runs_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(tab.findChild(QPushButton, "clearRunsButton"), Qt.MouseButton.LeftButton)
     assert tab.loss_plot.overlays == [] and tab.accuracy_plot.overlays == []
     assert tab.loss_plot.buffer.count == 30  # the current run stays
 
@@ -349,7 +350,7 @@ def test_settings_survive_a_restart(qtbot):
     first.training_tab.panel.learning_rate_spin.setValue(0.25)
     first.training_tab.panel.optimizer_combo.setCurrentIndex(
         first.training_tab.panel.optimizer_combo.findData("adam"))
-    first.training_tab.smoothing_slider.setValue(123)
+    first.training_tab.findChild(QSlider, "smoothingSlider").setValue(123)
     first.show()
     first.resize(first.minimumSizeHint().width(), 555)  # the offscreen screen is 800x600
     expected = first.size().height()
@@ -362,7 +363,7 @@ def test_settings_survive_a_restart(qtbot):
     assert config.hidden_size == 77
     assert config.learning_rate == pytest.approx(0.25)
     assert config.optimizer == "adam"
-    assert second.training_tab.smoothing_slider.value() == 123
+    assert second.training_tab.findChild(QSlider, "smoothingSlider").value() == 123
     assert second.size().height() == expected
     second.close()
 

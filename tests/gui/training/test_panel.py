@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from desktop_nn.core.training import TrainConfig
-from desktop_nn.gui.hyperparams import PRESET_FIELDS, PRESETS, HyperparameterPanel
+from desktop_nn.gui.training.panel import PRESET_FIELDS, PRESETS, HyperparameterPanel
 
 BOOK = "Book ch.5 (hidden 50, lr 0.1)"
 

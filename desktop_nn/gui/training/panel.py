@@ -107,7 +107,21 @@ class HyperparameterPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("hyperparameterPanel")
         self._applying_preset = False
+        self._build_data_and_network_fields()
+        self._build_training_fields()
 
+        self._structural = [
+            self.preset_combo, self.dataset_combo, self.train_size_spin,
+            self.hidden_size_spin, self.activation_combo, self.weight_init_combo,
+            self.weight_init_std_spin, self.batch_size_spin, self.iters_spin,
+            self.optimizer_combo, self.gradient_combo, self.sampling_combo,
+            self.precision_combo, self.seed_spin,
+        ]
+        self._build_layout()
+        self.set_config(TrainConfig())  # the command line's defaults, seed 0 included
+        self._connect()
+
+    def _build_data_and_network_fields(self) -> None:
         # The presets' English names are the item data; the items show them translated.
         self.preset_combo = _combo(
             "presetCombo",
@@ -151,6 +165,8 @@ class HyperparameterPanel(QWidget):
         )
         self.weight_init_std_spin.setAccessibleName(
             self.tr("Standard deviation of the initial weights"))
+
+    def _build_training_fields(self) -> None:
         self.learning_rate_spin = _double_spin(
             "learningRateSpin", *LIMITS["learning_rate"],
             self.tr("How far each update moves the weights along the negative gradient; it can "
@@ -203,17 +219,6 @@ class HyperparameterPanel(QWidget):
         )
         self.seed_spin.setSpecialValueText(self.tr("random"))
         self.seed_spin.setGroupSeparatorShown(False)
-
-        self._structural = [
-            self.preset_combo, self.dataset_combo, self.train_size_spin,
-            self.hidden_size_spin, self.activation_combo, self.weight_init_combo,
-            self.weight_init_std_spin, self.batch_size_spin, self.iters_spin,
-            self.optimizer_combo, self.gradient_combo, self.sampling_combo,
-            self.precision_combo, self.seed_spin,
-        ]
-        self._build_layout()
-        self.set_config(TrainConfig())  # the command line's defaults, seed 0 included
-        self._connect()
 
     def _build_layout(self) -> None:
         outer = QVBoxLayout(self)

@@ -6,6 +6,7 @@ import csv
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
 
 from desktop_nn.core.model_io import load_model
 from tests.gui.messages import last_message
@@ -63,7 +64,8 @@ def test_every_run_on_screen_is_exported_with_its_number_and_seed(window, qtbot,
     assert counts == {("1", "3"): 20, ("2", "4"): 30, ("3", "5"): 25}
     assert "runs 1, 2, 3" in window.statusBar().currentMessage()
 
-    tab.clear_runs()  # the faded curves go, and with them their histories
+    # The faded curves go, and with them their histories.
+    tab.findChild(QPushButton, "clearRunsButton").click()
     assert window.export_history_to(tmp_path / "last.csv")
     assert {row["run"] for row in read_rows(tmp_path / "last.csv")} == {"3"}
 
@@ -101,7 +103,7 @@ def test_a_learning_rate_changed_during_a_run_is_marked_everywhere(window, qtbot
     tab.reset_weights()  # the faded run keeps its marker
     assert tab.loss_plot.markers == []
     assert [len(m) for m in tab.loss_plot._overlay_markers.values()] == [1]
-    tab.clear_runs()
+    tab.findChild(QPushButton, "clearRunsButton").click()
     assert tab.loss_plot._overlay_markers == {}
 
 

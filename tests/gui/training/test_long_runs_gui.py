@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QEvent
 
 from desktop_nn.core.curve_series import LOSS_CAPACITY
-from desktop_nn.gui.threads import TrainingThread
+from desktop_nn.gui.workers import GeneratorWorker
 from tests.memory import rss_mb
 
 WINDOW_ITERATIONS = 50_000
@@ -62,7 +62,7 @@ def test_a_hundred_start_stop_cycles_leave_nothing_behind(window, qtbot):
     rss = {}
     for cycle in range(1, CYCLES + 1):
         tab.start()
-        made.append(weakref.ref(tab.thread))
+        made.append(weakref.ref(tab.controller.worker))
         qtbot.waitUntil(lambda: tab.progress_bar.value() > 0, timeout=30_000)
         with qtbot.waitSignal(tab.run_ended, timeout=30_000) as ended:
             tab.stop()
@@ -71,7 +71,7 @@ def test_a_hundred_start_stop_cycles_leave_nothing_behind(window, qtbot):
             delete_released_objects()
             rss[cycle] = rss_mb()
     delete_released_objects()
-    alive = [ref for ref in made if ref() is not None and isinstance(ref(), TrainingThread)]
+    alive = [ref for ref in made if ref() is not None and isinstance(ref(), GeneratorWorker)]
     growth = rss[CYCLES] - rss[WARM_UP_CYCLES]
     print(f"\n{CYCLES} cycles: RSS after {WARM_UP_CYCLES} {rss[WARM_UP_CYCLES]:.1f} MB, after "
           f"{CYCLES} {rss[CYCLES]:.1f} MB ({growth:+.1f} MB); thread objects alive: {len(alive)}")

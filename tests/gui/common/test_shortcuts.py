@@ -58,12 +58,12 @@ def test_f6_pauses_resumes_and_pauses_again(window, qtbot):
             tab.start()
         for expected in [(True, "Resume"), (False, "Pause"), (True, "Resume")]:
             qtbot.keyClick(window, Qt.Key.Key_F6)
-            qtbot.waitUntil(lambda e=expected: (tab.thread.is_paused, tab.pause_button.text())
+            qtbot.waitUntil(lambda e=expected: (tab.is_paused, tab.pause_button.text())
                             == e, timeout=5_000)
         tab.panel.learning_rate_spin.setFocus()  # a text field has the focus: F6 still works
         qtbot.waitUntil(lambda: QApplication.focusWidget() is tab.panel.learning_rate_spin)
         qtbot.keyClick(tab.panel.learning_rate_spin, Qt.Key.Key_F6)
-        qtbot.waitUntil(lambda: not tab.thread.is_paused, timeout=5_000)
+        qtbot.waitUntil(lambda: not tab.is_paused, timeout=5_000)
         qtbot.keyClick(window, Qt.Key.Key_F5, Qt.KeyboardModifier.ShiftModifier)  # Stop
 
 

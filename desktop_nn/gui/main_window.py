@@ -117,7 +117,7 @@ class MainWindow(QMainWindow):
     # -- construction ------------------------------------------------------------------------
     def _add_graph_tabs(self) -> None:
         """The computation-graph view (chapter 5's apples and oranges)."""
-        from desktop_nn.gui.graph_tab import GraphTab
+        from desktop_nn.gui.graph.tab import GraphTab
 
         self.graph_tab = GraphTab(self.state)
         self.graph_tab.status.connect(

@@ -878,10 +878,80 @@
     </message>
 </context>
 <context>
+    <name>GradientTable</name>
+    <message>
+        <source>Gradients: backprop vs numerical</source>
+        <translation>勾配：逆伝播と数値勾配の比較</translation>
+    </message>
+    <message>
+        <source>Backpropagation against the numerical derivative of chapter 4.</source>
+        <translation>誤差逆伝播法と第 4 章の数値微分を比べます。</translation>
+    </message>
+    <message>
+        <source>Gradients of the inputs</source>
+        <translation>各入力の勾配</translation>
+    </message>
+    <message>
+        <source>Each input's gradient by backpropagation beside the central difference {formula}; click a row to select that input.</source>
+        <translation>各入力について、誤差逆伝播法による勾配と中心差分 {formula} の値を並べて示します。行をクリックするとその入力を選択します。</translation>
+    </message>
+    <message>
+        <source>input</source>
+        <translation>入力</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>値</translation>
+    </message>
+    <message>
+        <source>backprop</source>
+        <translation>逆伝播</translation>
+    </message>
+    <message>
+        <source>numerical</source>
+        <translation>数値勾配</translation>
+    </message>
+    <message>
+        <source>Gradients ∂{output}/∂input: backprop vs numerical</source>
+        <translation>勾配 ∂{output}/∂入力：逆伝播と数値勾配の比較</translation>
+    </message>
+    <message>
+        <source>undefined</source>
+        <translation>未定義</translation>
+    </message>
+</context>
+<context>
+    <name>GraphChooser</name>
+    <message>
+        <source>Choose one of the book's graphs, or build one from the expression field.</source>
+        <translation>本書の計算グラフを選ぶか、式の欄に入力した式から計算グラフを作ります。</translation>
+    </message>
+    <message>
+        <source>&amp;Preset:</source>
+        <translation>プリセット(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>e.g. {first}  or  {second}</source>
+        <translation>例：{first} または {second}</translation>
+    </message>
+    <message>
+        <source>Type a formula with + - * /, exp(), log(), numbers and names, then press Enter to draw its graph.</source>
+        <translation>+ - * /、exp()、log()、数値、名前を使った式を入力し、Enter キーを押すと計算グラフを描きます。</translation>
+    </message>
+    <message>
+        <source>E&amp;xpression:</source>
+        <translation>式(&amp;X)：</translation>
+    </message>
+    <message>
+        <source>Why the expression could not be drawn.</source>
+        <translation>式を描けなかった理由。</translation>
+    </message>
+</context>
+<context>
     <name>GraphScene</name>
     <message>
         <source>{symbol} node computing {name}: click for its rule</source>
-        <extracomment>Distance between columns of the layout, in scene units (pixels at zoom 1). Distance between rows of the layout. Inputs and constants are right-aligned this far right of their column. Space between an arrow and its labels. Space kept free around every label, vertex and arrow when labels are placed. Space kept free between labels. An edge passing closer than this to a vertex bends around it (room for a label). How far a bent edge passes from the vertex it avoids. Length of the arrow that leaves the result. Label slots are reserved for the numbers the labels will show once both passes are done, and never narrower than this. Preferred positions of the labels along an arrow (fraction of its length), best first. Longer output names are shortened.</extracomment>
+        <extracomment>Distance between rows of the layout. Inputs and constants are right-aligned this far right of their column. Label slots are reserved for the numbers the labels will show once both passes are done, and never narrower than this. Preferred positions of the labels along an arrow (fraction of its length), best first. Longer output names are shortened.</extracomment>
         <translation>{name} を計算する{symbol}ノード：クリックで規則を表示</translation>
     </message>
     <message>
@@ -911,154 +981,6 @@
     <message>
         <source>Your own expression</source>
         <translation>自分で入力した式</translation>
-    </message>
-    <message>
-        <source>input</source>
-        <translation>入力</translation>
-    </message>
-    <message>
-        <source>value</source>
-        <translation>値</translation>
-    </message>
-    <message>
-        <source>backprop</source>
-        <translation>逆伝播</translation>
-    </message>
-    <message>
-        <source>numerical</source>
-        <translation>数値勾配</translation>
-    </message>
-    <message>
-        <source>{steps} steps/s</source>
-        <translation>{steps} ステップ/秒</translation>
-    </message>
-    <message>
-        <source>Choose one of the book's graphs, or build one from the expression field.</source>
-        <translation>本書の計算グラフを選ぶか、式の欄に入力した式から計算グラフを作ります。</translation>
-    </message>
-    <message>
-        <source>&amp;Preset:</source>
-        <translation>プリセット(&amp;P)：</translation>
-    </message>
-    <message>
-        <source>e.g. {first}  or  {second}</source>
-        <translation>例：{first} または {second}</translation>
-    </message>
-    <message>
-        <source>Type a formula with + - * /, exp(), log(), numbers and names, then press Enter to draw its graph.</source>
-        <translation>+ - * /、exp()、log()、数値、名前を使った式を入力し、Enter キーを押すと計算グラフを描きます。</translation>
-    </message>
-    <message>
-        <source>E&amp;xpression:</source>
-        <translation>式(&amp;X)：</translation>
-    </message>
-    <message>
-        <source>Why the expression could not be drawn.</source>
-        <translation>式を描けなかった理由。</translation>
-    </message>
-    <message>
-        <source>For&amp;ward step</source>
-        <translation>順伝播ステップ(&amp;W)</translation>
-    </message>
-    <message>
-        <source>Compute the next node of the forward pass</source>
-        <translation>順伝播で次のノードを計算します</translation>
-    </message>
-    <message>
-        <source>&amp;Backward step</source>
-        <translation>逆伝播ステップ(&amp;B)</translation>
-    </message>
-    <message>
-        <source>Pass the gradient back through the next node (after the forward pass)</source>
-        <translation>次のノードを通して勾配を逆に伝えます（順伝播が終わった後）</translation>
-    </message>
-    <message>
-        <source>Step bac&amp;k</source>
-        <translation>1 ステップ戻る(&amp;K)</translation>
-    </message>
-    <message>
-        <source>Undo the last step, forward or backward</source>
-        <translation>直前のステップ（順伝播・逆伝播とも）を取り消します</translation>
-    </message>
-    <message>
-        <source>R&amp;un all</source>
-        <translation>すべて実行(&amp;U)</translation>
-    </message>
-    <message>
-        <source>Finish the forward and the backward pass at once</source>
-        <translation>順伝播と逆伝播を一度に最後まで実行します</translation>
-    </message>
-    <message>
-        <source>&amp;Reset</source>
-        <translation>リセット(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Back to the start: only the inputs are known</source>
-        <translation>最初に戻ります：分かっているのは入力だけです</translation>
-    </message>
-    <message>
-        <source>Ani&amp;mate</source>
-        <translation>アニメーション(&amp;M)</translation>
-    </message>
-    <message>
-        <source>Step through both passes on a timer; press again to pause</source>
-        <translation>一定の間隔で順伝播と逆伝播を 1 ステップずつ進めます。もう一度押すと一時停止します</translation>
-    </message>
-    <message>
-        <source>How many steps per second the animation makes.</source>
-        <translation>アニメーションが 1 秒間に進むステップ数。</translation>
-    </message>
-    <message>
-        <source>&amp;Speed:</source>
-        <translation>速度(&amp;S)：</translation>
-    </message>
-    <message>
-        <source>Zoom out</source>
-        <translation>縮小</translation>
-    </message>
-    <message>
-        <source>Zoom in</source>
-        <translation>拡大</translation>
-    </message>
-    <message>
-        <source>Fit &amp;all</source>
-        <translation>全体を表示(&amp;A)</translation>
-    </message>
-    <message>
-        <source>Fit the whole graph into the view again</source>
-        <translation>計算グラフ全体が収まるように表示し直します</translation>
-    </message>
-    <message>
-        <source>Where the stepper is and what the last step did.</source>
-        <translation>いまどのステップにいて、直前のステップで何をしたか。</translation>
-    </message>
-    <message>
-        <source>Why the last step could not be computed.</source>
-        <translation>直前のステップを計算できなかった理由。</translation>
-    </message>
-    <message>
-        <source>Gradients of the inputs</source>
-        <translation>各入力の勾配</translation>
-    </message>
-    <message>
-        <source>Each input's gradient by backpropagation beside the central difference {formula}; click a row to select that input.</source>
-        <translation>各入力について、誤差逆伝播法による勾配と中心差分 {formula} の値を並べて示します。行をクリックするとその入力を選択します。</translation>
-    </message>
-    <message>
-        <source>How to read the drawing.</source>
-        <translation>図の読み方。</translation>
-    </message>
-    <message>
-        <source>Zoom:</source>
-        <translation>ズーム：</translation>
-    </message>
-    <message>
-        <source>Gradients: backprop vs numerical</source>
-        <translation>勾配：逆伝播と数値勾配の比較</translation>
-    </message>
-    <message>
-        <source>Backpropagation against the numerical derivative of chapter 4.</source>
-        <translation>誤差逆伝播法と第 4 章の数値微分を比べます。</translation>
     </message>
     <message>
         <source>Graph: {name}</source>
@@ -1107,14 +1029,6 @@
     <message>
         <source>Done: {name} = {value}; every gradient is shown in red below its arrow.</source>
         <translation>完了：{name} = {value}。すべての勾配が矢印の下に赤で表示されています。</translation>
-    </message>
-    <message>
-        <source>Gradients ∂{output}/∂input: backprop vs numerical</source>
-        <translation>勾配 ∂{output}/∂入力：逆伝播と数値勾配の比較</translation>
-    </message>
-    <message>
-        <source>undefined</source>
-        <translation>未定義</translation>
     </message>
     <message>
         <source>How to read it: the number above an arrow is the value flowing forward; &lt;span style='color:{colour}'&gt;&lt;b&gt;the red number below&lt;/b&gt;&lt;/span&gt; is the gradient flowing back, the derivative of the result with respect to that value. The node just computed is outlined (blue forward, red backward); numbers it just produced are bold.</source>
@@ -1727,7 +1641,6 @@
     <name>NodeDetailPanel</name>
     <message>
         <source>the constant {value}</source>
-        <extracomment>The formula of each preset, written in the expression field as a starting point. The Speed slider's value is twice the number of steps per second.</extracomment>
         <translation>定数 {value}</translation>
     </message>
     <message>
@@ -2023,6 +1936,85 @@
     </message>
 </context>
 <context>
+    <name>SidePanel</name>
+    <message>
+        <source>Where the stepper is and what the last step did.</source>
+        <translation>いまどのステップにいて、直前のステップで何をしたか。</translation>
+    </message>
+    <message>
+        <source>Why the last step could not be computed.</source>
+        <translation>直前のステップを計算できなかった理由。</translation>
+    </message>
+    <message>
+        <source>How to read the drawing.</source>
+        <translation>図の読み方。</translation>
+    </message>
+</context>
+<context>
+    <name>StepperBar</name>
+    <message>
+        <source>For&amp;ward step</source>
+        <extracomment>The Speed slider's value is twice the number of steps per second.</extracomment>
+        <translation>順伝播ステップ(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Compute the next node of the forward pass</source>
+        <translation>順伝播で次のノードを計算します</translation>
+    </message>
+    <message>
+        <source>&amp;Backward step</source>
+        <translation>逆伝播ステップ(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Pass the gradient back through the next node (after the forward pass)</source>
+        <translation>次のノードを通して勾配を逆に伝えます（順伝播が終わった後）</translation>
+    </message>
+    <message>
+        <source>Step bac&amp;k</source>
+        <translation>1 ステップ戻る(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Undo the last step, forward or backward</source>
+        <translation>直前のステップ（順伝播・逆伝播とも）を取り消します</translation>
+    </message>
+    <message>
+        <source>R&amp;un all</source>
+        <translation>すべて実行(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Finish the forward and the backward pass at once</source>
+        <translation>順伝播と逆伝播を一度に最後まで実行します</translation>
+    </message>
+    <message>
+        <source>&amp;Reset</source>
+        <translation>リセット(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Back to the start: only the inputs are known</source>
+        <translation>最初に戻ります：分かっているのは入力だけです</translation>
+    </message>
+    <message>
+        <source>Ani&amp;mate</source>
+        <translation>アニメーション(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Step through both passes on a timer; press again to pause</source>
+        <translation>一定の間隔で順伝播と逆伝播を 1 ステップずつ進めます。もう一度押すと一時停止します</translation>
+    </message>
+    <message>
+        <source>How many steps per second the animation makes.</source>
+        <translation>アニメーションが 1 秒間に進むステップ数。</translation>
+    </message>
+    <message>
+        <source>&amp;Speed:</source>
+        <translation>速度(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>{steps} steps/s</source>
+        <translation>{steps} ステップ/秒</translation>
+    </message>
+</context>
+<context>
     <name>TileCanvas</name>
     <message>
         <source>Hidden unit {unit}: weights from {low} to {high}</source>
@@ -2174,6 +2166,29 @@ Backpropagation gets the same gradient thousands of times faster. Start anyway?<
     <message>
         <source>One 28×28 tile per hidden unit; click a tile to describe its unit.</source>
         <translation>隠れ層のニューロンごとに 28×28 のタイル。タイルをクリックするとそのニューロンの説明を表示します。</translation>
+    </message>
+</context>
+<context>
+    <name>ZoomControls</name>
+    <message>
+        <source>Zoom out</source>
+        <translation>縮小</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>拡大</translation>
+    </message>
+    <message>
+        <source>Fit &amp;all</source>
+        <translation>全体を表示(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Fit the whole graph into the view again</source>
+        <translation>計算グラフ全体が収まるように表示し直します</translation>
+    </message>
+    <message>
+        <source>Zoom:</source>
+        <translation>ズーム：</translation>
     </message>
 </context>
 </TS>

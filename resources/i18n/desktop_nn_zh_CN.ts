@@ -878,10 +878,80 @@
     </message>
 </context>
 <context>
+    <name>GradientTable</name>
+    <message>
+        <source>Gradients: backprop vs numerical</source>
+        <translation>梯度：反向传播与数值梯度对比</translation>
+    </message>
+    <message>
+        <source>Backpropagation against the numerical derivative of chapter 4.</source>
+        <translation>将误差反向传播法与第 4 章的数值微分进行对比。</translation>
+    </message>
+    <message>
+        <source>Gradients of the inputs</source>
+        <translation>各输入的梯度</translation>
+    </message>
+    <message>
+        <source>Each input's gradient by backpropagation beside the central difference {formula}; click a row to select that input.</source>
+        <translation>每个输入用误差反向传播法求得的梯度，旁边是中心差分 {formula} 的结果；点击一行即可选中该输入。</translation>
+    </message>
+    <message>
+        <source>input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>backprop</source>
+        <translation>反向传播</translation>
+    </message>
+    <message>
+        <source>numerical</source>
+        <translation>数值梯度</translation>
+    </message>
+    <message>
+        <source>Gradients ∂{output}/∂input: backprop vs numerical</source>
+        <translation>梯度 ∂{output}/∂输入：反向传播与数值梯度对比</translation>
+    </message>
+    <message>
+        <source>undefined</source>
+        <translation>无定义</translation>
+    </message>
+</context>
+<context>
+    <name>GraphChooser</name>
+    <message>
+        <source>Choose one of the book's graphs, or build one from the expression field.</source>
+        <translation>选择书中的一个计算图，或根据表达式栏中的算式构建计算图。</translation>
+    </message>
+    <message>
+        <source>&amp;Preset:</source>
+        <translation>预设(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>e.g. {first}  or  {second}</source>
+        <translation>例如 {first} 或 {second}</translation>
+    </message>
+    <message>
+        <source>Type a formula with + - * /, exp(), log(), numbers and names, then press Enter to draw its graph.</source>
+        <translation>输入由 + - * /、exp()、log()、数字和名称组成的算式，然后按 Enter 键画出它的计算图。</translation>
+    </message>
+    <message>
+        <source>E&amp;xpression:</source>
+        <translation>表达式(&amp;X)：</translation>
+    </message>
+    <message>
+        <source>Why the expression could not be drawn.</source>
+        <translation>表达式无法画出的原因。</translation>
+    </message>
+</context>
+<context>
     <name>GraphScene</name>
     <message>
         <source>{symbol} node computing {name}: click for its rule</source>
-        <extracomment>Distance between columns of the layout, in scene units (pixels at zoom 1). Distance between rows of the layout. Inputs and constants are right-aligned this far right of their column. Space between an arrow and its labels. Space kept free around every label, vertex and arrow when labels are placed. Space kept free between labels. An edge passing closer than this to a vertex bends around it (room for a label). How far a bent edge passes from the vertex it avoids. Length of the arrow that leaves the result. Label slots are reserved for the numbers the labels will show once both passes are done, and never narrower than this. Preferred positions of the labels along an arrow (fraction of its length), best first. Longer output names are shortened.</extracomment>
+        <extracomment>Distance between rows of the layout. Inputs and constants are right-aligned this far right of their column. Label slots are reserved for the numbers the labels will show once both passes are done, and never narrower than this. Preferred positions of the labels along an arrow (fraction of its length), best first. Longer output names are shortened.</extracomment>
         <translation>计算 {name} 的{symbol}节点：点击查看其规则</translation>
     </message>
     <message>
@@ -911,154 +981,6 @@
     <message>
         <source>Your own expression</source>
         <translation>自定义表达式</translation>
-    </message>
-    <message>
-        <source>input</source>
-        <translation>输入</translation>
-    </message>
-    <message>
-        <source>value</source>
-        <translation>值</translation>
-    </message>
-    <message>
-        <source>backprop</source>
-        <translation>反向传播</translation>
-    </message>
-    <message>
-        <source>numerical</source>
-        <translation>数值梯度</translation>
-    </message>
-    <message>
-        <source>{steps} steps/s</source>
-        <translation>{steps} 步/秒</translation>
-    </message>
-    <message>
-        <source>Choose one of the book's graphs, or build one from the expression field.</source>
-        <translation>选择书中的一个计算图，或根据表达式栏中的算式构建计算图。</translation>
-    </message>
-    <message>
-        <source>&amp;Preset:</source>
-        <translation>预设(&amp;P)：</translation>
-    </message>
-    <message>
-        <source>e.g. {first}  or  {second}</source>
-        <translation>例如 {first} 或 {second}</translation>
-    </message>
-    <message>
-        <source>Type a formula with + - * /, exp(), log(), numbers and names, then press Enter to draw its graph.</source>
-        <translation>输入由 + - * /、exp()、log()、数字和名称组成的算式，然后按 Enter 键画出它的计算图。</translation>
-    </message>
-    <message>
-        <source>E&amp;xpression:</source>
-        <translation>表达式(&amp;X)：</translation>
-    </message>
-    <message>
-        <source>Why the expression could not be drawn.</source>
-        <translation>表达式无法画出的原因。</translation>
-    </message>
-    <message>
-        <source>For&amp;ward step</source>
-        <translation>正向单步(&amp;W)</translation>
-    </message>
-    <message>
-        <source>Compute the next node of the forward pass</source>
-        <translation>计算正向传播的下一个节点</translation>
-    </message>
-    <message>
-        <source>&amp;Backward step</source>
-        <translation>反向单步(&amp;B)</translation>
-    </message>
-    <message>
-        <source>Pass the gradient back through the next node (after the forward pass)</source>
-        <translation>将梯度反向传过下一个节点（在正向传播完成之后）</translation>
-    </message>
-    <message>
-        <source>Step bac&amp;k</source>
-        <translation>后退一步(&amp;K)</translation>
-    </message>
-    <message>
-        <source>Undo the last step, forward or backward</source>
-        <translation>撤销上一步（正向或反向）</translation>
-    </message>
-    <message>
-        <source>R&amp;un all</source>
-        <translation>全部运行(&amp;U)</translation>
-    </message>
-    <message>
-        <source>Finish the forward and the backward pass at once</source>
-        <translation>一次完成正向传播和反向传播</translation>
-    </message>
-    <message>
-        <source>&amp;Reset</source>
-        <translation>重置(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Back to the start: only the inputs are known</source>
-        <translation>回到开始：只有输入是已知的</translation>
-    </message>
-    <message>
-        <source>Ani&amp;mate</source>
-        <translation>动画演示(&amp;M)</translation>
-    </message>
-    <message>
-        <source>Step through both passes on a timer; press again to pause</source>
-        <translation>按固定间隔逐步执行正向传播和反向传播；再按一次则暂停</translation>
-    </message>
-    <message>
-        <source>How many steps per second the animation makes.</source>
-        <translation>动画每秒执行的步数。</translation>
-    </message>
-    <message>
-        <source>&amp;Speed:</source>
-        <translation>速度(&amp;S)：</translation>
-    </message>
-    <message>
-        <source>Zoom out</source>
-        <translation>缩小</translation>
-    </message>
-    <message>
-        <source>Zoom in</source>
-        <translation>放大</translation>
-    </message>
-    <message>
-        <source>Fit &amp;all</source>
-        <translation>显示全部(&amp;A)</translation>
-    </message>
-    <message>
-        <source>Fit the whole graph into the view again</source>
-        <translation>重新缩放，使整个计算图显示在视图中</translation>
-    </message>
-    <message>
-        <source>Where the stepper is and what the last step did.</source>
-        <translation>当前进行到哪一步，以及上一步做了什么。</translation>
-    </message>
-    <message>
-        <source>Why the last step could not be computed.</source>
-        <translation>上一步无法计算的原因。</translation>
-    </message>
-    <message>
-        <source>Gradients of the inputs</source>
-        <translation>各输入的梯度</translation>
-    </message>
-    <message>
-        <source>Each input's gradient by backpropagation beside the central difference {formula}; click a row to select that input.</source>
-        <translation>每个输入用误差反向传播法求得的梯度，旁边是中心差分 {formula} 的结果；点击一行即可选中该输入。</translation>
-    </message>
-    <message>
-        <source>How to read the drawing.</source>
-        <translation>如何看这张图。</translation>
-    </message>
-    <message>
-        <source>Zoom:</source>
-        <translation>缩放：</translation>
-    </message>
-    <message>
-        <source>Gradients: backprop vs numerical</source>
-        <translation>梯度：反向传播与数值梯度对比</translation>
-    </message>
-    <message>
-        <source>Backpropagation against the numerical derivative of chapter 4.</source>
-        <translation>将误差反向传播法与第 4 章的数值微分进行对比。</translation>
     </message>
     <message>
         <source>Graph: {name}</source>
@@ -1107,14 +1029,6 @@
     <message>
         <source>Done: {name} = {value}; every gradient is shown in red below its arrow.</source>
         <translation>完成：{name} = {value}；所有梯度都以红色显示在各箭头下方。</translation>
-    </message>
-    <message>
-        <source>Gradients ∂{output}/∂input: backprop vs numerical</source>
-        <translation>梯度 ∂{output}/∂输入：反向传播与数值梯度对比</translation>
-    </message>
-    <message>
-        <source>undefined</source>
-        <translation>无定义</translation>
     </message>
     <message>
         <source>How to read it: the number above an arrow is the value flowing forward; &lt;span style='color:{colour}'&gt;&lt;b&gt;the red number below&lt;/b&gt;&lt;/span&gt; is the gradient flowing back, the derivative of the result with respect to that value. The node just computed is outlined (blue forward, red backward); numbers it just produced are bold.</source>
@@ -1727,7 +1641,6 @@
     <name>NodeDetailPanel</name>
     <message>
         <source>the constant {value}</source>
-        <extracomment>The formula of each preset, written in the expression field as a starting point. The Speed slider's value is twice the number of steps per second.</extracomment>
         <translation>常数 {value}</translation>
     </message>
     <message>
@@ -2023,6 +1936,85 @@
     </message>
 </context>
 <context>
+    <name>SidePanel</name>
+    <message>
+        <source>Where the stepper is and what the last step did.</source>
+        <translation>当前进行到哪一步，以及上一步做了什么。</translation>
+    </message>
+    <message>
+        <source>Why the last step could not be computed.</source>
+        <translation>上一步无法计算的原因。</translation>
+    </message>
+    <message>
+        <source>How to read the drawing.</source>
+        <translation>如何看这张图。</translation>
+    </message>
+</context>
+<context>
+    <name>StepperBar</name>
+    <message>
+        <source>For&amp;ward step</source>
+        <extracomment>The Speed slider's value is twice the number of steps per second.</extracomment>
+        <translation>正向单步(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Compute the next node of the forward pass</source>
+        <translation>计算正向传播的下一个节点</translation>
+    </message>
+    <message>
+        <source>&amp;Backward step</source>
+        <translation>反向单步(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Pass the gradient back through the next node (after the forward pass)</source>
+        <translation>将梯度反向传过下一个节点（在正向传播完成之后）</translation>
+    </message>
+    <message>
+        <source>Step bac&amp;k</source>
+        <translation>后退一步(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Undo the last step, forward or backward</source>
+        <translation>撤销上一步（正向或反向）</translation>
+    </message>
+    <message>
+        <source>R&amp;un all</source>
+        <translation>全部运行(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Finish the forward and the backward pass at once</source>
+        <translation>一次完成正向传播和反向传播</translation>
+    </message>
+    <message>
+        <source>&amp;Reset</source>
+        <translation>重置(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Back to the start: only the inputs are known</source>
+        <translation>回到开始：只有输入是已知的</translation>
+    </message>
+    <message>
+        <source>Ani&amp;mate</source>
+        <translation>动画演示(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Step through both passes on a timer; press again to pause</source>
+        <translation>按固定间隔逐步执行正向传播和反向传播；再按一次则暂停</translation>
+    </message>
+    <message>
+        <source>How many steps per second the animation makes.</source>
+        <translation>动画每秒执行的步数。</translation>
+    </message>
+    <message>
+        <source>&amp;Speed:</source>
+        <translation>速度(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>{steps} steps/s</source>
+        <translation>{steps} 步/秒</translation>
+    </message>
+</context>
+<context>
     <name>TileCanvas</name>
     <message>
         <source>Hidden unit {unit}: weights from {low} to {high}</source>
@@ -2174,6 +2166,29 @@ Backpropagation gets the same gradient thousands of times faster. Start anyway?<
     <message>
         <source>One 28×28 tile per hidden unit; click a tile to describe its unit.</source>
         <translation>每个隐藏层神经元一个 28×28 图块；点击图块可查看该神经元的说明。</translation>
+    </message>
+</context>
+<context>
+    <name>ZoomControls</name>
+    <message>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>Fit &amp;all</source>
+        <translation>显示全部(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Fit the whole graph into the view again</source>
+        <translation>重新缩放，使整个计算图显示在视图中</translation>
+    </message>
+    <message>
+        <source>Zoom:</source>
+        <translation>缩放：</translation>
     </message>
 </context>
 </TS>

@@ -6,7 +6,7 @@ import pytest
 
 from desktop_nn.graph import preset
 from desktop_nn.gui import i18n
-from desktop_nn.gui.graph_tab import GraphTab
+from desktop_nn.gui.graph.tab import GraphTab
 
 EXPECTED = {
     "zh_CN": {"apple": "苹果", "apple_num": "苹果的个数", "orange": "橘子",

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from desktop_nn.graph import OPERATIONS, Phase, format_value
 from desktop_nn.graph.ops import RULE_CONTEXT, Power
 from desktop_nn.gui.common.palette import contrast_ratio
-from desktop_nn.gui.graph_tab import GraphTab
+from desktop_nn.gui.graph.tab import GraphTab
 
 NAMED_WIDGETS = {
     "graphView": QGraphicsView,
@@ -455,7 +455,9 @@ def test_mnemonics_do_not_clash_with_the_window(window):
 
 # --- translation --------------------------------------------------------------------------------
 
-GRAPH_CONTEXTS = {"GraphTab", "GraphScene", "GraphView", "NodeDetailPanel", "NodeKind"}
+#: The translation contexts of the graph feature: the classes of gui/graph/ that show text.
+GRAPH_CONTEXTS = {"GraphTab", "GraphChooser", "StepperBar", "ZoomControls", "SidePanel",
+                  "GradientTable", "GraphScene", "GraphView", "NodeDetailPanel", "NodeKind"}
 
 
 class MarkingTranslator(QTranslator):

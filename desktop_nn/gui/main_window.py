@@ -128,7 +128,7 @@ class MainWindow(QMainWindow):
         """Gradient check, evaluation, the network's insides, and drawing your own digit."""
         from desktop_nn.gui.draw_tab import DrawTab
         from desktop_nn.gui.evaluate_tab import EvaluateTab
-        from desktop_nn.gui.gradcheck_tab import GradientCheckTab
+        from desktop_nn.gui.gradcheck.tab import GradientCheckTab
         from desktop_nn.gui.inside_tab import InsideTab
 
         self.gradcheck_tab = GradientCheckTab(self.state)

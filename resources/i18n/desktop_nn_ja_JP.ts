@@ -633,6 +633,13 @@
     </message>
 </context>
 <context>
+    <name>ExplanationBox</name>
+    <message>
+        <source>What the figures mean</source>
+        <translation>数値の意味</translation>
+    </message>
+</context>
+<context>
     <name>GradientCheckTab</name>
     <message>
         <source>Parameter</source>
@@ -694,6 +701,7 @@
     </message>
     <message>
         <source>How many training images the loss is computed on (the book's gradient_check.py uses the first 3).</source>
+        <extracomment>At most this many of the checked images' labels are listed.</extracomment>
         <translation>損失の計算に使う訓練画像の枚数（本書の gradient_check.py は最初の 3 枚を使います）。</translation>
     </message>
     <message>
@@ -737,36 +745,12 @@
         <translation>数値勾配：{percent}% 完了、残り{remaining}</translation>
     </message>
     <message>
-        <source>Numerical gradient {numerical}, backpropagation {backprop} (the best of {runs} runs after a warm-up run): backprop was {speedup} times faster.</source>
-        <translation>数値勾配 {numerical}、誤差逆伝播法 {backprop}（ウォームアップを 1 回行った後、{runs} 回の実行で最速の値）：逆伝播のほうが {speedup} 倍速い結果でした。</translation>
-    </message>
-    <message>
         <source>Parameters whose numerical derivative is done (two losses each).</source>
         <translation>数値微分が済んだパラメータ（1つにつき損失を 2 回計算）。</translation>
     </message>
     <message>
         <source>Numerical gradient progress</source>
         <translation>数値勾配の進捗</translation>
-    </message>
-    <message>
-        <source>Numerical gradient against backpropagation</source>
-        <translation>数値勾配と誤差逆伝播法の比較</translation>
-    </message>
-    <message>
-        <source>Per parameter: the mean absolute difference (the figure the book prints), the largest one, and the largest difference relative to the gradients' size.</source>
-        <translation>パラメータごとに、絶対差の平均（本書に載っている値）、絶対差の最大値、勾配の大きさに対する差の最大値を示します。</translation>
-    </message>
-    <message>
-        <source>Checks so far</source>
-        <translation>これまでの確認</translation>
-    </message>
-    <message>
-        <source>Every check finished in this session, newest first, with its mean |diff| per parameter: run with and without the 1e-7 to compare.</source>
-        <translation>今回の起動中に完了したすべての確認（新しい順）と、パラメータごとの平均 |差|。1e-7 ありとなしで実行して比べてみましょう。</translation>
-    </message>
-    <message>
-        <source>Run the check to time both methods.</source>
-        <translation>確認を実行すると、両方の方法の所要時間を計測します。</translation>
     </message>
     <message>
         <source>Settings</source>
@@ -787,14 +771,6 @@
     <message>
         <source>Rando&amp;m seed:</source>
         <translation>乱数シード(&amp;M)：</translation>
-    </message>
-    <message>
-        <source>Checks so far: mean |diff| per parameter, newest first</source>
-        <translation>これまでの確認：パラメータごとの平均 |差|（新しい順）</translation>
-    </message>
-    <message>
-        <source>What the figures mean</source>
-        <translation>数値の意味</translation>
     </message>
     <message>
         <source>TwoLayerNet(784, {hidden}, 10) has {count} parameters: the numerical gradient computes the loss {losses} times, backpropagation once forward and once backward.</source>
@@ -845,28 +821,12 @@
         <translation>{done} / {total} パラメータ</translation>
     </message>
     <message>
-        <source>1e-7 (the book's)</source>
-        <translation>1e-7（本書と同じ）</translation>
-    </message>
-    <message>
         <source>The first {dataset} training image (label {labels})</source>
         <translation>{dataset} の最初の訓練画像（ラベル {labels}）</translation>
     </message>
     <message>
         <source>The first {count} {dataset} training images (labels {labels})</source>
         <translation>{dataset} の最初の {count} 枚の訓練画像（ラベル {labels}）</translation>
-    </message>
-    <message>
-        <source>{images}; TwoLayerNet(784, {hidden}, 10), {activation}, seed {seed}, float64; constant inside the log: {delta}.</source>
-        <translation>{images}。TwoLayerNet(784, {hidden}, 10)、{activation}、シード {seed}、float64。log 内の定数：{delta}。</translation>
-    </message>
-    <message>
-        <source>yes</source>
-        <translation>あり</translation>
-    </message>
-    <message>
-        <source>no (0)</source>
-        <translation>なし (0)</translation>
     </message>
     <message>
         <source>Waiting for the training images to load…</source>
@@ -1049,6 +1009,29 @@
     <message>
         <source>The graph's nodes, inputs and arrows with their values and gradients; click a node or an input to show it in the side panel.</source>
         <translation>計算グラフのノード・入力・矢印と、その値と勾配。ノードや入力をクリックするとサイドパネルに詳細を表示します。</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryBox</name>
+    <message>
+        <source>Checks so far: mean |diff| per parameter, newest first</source>
+        <translation>これまでの確認：パラメータごとの平均 |差|（新しい順）</translation>
+    </message>
+    <message>
+        <source>Checks so far</source>
+        <translation>これまでの確認</translation>
+    </message>
+    <message>
+        <source>Every check finished in this session, newest first, with its mean |diff| per parameter: run with and without the 1e-7 to compare.</source>
+        <translation>今回の起動中に完了したすべての確認（新しい順）と、パラメータごとの平均 |差|。1e-7 ありとなしで実行して比べてみましょう。</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>あり</translation>
+    </message>
+    <message>
+        <source>no (0)</source>
+        <translation>なし (0)</translation>
     </message>
 </context>
 <context>
@@ -1819,6 +1802,33 @@
     <message>
         <source>Class probabilities</source>
         <translation>各クラスの確率</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsBox</name>
+    <message>
+        <source>Numerical gradient against backpropagation</source>
+        <translation>数値勾配と誤差逆伝播法の比較</translation>
+    </message>
+    <message>
+        <source>Run the check to time both methods.</source>
+        <translation>確認を実行すると、両方の方法の所要時間を計測します。</translation>
+    </message>
+    <message>
+        <source>Per parameter: the mean absolute difference (the figure the book prints), the largest one, and the largest difference relative to the gradients' size.</source>
+        <translation>パラメータごとに、絶対差の平均（本書に載っている値）、絶対差の最大値、勾配の大きさに対する差の最大値を示します。</translation>
+    </message>
+    <message>
+        <source>Numerical gradient {numerical}, backpropagation {backprop} (the best of {runs} runs after a warm-up run): backprop was {speedup} times faster.</source>
+        <translation>数値勾配 {numerical}、誤差逆伝播法 {backprop}（ウォームアップを 1 回行った後、{runs} 回の実行で最速の値）：逆伝播のほうが {speedup} 倍速い結果でした。</translation>
+    </message>
+    <message>
+        <source>1e-7 (the book's)</source>
+        <translation>1e-7（本書と同じ）</translation>
+    </message>
+    <message>
+        <source>{images}; TwoLayerNet(784, {hidden}, 10), {activation}, seed {seed}, float64; constant inside the log: {delta}.</source>
+        <translation>{images}。TwoLayerNet(784, {hidden}, 10)、{activation}、シード {seed}、float64。log 内の定数：{delta}。</translation>
     </message>
 </context>
 <context>

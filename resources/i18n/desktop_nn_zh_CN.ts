@@ -633,6 +633,13 @@
     </message>
 </context>
 <context>
+    <name>ExplanationBox</name>
+    <message>
+        <source>What the figures mean</source>
+        <translation>数值的含义</translation>
+    </message>
+</context>
+<context>
     <name>GradientCheckTab</name>
     <message>
         <source>Parameter</source>
@@ -694,6 +701,7 @@
     </message>
     <message>
         <source>How many training images the loss is computed on (the book's gradient_check.py uses the first 3).</source>
+        <extracomment>At most this many of the checked images' labels are listed.</extracomment>
         <translation>计算损失所用的训练图像张数（书中的 gradient_check.py 使用前 3 张）。</translation>
     </message>
     <message>
@@ -737,36 +745,12 @@
         <translation>数值梯度：已完成 {percent}%，剩余{remaining}</translation>
     </message>
     <message>
-        <source>Numerical gradient {numerical}, backpropagation {backprop} (the best of {runs} runs after a warm-up run): backprop was {speedup} times faster.</source>
-        <translation>数值梯度 {numerical}，误差反向传播法 {backprop}（先预热运行一次，再取 {runs} 次运行中最快的一次）：反向传播快了 {speedup} 倍。</translation>
-    </message>
-    <message>
         <source>Parameters whose numerical derivative is done (two losses each).</source>
         <translation>已完成数值微分的参数（每个参数计算两次损失）。</translation>
     </message>
     <message>
         <source>Numerical gradient progress</source>
         <translation>数值梯度的进度</translation>
-    </message>
-    <message>
-        <source>Numerical gradient against backpropagation</source>
-        <translation>数值梯度与误差反向传播法的比较</translation>
-    </message>
-    <message>
-        <source>Per parameter: the mean absolute difference (the figure the book prints), the largest one, and the largest difference relative to the gradients' size.</source>
-        <translation>每个参数的平均绝对差（书中印出的数值）、最大绝对差，以及相对于梯度大小的最大差。</translation>
-    </message>
-    <message>
-        <source>Checks so far</source>
-        <translation>已完成的确认</translation>
-    </message>
-    <message>
-        <source>Every check finished in this session, newest first, with its mean |diff| per parameter: run with and without the 1e-7 to compare.</source>
-        <translation>本次运行中完成的每次确认（最新的在前）及各参数的平均 |差值|：分别在有、无 1e-7 的情况下运行以作比较。</translation>
-    </message>
-    <message>
-        <source>Run the check to time both methods.</source>
-        <translation>运行确认即可测量两种方法的耗时。</translation>
     </message>
     <message>
         <source>Settings</source>
@@ -787,14 +771,6 @@
     <message>
         <source>Rando&amp;m seed:</source>
         <translation>随机种子(&amp;M)：</translation>
-    </message>
-    <message>
-        <source>Checks so far: mean |diff| per parameter, newest first</source>
-        <translation>已完成的确认：各参数的平均 |差值|，最新的在前</translation>
-    </message>
-    <message>
-        <source>What the figures mean</source>
-        <translation>数值的含义</translation>
     </message>
     <message>
         <source>TwoLayerNet(784, {hidden}, 10) has {count} parameters: the numerical gradient computes the loss {losses} times, backpropagation once forward and once backward.</source>
@@ -845,28 +821,12 @@
         <translation>{done} / {total} 个参数</translation>
     </message>
     <message>
-        <source>1e-7 (the book's)</source>
-        <translation>1e-7（与书中相同）</translation>
-    </message>
-    <message>
         <source>The first {dataset} training image (label {labels})</source>
         <translation>{dataset} 的第一张训练图像（标签 {labels}）</translation>
     </message>
     <message>
         <source>The first {count} {dataset} training images (labels {labels})</source>
         <translation>{dataset} 的前 {count} 张训练图像（标签 {labels}）</translation>
-    </message>
-    <message>
-        <source>{images}; TwoLayerNet(784, {hidden}, 10), {activation}, seed {seed}, float64; constant inside the log: {delta}.</source>
-        <translation>{images}；TwoLayerNet(784, {hidden}, 10)，{activation}，种子 {seed}，float64；log 中的常数：{delta}。</translation>
-    </message>
-    <message>
-        <source>yes</source>
-        <translation>是</translation>
-    </message>
-    <message>
-        <source>no (0)</source>
-        <translation>否 (0)</translation>
     </message>
     <message>
         <source>Waiting for the training images to load…</source>
@@ -1049,6 +1009,29 @@
     <message>
         <source>The graph's nodes, inputs and arrows with their values and gradients; click a node or an input to show it in the side panel.</source>
         <translation>计算图的节点、输入和箭头，以及它们的值和梯度；点击节点或输入可在侧栏中查看详情。</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryBox</name>
+    <message>
+        <source>Checks so far: mean |diff| per parameter, newest first</source>
+        <translation>已完成的确认：各参数的平均 |差值|，最新的在前</translation>
+    </message>
+    <message>
+        <source>Checks so far</source>
+        <translation>已完成的确认</translation>
+    </message>
+    <message>
+        <source>Every check finished in this session, newest first, with its mean |diff| per parameter: run with and without the 1e-7 to compare.</source>
+        <translation>本次运行中完成的每次确认（最新的在前）及各参数的平均 |差值|：分别在有、无 1e-7 的情况下运行以作比较。</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no (0)</source>
+        <translation>否 (0)</translation>
     </message>
 </context>
 <context>
@@ -1819,6 +1802,33 @@
     <message>
         <source>Class probabilities</source>
         <translation>各类别的概率</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsBox</name>
+    <message>
+        <source>Numerical gradient against backpropagation</source>
+        <translation>数值梯度与误差反向传播法的比较</translation>
+    </message>
+    <message>
+        <source>Run the check to time both methods.</source>
+        <translation>运行确认即可测量两种方法的耗时。</translation>
+    </message>
+    <message>
+        <source>Per parameter: the mean absolute difference (the figure the book prints), the largest one, and the largest difference relative to the gradients' size.</source>
+        <translation>每个参数的平均绝对差（书中印出的数值）、最大绝对差，以及相对于梯度大小的最大差。</translation>
+    </message>
+    <message>
+        <source>Numerical gradient {numerical}, backpropagation {backprop} (the best of {runs} runs after a warm-up run): backprop was {speedup} times faster.</source>
+        <translation>数值梯度 {numerical}，误差反向传播法 {backprop}（先预热运行一次，再取 {runs} 次运行中最快的一次）：反向传播快了 {speedup} 倍。</translation>
+    </message>
+    <message>
+        <source>1e-7 (the book's)</source>
+        <translation>1e-7（与书中相同）</translation>
+    </message>
+    <message>
+        <source>{images}; TwoLayerNet(784, {hidden}, 10), {activation}, seed {seed}, float64; constant inside the log: {delta}.</source>
+        <translation>{images}；TwoLayerNet(784, {hidden}, 10)，{activation}，种子 {seed}，float64；log 中的常数：{delta}。</translation>
     </message>
 </context>
 <context>

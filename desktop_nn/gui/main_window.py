@@ -127,7 +127,7 @@ class MainWindow(QMainWindow):
     def _add_insight_tabs(self) -> None:
         """Gradient check, evaluation, the network's insides, and drawing your own digit."""
         from desktop_nn.gui.draw_tab import DrawTab
-        from desktop_nn.gui.evaluate_tab import EvaluateTab
+        from desktop_nn.gui.evaluate.tab import EvaluateTab
         from desktop_nn.gui.gradcheck.tab import GradientCheckTab
         from desktop_nn.gui.inside_tab import InsideTab
 

@@ -472,44 +472,12 @@
         <translation>最も確率の高い予測が正しかったテスト画像の割合。</translation>
     </message>
     <message>
-        <source>Per-class precision, recall and F1</source>
-        <translation>クラスごとの適合率・再現率・F1</translation>
-    </message>
-    <message>
-        <source>Precision: of the images guessed as this class, the share that are. Recall: of this class's images, the share found. F1: their harmonic mean. Click a header to sort.</source>
-        <translation>適合率：このクラスと予測した画像のうち、実際にこのクラスだった割合。再現率：このクラスの画像のうち、正しく見つけられた割合。F1：両者の調和平均。見出しをクリックすると並べ替えます。</translation>
-    </message>
-    <message>
-        <source>Test images the network got wrong, the most confident mistakes first; select one to see its probabilities.</source>
-        <translation>ネットワークが誤認識したテスト画像（確信度の高い誤りから順に）。選択すると各クラスの確率を表示します。</translation>
-    </message>
-    <message>
-        <source>Misclassified test images</source>
-        <translation>誤認識したテスト画像</translation>
-    </message>
-    <message>
-        <source>Show &amp;all</source>
-        <translation>すべて表示(&amp;A)</translation>
-    </message>
-    <message>
-        <source>List every kind of mistake again, not one cell's.</source>
-        <translation>1 つのセルだけでなく、すべての誤りを再び一覧表示します。</translation>
-    </message>
-    <message>
-        <source>The network's probability for each class; the true class's label is bold.</source>
-        <translation>ネットワークが各クラスに与えた確率。正解クラスのラベルは太字です。</translation>
-    </message>
-    <message>
         <source>Confusion matrix</source>
         <translation>混同行列</translation>
     </message>
     <message>
         <source>Per class</source>
         <translation>クラスごと</translation>
-    </message>
-    <message>
-        <source>Selected mistake</source>
-        <translation>選択した誤り</translation>
     </message>
     <message>
         <source>Waiting for the test images to load…</source>
@@ -544,36 +512,8 @@
         <translation>注意：このモデルは {dataset} で学習したものです</translation>
     </message>
     <message>
-        <source>Test image {index}</source>
-        <translation>テスト画像 {index}</translation>
-    </message>
-    <message>
-        <source>{count} mistakes</source>
-        <translation>誤り {count} 件</translation>
-    </message>
-    <message>
-        <source>{count} images of {true} taken for {guess}</source>
-        <translation>{guess} と誤認された {true} の画像 {count} 枚</translation>
-    </message>
-    <message>
-        <source>{list}, the most confident first</source>
-        <translation>{list}（確信度の高い順）</translation>
-    </message>
-    <message>
-        <source>{list} (the first {limit} shown)</source>
-        <translation>{list}（最初の {limit} 件を表示）</translation>
-    </message>
-    <message>
         <source>No mistakes to show.</source>
         <translation>表示する誤りはありません。</translation>
-    </message>
-    <message>
-        <source>Test image {index}: true {true}, guessed {guess} with {guess_percent}% (right).</source>
-        <translation>テスト画像 {index}：正解 {true}、{guess_percent}% で {guess} と予測（正しい）。</translation>
-    </message>
-    <message>
-        <source>Test image {index}: true {true}, guessed {guess} with {guess_percent}% (wrong). The true class had {true_percent}%.</source>
-        <translation>テスト画像 {index}：正解 {true}、{guess_percent}% で {guess} と予測（誤り）。正解クラスの確率は {true_percent}% でした。</translation>
     </message>
     <message>
         <source>Load model</source>
@@ -1618,6 +1558,75 @@
     <message>
         <source>&lt;p&gt;Data: the MNIST database of handwritten digits by {mnist_authors}, licensed under {mnist_licence}. Fashion-MNIST (downloaded on request) by {fashion_authors}, MIT licence.&lt;/p&gt;</source>
         <translation>&lt;p&gt;データ：MNIST 手書き数字データベース（作成 {mnist_authors}、ライセンス {mnist_licence}）。Fashion-MNIST（必要なときにダウンロード、作成 {fashion_authors}、MIT ライセンス）。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>MetricsTable</name>
+    <message>
+        <source>Per-class precision, recall and F1</source>
+        <translation>クラスごとの適合率・再現率・F1</translation>
+    </message>
+    <message>
+        <source>Precision: of the images guessed as this class, the share that are. Recall: of this class's images, the share found. F1: their harmonic mean. Click a header to sort.</source>
+        <translation>適合率：このクラスと予測した画像のうち、実際にこのクラスだった割合。再現率：このクラスの画像のうち、正しく見つけられた割合。F1：両者の調和平均。見出しをクリックすると並べ替えます。</translation>
+    </message>
+</context>
+<context>
+    <name>MistakeDetail</name>
+    <message>
+        <source>Selected mistake</source>
+        <translation>選択した誤り</translation>
+    </message>
+    <message>
+        <source>The network's probability for each class; the true class's label is bold.</source>
+        <translation>ネットワークが各クラスに与えた確率。正解クラスのラベルは太字です。</translation>
+    </message>
+    <message>
+        <source>Test image {index}: true {true}, guessed {guess} with {guess_percent}% (right).</source>
+        <translation>テスト画像 {index}：正解 {true}、{guess_percent}% で {guess} と予測（正しい）。</translation>
+    </message>
+    <message>
+        <source>Test image {index}: true {true}, guessed {guess} with {guess_percent}% (wrong). The true class had {true_percent}%.</source>
+        <translation>テスト画像 {index}：正解 {true}、{guess_percent}% で {guess} と予測（誤り）。正解クラスの確率は {true_percent}% でした。</translation>
+    </message>
+</context>
+<context>
+    <name>MistakesBox</name>
+    <message>
+        <source>Misclassified test images</source>
+        <translation>誤認識したテスト画像</translation>
+    </message>
+    <message>
+        <source>Test images the network got wrong, the most confident mistakes first; select one to see its probabilities.</source>
+        <translation>ネットワークが誤認識したテスト画像（確信度の高い誤りから順に）。選択すると各クラスの確率を表示します。</translation>
+    </message>
+    <message>
+        <source>Show &amp;all</source>
+        <translation>すべて表示(&amp;A)</translation>
+    </message>
+    <message>
+        <source>List every kind of mistake again, not one cell's.</source>
+        <translation>1 つのセルだけでなく、すべての誤りを再び一覧表示します。</translation>
+    </message>
+    <message>
+        <source>Test image {index}</source>
+        <translation>テスト画像 {index}</translation>
+    </message>
+    <message>
+        <source>{count} mistakes</source>
+        <translation>誤り {count} 件</translation>
+    </message>
+    <message>
+        <source>{count} images of {true} taken for {guess}</source>
+        <translation>{guess} と誤認された {true} の画像 {count} 枚</translation>
+    </message>
+    <message>
+        <source>{list}, the most confident first</source>
+        <translation>{list}（確信度の高い順）</translation>
+    </message>
+    <message>
+        <source>{list} (the first {limit} shown)</source>
+        <translation>{list}（最初の {limit} 件を表示）</translation>
     </message>
 </context>
 <context>

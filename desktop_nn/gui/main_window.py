@@ -126,10 +126,10 @@ class MainWindow(QMainWindow):
 
     def _add_insight_tabs(self) -> None:
         """Gradient check, evaluation, the network's insides, and drawing your own digit."""
-        from desktop_nn.gui.draw_tab import DrawTab
+        from desktop_nn.gui.draw.tab import DrawTab
         from desktop_nn.gui.evaluate.tab import EvaluateTab
         from desktop_nn.gui.gradcheck.tab import GradientCheckTab
-        from desktop_nn.gui.inside_tab import InsideTab
+        from desktop_nn.gui.inside.tab import InsideTab
 
         self.gradcheck_tab = GradientCheckTab(self.state)
         self.add_tab(self.gradcheck_tab, self.tr("&Gradient check"))

@@ -6,12 +6,14 @@ import numpy as np
 
 
 class History:
-    """The book's three lists, with the loss kept in a preallocated array.
+    """The book's three lists, with the loss kept in an array that grows by doubling.
 
     Attributes
     ----------
     train_loss_list : ndarray, shape (iterations done,)
-        A view of the losses so far (no copy; memory is reserved once for all iterations).
+        A view of the losses so far (no copy). Room is reserved as the run goes, by doubling
+        up to the run's length: a run stopped early never holds memory for iterations it did
+        not reach.
     train_acc_list, test_acc_list : list of float
         One entry per epoch evaluation.
     epoch_iterations : list of int
@@ -21,8 +23,12 @@ class History:
         in order: the rate of iteration ``i`` is that of the last entry at or before ``i``.
     """
 
+    #: Losses the first reservation holds (doubled as needed, never beyond the run's length).
+    FIRST_RESERVE = 1024
+
     def __init__(self, iters: int, learning_rate: float | None = None) -> None:
-        self._loss = np.empty(iters, dtype=np.float64)
+        self._iters = iters
+        self._loss = np.empty(min(iters, self.FIRST_RESERVE), dtype=np.float64)
         self.count = 0
         self.train_acc_list: list[float] = []
         self.test_acc_list: list[float] = []
@@ -50,7 +56,20 @@ class History:
     def train_loss_list(self) -> np.ndarray:
         return self._loss[: self.count]
 
+    @property
+    def nbytes(self) -> int:
+        """Bytes held for the losses (what is reserved, used or not, until :meth:`compact`)."""
+        return self._loss.nbytes
+
+    def compact(self) -> None:
+        """Give back the room reserved for iterations that were never run (a run that ended
+        early, e.g. stopped after 50 of 1,000,000 iterations, keeps 50 losses, not 8 MB)."""
+        if self._loss.size != self.count:
+            self._loss = self._loss[: self.count].copy()
+
     def add_loss(self, loss: float) -> None:
+        if self.count == self._loss.size:
+            self._reserve(max(2 * self.count, 1))
         self._loss[self.count] = loss
         self.count += 1
 
@@ -58,3 +77,10 @@ class History:
         self.epoch_iterations.append(iteration)
         self.train_acc_list.append(train_acc)
         self.test_acc_list.append(test_acc)
+
+    def _reserve(self, size: int) -> None:
+        """Room for ``size`` losses (beyond the run's length only if a caller adds more)."""
+        size = max(min(size, self._iters), self.count + 1)
+        grown = np.empty(size, dtype=np.float64)
+        grown[: self.count] = self._loss[: self.count]
+        self._loss = grown

@@ -143,6 +143,7 @@ class RunsOnScreen:
     def end(self, history: History) -> None:
         """The current run has ended with ``history``."""
         if self.current is not None:
+            history.compact()  # runs on screen are kept: only what they recorded
             self.current.history = history
 
     def ended(self) -> list[RunRecord]:

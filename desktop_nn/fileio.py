@@ -19,6 +19,7 @@ import errno
 import glob
 import os
 import stat
+import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -230,4 +231,24 @@ def user_cache_dir() -> Path:
         return Path(os.environ["LOCALAPPDATA"]) / "desktop_nn"
     xdg = os.environ.get("XDG_CACHE_HOME")
     base = Path(xdg) if xdg else Path.home() / ".cache"
+    return base / "desktop_nn"
+
+
+def user_data_dir() -> Path:
+    """Return the folder for what desktop_nn keeps of the user's work (the kept runs).
+
+    ``DESKTOP_NN_DATA_DIR`` overrides it (the tests point it at a temporary folder); otherwise
+    ``$XDG_DATA_HOME/desktop_nn`` (``~/.local/share/desktop_nn``) on Linux and other Unix
+    systems, ``~/Library/Application Support/desktop_nn`` on macOS and
+    ``%APPDATA%\\desktop_nn`` on Windows. Unlike the cache, nothing here can be rebuilt.
+    """
+    override = os.environ.get("DESKTOP_NN_DATA_DIR")
+    if override:
+        return Path(override)
+    if os.name == "nt" and os.environ.get("APPDATA"):
+        return Path(os.environ["APPDATA"]) / "desktop_nn"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Application Support" / "desktop_nn"
+    xdg = os.environ.get("XDG_DATA_HOME")
+    base = Path(xdg) if xdg else Path.home() / ".local" / "share"
     return base / "desktop_nn"

@@ -1,7 +1,7 @@
-"""Shared fixtures: offscreen Qt, a private cache and settings folder, the bundled MNIST once.
+"""Shared fixtures: offscreen Qt, private cache, settings and data folders, the bundled MNIST once.
 
-Tests never read or write the user's real cache or settings: both point at temporary folders
-before anything else is imported.
+Tests never read or write the user's real cache, settings or kept runs: all point at
+temporary folders before anything else is imported.
 """
 
 from __future__ import annotations
@@ -24,6 +24,8 @@ _SESSION_DIR = Path(tempfile.mkdtemp(prefix="desktop_nn_tests_"))
 os.environ["DESKTOP_NN_CACHE_DIR"] = str(_SESSION_DIR / "cache")
 os.environ["XDG_CONFIG_HOME"] = str(_SESSION_DIR / "config")
 os.environ["XDG_CACHE_HOME"] = str(_SESSION_DIR / "xdg-cache")
+os.environ["DESKTOP_NN_DATA_DIR"] = str(_SESSION_DIR / "data")
+os.environ["XDG_DATA_HOME"] = str(_SESSION_DIR / "xdg-data")
 
 
 @pytest.fixture(scope="session")
@@ -46,4 +48,12 @@ def cache_dir(tmp_path, monkeypatch) -> Path:
     """A fresh, empty cache folder for this test only."""
     folder = tmp_path / "cache"
     monkeypatch.setenv("DESKTOP_NN_CACHE_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture
+def data_dir(tmp_path, monkeypatch) -> Path:
+    """A fresh, empty data folder (where runs are kept) for this test only."""
+    folder = tmp_path / "data"
+    monkeypatch.setenv("DESKTOP_NN_DATA_DIR", str(folder))
     return folder

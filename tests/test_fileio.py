@@ -15,6 +15,7 @@ from desktop_nn.fileio import (
     open_regular_file,
     remove_leftovers,
     temporary_prefix,
+    user_data_dir,
 )
 from tests.hostile_files import good_config, good_network
 
@@ -101,3 +102,18 @@ def test_a_device_or_pipe_is_never_replaced_by_a_save(tmp_path):
         atomic_save(fifo, lambda tmp: Path(tmp).write_bytes(b"png"))
     assert stat.S_ISFIFO(fifo.lstat().st_mode)
     assert [p.name for p in tmp_path.iterdir()] == ["device"]
+
+
+def test_the_data_folder_follows_the_override_then_xdg(monkeypatch, tmp_path):
+    monkeypatch.setenv("DESKTOP_NN_DATA_DIR", str(tmp_path / "override"))
+    assert user_data_dir() == tmp_path / "override"
+    monkeypatch.delenv("DESKTOP_NN_DATA_DIR")
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    assert user_data_dir() == tmp_path / "xdg" / "desktop_nn"
+    monkeypatch.delenv("XDG_DATA_HOME")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert user_data_dir() == tmp_path / "home" / ".local" / "share" / "desktop_nn"
+
+
+def test_the_suite_keeps_runs_in_a_temporary_folder():
+    assert "desktop_nn_tests_" in str(user_data_dir())

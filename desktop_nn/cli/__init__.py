@@ -22,7 +22,7 @@ from desktop_nn.cli.common import CliError
 #: Subcommand modules, in the order ``--help`` lists them.
 SUBCOMMANDS = (
     "train", "gradcheck", "graph", "layers", "diff", "descent", "evaluate", "predict",
-    "download",
+    "download", "runs",
 )
 
 EXIT_ERROR = 1

@@ -14,8 +14,10 @@ from desktop_nn.cli.common import (
     print_json,
     whole_number,
 )
+from desktop_nn.cli.runs import keep_run
 from desktop_nn.core.history_csv import HistoryRun, write_history_csv
 from desktop_nn.core.model_io import ModelFileError, save_model
+from desktop_nn.core.run_record import now_utc
 from desktop_nn.core.training import (
     CHOICES,
     DivergedEvent,
@@ -79,6 +81,11 @@ def add_parser(subparsers) -> None:
     add("--save-model", type=path_text, metavar="PATH", help="save the trained network (.npz)")
     add("--history-csv", type=path_text, metavar="PATH",
         help="write the loss and accuracies as CSV")
+    add("--keep", action="store_true",
+        help="keep the run (finished, stopped with Ctrl-C, or diverged) with the window's "
+             "runs: see 'desktop-nn runs'")
+    add("--no-keep-model", dest="keep_model", action="store_false",
+        help="with --keep: keep the history without the trained network")
     add("--json", action="store_true", help="end with one JSON object on stdout")
     parser.set_defaults(func=run)
 
@@ -136,7 +143,8 @@ class Progress:
             sys.stderr.flush()
 
 
-def run(args: argparse.Namespace) -> int:
+def make_trainer(args: argparse.Namespace) -> Trainer:
+    """The trainer the arguments describe, on its data; announced on stdout."""
     config = config_from_args(args)
     try:
         data = load_mnist(dataset=config.dataset, data_dir=args.data_dir)
@@ -153,9 +161,17 @@ def run(args: argparse.Namespace) -> int:
         f"{config.iters} iterations, seed {config.seed}",
         flush=True,
     )
-    progress = Progress(config.iters)
+    return trainer
+
+
+def run(args: argparse.Namespace) -> int:
+    if not args.keep_model and not args.keep:
+        raise CliError("--no-keep-model goes with --keep")
+    trainer = make_trainer(args)
+    progress = Progress(trainer.config.iters)
     last_loss = float("nan")
     finished = None
+    keep = Keeper(args, trainer)
     events = trainer.run()
     try:
         for event in events:
@@ -171,12 +187,17 @@ def run(args: argparse.Namespace) -> int:
                 )
             elif isinstance(event, DivergedEvent):
                 progress.clear()
+                kept = keep("diverged", message=event.message)
                 if args.json:
-                    print_json(result_json(trainer, None, diverged=event))
+                    print_json(result_json(trainer, None, diverged=event, kept=kept))
                 print(f"desktop-nn train: error: {event.message}", file=sys.stderr)
                 return EXIT_DIVERGED
             elif isinstance(event, FinishedEvent):
                 finished = event
+    except KeyboardInterrupt:
+        progress.clear()
+        keep("stopped")
+        raise
     finally:
         events.close()
         progress.clear()
@@ -187,9 +208,26 @@ def run(args: argparse.Namespace) -> int:
         flush=True,
     )
     save_outputs(args, trainer, finished)
+    kept = keep("finished", seconds=finished.seconds,
+                final=(finished.final_train_acc, finished.final_test_acc))
     if args.json:
-        print_json(result_json(trainer, finished))
+        print_json(result_json(trainer, finished, kept=kept))
     return 0
+
+
+class Keeper:
+    """Keeps the run with ``--keep`` (else does nothing), timed from when it was made."""
+
+    def __init__(self, args: argparse.Namespace, trainer: Trainer) -> None:
+        self.args, self.trainer = args, trainer
+        self.started, self.clock = now_utc(), time.perf_counter()
+
+    def __call__(self, status: str, **details) -> dict | None:
+        if not self.args.keep:
+            return None
+        details.setdefault("seconds", time.perf_counter() - self.clock)
+        return keep_run(self.trainer, status, keep_model=self.args.keep_model,
+                        started=self.started, **details)
 
 
 def save_outputs(args: argparse.Namespace, trainer: Trainer, finished: FinishedEvent) -> None:
@@ -218,9 +256,12 @@ def save_outputs(args: argparse.Namespace, trainer: Trainer, finished: FinishedE
 
 
 def result_json(
-    trainer: Trainer, finished: FinishedEvent | None, diverged: DivergedEvent | None = None
+    trainer: Trainer,
+    finished: FinishedEvent | None,
+    diverged: DivergedEvent | None = None,
+    kept: dict | None = None,
 ) -> dict:
-    """The machine-readable summary printed by ``--json``."""
+    """The machine-readable summary printed by ``--json`` (``kept``: where ``--keep`` put it)."""
     history = trainer.history
     result = {
         "status": "diverged" if diverged else "finished",
@@ -234,6 +275,8 @@ def result_json(
         "epoch_iterations": history.epoch_iterations,
         "config": trainer.config.to_dict(),
     }
+    if kept is not None:
+        result["kept"] = kept
     if diverged:
         result["diverged"] = {
             "iteration": diverged.iteration,

@@ -145,6 +145,8 @@ def test_a_huge_integer_is_refused_in_one_short_line(capsys):
         ["predict", "--model", "", "digit.png"],
         ["predict", "--model", "m.npz", ""],
         ["download", "mnist", "--dest", ""],
+        ["runs", "export", ""],
+        ["runs", "export", "runs.csv", "--summary", ""],
         ["train", "--save-model", "a\0b.npz"],
     ],
 )

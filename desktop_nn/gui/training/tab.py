@@ -28,9 +28,12 @@ from desktop_nn.gui.training.panel import HyperparameterPanel
 from desktop_nn.gui.training.plot_options import SMOOTHING_RANGE, PlotOptions
 from desktop_nn.gui.training.preview import SamplePreview
 from desktop_nn.gui.training.progress import RunProgress
+from desktop_nn.gui.training.run_book import RunBook
 from desktop_nn.gui.training.run_buttons import RunButtons
 from desktop_nn.gui.training.run_messages import confirm_numerical_run, ending
-from desktop_nn.gui.training.runs import RunRecord, RunsOnScreen
+from desktop_nn.gui.training.runs import RunsOnScreen, ScreenRun
+from desktop_nn.gui.training.runs_panel import RunsPanel
+from desktop_nn.gui.training.seed_repeats import SeedRepeats
 
 REDRAW_HZ = 22
 #: A learning rate changed during a run applies once it has stayed this long (milliseconds).
@@ -71,6 +74,9 @@ class TrainingTab(QWidget):
         self.loss_plot = LossPlot()
         self.accuracy_plot = AccuracyPlot()
         self.runs = RunsOnScreen(self.loss_plot, self.accuracy_plot)
+        self.book = RunBook(self.runs, self)
+        self.runs_panel = RunsPanel(self.book)
+        self.repeats = SeedRepeats(self)
         self.plot_options = PlotOptions(self.loss_plot)
         self.progress = RunProgress(self)
         self.progress_bar, self.speed_label = self.progress.bar, self.progress.speed
@@ -82,6 +88,8 @@ class TrainingTab(QWidget):
         self._connect()
         self._update_buttons()
         self._show_planned_iterations()
+        #: Notes on kept runs that could not be read, said once the data is ready.
+        self.run_notes = self.book.restore()
 
         self.learning_rate_timer = QTimer(self)
         self.learning_rate_timer.setSingleShot(True)
@@ -110,6 +118,9 @@ class TrainingTab(QWidget):
         plots = QSplitter(Qt.Orientation.Vertical)
         plots.addWidget(self.loss_plot)
         plots.addWidget(self.accuracy_plot)
+        plots.addWidget(self.runs_panel)
+        for index, stretch in enumerate((3, 3, 2)):
+            plots.setStretchFactor(index, stretch)
         plots.setChildrenCollapsible(False)
         middle = QWidget()
         middle_layout = QVBoxLayout(middle)
@@ -135,7 +146,9 @@ class TrainingTab(QWidget):
         self.step_button.clicked.connect(self.step)
         self.stop_button.clicked.connect(self.stop)
         self.reset_button.clicked.connect(self.reset_weights)
-        self.plot_options.clear_runs_button.clicked.connect(self.runs.clear_earlier)
+        self.book.status.connect(self.status)
+        self.book.removed.connect(self.repeats.forget)
+        self.runs_panel.repeat_requested.connect(self.repeats.start)
         self.panel.learning_rate_changed.connect(self._on_learning_rate)
         self.panel.iters_spin.valueChanged.connect(self._show_planned_iterations)
         self.panel.config_changed.connect(self.config_changed)
@@ -177,9 +190,13 @@ class TrainingTab(QWidget):
         """The plots a picture export writes, by the name their files get."""
         return {"loss": self.loss_plot, "accuracy": self.accuracy_plot}
 
-    def runs_on_screen(self) -> list[RunRecord]:
+    def runs_on_screen(self) -> list[ScreenRun]:
         """The runs whose curves are shown and have ended (those a history export holds)."""
         return self.runs.ended()
+
+    def export_all_runs_dialog(self) -> None:
+        """Every run and the runs table as CSV files (File menu)."""
+        self.runs_panel.export_all_dialog()
 
     def model_meta(self) -> dict:
         """What a saved model records of the last run (its iterations and learning rates)."""
@@ -195,11 +212,13 @@ class TrainingTab(QWidget):
 
     # -- run control -------------------------------------------------------------------------
     @Slot()
-    def start(self, *, paused: bool = False) -> bool:
-        """Start a new run from the panel's settings; return False if it could not start."""
+    def start(self, *, paused: bool = False, config: TrainConfig | None = None,
+              group: str | None = None) -> bool:
+        """Start a new run from the panel's settings (or ``config``, one of the repeats of
+        ``group``); return False if it could not start."""
         if self.is_running:
             return False
-        config = self.panel.config()
+        config = config or self.panel.config()
         if self.state.data is None or self.state.dataset_name != config.dataset:
             self._start_when_loaded, self._pending_step = True, paused
             if not self.state.is_loading:
@@ -219,7 +238,7 @@ class TrainingTab(QWidget):
                 self.tr("These settings cannot be trained; change them and start again.")
                 + "\n\n" + str(exc), QMessageBox.Icon.Warning)
             return False
-        self.runs.begin(trainer.config)
+        self.book.begin(trainer, group)
         self.progress.begin(trainer.config.iters, trainer.config.gradient == "numerical")
         self.loss_plot.begin_run(trainer.config.iters)
         self.accuracy_plot.begin_run(trainer.expected_epochs - 1)
@@ -301,7 +320,8 @@ class TrainingTab(QWidget):
     @Slot(str, object)
     def _on_ended(self, outcome: str, payload: object) -> None:
         self.panel.set_running(False)
-        self.runs.end(self.controller.last_trainer.history)
+        self.book.end(outcome, payload, self.controller.last_trainer,
+                      self.progress.active_seconds)
         self._redraw(force=True)
         said = ending(outcome, payload, self.progress.iterations_done)
         self.status.emit(said.status)
@@ -337,7 +357,10 @@ class TrainingTab(QWidget):
         self.status.emit(
             self.tr("{dataset}: {train} training and {test} test images ready").format(
                 dataset=dataset_title(self.state.dataset_name), train=f"{len(x_train):,}",
-                test=f"{len(self.state.data[1][0]):,}"))
+                test=f"{len(self.state.data[1][0]):,}")
+            + "".join(" " + self.tr("Kept run skipped: {note}").format(note=note)
+                      for note in self.run_notes))
+        self.run_notes = []
         if self._start_when_loaded:
             self._start_when_loaded = False
             self.start(paused=self._pending_step)

@@ -27,10 +27,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_nn.core.seeds import MAX_REPEATS
+from desktop_nn.gui.common.shortcuts import add_command_key, key_text
 from desktop_nn.gui.training.run_book import RunBook
 from desktop_nn.gui.training.runs import ScreenRun
 from desktop_nn.gui.training.runs_table import SORT_ROLE
 
+#: The keys of the row menu's button and of Repeat with seeds.
+RUN_MENU_KEY, REPEAT_KEY = "Menu", "Ctrl+Shift+S"
 #: The number of seeds the repeat dialog offers first.
 DEFAULT_REPEATS = 3
 #: Rows the table shows at least (the plots above keep the rest of the height).
@@ -133,7 +136,9 @@ class RunsPanel(QWidget):
         self.run_button = QToolButton()
         self.run_button.setObjectName("runActionsButton")
         self.run_button.setText(self.tr("Run"))
-        self.run_button.setToolTip(self.tr("What can be done with the selected run"))
+        self.run_button.setToolTip(self.tr("What can be done with the selected run")
+                                   + f" ({key_text(RUN_MENU_KEY)})")
+        add_command_key(self.run_button, RUN_MENU_KEY)
         self.run_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.run_menu = self._row_menu()
         self.run_button.setMenu(self.run_menu)
@@ -141,7 +146,8 @@ class RunsPanel(QWidget):
         self.repeat_button.setObjectName("repeatSeedsButton")
         self.repeat_button.setToolTip(self.tr(
             "Train these settings several times with consecutive seeds and draw their mean "
-            "with a band of ± one standard deviation."))
+            "with a band of ± one standard deviation.") + f" ({key_text(REPEAT_KEY)})")
+        add_command_key(self.repeat_button, REPEAT_KEY)
         self.repeat_button.clicked.connect(self.ask_repeats)
         self.clear_button = QPushButton(self.tr("Clear r&uns"))
         self.clear_button.setObjectName("clearRunsButton")

@@ -24,6 +24,7 @@ from desktop_nn.gui.common.messages import show_message
 from desktop_nn.gui.common.state import AppState
 from desktop_nn.gui.training.controller import RunController
 from desktop_nn.gui.training.curves import AccuracyPlot, LossPlot
+from desktop_nn.gui.training.lesson import TrainingLesson
 from desktop_nn.gui.training.panel import HyperparameterPanel
 from desktop_nn.gui.training.plot_options import SMOOTHING_RANGE, PlotOptions
 from desktop_nn.gui.training.preview import SamplePreview
@@ -40,7 +41,7 @@ REDRAW_HZ = 22
 LEARNING_RATE_SETTLE_MS = 300
 
 
-class TrainingTab(QWidget):
+class TrainingTab(QWidget, TrainingLesson):
     """Train a TwoLayerNet and watch it learn.
 
     Signals
@@ -125,6 +126,7 @@ class TrainingTab(QWidget):
         middle = QWidget()
         middle_layout = QVBoxLayout(middle)
         middle_layout.setContentsMargins(0, 0, 0, 0)
+        self.curves_area = plots  # the tab's main view
         middle_layout.addWidget(plots, 1)
         middle_layout.addWidget(self.plot_options)
         middle_layout.addWidget(self.progress_bar)

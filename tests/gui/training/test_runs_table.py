@@ -254,3 +254,22 @@ def test_models_can_be_left_out_of_kept_runs(window, qtbot):
     assert not again.training_tab.book.store.keep_models
     assert not again.training_tab.runs_panel.keep_models_action.isChecked()
     again.close()
+
+
+def test_a_run_that_cannot_be_kept_is_still_shown_and_said(qtbot, tmp_path, monkeypatch):
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the data folder should be", encoding="utf-8")
+    monkeypatch.setenv("DESKTOP_NN_DATA_DIR", str(blocked))
+    window = open_window(qtbot)  # starts: the unreadable folder is a note, not a failure
+    assert "Kept run skipped: runs: cannot be read" in window.statusBar().currentMessage()
+    tab = window.training_tab
+    configure(tab, iters=20, seed=1)
+    messages = []
+    tab.status.connect(messages.append)
+    with qtbot.waitSignal(tab.run_ended, timeout=60_000):
+        tab.start()
+    assert any(m.startswith("The run is shown but could not be kept: ") for m in messages)
+    (row,) = table_rows(tab)
+    assert row["name"] == "run 1" and row["status"] == "finished"
+    assert blocked.read_text(encoding="utf-8").startswith("a file")
+    window.close()

@@ -132,6 +132,11 @@ class RunBook(QObject):
                 names=", ".join(run.short_label for run in gone)))
         return kept
 
+    def fade_current(self) -> None:
+        """The current run's curves fade (Reset weights): it becomes an earlier run."""
+        self.screen.fade_current()
+        self.refresh()
+
     # -- what the table asks ---------------------------------------------------------------------
     @Slot(object, bool)
     def set_shown(self, run: ScreenRun, shown: bool) -> None:

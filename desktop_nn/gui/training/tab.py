@@ -290,7 +290,7 @@ class TrainingTab(QWidget, TrainingLesson):
                 self.tr("No network can be made from these settings; the weights are unchanged.")
                 + "\n\n" + str(exc), QMessageBox.Icon.Warning)
             return
-        self.runs.fade_current()
+        self.book.fade_current()
         self.progress.reset(config.iters)
         self.status.emit(self.tr("Weights reset (seed {seed})").format(seed=trainer.config.seed))
         self._update_buttons()

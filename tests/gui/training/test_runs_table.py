@@ -273,3 +273,15 @@ def test_a_run_that_cannot_be_kept_is_still_shown_and_said(qtbot, tmp_path, monk
     assert row["name"] == "run 1" and row["status"] == "finished"
     assert blocked.read_text(encoding="utf-8").startswith("a file")
     window.close()
+
+
+def test_after_reset_weights_the_last_run_can_be_hidden_from_the_table(window, qtbot):
+    tab = window.training_tab
+    train(tab, qtbot, iters=20, seed=1)
+    model = table(tab).model()
+    assert not model.flags(model.index(0, 0)) & Qt.ItemFlag.ItemIsUserCheckable  # current
+    tab.reset_weights()  # its curves fade: now an earlier run, shown or hidden at will
+    assert model.flags(model.index(0, 0)) & Qt.ItemFlag.ItemIsUserCheckable
+    model.setData(model.index(0, 0), Qt.CheckState.Unchecked.value,
+                  Qt.ItemDataRole.CheckStateRole)
+    assert tab.loss_plot.overlays == [] and tab.accuracy_plot.overlays == []

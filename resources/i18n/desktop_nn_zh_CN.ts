@@ -1842,8 +1842,12 @@
 <context>
     <name>RunBook</name>
     <message>
+        <source>Kept run skipped: {note}</source>
+        <extracomment>The settings key that switches keeping the trained networks of runs off (true by default). Notes on kept runs that could not be read, until they are said.</extracomment>
+        <translation>已跳过一个已保存的运行：{note}</translation>
+    </message>
+    <message>
         <source>The run is shown but could not be kept: {reason}</source>
-        <extracomment>The settings key that switches keeping the trained networks of runs off (true by default).</extracomment>
         <translation>该运行已显示，但无法保存到磁盘：{reason}</translation>
     </message>
     <message>
@@ -2090,7 +2094,7 @@
     <name>RunsTableModel</name>
     <message>
         <source>Run</source>
-        <extracomment>The value a column sorts by (numbers as numbers).</extracomment>
+        <extracomment>The value a column sorts by (numbers as numbers). How often the running run's row shows its progress (Hz). (iterations, seconds) of the run going on, shown in its row.</extracomment>
         <translation>运行</translation>
     </message>
     <message>
@@ -2307,7 +2311,7 @@
     </message>
     <message>
         <source>Loading the data; training starts as soon as it is ready…</source>
-        <extracomment>A learning rate changed during a run applies once it has stayed this long (milliseconds). Notes on kept runs that could not be read, said once the data is ready.</extracomment>
+        <extracomment>A learning rate changed during a run applies once it has stayed this long (milliseconds).</extracomment>
         <translation>正在加载数据；准备好后立即开始训练…</translation>
     </message>
     <message>
@@ -2407,10 +2411,6 @@ The learning rate ({rate}) is too large for this network: the updates overshoot 
     <message>
         <source>{dataset}: {train} training and {test} test images ready</source>
         <translation>{dataset}：{train} 张训练图像和 {test} 张测试图像已就绪</translation>
-    </message>
-    <message>
-        <source>Kept run skipped: {note}</source>
-        <translation>已跳过一个已保存的运行：{note}</translation>
     </message>
     <message>
         <source>Cannot load the data</source>

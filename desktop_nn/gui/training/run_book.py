@@ -71,6 +71,8 @@ class RunBook(QObject):
         self.model = RunsTableModel(self)
         self.model.show_requested.connect(self.set_shown)
         self.model.rename_requested.connect(self.rename)
+        #: Notes on kept runs that could not be read, until they are said.
+        self.notes: list[str] = []
 
     # -- the runs' lives -------------------------------------------------------------------------
     def restore(self) -> list[str]:
@@ -78,7 +80,8 @@ class RunBook(QObject):
         try:
             found = self.store.load()
         except Exception as exc:  # never a failed start
-            return [f"{self.store.folder}: {type(exc).__name__}: {exc}"]
+            self.notes = [f"{self.store.folder}: {type(exc).__name__}: {exc}"]
+            return self.notes
         for record in found.runs:
             self.screen.add_ended(record)
         for run in self.screen.runs[-MAX_OVERLAYS:]:
@@ -87,7 +90,15 @@ class RunBook(QObject):
             self.screen.loss_plot.show_all()
             self.screen.accuracy_plot.show_all()
         self.refresh()
-        return [str(note) for note in found.notes]
+        self.notes = [str(note) for note in found.notes]
+        return self.notes
+
+    def take_notes(self) -> str:
+        """' Kept run skipped: …' for each note not said yet ('' when there is none)."""
+        said = "".join(" " + self.tr("Kept run skipped: {note}").format(note=note)
+                       for note in self.notes)
+        self.notes = []
+        return said
 
     def begin(self, trainer: Trainer, group: str | None = None) -> ScreenRun:
         """A run of ``trainer`` starts: its row says "running"."""

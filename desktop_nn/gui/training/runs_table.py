@@ -16,12 +16,15 @@ from PySide6.QtGui import QFont
 
 from desktop_nn.core.run_table import RunRow, run_rows
 from desktop_nn.core.seeds import GroupSummary, MeanStd, group_summaries
+from desktop_nn.core.timing import RateLimit
 from desktop_nn.gui.common.durations import measured
 from desktop_nn.gui.common.palette import colour
 from desktop_nn.gui.training.runs import ScreenRun
 
 #: The value a column sorts by (numbers as numbers).
 SORT_ROLE = Qt.ItemDataRole.UserRole
+#: How often the running run's row shows its progress (Hz).
+LIVE_HZ = 2
 COLUMNS = ("name", "changed", "rates", "final_train", "final_test", "best_test", "seeds",
            "time", "iterations", "status")
 
@@ -69,6 +72,9 @@ class RunsTableModel(QAbstractTableModel):
         self.rows: list[RunRow] = []
         self.groups: dict[str, GroupSummary] = {}
         self.current: ScreenRun | None = None
+        #: (iterations, seconds) of the run going on, shown in its row.
+        self.live: tuple[int, float] = (0, 0.0)
+        self._live_limit = RateLimit(1.0 / LIVE_HZ)
 
     def set_runs(self, runs: list[ScreenRun], current: ScreenRun | None) -> None:
         """Show ``runs`` (each with a record), ``current`` drawing the bright curves."""
@@ -78,7 +84,19 @@ class RunsTableModel(QAbstractTableModel):
         self.rows = run_rows(records)
         self.groups = {g.group: g for g in group_summaries(records)}
         self.current = current
+        self.live = (0, 0.0)
         self.endResetModel()
+
+    def show_progress(self, iterations: int, seconds: float, *, force: bool = False) -> None:
+        """The running run has done ``iterations`` in ``seconds`` (shown a few times a
+        second)."""
+        self.live = (iterations, seconds)
+        running = [row for row, run in enumerate(self.runs)
+                   if run.record is not None and run.record.status == "running"]
+        if running and self._live_limit.due(force=force):
+            first = COLUMNS.index("time")
+            self.dataChanged.emit(self.index(running[0], first),
+                                  self.index(running[0], first + 1))
 
     def run_at(self, row: int) -> ScreenRun:
         return self.runs[row]
@@ -160,8 +178,11 @@ class RunsTableModel(QAbstractTableModel):
             return "" if group is None else self.tr("{train} / {test} ({runs} seeds)").format(
                 train=mean_std_text(group.final_train_acc),
                 test=mean_std_text(group.final_test_acc), runs=len(group.names))
+        if record.status == "running" and column in ("time", "iterations"):
+            iterations, seconds = self.live
+            return measured(seconds) if column == "time" else f"{iterations:,}"
         if column == "time":
-            return measured(row.seconds) if record.status != "running" else ""
+            return measured(row.seconds)
         if column == "status":
             return self.status_text(record.status)
         return {

@@ -89,8 +89,7 @@ class TrainingTab(QWidget, TrainingLesson):
         self._connect()
         self._update_buttons()
         self._show_planned_iterations()
-        #: Notes on kept runs that could not be read, said once the data is ready.
-        self.run_notes = self.book.restore()
+        self.book.restore()  # its notes are said once the data is ready
 
         self.learning_rate_timer = QTimer(self)
         self.learning_rate_timer.setSingleShot(True)
@@ -359,10 +358,7 @@ class TrainingTab(QWidget, TrainingLesson):
         self.status.emit(
             self.tr("{dataset}: {train} training and {test} test images ready").format(
                 dataset=dataset_title(self.state.dataset_name), train=f"{len(x_train):,}",
-                test=f"{len(self.state.data[1][0]):,}")
-            + "".join(" " + self.tr("Kept run skipped: {note}").format(note=note)
-                      for note in self.run_notes))
-        self.run_notes = []
+                test=f"{len(self.state.data[1][0]):,}") + self.book.take_notes())
         if self._start_when_loaded:
             self._start_when_loaded = False
             self.start(paused=self._pending_step)
@@ -388,7 +384,10 @@ class TrainingTab(QWidget, TrainingLesson):
         self._dirty = False
         self.loss_plot.refresh(force)
         self.accuracy_plot.refresh()
-        self.progress.draw(force=force or self.is_paused)
+        now = force or self.is_paused
+        self.progress.draw(force=now)
+        self.book.model.show_progress(self.progress.iterations_done,
+                                      self.progress.active_seconds, force=now)
 
     def _update_buttons(self) -> None:
         self.buttons.show_state(running=self.is_running, paused=self.is_paused,

@@ -285,3 +285,19 @@ def test_after_reset_weights_the_last_run_can_be_hidden_from_the_table(window, q
     model.setData(model.index(0, 0), Qt.CheckState.Unchecked.value,
                   Qt.ItemDataRole.CheckStateRole)
     assert tab.loss_plot.overlays == [] and tab.accuracy_plot.overlays == []
+
+
+def test_the_running_run_has_a_row_that_follows_its_progress(window, qtbot):
+    tab = window.training_tab
+    configure(tab, iters=1000, seed=2)
+    tab.step()  # a paused run that does iteration 0
+    qtbot.waitUntil(lambda: tab.progress_bar.value() == 1, timeout=10_000)
+    qtbot.waitUntil(lambda: table_rows(tab)[0]["iterations"] == "1", timeout=10_000)
+    assert table_rows(tab)[0]["status"] == "running"
+    tab.step()
+    qtbot.waitUntil(lambda: table_rows(tab)[0]["iterations"] == "2", timeout=10_000)
+    with qtbot.waitSignal(tab.run_ended, timeout=30_000):
+        tab.stop()
+    (row,) = table_rows(tab)
+    assert row["status"] == "stopped" and row["iterations"] == "2"
+    assert records(tab)[0].number == 1 and kept_names() == ["run 1"]

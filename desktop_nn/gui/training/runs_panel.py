@@ -9,7 +9,15 @@ and *Clear runs* (``clearRunsButton``), which asks first.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QPoint, QSortFilterProxyModel, Qt, Signal, Slot
+from PySide6.QtCore import (
+    QItemSelection,
+    QPoint,
+    QSize,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,8 +44,8 @@ from desktop_nn.gui.training.runs_table import SORT_ROLE
 RUN_MENU_KEY, REPEAT_KEY = "Menu", "Ctrl+Shift+S"
 #: The number of seeds the repeat dialog offers first.
 DEFAULT_REPEATS = 3
-#: Rows the table shows at least (the plots above keep the rest of the height).
-MINIMUM_ROWS = 3
+#: Rows the table shows at least, and at first (the plots above keep the rest of the height).
+MINIMUM_ROWS, PREFERRED_ROWS = 3, 5
 #: The widest a column grows to fit its texts, in characters (its tooltip has the rest).
 WIDEST_COLUMN = 28
 
@@ -100,15 +108,20 @@ class RunsPanel(QWidget):
             if self.table.columnWidth(column) > widest:
                 self.table.setColumnWidth(column, widest)
 
-    def minimumSizeHint(self):
-        hint = super().minimumSizeHint()
+    def minimumSizeHint(self) -> QSize:
+        return self._with_rows(super().minimumSizeHint(), MINIMUM_ROWS)
+
+    def sizeHint(self) -> QSize:
+        return self._with_rows(super().sizeHint(), PREFERRED_ROWS)
+
+    def _with_rows(self, hint: QSize, rows: int) -> QSize:
+        """``hint`` made tall enough for the buttons and ``rows`` rows of the table."""
         table = self.table
         height = (table.horizontalHeader().sizeHint().height()
-                  + MINIMUM_ROWS * table.verticalHeader().defaultSectionSize()
+                  + rows * table.verticalHeader().defaultSectionSize()
                   + table.horizontalScrollBar().sizeHint().height() + 2 * table.frameWidth()
                   + self.clear_button.sizeHint().height())
-        hint.setHeight(max(hint.height(), height))
-        return hint
+        return QSize(hint.width(), max(hint.height() if rows == MINIMUM_ROWS else 0, height))
 
     def _make_actions(self) -> None:
         self.show_action = QAction(self.tr("Show curves"), self, checkable=True)

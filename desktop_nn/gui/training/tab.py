@@ -121,6 +121,7 @@ class TrainingTab(QWidget, TrainingLesson):
         plots.addWidget(self.runs_panel)
         for index, stretch in enumerate((3, 3, 2)):
             plots.setStretchFactor(index, stretch)
+        plots.setSizes([300, 300, 200])  # shares of the height: the table gets a quarter
         plots.setChildrenCollapsible(False)
         middle = QWidget()
         middle_layout = QVBoxLayout(middle)

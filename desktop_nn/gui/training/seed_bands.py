@@ -54,8 +54,10 @@ class SeedBands:
              style: Qt.PenStyle = Qt.PenStyle.SolidLine) -> None:
         base = colour(name)
         std = np.nan_to_num(curve.std, nan=0.0)
-        lower = plot.plot(x, curve.mean - std, pen=None)
-        upper = plot.plot(x, curve.mean + std, pen=None)
+        # The edges need a pen to have a path to fill between: a transparent one.
+        edge = pg.mkPen(colour(name, 0))
+        lower = plot.plot(x, curve.mean - std, pen=edge)
+        upper = plot.plot(x, curve.mean + std, pen=edge)
         fill = pg.FillBetweenItem(lower, upper, brush=pg.mkBrush(colour(name, BAND_ALPHA)))
         plot.addItem(fill)
         mean = plot.plot(x, curve.mean, pen=pg.mkPen(base, width=2, style=style), name=label)

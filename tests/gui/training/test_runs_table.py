@@ -130,6 +130,7 @@ def test_three_seeds_give_a_band_and_a_mean_std_that_match_the_histories(window,
     fill = next(i for i in items if isinstance(i, pg.FillBetweenItem)
                 and np.array_equal(i.curves[1].yData, band.test_acc.upper))
     np.testing.assert_array_equal(fill.curves[0].yData, band.test_acc.lower)
+    assert fill.isVisible() and fill.path().boundingRect().height() > 0  # it is painted
     assert any(isinstance(i, pg.FillBetweenItem) for i in tab.loss_plot.getPlotItem().items)
     # The table shows mean ± std of the final accuracies on each run of the group.
     expected = (f"{mean_std_text(band.final_train_acc)} / {mean_std_text(band.final_test_acc)}"

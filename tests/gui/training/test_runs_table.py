@@ -302,3 +302,20 @@ def test_the_running_run_has_a_row_that_follows_its_progress(window, qtbot):
     (row,) = table_rows(tab)
     assert row["status"] == "stopped" and row["iterations"] == "2"
     assert records(tab)[0].number == 1 and kept_names() == ["run 1"]
+
+
+def test_a_diverged_run_is_kept_with_its_reason(window, qtbot):
+    tab = window.training_tab
+    configure(tab, iters=5000, lr=100.0)
+    with qtbot.waitSignal(tab.run_ended, timeout=60_000):
+        tab.start()
+    (row,) = table_rows(tab)
+    assert row["status"] == "diverged"
+    (kept,) = RunStore().load().runs
+    assert kept.status == "diverged" and "learning rate" in kept.message
+    model = table(tab).model()
+    assert model.index(0, COLUMNS.index("status")).data(Qt.ItemDataRole.ToolTipRole) == (
+        kept.message)
+    # Its network is kept only if its weights are still finite (dead ReLUs: kept to look at).
+    params = tab.controller.last_trainer.network.params.values()
+    assert kept.has_model == all(np.isfinite(v).all() for v in params)

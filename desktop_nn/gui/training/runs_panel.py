@@ -47,7 +47,7 @@ DEFAULT_REPEATS = 3
 #: Rows the table shows at least, and at first (the plots above keep the rest of the height).
 MINIMUM_ROWS, PREFERRED_ROWS = 3, 5
 #: The widest a column grows to fit its texts, in characters (its tooltip has the rest).
-WIDEST_COLUMN = 28
+WIDEST_COLUMN = 36
 
 
 class RunsPanel(QWidget):

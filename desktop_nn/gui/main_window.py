@@ -163,6 +163,9 @@ class MainWindow(QMainWindow):
         self.export_plots_action = self._action(self.tr("Export &plots as PNG/SVG…"),
                                                 self.files.export_plots_dialog, "Ctrl+Shift+E",
                                                 "exportPlotsAction")
+        self.export_all_runs_action = self._action(self.tr("Export &all runs as CSV…"),
+                                                   self.training_tab.export_all_runs_dialog,
+                                                   name="exportAllRunsAction")
         self.quit_action = self._action(self.tr("&Quit"), self.close,
                                         QKeySequence.StandardKey.Quit, "quitAction")
         for action in (self.load_action, self.save_action):
@@ -170,6 +173,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.export_csv_action)
         file_menu.addAction(self.export_plots_action)
+        file_menu.addAction(self.export_all_runs_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 

@@ -1491,6 +1491,10 @@
         <translation>グラフを PNG/SVG に書き出す(&amp;P)…</translation>
     </message>
     <message>
+        <source>Export &amp;all runs as CSV…</source>
+        <translation>すべての実行を CSV に書き出す(&amp;A)…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
@@ -1782,14 +1786,6 @@
         <translation>損失を対数目盛で表示します（{key}）。</translation>
     </message>
     <message>
-        <source>Clear r&amp;uns</source>
-        <translation>以前の実行を消去(&amp;U)</translation>
-    </message>
-    <message>
-        <source>Remove the faded curves of earlier runs.</source>
-        <translation>以前の実行の淡い色のグラフを消去します。</translation>
-    </message>
-    <message>
         <source>{count} it</source>
         <translation>{count} 回</translation>
     </message>
@@ -1841,6 +1837,82 @@
     <message>
         <source>{images}; TwoLayerNet(784, {hidden}, 10), {activation}, seed {seed}, float64; constant inside the log: {delta}.</source>
         <translation>{images}。TwoLayerNet(784, {hidden}, 10)、{activation}、シード {seed}、float64。log 内の定数：{delta}。</translation>
+    </message>
+</context>
+<context>
+    <name>RunBook</name>
+    <message>
+        <source>Kept run skipped: {note}</source>
+        <extracomment>The settings key that switches keeping the trained networks of runs off (true by default). Notes on kept runs that could not be read, until they are said.</extracomment>
+        <translation>保存済みの実行をスキップしました：{note}</translation>
+    </message>
+    <message>
+        <source>The run is shown but could not be kept: {reason}</source>
+        <translation>実行は表示されていますが、保存できませんでした：{reason}</translation>
+    </message>
+    <message>
+        <source>The oldest kept runs were dropped to stay within the size limit: {names}</source>
+        <translation>容量の上限に収めるため、最も古い保存済みの実行を削除しました：{names}</translation>
+    </message>
+    <message>
+        <source>Cannot rename the run</source>
+        <translation>実行の名前を変更できません</translation>
+    </message>
+    <message>
+        <source>Cannot remove the run</source>
+        <translation>実行を削除できません</translation>
+    </message>
+    <message>
+        <source>{run} removed</source>
+        <translation>{run} を削除しました</translation>
+    </message>
+    <message>
+        <source>Cannot clear the kept runs</source>
+        <translation>保存済みの実行を消去できません</translation>
+    </message>
+    <message>
+        <source>{count} runs cleared</source>
+        <translation>{count} 件の実行を消去しました</translation>
+    </message>
+    <message>
+        <source>No model kept</source>
+        <translation>モデルは保存されていません</translation>
+    </message>
+    <message>
+        <source>This run was kept without its trained network.</source>
+        <translation>この実行は学習済みのネットワークなしで保存されました。</translation>
+    </message>
+    <message>
+        <source>Could not save the model</source>
+        <translation>モデルを保存できませんでした</translation>
+    </message>
+    <message>
+        <source>Model of {run} saved to {path}</source>
+        <translation>{run} のモデルを {path} に保存しました</translation>
+    </message>
+    <message>
+        <source>History of {run} written to {path}</source>
+        <translation>{run} の学習履歴を {path} に書き出しました</translation>
+    </message>
+    <message>
+        <source>No runs to export</source>
+        <translation>書き出す実行がありません</translation>
+    </message>
+    <message>
+        <source>Finish or stop a run first.</source>
+        <translation>先に学習を完了するか停止してください。</translation>
+    </message>
+    <message>
+        <source>{count} runs written to {path} and {summary}</source>
+        <translation>{count} 件の実行を {path} と {summary} に書き出しました</translation>
+    </message>
+    <message>
+        <source>Could not write the file</source>
+        <translation>ファイルを書き込めませんでした</translation>
+    </message>
+    <message>
+        <source>Nothing was written; an existing file keeps its contents.</source>
+        <translation>何も書き込まれていません。既存のファイルは元のままです。</translation>
     </message>
 </context>
 <context>
@@ -1919,6 +1991,174 @@
     </message>
 </context>
 <context>
+    <name>RunsPanel</name>
+    <message>
+        <source>Runs</source>
+        <extracomment>The keys of the row menu's button and of Repeat with seeds. The number of seeds the repeat dialog offers first. Rows the table shows at least (the plots above keep the rest of the height). The widest a column grows to fit its texts, in characters (its tooltip has the rest).</extracomment>
+        <translation>実行</translation>
+    </message>
+    <message>
+        <source>Click a run to bring its curves to the front; tick it to show them; double-click its name to rename it; right-click for more.</source>
+        <translation>実行をクリックすると曲線が最前面に、チェックすると曲線が表示されます。名前をダブルクリックすると名前を変更でき、右クリックでその他の操作ができます。</translation>
+    </message>
+    <message>
+        <source>Show curves</source>
+        <translation>曲線を表示</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>名前を変更…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>Save its model…</source>
+        <translation>モデルを保存…</translation>
+    </message>
+    <message>
+        <source>Export its history…</source>
+        <translation>学習履歴を書き出す…</translation>
+    </message>
+    <message>
+        <source>Keep the trained networks of new runs</source>
+        <translation>新しい実行の学習済みネットワークを保存する</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>実行</translation>
+    </message>
+    <message>
+        <source>What can be done with the selected run</source>
+        <translation>選択した実行に対する操作</translation>
+    </message>
+    <message>
+        <source>Repeat with seeds…</source>
+        <translation>シードを変えて繰り返す…</translation>
+    </message>
+    <message>
+        <source>Train these settings several times with consecutive seeds and draw their mean with a band of ± one standard deviation.</source>
+        <translation>この設定を連続したシードで何回か学習し、その平均と ± 1 標準偏差の帯を描きます。</translation>
+    </message>
+    <message>
+        <source>Clear r&amp;uns</source>
+        <translation>実行を消去(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Remove every run but the current one, from the table and from the disk.</source>
+        <translation>現在の実行以外のすべての実行を、表とディスクから削除します。</translation>
+    </message>
+    <message>
+        <source>Save the run's model</source>
+        <translation>実行のモデルを保存</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>モデル</translation>
+    </message>
+    <message>
+        <source>Export the run's history</source>
+        <translation>実行の学習履歴を書き出す</translation>
+    </message>
+    <message>
+        <source>CSV files</source>
+        <translation>CSV ファイル</translation>
+    </message>
+    <message>
+        <source>Export all runs</source>
+        <translation>すべての実行を書き出す</translation>
+    </message>
+    <message>
+        <source>Repeat with seeds</source>
+        <translation>シードを変えて繰り返す</translation>
+    </message>
+    <message>
+        <source>Train the settings shown this many times, with the seed and the next ones:</source>
+        <translation>表示中の設定を、このシードとそれに続くシードで学習する回数：</translation>
+    </message>
+    <message>
+        <source>There are no earlier runs to clear.</source>
+        <translation>消去する以前の実行はありません。</translation>
+    </message>
+    <message>
+        <source>Clear runs</source>
+        <translation>実行を消去</translation>
+    </message>
+    <message>
+        <source>Remove {count} earlier runs from the table and from the disk? The current run stays.</source>
+        <translation>以前の実行 {count} 件を表とディスクから削除しますか？現在の実行は残ります。</translation>
+    </message>
+</context>
+<context>
+    <name>RunsTableModel</name>
+    <message>
+        <source>Run</source>
+        <extracomment>The value a column sorts by (numbers as numbers). How often the running run's row shows its progress (Hz). (iterations, seconds) of the run going on, shown in its row.</extracomment>
+        <translation>実行</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>変更点</translation>
+    </message>
+    <message>
+        <source>lr changes</source>
+        <translation>学習率の変更</translation>
+    </message>
+    <message>
+        <source>Final train</source>
+        <translation>最終訓練精度</translation>
+    </message>
+    <message>
+        <source>Final test</source>
+        <translation>最終テスト精度</translation>
+    </message>
+    <message>
+        <source>Best test (epoch)</source>
+        <translation>最高テスト精度（エポック）</translation>
+    </message>
+    <message>
+        <source>Seeds: train / test, mean ± std</source>
+        <translation>シード：訓練 / テスト、平均 ± 標準偏差</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <source>Iterations</source>
+        <translation>イテレーション</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>{train} / {test} ({runs} seeds)</source>
+        <translation>{train} / {test}（シード {runs} 個）</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>diverged</source>
+        <translation>発散</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>実行中</translation>
+    </message>
+    <message>
+        <source>Differs from the run before: {changes}</source>
+        <translation>前の実行との違い：{changes}</translation>
+    </message>
+</context>
+<context>
     <name>SamplePreview</name>
     <message>
         <source>Sample</source>
@@ -1955,6 +2195,21 @@
     <message>
         <source>Test image {index}: guess {guess} ({probability}), true {label}: wrong</source>
         <translation>テスト画像 {index}：予測 {guess}（{probability}）、正解 {label}：外れ</translation>
+    </message>
+</context>
+<context>
+    <name>SeedRepeats</name>
+    <message>
+        <source>seeds {first}–{last}</source>
+        <translation>シード {first}–{last}</translation>
+    </message>
+    <message>
+        <source>Repeat {index} of {count}, seed {seed}</source>
+        <translation>繰り返し {index}/{count}、シード {seed}</translation>
+    </message>
+    <message>
+        <source>{runs} seeds: final test accuracy {test_mean:.4f} ± {test_std:.4f}, train {train_mean:.4f} ± {train_std:.4f}</source>
+        <translation>シード {runs} 個：最終テスト精度 {test_mean:.4f} ± {test_std:.4f}、訓練精度 {train_mean:.4f} ± {train_std:.4f}</translation>
     </message>
 </context>
 <context>
@@ -2047,8 +2302,12 @@
     <name>TrainingTab</name>
     <message>
         <source>lr {rate}, hidden {hidden}, {optimizer}</source>
-        <extracomment>A legend shows at most this many learning rates of one run (first, …, last beyond).</extracomment>
+        <extracomment>A legend shows at most this many learning rates of one run (first, …, last beyond). Points drawn of an earlier run's smoothed loss. The z-values and widths of an earlier run's curves, normal and brought to the front.</extracomment>
         <translation>学習率 {rate}、隠れ層 {hidden}、{optimizer}</translation>
+    </message>
+    <message>
+        <source>{run}: {settings}</source>
+        <translation>{run}：{settings}</translation>
     </message>
     <message>
         <source>Loading the data; training starts as soon as it is ready…</source>
@@ -2066,10 +2325,6 @@
     <message>
         <source>run {number}</source>
         <translation>実行 {number}</translation>
-    </message>
-    <message>
-        <source>run {number}: {settings}</source>
-        <translation>実行 {number}：{settings}</translation>
     </message>
     <message>
         <source>Run {number} started: seed {seed}, {images} training images</source>
@@ -2176,6 +2431,19 @@ Backpropagation gets the same gradient thousands of times faster. Start anyway?<
         <translation>数値勾配では、ネットワークのパラメータ 1 つごとに損失を 2 回計算します。このコンピュータでは 1 イテレーションに{per_iteration}、{iterations} イテレーションで{total}かかります。
 
 誤差逆伝播法なら同じ勾配を数千倍速く求められます。それでも開始しますか？</translation>
+    </message>
+    <message>
+        <source>mean ± std of {runs} seeds</source>
+        <extracomment>Points drawn of the loss band (it is smooth). The opacity of a band's fill (of 255).</extracomment>
+        <translation>シード {runs} 個の平均 ± 標準偏差</translation>
+    </message>
+    <message>
+        <source>train acc, {band}</source>
+        <translation>訓練精度、{band}</translation>
+    </message>
+    <message>
+        <source>test acc, {band}</source>
+        <translation>テスト精度、{band}</translation>
     </message>
 </context>
 <context>

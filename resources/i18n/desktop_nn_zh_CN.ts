@@ -1491,6 +1491,10 @@
         <translation>将图表导出为 PNG/SVG(&amp;P)…</translation>
     </message>
     <message>
+        <source>Export &amp;all runs as CSV…</source>
+        <translation>将所有运行导出为 CSV(&amp;A)…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -1782,14 +1786,6 @@
         <translation>用对数坐标显示损失（{key}）。</translation>
     </message>
     <message>
-        <source>Clear r&amp;uns</source>
-        <translation>清除旧曲线(&amp;U)</translation>
-    </message>
-    <message>
-        <source>Remove the faded curves of earlier runs.</source>
-        <translation>移除之前运行留下的淡色曲线。</translation>
-    </message>
-    <message>
         <source>{count} it</source>
         <translation>{count} 次</translation>
     </message>
@@ -1841,6 +1837,82 @@
     <message>
         <source>{images}; TwoLayerNet(784, {hidden}, 10), {activation}, seed {seed}, float64; constant inside the log: {delta}.</source>
         <translation>{images}；TwoLayerNet(784, {hidden}, 10)，{activation}，种子 {seed}，float64；log 中的常数：{delta}。</translation>
+    </message>
+</context>
+<context>
+    <name>RunBook</name>
+    <message>
+        <source>Kept run skipped: {note}</source>
+        <extracomment>The settings key that switches keeping the trained networks of runs off (true by default). Notes on kept runs that could not be read, until they are said.</extracomment>
+        <translation>已跳过一个已保存的运行：{note}</translation>
+    </message>
+    <message>
+        <source>The run is shown but could not be kept: {reason}</source>
+        <translation>该运行已显示，但无法保存到磁盘：{reason}</translation>
+    </message>
+    <message>
+        <source>The oldest kept runs were dropped to stay within the size limit: {names}</source>
+        <translation>为不超过容量上限，已删除最早保存的运行：{names}</translation>
+    </message>
+    <message>
+        <source>Cannot rename the run</source>
+        <translation>无法重命名该运行</translation>
+    </message>
+    <message>
+        <source>Cannot remove the run</source>
+        <translation>无法删除该运行</translation>
+    </message>
+    <message>
+        <source>{run} removed</source>
+        <translation>已删除{run}</translation>
+    </message>
+    <message>
+        <source>Cannot clear the kept runs</source>
+        <translation>无法清除已保存的运行</translation>
+    </message>
+    <message>
+        <source>{count} runs cleared</source>
+        <translation>已清除 {count} 次运行</translation>
+    </message>
+    <message>
+        <source>No model kept</source>
+        <translation>没有保存模型</translation>
+    </message>
+    <message>
+        <source>This run was kept without its trained network.</source>
+        <translation>这次运行保存时没有包含训练好的网络。</translation>
+    </message>
+    <message>
+        <source>Could not save the model</source>
+        <translation>无法保存模型</translation>
+    </message>
+    <message>
+        <source>Model of {run} saved to {path}</source>
+        <translation>{run}的模型已保存到 {path}</translation>
+    </message>
+    <message>
+        <source>History of {run} written to {path}</source>
+        <translation>{run}的训练记录已写入 {path}</translation>
+    </message>
+    <message>
+        <source>No runs to export</source>
+        <translation>没有可导出的运行</translation>
+    </message>
+    <message>
+        <source>Finish or stop a run first.</source>
+        <translation>请先完成或停止一次训练。</translation>
+    </message>
+    <message>
+        <source>{count} runs written to {path} and {summary}</source>
+        <translation>{count} 次运行已写入 {path} 和 {summary}</translation>
+    </message>
+    <message>
+        <source>Could not write the file</source>
+        <translation>无法写入文件</translation>
+    </message>
+    <message>
+        <source>Nothing was written; an existing file keeps its contents.</source>
+        <translation>没有写入任何内容；已有文件保持原样。</translation>
     </message>
 </context>
 <context>
@@ -1919,6 +1991,174 @@
     </message>
 </context>
 <context>
+    <name>RunsPanel</name>
+    <message>
+        <source>Runs</source>
+        <extracomment>The keys of the row menu's button and of Repeat with seeds. The number of seeds the repeat dialog offers first. Rows the table shows at least (the plots above keep the rest of the height). The widest a column grows to fit its texts, in characters (its tooltip has the rest).</extracomment>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Click a run to bring its curves to the front; tick it to show them; double-click its name to rename it; right-click for more.</source>
+        <translation>单击一次运行可将其曲线置于最前；勾选可显示其曲线；双击名称可重命名；右键单击查看更多操作。</translation>
+    </message>
+    <message>
+        <source>Show curves</source>
+        <translation>显示曲线</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Save its model…</source>
+        <translation>保存其模型…</translation>
+    </message>
+    <message>
+        <source>Export its history…</source>
+        <translation>导出其训练记录…</translation>
+    </message>
+    <message>
+        <source>Keep the trained networks of new runs</source>
+        <translation>保存新运行训练好的网络</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>What can be done with the selected run</source>
+        <translation>对所选运行可进行的操作</translation>
+    </message>
+    <message>
+        <source>Repeat with seeds…</source>
+        <translation>用多个种子重复…</translation>
+    </message>
+    <message>
+        <source>Train these settings several times with consecutive seeds and draw their mean with a band of ± one standard deviation.</source>
+        <translation>用连续的随机种子将这些设置训练多次，并绘制其平均值及 ± 一个标准差的区间带。</translation>
+    </message>
+    <message>
+        <source>Clear r&amp;uns</source>
+        <translation>清除运行(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Remove every run but the current one, from the table and from the disk.</source>
+        <translation>从表格和磁盘中删除除当前运行以外的所有运行。</translation>
+    </message>
+    <message>
+        <source>Save the run's model</source>
+        <translation>保存该运行的模型</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Export the run's history</source>
+        <translation>导出该运行的训练记录</translation>
+    </message>
+    <message>
+        <source>CSV files</source>
+        <translation>CSV 文件</translation>
+    </message>
+    <message>
+        <source>Export all runs</source>
+        <translation>导出所有运行</translation>
+    </message>
+    <message>
+        <source>Repeat with seeds</source>
+        <translation>用多个种子重复</translation>
+    </message>
+    <message>
+        <source>Train the settings shown this many times, with the seed and the next ones:</source>
+        <translation>用当前种子及其后的种子，将所示设置训练的次数：</translation>
+    </message>
+    <message>
+        <source>There are no earlier runs to clear.</source>
+        <translation>没有可清除的旧运行。</translation>
+    </message>
+    <message>
+        <source>Clear runs</source>
+        <translation>清除运行</translation>
+    </message>
+    <message>
+        <source>Remove {count} earlier runs from the table and from the disk? The current run stays.</source>
+        <translation>要从表格和磁盘中删除 {count} 次旧运行吗？当前运行会保留。</translation>
+    </message>
+</context>
+<context>
+    <name>RunsTableModel</name>
+    <message>
+        <source>Run</source>
+        <extracomment>The value a column sorts by (numbers as numbers). How often the running run's row shows its progress (Hz). (iterations, seconds) of the run going on, shown in its row.</extracomment>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>改动</translation>
+    </message>
+    <message>
+        <source>lr changes</source>
+        <translation>学习率变化</translation>
+    </message>
+    <message>
+        <source>Final train</source>
+        <translation>最终训练精度</translation>
+    </message>
+    <message>
+        <source>Final test</source>
+        <translation>最终测试精度</translation>
+    </message>
+    <message>
+        <source>Best test (epoch)</source>
+        <translation>最佳测试精度（epoch）</translation>
+    </message>
+    <message>
+        <source>Seeds: train / test, mean ± std</source>
+        <translation>多种子：训练 / 测试，平均值 ± 标准差</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Iterations</source>
+        <translation>迭代次数</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>{train} / {test} ({runs} seeds)</source>
+        <translation>{train} / {test}（{runs} 个种子）</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>diverged</source>
+        <translation>已发散</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>Differs from the run before: {changes}</source>
+        <translation>与上一次运行不同：{changes}</translation>
+    </message>
+</context>
+<context>
     <name>SamplePreview</name>
     <message>
         <source>Sample</source>
@@ -1955,6 +2195,21 @@
     <message>
         <source>Test image {index}: guess {guess} ({probability}), true {label}: wrong</source>
         <translation>测试图像 {index}：预测为 {guess}（{probability}），正确答案为 {label}：预测错误</translation>
+    </message>
+</context>
+<context>
+    <name>SeedRepeats</name>
+    <message>
+        <source>seeds {first}–{last}</source>
+        <translation>种子 {first}–{last}</translation>
+    </message>
+    <message>
+        <source>Repeat {index} of {count}, seed {seed}</source>
+        <translation>第 {index}/{count} 次重复，种子 {seed}</translation>
+    </message>
+    <message>
+        <source>{runs} seeds: final test accuracy {test_mean:.4f} ± {test_std:.4f}, train {train_mean:.4f} ± {train_std:.4f}</source>
+        <translation>{runs} 个种子：最终测试精度 {test_mean:.4f} ± {test_std:.4f}，训练精度 {train_mean:.4f} ± {train_std:.4f}</translation>
     </message>
 </context>
 <context>
@@ -2047,8 +2302,12 @@
     <name>TrainingTab</name>
     <message>
         <source>lr {rate}, hidden {hidden}, {optimizer}</source>
-        <extracomment>A legend shows at most this many learning rates of one run (first, …, last beyond).</extracomment>
+        <extracomment>A legend shows at most this many learning rates of one run (first, …, last beyond). Points drawn of an earlier run's smoothed loss. The z-values and widths of an earlier run's curves, normal and brought to the front.</extracomment>
         <translation>学习率 {rate}，隐藏层 {hidden}，{optimizer}</translation>
+    </message>
+    <message>
+        <source>{run}: {settings}</source>
+        <translation>{run}：{settings}</translation>
     </message>
     <message>
         <source>Loading the data; training starts as soon as it is ready…</source>
@@ -2066,10 +2325,6 @@
     <message>
         <source>run {number}</source>
         <translation>第 {number} 次运行</translation>
-    </message>
-    <message>
-        <source>run {number}: {settings}</source>
-        <translation>第 {number} 次运行：{settings}</translation>
     </message>
     <message>
         <source>Run {number} started: seed {seed}, {images} training images</source>
@@ -2176,6 +2431,19 @@ Backpropagation gets the same gradient thousands of times faster. Start anyway?<
         <translation>数值梯度需要对网络的每个参数各计算两次损失：在这台计算机上每次迭代需要{per_iteration}，因此 {iterations} 次迭代需要{total}。
 
 误差反向传播法求同样的梯度要快数千倍。仍然开始吗？</translation>
+    </message>
+    <message>
+        <source>mean ± std of {runs} seeds</source>
+        <extracomment>Points drawn of the loss band (it is smooth). The opacity of a band's fill (of 255).</extracomment>
+        <translation>{runs} 个种子的平均值 ± 标准差</translation>
+    </message>
+    <message>
+        <source>train acc, {band}</source>
+        <translation>训练精度，{band}</translation>
+    </message>
+    <message>
+        <source>test acc, {band}</source>
+        <translation>测试精度，{band}</translation>
     </message>
 </context>
 <context>

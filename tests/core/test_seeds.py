@@ -14,6 +14,7 @@ import statistics
 import numpy as np
 import pytest
 
+from desktop_nn.core.curve_series import moving_average
 from desktop_nn.core.run_record import record_run
 from desktop_nn.core.seeds import (
     MAX_REPEATS,
@@ -103,9 +104,7 @@ def test_the_loss_band_is_of_the_smoothed_losses(three_seeds):
 
 
 def test_the_windows_own_smoothing_fits(three_seeds):
-    """The loss plot's moving average (in the window's code until it moves to the core)."""
-    from desktop_nn.gui.curves import moving_average
-
+    """The loss plot's moving average (the core's, which the loss plot draws)."""
     band = seed_band(three_seeds, lambda y: moving_average(y, 10))
     mean, _ = reference([moving_average(r.history.train_loss_list, 10) for r in three_seeds])
     np.testing.assert_allclose(band.loss.mean, mean, rtol=RTOL, atol=ATOL)

@@ -32,6 +32,14 @@ def isolated_settings(tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def private_data_dir(tmp_path, monkeypatch):
+    """A data folder of this test's own: the runs one window keeps never reach the next test."""
+    folder = tmp_path / "user-data"
+    monkeypatch.setenv("DESKTOP_NN_DATA_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture(autouse=True)
 def no_thread_left_running(qapp):
     """Fail a test that leaves a QThread or a Python thread running behind it."""
     python_threads = set(threading.enumerate())

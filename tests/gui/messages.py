@@ -24,3 +24,11 @@ def close_messages(widget: QWidget, name: str) -> None:
     for box in message_boxes(widget, name):
         box.accept()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def answer(widget: QWidget, name: str, button: QMessageBox.StandardButton) -> None:
+    """Press ``button`` in the newest open question box called ``name``."""
+    boxes = message_boxes(widget, name)
+    assert boxes, f"no open box called {name!r}"
+    boxes[-1].button(button).click()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

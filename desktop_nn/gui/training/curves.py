@@ -83,17 +83,20 @@ class LossPlot(PalettePlot):
 
     def mark_learning_rate(self, iteration: int, rate: float) -> pg.InfiniteLine:
         """Mark the iteration from which the current run uses a new learning rate."""
-        pen = pg.mkPen(plot_foreground(), width=1, style=Qt.PenStyle.DashLine)
+        marker = self._marker(iteration, rate, plot_foreground())
+        self.markers.append(marker)
+        return marker
+
+    def _marker(self, iteration: int, rate: float, pen_colour) -> pg.InfiniteLine:
         marker = pg.InfiniteLine(
-            pos=iteration, angle=90, pen=pen, movable=False,
-            label=self.tr("lr {rate}").format(rate=f"{rate:g}"),
+            pos=iteration, angle=90, pen=pg.mkPen(pen_colour, width=1, style=Qt.PenStyle.DashLine),
+            movable=False, label=self.tr("lr {rate}").format(rate=f"{rate:g}"),
             # Half-way up, clear of the legend in the top corner, on the plot's background.
             labelOpts={"position": 0.55, "color": plot_foreground(),
                        "anchors": [(0, 0.5), (0, 0.5)], "fill": pg.mkBrush(plot_background())},
         )
         marker.setZValue(-5)
         self.addItem(marker, ignoreBounds=True)
-        self.markers.append(marker)
         return marker
 
     def begin_run(self, total_iterations: int) -> None:
@@ -109,6 +112,10 @@ class LossPlot(PalettePlot):
         self.setYRange(0, 1, padding=0)
         if self.getPlotItem().ctrl.logYCheck.isChecked():
             view.enableAutoRange(axis="y")
+
+    def show_all(self) -> None:
+        """Fit both axes to everything drawn (earlier runs, a band) while no run goes on."""
+        self.getPlotItem().getViewBox().enableAutoRange()
 
     def _grow_y_range(self, y: np.ndarray) -> None:
         """Extend the y axis when the loss goes above it (rarely: the loss mostly falls)."""
@@ -150,38 +157,31 @@ class LossPlot(PalettePlot):
         # A smooth line needs few points, and wide lines are costly to draw.
         self.smooth_curve.setData(*thinned(*self.smoothed(), SMOOTH_POINTS))
 
-    def keep_as_overlay(self, label: str) -> bool:
-        """Turn the current run into a faded overlay named ``label`` and start afresh.
+    def add_overlay(self, x: np.ndarray, y: np.ndarray, label: str, colour_index: int,
+                    rates: tuple[tuple[int, float], ...] = ()) -> pg.PlotDataItem:
+        """Draw an ended run's smoothed loss faded, named ``label``, with its rate changes.
 
-        Returns whether there was anything to keep. At most ``MAX_OVERLAYS`` stay: the oldest
-        goes first. The run's learning-rate markers stay with it, faded.
+        ``x``, ``y``: shapes (n,); ``rates``: ``(first iteration, rate)`` of each change.
         """
-        kept = bool(self.buffer.count)
-        if kept:
-            x, y = self.smoothed()
-            faded = colour(RUN_COLOURS[len(self.overlays) % len(RUN_COLOURS)], 150)
-            overlay = self.plot(x.copy(), y.copy(), pen=pg.mkPen(faded, width=1.5), name=label)
-            overlay.setZValue(-10)
-            overlay.setClipToView(True)
-            overlay.setDownsampling(auto=True, method="peak")
-            for marker in self.markers:
-                marker.setPen(pg.mkPen(faded, width=1, style=Qt.PenStyle.DashLine))
-            self._overlay_markers[overlay], self.markers = self.markers, []
-            self.overlays.append(overlay)
-            while len(self.overlays) > MAX_OVERLAYS:
-                self._remove_overlay(self.overlays.pop(0))
-        self.clear_data()
-        return kept
+        faded = colour(RUN_COLOURS[colour_index % len(RUN_COLOURS)], 150)
+        overlay = self.plot(x, y, pen=pg.mkPen(faded, width=1.5), name=label)
+        overlay.setZValue(-10)
+        overlay.setClipToView(True)
+        overlay.setDownsampling(auto=True, method="peak")
+        self._overlay_markers[overlay] = [self._marker(i, rate, faded) for i, rate in rates]
+        self.overlays.append(overlay)
+        return overlay
 
-    def _remove_overlay(self, overlay: pg.PlotDataItem) -> None:
+    def remove_overlay(self, overlay: pg.PlotDataItem) -> None:
+        if overlay in self.overlays:
+            self.overlays.remove(overlay)
         self.removeItem(overlay)
         for marker in self._overlay_markers.pop(overlay, []):
             self.removeItem(marker)
 
     def clear_overlays(self) -> None:
-        for overlay in self.overlays:
-            self._remove_overlay(overlay)
-        self.overlays.clear()
+        for overlay in list(self.overlays):
+            self.remove_overlay(overlay)
 
     def _describe(self, x: float) -> str | None:
         xs, ys = self.buffer.view()
@@ -243,6 +243,10 @@ class AccuracyPlot(PalettePlot):
         self.setXRange(0, max(epochs, 1), padding=0.02)
         self.setYRange(-0.02, 1.04, padding=0)
 
+    def show_all(self) -> None:
+        """Fit the epochs to everything drawn; the accuracy keeps its axis from 0 to 1."""
+        self.getPlotItem().getViewBox().enableAutoRange(axis="x")
+
     def clear_data(self) -> None:
         self.epochs.clear()
         self.train.clear()
@@ -264,29 +268,28 @@ class AccuracyPlot(PalettePlot):
         self.train_curve.setData(self.epochs, self.train)
         self.test_curve.setData(self.epochs, self.test)
 
-    def keep_as_overlay(self, label: str) -> bool:
-        """Turn the current run into faded overlays (train and test); False if it had none."""
-        kept = bool(self.epochs)
-        if kept:
-            name = RUN_COLOURS[(len(self.overlays) // 2) % len(RUN_COLOURS)]
-            faded = colour(name, 150)
-            train = self.plot(list(self.epochs), list(self.train), pen=pg.mkPen(faded, width=1.5),
-                              name=self.tr("{run} train").format(run=label))
-            test = self.plot(list(self.epochs), list(self.test),
-                             pen=pg.mkPen(faded, width=1.5, style=Qt.PenStyle.DashLine),
-                             name=self.tr("{run} test").format(run=label))
-            for item in (train, test):
-                item.setZValue(-10)
-                self.overlays.append(item)
-            while len(self.overlays) > 2 * MAX_OVERLAYS:
-                self.removeItem(self.overlays.pop(0))
-        self.clear_data()
-        return kept
+    def add_overlay(self, epochs: list[int], train: list[float], test: list[float], label: str,
+                    colour_index: int) -> tuple[pg.PlotDataItem, pg.PlotDataItem]:
+        """Draw an ended run's accuracies faded (train solid, test dashed), named ``label``."""
+        faded = colour(RUN_COLOURS[colour_index % len(RUN_COLOURS)], 150)
+        train_item = self.plot(list(epochs), list(train), pen=pg.mkPen(faded, width=1.5),
+                               name=self.tr("{run} train").format(run=label))
+        test_item = self.plot(list(epochs), list(test),
+                              pen=pg.mkPen(faded, width=1.5, style=Qt.PenStyle.DashLine),
+                              name=self.tr("{run} test").format(run=label))
+        for item in (train_item, test_item):
+            item.setZValue(-10)
+            self.overlays.append(item)
+        return train_item, test_item
+
+    def remove_overlay(self, overlay: pg.PlotDataItem) -> None:
+        if overlay in self.overlays:
+            self.overlays.remove(overlay)
+        self.removeItem(overlay)
 
     def clear_overlays(self) -> None:
-        for overlay in self.overlays:
-            self.removeItem(overlay)
-        self.overlays.clear()
+        for overlay in list(self.overlays):
+            self.remove_overlay(overlay)
 
     def _describe(self, x: float) -> str | None:
         if not self.epochs:

@@ -1,9 +1,9 @@
-"""The row under the curves: smoothing of the loss, a logarithmic axis, clearing earlier runs."""
+"""The row under the curves: smoothing of the loss and a logarithmic axis."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QSlider, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSlider, QWidget
 
 from desktop_nn.gui.common.shortcuts import add_command_key, key_text
 from desktop_nn.gui.training.curves import LossPlot
@@ -35,9 +35,6 @@ class PlotOptions(QWidget):
         add_command_key(self.log_check, "Ctrl+L")
         self.log_check.setToolTip(self.tr("Show the loss on a logarithmic axis ({key}).").format(
             key=key_text("Ctrl+L")))
-        self.clear_runs_button = QPushButton(self.tr("Clear r&uns"))
-        self.clear_runs_button.setObjectName("clearRunsButton")
-        self.clear_runs_button.setToolTip(self.tr("Remove the faded curves of earlier runs."))
 
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
@@ -46,7 +43,6 @@ class PlotOptions(QWidget):
         row.addWidget(self.smoothing_label)
         row.addWidget(self.log_check)
         row.addStretch(1)
-        row.addWidget(self.clear_runs_button)
 
         self.smoothing_slider.valueChanged.connect(self._on_smoothing)
         self.log_check.toggled.connect(loss_plot.set_log_scale)

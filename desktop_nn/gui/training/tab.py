@@ -24,20 +24,24 @@ from desktop_nn.gui.common.messages import show_message
 from desktop_nn.gui.common.state import AppState
 from desktop_nn.gui.training.controller import RunController
 from desktop_nn.gui.training.curves import AccuracyPlot, LossPlot
+from desktop_nn.gui.training.lesson import TrainingLesson
 from desktop_nn.gui.training.panel import HyperparameterPanel
 from desktop_nn.gui.training.plot_options import SMOOTHING_RANGE, PlotOptions
 from desktop_nn.gui.training.preview import SamplePreview
 from desktop_nn.gui.training.progress import RunProgress
+from desktop_nn.gui.training.run_book import RunBook
 from desktop_nn.gui.training.run_buttons import RunButtons
 from desktop_nn.gui.training.run_messages import confirm_numerical_run, ending
-from desktop_nn.gui.training.runs import RunRecord, RunsOnScreen
+from desktop_nn.gui.training.runs import RunsOnScreen, ScreenRun
+from desktop_nn.gui.training.runs_panel import RunsPanel
+from desktop_nn.gui.training.seed_repeats import SeedRepeats
 
 REDRAW_HZ = 22
 #: A learning rate changed during a run applies once it has stayed this long (milliseconds).
 LEARNING_RATE_SETTLE_MS = 300
 
 
-class TrainingTab(QWidget):
+class TrainingTab(QWidget, TrainingLesson):
     """Train a TwoLayerNet and watch it learn.
 
     Signals
@@ -71,6 +75,9 @@ class TrainingTab(QWidget):
         self.loss_plot = LossPlot()
         self.accuracy_plot = AccuracyPlot()
         self.runs = RunsOnScreen(self.loss_plot, self.accuracy_plot)
+        self.book = RunBook(self.runs, self)
+        self.runs_panel = RunsPanel(self.book)
+        self.repeats = SeedRepeats(self)
         self.plot_options = PlotOptions(self.loss_plot)
         self.progress = RunProgress(self)
         self.progress_bar, self.speed_label = self.progress.bar, self.progress.speed
@@ -82,6 +89,7 @@ class TrainingTab(QWidget):
         self._connect()
         self._update_buttons()
         self._show_planned_iterations()
+        self.book.restore()  # its notes are said once the data is ready
 
         self.learning_rate_timer = QTimer(self)
         self.learning_rate_timer.setSingleShot(True)
@@ -110,10 +118,15 @@ class TrainingTab(QWidget):
         plots = QSplitter(Qt.Orientation.Vertical)
         plots.addWidget(self.loss_plot)
         plots.addWidget(self.accuracy_plot)
+        plots.addWidget(self.runs_panel)
+        for index, stretch in enumerate((3, 3, 2)):
+            plots.setStretchFactor(index, stretch)
+        plots.setSizes([300, 300, 200])  # shares of the height: the table gets a quarter
         plots.setChildrenCollapsible(False)
         middle = QWidget()
         middle_layout = QVBoxLayout(middle)
         middle_layout.setContentsMargins(0, 0, 0, 0)
+        self.curves_area = plots  # the tab's main view
         middle_layout.addWidget(plots, 1)
         middle_layout.addWidget(self.plot_options)
         middle_layout.addWidget(self.progress_bar)
@@ -135,7 +148,9 @@ class TrainingTab(QWidget):
         self.step_button.clicked.connect(self.step)
         self.stop_button.clicked.connect(self.stop)
         self.reset_button.clicked.connect(self.reset_weights)
-        self.plot_options.clear_runs_button.clicked.connect(self.runs.clear_earlier)
+        self.book.status.connect(self.status)
+        self.book.removed.connect(self.repeats.forget)
+        self.runs_panel.repeat_requested.connect(self.repeats.start)
         self.panel.learning_rate_changed.connect(self._on_learning_rate)
         self.panel.iters_spin.valueChanged.connect(self._show_planned_iterations)
         self.panel.config_changed.connect(self.config_changed)
@@ -177,9 +192,13 @@ class TrainingTab(QWidget):
         """The plots a picture export writes, by the name their files get."""
         return {"loss": self.loss_plot, "accuracy": self.accuracy_plot}
 
-    def runs_on_screen(self) -> list[RunRecord]:
+    def runs_on_screen(self) -> list[ScreenRun]:
         """The runs whose curves are shown and have ended (those a history export holds)."""
         return self.runs.ended()
+
+    def export_all_runs_dialog(self) -> None:
+        """Every run and the runs table as CSV files (File menu)."""
+        self.runs_panel.export_all_dialog()
 
     def model_meta(self) -> dict:
         """What a saved model records of the last run (its iterations and learning rates)."""
@@ -195,11 +214,13 @@ class TrainingTab(QWidget):
 
     # -- run control -------------------------------------------------------------------------
     @Slot()
-    def start(self, *, paused: bool = False) -> bool:
-        """Start a new run from the panel's settings; return False if it could not start."""
+    def start(self, *, paused: bool = False, config: TrainConfig | None = None,
+              group: str | None = None) -> bool:
+        """Start a new run from the panel's settings (or ``config``, one of the repeats of
+        ``group``); return False if it could not start."""
         if self.is_running:
             return False
-        config = self.panel.config()
+        config = config or self.panel.config()
         if self.state.data is None or self.state.dataset_name != config.dataset:
             self._start_when_loaded, self._pending_step = True, paused
             if not self.state.is_loading:
@@ -219,7 +240,7 @@ class TrainingTab(QWidget):
                 self.tr("These settings cannot be trained; change them and start again.")
                 + "\n\n" + str(exc), QMessageBox.Icon.Warning)
             return False
-        self.runs.begin(trainer.config)
+        self.book.begin(trainer, group)
         self.progress.begin(trainer.config.iters, trainer.config.gradient == "numerical")
         self.loss_plot.begin_run(trainer.config.iters)
         self.accuracy_plot.begin_run(trainer.expected_epochs - 1)
@@ -269,7 +290,7 @@ class TrainingTab(QWidget):
                 self.tr("No network can be made from these settings; the weights are unchanged.")
                 + "\n\n" + str(exc), QMessageBox.Icon.Warning)
             return
-        self.runs.fade_current()
+        self.book.fade_current()
         self.progress.reset(config.iters)
         self.status.emit(self.tr("Weights reset (seed {seed})").format(seed=trainer.config.seed))
         self._update_buttons()
@@ -301,7 +322,8 @@ class TrainingTab(QWidget):
     @Slot(str, object)
     def _on_ended(self, outcome: str, payload: object) -> None:
         self.panel.set_running(False)
-        self.runs.end(self.controller.last_trainer.history)
+        self.book.end(outcome, payload, self.controller.last_trainer,
+                      self.progress.active_seconds)
         self._redraw(force=True)
         said = ending(outcome, payload, self.progress.iterations_done)
         self.status.emit(said.status)
@@ -337,7 +359,7 @@ class TrainingTab(QWidget):
         self.status.emit(
             self.tr("{dataset}: {train} training and {test} test images ready").format(
                 dataset=dataset_title(self.state.dataset_name), train=f"{len(x_train):,}",
-                test=f"{len(self.state.data[1][0]):,}"))
+                test=f"{len(self.state.data[1][0]):,}") + self.book.take_notes())
         if self._start_when_loaded:
             self._start_when_loaded = False
             self.start(paused=self._pending_step)
@@ -363,7 +385,10 @@ class TrainingTab(QWidget):
         self._dirty = False
         self.loss_plot.refresh(force)
         self.accuracy_plot.refresh()
-        self.progress.draw(force=force or self.is_paused)
+        now = force or self.is_paused
+        self.progress.draw(force=now)
+        self.book.model.show_progress(self.progress.iterations_done,
+                                      self.progress.active_seconds, force=now)
 
     def _update_buttons(self) -> None:
         self.buttons.show_state(running=self.is_running, paused=self.is_paused,

@@ -6,10 +6,10 @@ import csv
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from desktop_nn.core.model_io import load_model
-from tests.gui.messages import last_message
+from tests.gui.messages import answer, last_message
 
 
 def configure(tab, *, iters, seed=0, lr=0.1):
@@ -24,6 +24,12 @@ def train(tab, qtbot, **settings) -> None:
     configure(tab, **settings)
     with qtbot.waitSignal(tab.run_ended, timeout=60_000):
         assert tab.start()
+
+
+def clear_runs(tab) -> None:
+    """Press Clear runs and answer Yes."""
+    tab.findChild(QPushButton, "clearRunsButton").click()
+    answer(tab, "clearRunsQuestion", QMessageBox.StandardButton.Yes)
 
 
 def legend_texts(plot) -> list[str]:
@@ -65,7 +71,7 @@ def test_every_run_on_screen_is_exported_with_its_number_and_seed(window, qtbot,
     assert "runs 1, 2, 3" in window.statusBar().currentMessage()
 
     # The faded curves go, and with them their histories.
-    tab.findChild(QPushButton, "clearRunsButton").click()
+    clear_runs(tab)
     assert window.export_history_to(tmp_path / "last.csv")
     assert {row["run"] for row in read_rows(tmp_path / "last.csv")} == {"3"}
 
@@ -103,7 +109,7 @@ def test_a_learning_rate_changed_during_a_run_is_marked_everywhere(window, qtbot
     tab.reset_weights()  # the faded run keeps its marker
     assert tab.loss_plot.markers == []
     assert [len(m) for m in tab.loss_plot._overlay_markers.values()] == [1]
-    tab.findChild(QPushButton, "clearRunsButton").click()
+    clear_runs(tab)
     assert tab.loss_plot._overlay_markers == {}
 
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QGroupBox,
     QLabel,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QSlider,
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_nn.core.model_io import load_model
-from tests.gui.messages import last_message
+from tests.gui.messages import answer, last_message
 
 NAMED_WIDGETS = {
     "startButton": QPushButton,
@@ -259,6 +260,7 @@ def test_earlier_runs_stay_as_overlays_until_cleared(window, qtbot):
     names = [item.name() for item in tab.loss_plot.overlays]
     assert "lr 0.1" in names[0] and "lr 0.2" in names[1]
     qtbot.mouseClick(tab.findChild(QPushButton, "clearRunsButton"), Qt.MouseButton.LeftButton)
+    answer(tab, "clearRunsQuestion", QMessageBox.StandardButton.Yes)
     assert tab.loss_plot.overlays == [] and tab.accuracy_plot.overlays == []
     assert tab.loss_plot.buffer.count == 30  # the current run stays
 

@@ -361,8 +361,12 @@
 <context>
     <name>DescentPart</name>
     <message>
-        <source>Stopped after step {step}: {reason}</source>
+        <source>The path of gradient descent on the contours of f</source>
         <extracomment>The book's figure 4-10 shows x0 and x1 from -4 to 4 (a little more here for the start). An animation shows a run in about this many ticks, whatever its length.</extracomment>
+        <translation>f の等高線上の勾配降下の経路</translation>
+    </message>
+    <message>
+        <source>Stopped after step {step}: {reason}</source>
         <translation>ステップ {step} の後で停止しました：{reason}</translation>
     </message>
     <message>
@@ -613,8 +617,11 @@
     <name>ErrorPlot</name>
     <message>
         <source>|error|</source>
-        <extracomment>Points of the curve across the visible range. Errors below this are drawn on it (an exact difference has error 0, off a log axis). Where the dragged point snaps: multiples of this, so 5 and 10 are reached exactly.</extracomment>
         <translation>|誤差|</translation>
+    </message>
+    <message>
+        <source>Error of the numerical derivative against h</source>
+        <translation>h に対する数値微分の誤差</translation>
     </message>
     <message>
         <source>central</source>
@@ -821,6 +828,10 @@
         <translation>f はちょうど 2 つの変数（x0 と x1 など）を使う必要があります（{count} 個使っています）。</translation>
     </message>
     <message>
+        <source>Contours of f and the arrows of −∇f</source>
+        <translation>f の等高線と −∇f の矢印</translation>
+    </message>
+    <message>
         <source>Click a point to see its partial derivatives.</source>
         <translation>点をクリックすると、その点の偏微分が表示されます。</translation>
     </message>
@@ -966,6 +977,14 @@
     <message>
         <source>Plots written: {files}</source>
         <translation>グラフを書き出しました：{files}</translation>
+    </message>
+</context>
+<context>
+    <name>FunctionPlot</name>
+    <message>
+        <source>f(x) with the point and its tangent</source>
+        <extracomment>Points of the curve across the visible range. Errors below this are drawn on it (an exact difference has error 0, off a log axis). Where the dragged point snaps: multiples of this, so 5 and 10 are reached exactly.</extracomment>
+        <translation>f(x) と選んだ点、その接線</translation>
     </message>
 </context>
 <context>
@@ -1736,8 +1755,16 @@
         <translation>重み</translation>
     </message>
     <message>
+        <source>The loss against the weight</source>
+        <translation>重みに対する損失関数</translation>
+    </message>
+    <message>
         <source>accuracy (%)</source>
         <translation>認識精度 (%)</translation>
+    </message>
+    <message>
+        <source>The accuracy against the weight</source>
+        <translation>重みに対する認識精度</translation>
     </message>
     <message>
         <source>Waiting for the data to load…</source>

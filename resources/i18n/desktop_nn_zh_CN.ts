@@ -361,8 +361,12 @@
 <context>
     <name>DescentPart</name>
     <message>
-        <source>Stopped after step {step}: {reason}</source>
+        <source>The path of gradient descent on the contours of f</source>
         <extracomment>The book's figure 4-10 shows x0 and x1 from -4 to 4 (a little more here for the start). An animation shows a run in about this many ticks, whatever its length.</extracomment>
+        <translation>f 的等高线上梯度下降的路径</translation>
+    </message>
+    <message>
+        <source>Stopped after step {step}: {reason}</source>
         <translation>在第 {step} 步后停止：{reason}</translation>
     </message>
     <message>
@@ -613,8 +617,11 @@
     <name>ErrorPlot</name>
     <message>
         <source>|error|</source>
-        <extracomment>Points of the curve across the visible range. Errors below this are drawn on it (an exact difference has error 0, off a log axis). Where the dragged point snaps: multiples of this, so 5 and 10 are reached exactly.</extracomment>
         <translation>|误差|</translation>
+    </message>
+    <message>
+        <source>Error of the numerical derivative against h</source>
+        <translation>数值微分的误差随 h 的变化</translation>
     </message>
     <message>
         <source>central</source>
@@ -821,6 +828,10 @@
         <translation>f 必须恰好使用两个变量，例如 x0 和 x1（它使用了 {count} 个）。</translation>
     </message>
     <message>
+        <source>Contours of f and the arrows of −∇f</source>
+        <translation>f 的等高线和 −∇f 的箭头</translation>
+    </message>
+    <message>
         <source>Click a point to see its partial derivatives.</source>
         <translation>点击一个点，查看该点的偏导数。</translation>
     </message>
@@ -966,6 +977,14 @@
     <message>
         <source>Plots written: {files}</source>
         <translation>图表已写入：{files}</translation>
+    </message>
+</context>
+<context>
+    <name>FunctionPlot</name>
+    <message>
+        <source>f(x) with the point and its tangent</source>
+        <extracomment>Points of the curve across the visible range. Errors below this are drawn on it (an exact difference has error 0, off a log axis). Where the dragged point snaps: multiples of this, so 5 and 10 are reached exactly.</extracomment>
+        <translation>f(x)、所选的点及其切线</translation>
     </message>
 </context>
 <context>
@@ -1736,8 +1755,16 @@
         <translation>权重</translation>
     </message>
     <message>
+        <source>The loss against the weight</source>
+        <translation>损失函数随权重的变化</translation>
+    </message>
+    <message>
         <source>accuracy (%)</source>
         <translation>识别精度 (%)</translation>
+    </message>
+    <message>
+        <source>The accuracy against the weight</source>
+        <translation>识别精度随权重的变化</translation>
     </message>
     <message>
         <source>Waiting for the data to load…</source>

@@ -35,7 +35,8 @@ class FunctionPlot(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.plot = make_plot("derivativePlot", "f(x)", "x")
+        self.plot = make_plot("derivativePlot", "f(x)", "x",
+                              self.tr("f(x) with the point and its tangent"))
         self.function: ExpressionFunction | None = None
         self.curve = self.plot.plot(pen=pg.mkPen(colour("blue"), width=2), name="f(x)")
         self.tangent = self.plot.plot(
@@ -101,7 +102,8 @@ class ErrorPlot(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.plot = make_plot("derivativeErrorPlot", self.tr("|error|"), "h")
+        self.plot = make_plot("derivativeErrorPlot", self.tr("|error|"), "h",
+                              self.tr("Error of the numerical derivative against h"))
         self.plot.setLogMode(x=True, y=True)
         item = self.plot.getPlotItem()
         for axis in ("left", "bottom"):

@@ -70,7 +70,8 @@ class DescentPart(DescentControls):
         self._changed()
 
     def _build_plot(self) -> None:
-        self.plot = make_plot("descentPlot", "x1", "x0")
+        self.plot = make_plot("descentPlot", "x1", "x0",
+                              self.tr("The path of gradient descent on the contours of f"))
         self.plot.setAspectLocked(True)
         faint = plot_foreground()
         faint.setAlpha(90)

@@ -83,7 +83,8 @@ class FieldPart(QWidget):
 
     def _build_plot(self) -> None:
         names = self.expression.function.names
-        self.plot = make_plot("gradientFieldPlot", names[1], names[0])
+        self.plot = make_plot("gradientFieldPlot", names[1], names[0],
+                              self.tr("Contours of f and the arrows of −∇f"))
         self.plot.setAspectLocked(True)
         faint = plot_foreground()
         faint.setAlpha(90)

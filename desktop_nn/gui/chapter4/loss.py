@@ -67,9 +67,11 @@ class LossPart(LossControls):
             state.params_updated.connect(self._model_changed)
 
     def _build_plots(self) -> None:
-        self.loss_plot = make_plot("lossSweepPlot", self.tr("loss"), self.tr("weight"))
-        self.accuracy_plot = make_plot("accuracySweepPlot", self.tr("accuracy (%)"),
-                                       self.tr("weight"))
+        self.loss_plot = make_plot("lossSweepPlot", self.tr("loss"), self.tr("weight"),
+                                   self.tr("The loss against the weight"))
+        self.accuracy_plot = make_plot(
+            "accuracySweepPlot", self.tr("accuracy (%)"), self.tr("weight"),
+            self.tr("The accuracy against the weight"))
         self.accuracy_plot.setXLink(self.loss_plot)
         self.loss_curve = self.loss_plot.plot(pen=pg.mkPen(colour(TRAIN_COLOUR), width=2))
         self.accuracy_curve = self.accuracy_plot.plot(

@@ -20,7 +20,7 @@ from desktop_nn.gui.common.widgets import CompactSpinBox
 
 #: The slider runs from -SLIDER_HALF to SLIDER_HALF: one sweep value per position.
 SLIDER_HALF = 200
-DEFAULT_REACH = 0.5
+DEFAULT_REACH = 2.0
 DEFAULT_BATCH = 100
 
 

@@ -13,13 +13,17 @@ from desktop_nn.gui.common.plot_style import PalettePlot, style_plot
 AXES = ("left", "bottom")
 
 
-def make_plot(name: str, left: str, bottom: str, zoom: float = 1.0) -> PalettePlot:
-    """A plot in the window's style, named ``name`` for automation."""
+def make_plot(name: str, left: str, bottom: str, description: str) -> PalettePlot:
+    """A plot in the window's style, named ``name`` for automation and ``description`` for
+    assistive tools."""
     plot = PalettePlot()
     plot.setObjectName(name)
+    plot.setAccessibleName(description)
     style_plot(plot, left, bottom)
+    for axis in AXES:  # "x (x0.001)" would hide the book's numbers behind a scale
+        plot.getPlotItem().getAxis(axis).enableAutoSIPrefix(False)
     plot.setMinimumSize(220, 180)
-    zoom_plot(plot, zoom)
+    zoom_plot(plot, 1.0)
     return plot
 
 

@@ -56,6 +56,8 @@ def test_the_named_widgets_are_there(tab):
     for name, kind in NAMED.items():
         found = tab.findChildren(kind, name)
         assert len(found) == 1, name
+    for plot in tab.plots():
+        assert plot.accessibleName(), plot.objectName()
 
 
 def test_the_default_lesson_state_is_the_book(tab):

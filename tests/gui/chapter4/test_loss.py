@@ -10,7 +10,7 @@ from desktop_nn.core.network import TwoLayerNet
 from desktop_nn.core.weight_sweep import steepest_weight, sweep_weight
 from desktop_nn.data import load_mnist
 from desktop_nn.gui.chapter4.loss import FRESH_SEED, LossPart
-from desktop_nn.gui.chapter4.loss_controls import SLIDER_HALF
+from desktop_nn.gui.chapter4.loss_controls import DEFAULT_REACH, SLIDER_HALF
 from desktop_nn.gui.common.state import AppState
 
 
@@ -38,7 +38,7 @@ def test_the_sweep_is_the_core_sweep_of_the_steepest_weight(part, mnist):
     net = TwoLayerNet(784, 50, 10, seed=FRESH_SEED)
     index = steepest_weight(net, x[:100], t[:100], "W2")
     expected = sweep_weight(net, x[:100], t[:100], "W2", index,
-                            np.linspace(-0.5, 0.5, 2 * SLIDER_HALF + 1))
+                            np.linspace(-DEFAULT_REACH, DEFAULT_REACH, 2 * SLIDER_HALF + 1))
     assert part.sweep.index == index
     assert np.array_equal(part.sweep.loss, expected.loss)
     assert np.array_equal(part.loss_curve.yData, expected.loss)

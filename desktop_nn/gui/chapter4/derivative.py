@@ -49,6 +49,7 @@ class DerivativePart(QWidget):
         super().__init__(parent)
         self.setObjectName("derivativePart")
         self.h = BOOK_H
+        self._errors_of: tuple[str, float] | None = None  # (f, x) of the error curves shown
         self.expression = ExpressionField("derivativeExpressionEdit", BOOK_FUNCTION_1,
                                           self._one_variable, self)
         self.curve = FunctionPlot(self)
@@ -218,18 +219,22 @@ class DerivativePart(QWidget):
 
     def _show_errors(self, x, y, exact, derivative) -> None:
         if y is None or exact is None:
+            self._errors_of = None
             self.errors.show_errors(None, None, {}, 0.0)
             self.errors.mark(self.h, None)
             return
-        found = {}
-        for method in METHODS:
-            try:
-                found[method] = derivative_errors(self.function, x, exact, method=method)
-            except (GraphEvaluationError, ValueError):
-                found[method] = None
-        slopes = {method: steps.truncation_slope(self.function, x, method) for method in METHODS}
-        self.errors.show_errors(found["central"], found["forward"], slopes,
-                                steps.rounding_scale(y))
+        if self._errors_of != (self.function.text, x):  # a new h or method reuses the curves
+            self._errors_of = (self.function.text, x)
+            found = {}
+            for method in METHODS:
+                try:
+                    found[method] = derivative_errors(self.function, x, exact, method=method)
+                except (GraphEvaluationError, ValueError):
+                    found[method] = None
+            slopes = {method: steps.truncation_slope(self.function, x, method)
+                      for method in METHODS}
+            self.errors.show_errors(found["central"], found["forward"], slopes,
+                                    steps.rounding_scale(y))
         self.errors.mark(self.h, None if derivative is None else abs(derivative - exact))
 
     def _bad_step_text(self, x: float, method: str, exact: float | None) -> str:

@@ -25,7 +25,7 @@ from desktop_nn.gui.common.palette import colour, plot_foreground
 
 #: The book's figure 4-10 shows x0 and x1 from -4 to 4 (a little more here for the start).
 BOOK_VIEW = (-4.5, 4.5)
-CONTOUR_SAMPLES = 121
+CONTOUR_SAMPLES = 81
 #: An animation shows a run in about this many ticks, whatever its length.
 ANIMATION_TICKS = 60
 TICK_MS = 30
@@ -196,7 +196,7 @@ class DescentPart(DescentControls):
         xs, ys = np.linspace(a, b, CONTOUR_SAMPLES), np.linspace(c, d, CONTOUR_SAMPLES)
         values = self.function.on_grid(xs[:, np.newaxis], ys[np.newaxis, :])
         self.contours.setData(*contour_lines(xs, ys, values, contour_levels(values, 12)),
-                              connect="finite")
+                              connect="pairs")
 
     # -- settings ----------------------------------------------------------------------------
     def choose_preset(self, key: str) -> None:
@@ -215,8 +215,8 @@ class DescentPart(DescentControls):
         preset = PRESET_BY_KEY.get(self.preset_key() or "")
         self.lesson_label.setText(
             QCoreApplication.translate("DescentPart", preset.lesson) if preset else "")
-        self.draw_contours()
         self.reset()
+        self.draw_contours()
         self.changed.emit()
 
     def preset_key(self) -> str | None:

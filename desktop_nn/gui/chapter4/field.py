@@ -33,7 +33,7 @@ BOOK_VIEW = (-2.25, 2.25)
 #: Grid steps across the shorter side of the view (18: the book's 0.25 over [-2.25, 2.25]).
 ARROW_STEPS = 18
 #: Samples across the view for the contour lines.
-CONTOUR_SAMPLES = 121
+CONTOUR_SAMPLES = 81
 POINT_RANGE = (-1e6, 1e6)
 
 
@@ -182,7 +182,7 @@ class FieldPart(QWidget):
         xs, ys = np.linspace(a, b, CONTOUR_SAMPLES), np.linspace(c, d, CONTOUR_SAMPLES)
         values = self.function.on_grid(xs[:, np.newaxis], ys[np.newaxis, :])
         self.contours.setData(*contour_lines(xs, ys, values, contour_levels(values, 12)),
-                              connect="finite")
+                              connect="pairs")
         step = min(b - a, d - c) / ARROW_STEPS
         gx, gy = np.meshgrid(grid_axis(a, b, step), grid_axis(c, d, step), indexing="ij")
         _, (p0, p1) = self.function.gradient_on_grid(gx, gy)

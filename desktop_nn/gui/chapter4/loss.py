@@ -148,7 +148,9 @@ class LossPart(LossControls):
         if not self.uses_current():
             return
         self._stale = True
-        if self.isVisible():
+        # At most one sweep per interval while training streams new weights: a timer started
+        # again on every snapshot would never fire.
+        if self.isVisible() and not self.timer.isActive():
             self.timer.start()
 
     def showEvent(self, event) -> None:

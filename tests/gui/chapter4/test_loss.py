@@ -111,3 +111,15 @@ def test_a_hidden_part_starts_no_thread_until_it_is_shown(qtbot, mnist):
     with qtbot.waitSignal(widget.swept, timeout=30_000):
         widget.show()
     widget.shutdown()
+
+
+def test_weights_streamed_by_a_training_run_sweep_at_most_once_per_interval(part, qtbot):
+    part.state.set_model(TwoLayerNet(784, 20, 10, seed=2), None)
+    starts = []
+    real_start = part.timer.start
+    part.timer.start = lambda *args: (starts.append(1), real_start(*args))
+    for _ in range(5):  # snapshots arriving faster than the interval
+        part.state.params_updated.emit()
+    assert len(starts) <= 1 and part.timer.isActive()
+    with qtbot.waitSignal(part.swept, timeout=30_000):
+        pass

@@ -4,6 +4,7 @@
     python docs/make_screenshots.py zh_CN training
     python docs/make_screenshots.py ja_JP graph
     python docs/make_screenshots.py en runs      # the runs table and a band over seeds
+    python docs/make_screenshots.py en chapter4:descent   # one part of the Chapter 4 tab
 
 Each picture is the real window at 1360x820 after real work (training on the bundled MNIST,
 a gradient check, a drawn digit). Settings, the cache and the kept runs go to temporary
@@ -19,7 +20,9 @@ import time
 from pathlib import Path
 
 OUT = Path(__file__).resolve().parent / "screenshots"
-SCENES = ("training", "runs", "graph", "gradcheck", "evaluate", "inside", "draw")
+SCENES = ("training", "runs", "graph", "gradcheck", "evaluate", "inside", "draw", "chapter4")
+#: The Chapter 4 tab's parts, each a picture of its own.
+CHAPTER4_PARTS = ("derivative", "field", "descent", "loss")
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="desktop_nn_shots_")
@@ -128,6 +131,12 @@ def main() -> int:
                 canvas.continue_stroke(QPointF(x, y))
             canvas.end_stroke()
             save("draw")
+        elif scene.split(":")[0] == "chapter4":
+            if not trained:
+                train(0.1, 5_000)
+                trained = True
+            parts = scene.split(":")[1:] or list(CHAPTER4_PARTS)
+            show_chapter4(window, parts, save, settle)
         else:
             raise SystemExit(f"unknown scene {scene!r}: use {', '.join(SCENES)}")
     window.close()
@@ -148,6 +157,29 @@ def runs_scene(window, train, wait_for) -> None:
     tab.repeats.start(3)
     wait_for(lambda: bands)
     tab.runs_panel.select_run(tab.runs.runs[1])
+
+
+def show_chapter4(window, parts, save, settle) -> None:
+    """The Chapter 4 tab's parts, as the book shows them (the trained model for the loss)."""
+    tab = window.chapter4_tab
+    window.tabs.setCurrentWidget(tab)
+    for part in parts:
+        if part not in CHAPTER4_PARTS:
+            raise SystemExit(f"unknown part {part!r}: use {', '.join(CHAPTER4_PARTS)}")
+        tab.show_part(part)
+        if part == "derivative":
+            tab.derivative.set_x(5.0)
+        elif part == "field":
+            tab.field.set_point(1.5, 1.0)
+            tab.field.reset_view()
+        elif part == "descent":
+            tab.apply_lesson_state({"descent": {"preset": "book-0.1"}})
+        elif part == "loss":
+            settle()  # shown: the sweep of the trained model runs in the background
+            while tab.loss.worker is not None or tab.loss.sweep is None:
+                settle(0.05)
+            tab.loss.slider.setValue(60)
+        save(f"chapter4-{part}")
 
 
 if __name__ == "__main__":

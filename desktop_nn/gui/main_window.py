@@ -85,6 +85,7 @@ class MainWindow(QMainWindow):
         self.add_tab(self.training_tab, self.tr("&Training"))
         self._add_graph_tabs()
         self._add_insight_tabs()
+        self._add_chapter4_tab()
         self.training_tab.status.connect(
             lambda message: self.show_status(message, owner=self.training_tab))
         self.training_tab.config_changed.connect(self._schedule_settings_save)
@@ -136,6 +137,13 @@ class MainWindow(QMainWindow):
         self.add_tab(self.inside_tab, self.tr("&Inside"))
         self.draw_tab = DrawTab(self.state)
         self.add_tab(self.draw_tab, self.tr("&Draw"))
+
+    def _add_chapter4_tab(self) -> None:
+        """Chapter 4, live: derivatives, the gradient field, descent, the loss."""
+        from desktop_nn.gui.chapter4.tab import Chapter4Tab
+
+        self.chapter4_tab = Chapter4Tab(self.state)
+        self.add_tab(self.chapter4_tab, self.tr("Chapter &4"))
 
     def add_tab(self, widget: QWidget, title: str) -> None:
         """Add a tab (the graph and insight views call this)."""

@@ -88,6 +88,25 @@
     </message>
 </context>
 <context>
+    <name>Chapter4Tab</name>
+    <message>
+        <source>Derivative</source>
+        <translation>微分</translation>
+    </message>
+    <message>
+        <source>Gradient field</source>
+        <translation>勾配の場</translation>
+    </message>
+    <message>
+        <source>Gradient descent</source>
+        <translation>勾配降下</translation>
+    </message>
+    <message>
+        <source>Why the loss</source>
+        <translation>なぜ損失関数か</translation>
+    </message>
+</context>
+<context>
     <name>ClassNames</name>
     <message>
         <source>T-shirt</source>
@@ -197,6 +216,190 @@
     <message>
         <source>true {true} taken for {guess}: {count} images. Click to list them.</source>
         <translation>正解 {true} を {guess} と誤認：{count} 枚。クリックすると一覧表示します。</translation>
+    </message>
+</context>
+<context>
+    <name>DerivativePart</name>
+    <message>
+        <source>The point x where the derivative is taken; drag the point on the plot too.</source>
+        <extracomment>The difference formulas, in the order of the method box. How far the point may be typed.</extracomment>
+        <translation>微分を求める点 x。グラフ上の点をドラッグしても変えられます。</translation>
+    </message>
+    <message>
+        <source>central (f(x+h) − f(x−h)) / 2h</source>
+        <translation>中心差分 (f(x+h) − f(x−h)) / 2h</translation>
+    </message>
+    <message>
+        <source>forward (f(x+h) − f(x)) / h</source>
+        <translation>前方差分 (f(x+h) − f(x)) / h</translation>
+    </message>
+    <message>
+        <source>The book's numerical_diff uses the central difference.</source>
+        <translation>本書の numerical_diff は中心差分を使います。</translation>
+    </message>
+    <message>
+        <source>The step h, from 1e-1 (left) to 1e-20 (right) on a logarithmic scale; the book uses 1e-4.</source>
+        <translation>微小な値 h。対数目盛りで 1e-1（左）から 1e-20（右）まで。本書では 1e-4 を使います。</translation>
+    </message>
+    <message>
+        <source>Step h</source>
+        <translation>微小な値 h</translation>
+    </message>
+    <message>
+        <source>f(&amp;x) =</source>
+        <translation>f(&amp;x) =</translation>
+    </message>
+    <message>
+        <source>&amp;at x =</source>
+        <translation>位置(&amp;A) x =</translation>
+    </message>
+    <message>
+        <source>&amp;Method:</source>
+        <translation>差分の方法(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>&amp;Step h:</source>
+        <translation>微小な値 h(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>f must use exactly one variable (it uses {count}).</source>
+        <translation>f はちょうど 1 つの変数を使う必要があります（{count} 個使っています）。</translation>
+    </message>
+    <message>
+        <source>f is undefined at x = {x} or next to it: no derivative here.</source>
+        <translation>f は x = {x} またはその近くで定義されていません。ここでは微分できません。</translation>
+    </message>
+    <message>
+        <source>central difference</source>
+        <translation>中心差分</translation>
+    </message>
+    <message>
+        <source>forward difference</source>
+        <translation>前方差分</translation>
+    </message>
+    <message>
+        <source>numerical_diff(f, {x}) = {value}  ({difference}, h = {h})</source>
+        <translation>numerical_diff(f, {x}) = {value}  （{difference}、h = {h}）</translation>
+    </message>
+    <message>
+        <source>exact df/d{name} by backpropagation: {exact};  error {error}</source>
+        <translation>誤差逆伝播法による正確な df/d{name}：{exact}；誤差 {error}</translation>
+    </message>
+    <message>
+        <source>The book's warning, h = 1e-50: x + h rounds to x in float64, so f(x + h) − f(x − h) is exactly 0 and the derivative comes out as 0, not {exact}.</source>
+        <translation>本書の警告、h = 1e-50：float64 では x + h が x に丸められるので、f(x + h) − f(x − h) はちょうど 0 になり、微分は {exact} ではなく 0 になります。</translation>
+    </message>
+    <message>
+        <source>The book's warning, h = 1e-50: here it gives {value}; at any x far from 0, x + h rounds to x and the difference is exactly 0.</source>
+        <translation>本書の警告、h = 1e-50：ここでは {value} になります。0 から離れた x では x + h が x に丸められ、差分はちょうど 0 になります。</translation>
+    </message>
+</context>
+<context>
+    <name>DescentControls</name>
+    <message>
+        <source>Where the descent starts (the book: −3, 4).</source>
+        <extracomment>As the command line's ``descent``.</extracomment>
+        <translation>勾配降下の出発点（本書では −3, 4）。</translation>
+    </message>
+    <message>
+        <source>The learning rate lr; the arrows multiply or divide it by 10.</source>
+        <translation>学習率 lr。矢印ボタンで 10 倍または 1/10 にします。</translation>
+    </message>
+    <message>
+        <source>The number of steps (the book's step_num).</source>
+        <translation>ステップ数（本書の step_num）。</translation>
+    </message>
+    <message>
+        <source>Your own settings</source>
+        <translation>自分の設定</translation>
+    </message>
+    <message>
+        <source>The book's three learning rates, one click away.</source>
+        <translation>本書の 3 つの学習率をワンクリックで。</translation>
+    </message>
+    <message>
+        <source>R&amp;un</source>
+        <translation>実行(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Animate the descent from the start.</source>
+        <translation>出発点から勾配降下をアニメーションで表示します。</translation>
+    </message>
+    <message>
+        <source>Step &amp;once</source>
+        <translation>1 ステップ進む(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Take one step.</source>
+        <translation>1 ステップ進めます。</translation>
+    </message>
+    <message>
+        <source>&amp;Back to the start</source>
+        <translation>出発点に戻る(&amp;B)</translation>
+    </message>
+    <message>
+        <source>f(x0, x&amp;1) =</source>
+        <translation>f(x0, x&amp;1) =</translation>
+    </message>
+    <message>
+        <source>Boo&amp;k's runs:</source>
+        <translation>本書の例(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>Start:</source>
+        <translation>出発点：</translation>
+    </message>
+    <message>
+        <source>Learning &amp;rate:</source>
+        <translation>学習率(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Steps:</source>
+        <translation>ステップ数：</translation>
+    </message>
+</context>
+<context>
+    <name>DescentPart</name>
+    <message>
+        <source>The path of gradient descent on the contours of f</source>
+        <extracomment>The book's figure 4-10 shows x0 and x1 from -4 to 4 (a little more here for the start). An animation shows a run in about this many ticks, whatever its length.</extracomment>
+        <translation>f の等高線上の勾配降下の経路</translation>
+    </message>
+    <message>
+        <source>Stopped after step {step}: {reason}</source>
+        <translation>ステップ {step} の後で停止しました：{reason}</translation>
+    </message>
+    <message>
+        <source>Step {step} of {steps}: x = {x},  f(x) = {value}</source>
+        <translation>ステップ {step} / {steps}：x = {x}、f(x) = {value}</translation>
+    </message>
+    <message>
+        <source>The book prints {result} after 100 steps.</source>
+        <translation>本書では 100 ステップ後に {result} と出力されます。</translation>
+    </message>
+    <message>
+        <source>The book: lr = 0.1 (about right)</source>
+        <translation>本書：lr = 0.1（適切）</translation>
+    </message>
+    <message>
+        <source>A good learning rate: every step shrinks the point by the factor 0.8, and after 100 steps it sits at the minimum (0, 0) to within 1e-9.</source>
+        <translation>適切な学習率：各ステップで点が 0.8 倍に縮み、100 ステップ後には 1e-9 以内の精度で最小値 (0, 0) に達します。</translation>
+    </message>
+    <message>
+        <source>The book: lr = 10 (too large)</source>
+        <translation>本書：lr = 10（大きすぎる）</translation>
+    </message>
+    <message>
+        <source>Too large: every step overshoots the minimum and lands 19 times farther away on the other side, until x ± h rounds to x, the numerical gradient becomes 0 and the point stops, far out.</source>
+        <translation>大きすぎる：各ステップで最小値を飛び越え、反対側の 19 倍遠くに着地します。やがて x ± h が x に丸められて数値勾配が 0 になり、点は遠く離れた所で止まります。</translation>
+    </message>
+    <message>
+        <source>The book: lr = 1e-10 (too small)</source>
+        <translation>本書：lr = 1e-10（小さすぎる）</translation>
+    </message>
+    <message>
+        <source>Too small: the point barely moves from where it started; learning would take forever.</source>
+        <translation>小さすぎる：点は出発点からほとんど動きません。学習がいつまでも終わりません。</translation>
     </message>
 </context>
 <context>
@@ -411,6 +614,37 @@
     </message>
 </context>
 <context>
+    <name>ErrorPlot</name>
+    <message>
+        <source>|error|</source>
+        <translation>|誤差|</translation>
+    </message>
+    <message>
+        <source>Error of the numerical derivative against h</source>
+        <translation>h に対する数値微分の誤差</translation>
+    </message>
+    <message>
+        <source>central</source>
+        <translation>中心差分</translation>
+    </message>
+    <message>
+        <source>forward</source>
+        <translation>前方差分</translation>
+    </message>
+    <message>
+        <source>rounding ∝ ε/h</source>
+        <translation>丸め誤差 ∝ ε/h</translation>
+    </message>
+    <message>
+        <source>truncation ∝ h²</source>
+        <translation>打ち切り誤差 ∝ h²</translation>
+    </message>
+    <message>
+        <source>truncation ∝ h</source>
+        <translation>打ち切り誤差 ∝ h</translation>
+    </message>
+</context>
+<context>
     <name>EvaluateTab</name>
     <message>
         <source>Train a network or load one (File → Load model).</source>
@@ -580,6 +814,49 @@
     </message>
 </context>
 <context>
+    <name>ExpressionField</name>
+    <message>
+        <source>Not changed:</source>
+        <translation>変更しません：</translation>
+    </message>
+</context>
+<context>
+    <name>FieldPart</name>
+    <message>
+        <source>f must use exactly two variables, such as x0 and x1 (it uses {count}).</source>
+        <extracomment>The book's grid: -2 to 2 in steps of 0.25, with half a step of margin around it. Grid steps across the shorter side of the view (18: the book's 0.25 over [-2.25, 2.25]). Samples across the view for the contour lines.</extracomment>
+        <translation>f はちょうど 2 つの変数（x0 と x1 など）を使う必要があります（{count} 個使っています）。</translation>
+    </message>
+    <message>
+        <source>Contours of f and the arrows of −∇f</source>
+        <translation>f の等高線と −∇f の矢印</translation>
+    </message>
+    <message>
+        <source>Click a point to see its partial derivatives.</source>
+        <translation>点をクリックすると、その点の偏微分が表示されます。</translation>
+    </message>
+    <message>
+        <source>f(x&amp;0, x1) =</source>
+        <translation>f(x&amp;0, x1) =</translation>
+    </message>
+    <message>
+        <source>&amp;Point:</source>
+        <translation>点(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>No gradient at this point: {reason}</source>
+        <translation>この点では勾配を求められません：{reason}</translation>
+    </message>
+    <message>
+        <source>numerical_gradient(f, np.array([{x0}, {x1}])) = {gradient}</source>
+        <translation>numerical_gradient(f, np.array([{x0}, {x1}])) = {gradient}</translation>
+    </message>
+    <message>
+        <source>∂f/∂{a} = {da},  ∂f/∂{b} = {db};  exact by backpropagation: ({ea}, {eb}). The arrows point along −∇f, downhill.</source>
+        <translation>∂f/∂{a} = {da}、∂f/∂{b} = {db}；誤差逆伝播法による正確な値：({ea}, {eb})。矢印は −∇f、つまり下り坂の向きを指します。</translation>
+    </message>
+</context>
+<context>
     <name>FileCommands</name>
     <message>
         <source>Save model</source>
@@ -700,6 +977,14 @@
     <message>
         <source>Plots written: {files}</source>
         <translation>グラフを書き出しました：{files}</translation>
+    </message>
+</context>
+<context>
+    <name>FunctionPlot</name>
+    <message>
+        <source>f(x) with the point and its tangent</source>
+        <extracomment>Points of the curve across the visible range. Errors below this are drawn on it (an exact difference has error 0, off a log axis). Where the dragged point snaps: multiples of this, so 5 and 10 are reached exactly.</extracomment>
+        <translation>f(x) と選んだ点、その接線</translation>
     </message>
 </context>
 <context>
@@ -1399,6 +1684,110 @@
     </message>
 </context>
 <context>
+    <name>LossControls</name>
+    <message>
+        <source>The window's model</source>
+        <extracomment>The slider runs from -SLIDER_HALF to SLIDER_HALF: one sweep value per position.</extracomment>
+        <translation>ウィンドウのモデル</translation>
+    </message>
+    <message>
+        <source>A fresh network</source>
+        <translation>新しいネットワーク</translation>
+    </message>
+    <message>
+        <source>The network trained in the Training tab (or loaded), or a new one with the book's initial weights.</source>
+        <translation>「学習」タブで学習した（または読み込んだ）ネットワーク、または本書の初期の重みを持つ新しいネットワーク。</translation>
+    </message>
+    <message>
+        <source>The parameter array; of its elements, the one with the largest gradient is nudged.</source>
+        <translation>パラメータの配列。その要素のうち、勾配が最も大きいものを動かします。</translation>
+    </message>
+    <message>
+        <source>How many test images are scored.</source>
+        <translation>評価に使うテスト画像の枚数。</translation>
+    </message>
+    <message>
+        <source>How far the slider nudges the weight either way.</source>
+        <translation>スライダーで重みを左右に動かせる幅。</translation>
+    </message>
+    <message>
+        <source>Nudge the weight</source>
+        <translation>重みを少し動かす</translation>
+    </message>
+    <message>
+        <source>Add to the weight, from minus to plus the reach.</source>
+        <translation>重みに −幅 から +幅 までの値を加えます。</translation>
+    </message>
+    <message>
+        <source>The loss changes with every nudge of the weight; the accuracy only when one image's top class changes, in steps of one image, and is flat in between. Its derivative is zero almost everywhere, so it could not tell learning which way to go: that is why a network learns from its loss (section 4.2.5).</source>
+        <translation>重みを少し動かすたびに損失関数の値は変わりますが、認識精度はある画像の最上位のクラスが変わったときだけ画像 1 枚分ずつ階段状に変わり、その間は平らです。その微分はほとんどの場所で 0 なので、学習にどちらへ進むべきかを教えられません。これが、ニューラルネットワークが損失関数を指標に学習する理由です（4.2.5 節）。</translation>
+    </message>
+    <message>
+        <source>Net&amp;work:</source>
+        <translation>ネットワーク(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Weight:</source>
+        <translation>重み：</translation>
+    </message>
+    <message>
+        <source>Images:</source>
+        <translation>画像数：</translation>
+    </message>
+    <message>
+        <source>Reach ±</source>
+        <translation>幅 ±</translation>
+    </message>
+    <message>
+        <source>&amp;Nudge:</source>
+        <translation>動かす(&amp;N)：</translation>
+    </message>
+</context>
+<context>
+    <name>LossPart</name>
+    <message>
+        <source>loss</source>
+        <extracomment>The fresh network: the book's sizes, its initial weights, a fixed seed.</extracomment>
+        <translation>損失関数</translation>
+    </message>
+    <message>
+        <source>weight</source>
+        <translation>重み</translation>
+    </message>
+    <message>
+        <source>The loss against the weight</source>
+        <translation>重みに対する損失関数</translation>
+    </message>
+    <message>
+        <source>accuracy (%)</source>
+        <translation>認識精度 (%)</translation>
+    </message>
+    <message>
+        <source>The accuracy against the weight</source>
+        <translation>重みに対する認識精度</translation>
+    </message>
+    <message>
+        <source>Waiting for the data to load…</source>
+        <translation>データの読み込みを待っています…</translation>
+    </message>
+    <message>
+        <source>The window's current model.</source>
+        <translation>ウィンドウの現在のモデル。</translation>
+    </message>
+    <message>
+        <source>A fresh network (the book's initial weights, seed 0).</source>
+        <translation>新しいネットワーク（本書の初期の重み、シード 0）。</translation>
+    </message>
+    <message>
+        <source>No model yet: a fresh network (seed 0).</source>
+        <translation>まだモデルがありません：新しいネットワーク（シード 0）を使います。</translation>
+    </message>
+    <message>
+        <source>{name} = {value:.4f} (nudged by {offset:+.4f}): loss {loss:.6f}, accuracy {accuracy:.1f} % of {count} test images</source>
+        <translation>{name} = {value:.4f}（{offset:+.4f} 動かした値）：損失 {loss:.6f}、テスト画像 {count} 枚の認識精度 {accuracy:.1f} %</translation>
+    </message>
+</context>
+<context>
     <name>LossPlot</name>
     <message>
         <source>loss</source>
@@ -1469,6 +1858,10 @@
     <message>
         <source>&amp;Draw</source>
         <translation>手書き(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Chapter &amp;4</source>
+        <translation>第 4 章(&amp;4)</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -1994,7 +2387,7 @@
     <name>RunsPanel</name>
     <message>
         <source>Runs</source>
-        <extracomment>The keys of the row menu's button and of Repeat with seeds. The number of seeds the repeat dialog offers first. Rows the table shows at least (the plots above keep the rest of the height). The widest a column grows to fit its texts, in characters (its tooltip has the rest).</extracomment>
+        <extracomment>The keys of the row menu's button and of Repeat with seeds. The number of seeds the repeat dialog offers first. Rows the table shows at least, and at first (the plots above keep the rest of the height). The widest a column grows to fit its texts, in characters (its tooltip has the rest).</extracomment>
         <translation>実行</translation>
     </message>
     <message>

@@ -88,6 +88,25 @@
     </message>
 </context>
 <context>
+    <name>Chapter4Tab</name>
+    <message>
+        <source>Derivative</source>
+        <translation>导数</translation>
+    </message>
+    <message>
+        <source>Gradient field</source>
+        <translation>梯度场</translation>
+    </message>
+    <message>
+        <source>Gradient descent</source>
+        <translation>梯度下降</translation>
+    </message>
+    <message>
+        <source>Why the loss</source>
+        <translation>为何用损失函数</translation>
+    </message>
+</context>
+<context>
     <name>ClassNames</name>
     <message>
         <source>T-shirt</source>
@@ -197,6 +216,190 @@
     <message>
         <source>true {true} taken for {guess}: {count} images. Click to list them.</source>
         <translation>真实为 {true}、误认为 {guess}：{count} 张图像。点击可列出这些图像。</translation>
+    </message>
+</context>
+<context>
+    <name>DerivativePart</name>
+    <message>
+        <source>The point x where the derivative is taken; drag the point on the plot too.</source>
+        <extracomment>The difference formulas, in the order of the method box. How far the point may be typed.</extracomment>
+        <translation>求导数的点 x；也可以在图上拖动该点。</translation>
+    </message>
+    <message>
+        <source>central (f(x+h) − f(x−h)) / 2h</source>
+        <translation>中心差分 (f(x+h) − f(x−h)) / 2h</translation>
+    </message>
+    <message>
+        <source>forward (f(x+h) − f(x)) / h</source>
+        <translation>前向差分 (f(x+h) − f(x)) / h</translation>
+    </message>
+    <message>
+        <source>The book's numerical_diff uses the central difference.</source>
+        <translation>书中的 numerical_diff 使用中心差分。</translation>
+    </message>
+    <message>
+        <source>The step h, from 1e-1 (left) to 1e-20 (right) on a logarithmic scale; the book uses 1e-4.</source>
+        <translation>微小值 h，按对数刻度从 1e-1（左）到 1e-20（右）；书中使用 1e-4。</translation>
+    </message>
+    <message>
+        <source>Step h</source>
+        <translation>微小值 h</translation>
+    </message>
+    <message>
+        <source>f(&amp;x) =</source>
+        <translation>f(&amp;x) =</translation>
+    </message>
+    <message>
+        <source>&amp;at x =</source>
+        <translation>位置(&amp;A) x =</translation>
+    </message>
+    <message>
+        <source>&amp;Method:</source>
+        <translation>差分方法(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>&amp;Step h:</source>
+        <translation>微小值 h(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>f must use exactly one variable (it uses {count}).</source>
+        <translation>f 必须恰好使用一个变量（它使用了 {count} 个）。</translation>
+    </message>
+    <message>
+        <source>f is undefined at x = {x} or next to it: no derivative here.</source>
+        <translation>f 在 x = {x} 处或其附近没有定义：这里没有导数。</translation>
+    </message>
+    <message>
+        <source>central difference</source>
+        <translation>中心差分</translation>
+    </message>
+    <message>
+        <source>forward difference</source>
+        <translation>前向差分</translation>
+    </message>
+    <message>
+        <source>numerical_diff(f, {x}) = {value}  ({difference}, h = {h})</source>
+        <translation>numerical_diff(f, {x}) = {value}  （{difference}，h = {h}）</translation>
+    </message>
+    <message>
+        <source>exact df/d{name} by backpropagation: {exact};  error {error}</source>
+        <translation>用误差反向传播法求得的准确值 df/d{name}：{exact}；误差 {error}</translation>
+    </message>
+    <message>
+        <source>The book's warning, h = 1e-50: x + h rounds to x in float64, so f(x + h) − f(x − h) is exactly 0 and the derivative comes out as 0, not {exact}.</source>
+        <translation>书中的警告，h = 1e-50：在 float64 中 x + h 被舍入为 x，因此 f(x + h) − f(x − h) 恰好为 0，求得的导数是 0，而不是 {exact}。</translation>
+    </message>
+    <message>
+        <source>The book's warning, h = 1e-50: here it gives {value}; at any x far from 0, x + h rounds to x and the difference is exactly 0.</source>
+        <translation>书中的警告，h = 1e-50：这里得到 {value}；在远离 0 的任何 x 处，x + h 都会被舍入为 x，差分恰好为 0。</translation>
+    </message>
+</context>
+<context>
+    <name>DescentControls</name>
+    <message>
+        <source>Where the descent starts (the book: −3, 4).</source>
+        <extracomment>As the command line's ``descent``.</extracomment>
+        <translation>梯度下降的起点（书中为 −3, 4）。</translation>
+    </message>
+    <message>
+        <source>The learning rate lr; the arrows multiply or divide it by 10.</source>
+        <translation>学习率 lr；箭头按钮将其乘以或除以 10。</translation>
+    </message>
+    <message>
+        <source>The number of steps (the book's step_num).</source>
+        <translation>步数（书中的 step_num）。</translation>
+    </message>
+    <message>
+        <source>Your own settings</source>
+        <translation>自定义设置</translation>
+    </message>
+    <message>
+        <source>The book's three learning rates, one click away.</source>
+        <translation>书中的三种学习率，一键即可切换。</translation>
+    </message>
+    <message>
+        <source>R&amp;un</source>
+        <translation>运行(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Animate the descent from the start.</source>
+        <translation>从起点开始以动画演示梯度下降。</translation>
+    </message>
+    <message>
+        <source>Step &amp;once</source>
+        <translation>前进一步(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Take one step.</source>
+        <translation>前进一步。</translation>
+    </message>
+    <message>
+        <source>&amp;Back to the start</source>
+        <translation>回到起点(&amp;B)</translation>
+    </message>
+    <message>
+        <source>f(x0, x&amp;1) =</source>
+        <translation>f(x0, x&amp;1) =</translation>
+    </message>
+    <message>
+        <source>Boo&amp;k's runs:</source>
+        <translation>书中的示例(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>Start:</source>
+        <translation>起点：</translation>
+    </message>
+    <message>
+        <source>Learning &amp;rate:</source>
+        <translation>学习率(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Steps:</source>
+        <translation>步数：</translation>
+    </message>
+</context>
+<context>
+    <name>DescentPart</name>
+    <message>
+        <source>The path of gradient descent on the contours of f</source>
+        <extracomment>The book's figure 4-10 shows x0 and x1 from -4 to 4 (a little more here for the start). An animation shows a run in about this many ticks, whatever its length.</extracomment>
+        <translation>f 的等高线上梯度下降的路径</translation>
+    </message>
+    <message>
+        <source>Stopped after step {step}: {reason}</source>
+        <translation>在第 {step} 步后停止：{reason}</translation>
+    </message>
+    <message>
+        <source>Step {step} of {steps}: x = {x},  f(x) = {value}</source>
+        <translation>第 {step} 步（共 {steps} 步）：x = {x}，f(x) = {value}</translation>
+    </message>
+    <message>
+        <source>The book prints {result} after 100 steps.</source>
+        <translation>书中 100 步后输出 {result}。</translation>
+    </message>
+    <message>
+        <source>The book: lr = 0.1 (about right)</source>
+        <translation>书中：lr = 0.1（合适）</translation>
+    </message>
+    <message>
+        <source>A good learning rate: every step shrinks the point by the factor 0.8, and after 100 steps it sits at the minimum (0, 0) to within 1e-9.</source>
+        <translation>合适的学习率：每一步都把点缩小为原来的 0.8 倍，100 步后它以 1e-9 以内的精度到达最小值 (0, 0)。</translation>
+    </message>
+    <message>
+        <source>The book: lr = 10 (too large)</source>
+        <translation>书中：lr = 10（过大）</translation>
+    </message>
+    <message>
+        <source>Too large: every step overshoots the minimum and lands 19 times farther away on the other side, until x ± h rounds to x, the numerical gradient becomes 0 and the point stops, far out.</source>
+        <translation>过大：每一步都越过最小值，落在另一侧 19 倍远的地方，直到 x ± h 被舍入为 x、数值梯度变为 0，点停在很远的地方。</translation>
+    </message>
+    <message>
+        <source>The book: lr = 1e-10 (too small)</source>
+        <translation>书中：lr = 1e-10（过小）</translation>
+    </message>
+    <message>
+        <source>Too small: the point barely moves from where it started; learning would take forever.</source>
+        <translation>过小：点几乎停留在起点附近；学习将永远无法完成。</translation>
     </message>
 </context>
 <context>
@@ -411,6 +614,37 @@
     </message>
 </context>
 <context>
+    <name>ErrorPlot</name>
+    <message>
+        <source>|error|</source>
+        <translation>|误差|</translation>
+    </message>
+    <message>
+        <source>Error of the numerical derivative against h</source>
+        <translation>数值微分的误差随 h 的变化</translation>
+    </message>
+    <message>
+        <source>central</source>
+        <translation>中心差分</translation>
+    </message>
+    <message>
+        <source>forward</source>
+        <translation>前向差分</translation>
+    </message>
+    <message>
+        <source>rounding ∝ ε/h</source>
+        <translation>舍入误差 ∝ ε/h</translation>
+    </message>
+    <message>
+        <source>truncation ∝ h²</source>
+        <translation>截断误差 ∝ h²</translation>
+    </message>
+    <message>
+        <source>truncation ∝ h</source>
+        <translation>截断误差 ∝ h</translation>
+    </message>
+</context>
+<context>
     <name>EvaluateTab</name>
     <message>
         <source>Train a network or load one (File → Load model).</source>
@@ -580,6 +814,49 @@
     </message>
 </context>
 <context>
+    <name>ExpressionField</name>
+    <message>
+        <source>Not changed:</source>
+        <translation>未更改：</translation>
+    </message>
+</context>
+<context>
+    <name>FieldPart</name>
+    <message>
+        <source>f must use exactly two variables, such as x0 and x1 (it uses {count}).</source>
+        <extracomment>The book's grid: -2 to 2 in steps of 0.25, with half a step of margin around it. Grid steps across the shorter side of the view (18: the book's 0.25 over [-2.25, 2.25]). Samples across the view for the contour lines.</extracomment>
+        <translation>f 必须恰好使用两个变量，例如 x0 和 x1（它使用了 {count} 个）。</translation>
+    </message>
+    <message>
+        <source>Contours of f and the arrows of −∇f</source>
+        <translation>f 的等高线和 −∇f 的箭头</translation>
+    </message>
+    <message>
+        <source>Click a point to see its partial derivatives.</source>
+        <translation>点击一个点，查看该点的偏导数。</translation>
+    </message>
+    <message>
+        <source>f(x&amp;0, x1) =</source>
+        <translation>f(x&amp;0, x1) =</translation>
+    </message>
+    <message>
+        <source>&amp;Point:</source>
+        <translation>点(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>No gradient at this point: {reason}</source>
+        <translation>该点没有梯度：{reason}</translation>
+    </message>
+    <message>
+        <source>numerical_gradient(f, np.array([{x0}, {x1}])) = {gradient}</source>
+        <translation>numerical_gradient(f, np.array([{x0}, {x1}])) = {gradient}</translation>
+    </message>
+    <message>
+        <source>∂f/∂{a} = {da},  ∂f/∂{b} = {db};  exact by backpropagation: ({ea}, {eb}). The arrows point along −∇f, downhill.</source>
+        <translation>∂f/∂{a} = {da}，∂f/∂{b} = {db}；用误差反向传播法求得的准确值：({ea}, {eb})。箭头指向 −∇f，即下坡的方向。</translation>
+    </message>
+</context>
+<context>
     <name>FileCommands</name>
     <message>
         <source>Save model</source>
@@ -700,6 +977,14 @@
     <message>
         <source>Plots written: {files}</source>
         <translation>图表已写入：{files}</translation>
+    </message>
+</context>
+<context>
+    <name>FunctionPlot</name>
+    <message>
+        <source>f(x) with the point and its tangent</source>
+        <extracomment>Points of the curve across the visible range. Errors below this are drawn on it (an exact difference has error 0, off a log axis). Where the dragged point snaps: multiples of this, so 5 and 10 are reached exactly.</extracomment>
+        <translation>f(x)、所选的点及其切线</translation>
     </message>
 </context>
 <context>
@@ -1399,6 +1684,110 @@
     </message>
 </context>
 <context>
+    <name>LossControls</name>
+    <message>
+        <source>The window's model</source>
+        <extracomment>The slider runs from -SLIDER_HALF to SLIDER_HALF: one sweep value per position.</extracomment>
+        <translation>窗口当前的模型</translation>
+    </message>
+    <message>
+        <source>A fresh network</source>
+        <translation>新的网络</translation>
+    </message>
+    <message>
+        <source>The network trained in the Training tab (or loaded), or a new one with the book's initial weights.</source>
+        <translation>在“训练”标签页中训练（或加载）的网络，或者使用书中初始权重的新网络。</translation>
+    </message>
+    <message>
+        <source>The parameter array; of its elements, the one with the largest gradient is nudged.</source>
+        <translation>参数数组；调整其中梯度最大的那个元素。</translation>
+    </message>
+    <message>
+        <source>How many test images are scored.</source>
+        <translation>参与评估的测试图像数量。</translation>
+    </message>
+    <message>
+        <source>How far the slider nudges the weight either way.</source>
+        <translation>滑块向两侧调整权重的最大幅度。</translation>
+    </message>
+    <message>
+        <source>Nudge the weight</source>
+        <translation>微调权重</translation>
+    </message>
+    <message>
+        <source>Add to the weight, from minus to plus the reach.</source>
+        <translation>给权重加上一个值，范围从负幅度到正幅度。</translation>
+    </message>
+    <message>
+        <source>The loss changes with every nudge of the weight; the accuracy only when one image's top class changes, in steps of one image, and is flat in between. Its derivative is zero almost everywhere, so it could not tell learning which way to go: that is why a network learns from its loss (section 4.2.5).</source>
+        <translation>权重每一次微小的变化都会改变损失函数的值；识别精度只有在某张图像的最高类别改变时才会以一张图像为单位阶跃变化，其间保持不变。它的导数几乎处处为 0，无法告诉学习该往哪个方向走：这就是神经网络以损失函数为指标进行学习的原因（4.2.5 节）。</translation>
+    </message>
+    <message>
+        <source>Net&amp;work:</source>
+        <translation>网络(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Weight:</source>
+        <translation>权重：</translation>
+    </message>
+    <message>
+        <source>Images:</source>
+        <translation>图像数：</translation>
+    </message>
+    <message>
+        <source>Reach ±</source>
+        <translation>幅度 ±</translation>
+    </message>
+    <message>
+        <source>&amp;Nudge:</source>
+        <translation>微调(&amp;N)：</translation>
+    </message>
+</context>
+<context>
+    <name>LossPart</name>
+    <message>
+        <source>loss</source>
+        <extracomment>The fresh network: the book's sizes, its initial weights, a fixed seed.</extracomment>
+        <translation>损失函数</translation>
+    </message>
+    <message>
+        <source>weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>The loss against the weight</source>
+        <translation>损失函数随权重的变化</translation>
+    </message>
+    <message>
+        <source>accuracy (%)</source>
+        <translation>识别精度 (%)</translation>
+    </message>
+    <message>
+        <source>The accuracy against the weight</source>
+        <translation>识别精度随权重的变化</translation>
+    </message>
+    <message>
+        <source>Waiting for the data to load…</source>
+        <translation>正在等待数据加载…</translation>
+    </message>
+    <message>
+        <source>The window's current model.</source>
+        <translation>窗口当前的模型。</translation>
+    </message>
+    <message>
+        <source>A fresh network (the book's initial weights, seed 0).</source>
+        <translation>新的网络（书中的初始权重，随机种子 0）。</translation>
+    </message>
+    <message>
+        <source>No model yet: a fresh network (seed 0).</source>
+        <translation>尚无模型：使用新的网络（随机种子 0）。</translation>
+    </message>
+    <message>
+        <source>{name} = {value:.4f} (nudged by {offset:+.4f}): loss {loss:.6f}, accuracy {accuracy:.1f} % of {count} test images</source>
+        <translation>{name} = {value:.4f}（调整量 {offset:+.4f}）：损失 {loss:.6f}，{count} 张测试图像的识别精度 {accuracy:.1f} %</translation>
+    </message>
+</context>
+<context>
     <name>LossPlot</name>
     <message>
         <source>loss</source>
@@ -1469,6 +1858,10 @@
     <message>
         <source>&amp;Draw</source>
         <translation>手写(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Chapter &amp;4</source>
+        <translation>第 4 章(&amp;4)</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -1994,7 +2387,7 @@
     <name>RunsPanel</name>
     <message>
         <source>Runs</source>
-        <extracomment>The keys of the row menu's button and of Repeat with seeds. The number of seeds the repeat dialog offers first. Rows the table shows at least (the plots above keep the rest of the height). The widest a column grows to fit its texts, in characters (its tooltip has the rest).</extracomment>
+        <extracomment>The keys of the row menu's button and of Repeat with seeds. The number of seeds the repeat dialog offers first. Rows the table shows at least, and at first (the plots above keep the rest of the height). The widest a column grows to fit its texts, in characters (its tooltip has the rest).</extracomment>
         <translation>运行</translation>
     </message>
     <message>

@@ -472,44 +472,12 @@
         <translation>概率最高的预测为正确答案的测试图像所占的比例。</translation>
     </message>
     <message>
-        <source>Per-class precision, recall and F1</source>
-        <translation>各类别的精确率、召回率和 F1</translation>
-    </message>
-    <message>
-        <source>Precision: of the images guessed as this class, the share that are. Recall: of this class's images, the share found. F1: their harmonic mean. Click a header to sort.</source>
-        <translation>精确率：被预测为该类别的图像中，确实属于该类别的比例。召回率：该类别的图像中被找出的比例。F1：两者的调和平均数。点击表头可排序。</translation>
-    </message>
-    <message>
-        <source>Test images the network got wrong, the most confident mistakes first; select one to see its probabilities.</source>
-        <translation>网络识别错误的测试图像，置信度最高的错误排在最前；选择一张可查看其概率。</translation>
-    </message>
-    <message>
-        <source>Misclassified test images</source>
-        <translation>识别错误的测试图像</translation>
-    </message>
-    <message>
-        <source>Show &amp;all</source>
-        <translation>全部显示(&amp;A)</translation>
-    </message>
-    <message>
-        <source>List every kind of mistake again, not one cell's.</source>
-        <translation>重新列出所有类型的错误，而不只是一个单元格的。</translation>
-    </message>
-    <message>
-        <source>The network's probability for each class; the true class's label is bold.</source>
-        <translation>网络对各类别给出的概率；真实类别的标签以粗体显示。</translation>
-    </message>
-    <message>
         <source>Confusion matrix</source>
         <translation>混淆矩阵</translation>
     </message>
     <message>
         <source>Per class</source>
         <translation>各类别</translation>
-    </message>
-    <message>
-        <source>Selected mistake</source>
-        <translation>选中的错误</translation>
     </message>
     <message>
         <source>Waiting for the test images to load…</source>
@@ -544,36 +512,8 @@
         <translation>注意：此模型是在 {dataset} 上训练的</translation>
     </message>
     <message>
-        <source>Test image {index}</source>
-        <translation>测试图像 {index}</translation>
-    </message>
-    <message>
-        <source>{count} mistakes</source>
-        <translation>{count} 个错误</translation>
-    </message>
-    <message>
-        <source>{count} images of {true} taken for {guess}</source>
-        <translation>{count} 张 {true} 被误认为 {guess}</translation>
-    </message>
-    <message>
-        <source>{list}, the most confident first</source>
-        <translation>{list}，置信度最高的在前</translation>
-    </message>
-    <message>
-        <source>{list} (the first {limit} shown)</source>
-        <translation>{list}（显示前 {limit} 个）</translation>
-    </message>
-    <message>
         <source>No mistakes to show.</source>
         <translation>没有可显示的错误。</translation>
-    </message>
-    <message>
-        <source>Test image {index}: true {true}, guessed {guess} with {guess_percent}% (right).</source>
-        <translation>测试图像 {index}：真实为 {true}，以 {guess_percent}% 预测为 {guess}（正确）。</translation>
-    </message>
-    <message>
-        <source>Test image {index}: true {true}, guessed {guess} with {guess_percent}% (wrong). The true class had {true_percent}%.</source>
-        <translation>测试图像 {index}：真实为 {true}，以 {guess_percent}% 预测为 {guess}（错误）。真实类别的概率为 {true_percent}%。</translation>
     </message>
     <message>
         <source>Load model</source>
@@ -630,6 +570,136 @@
     <message>
         <source>Press Evaluate.</source>
         <translation>请按“评估”。</translation>
+    </message>
+</context>
+<context>
+    <name>ExplanationBox</name>
+    <message>
+        <source>What the figures mean</source>
+        <translation>数值的含义</translation>
+    </message>
+</context>
+<context>
+    <name>FileCommands</name>
+    <message>
+        <source>Save model</source>
+        <translation>保存模型</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Nothing to save</source>
+        <translation>没有可保存的内容</translation>
+    </message>
+    <message>
+        <source>Train a network (or load one) first.</source>
+        <translation>请先训练（或加载）一个网络。</translation>
+    </message>
+    <message>
+        <source>Could not save the model</source>
+        <translation>无法保存模型</translation>
+    </message>
+    <message>
+        <source>The model was not saved; an existing file keeps its contents.</source>
+        <translation>模型未保存；已有文件的内容保持不变。</translation>
+    </message>
+    <message>
+        <source>Model saved to {path}</source>
+        <translation>模型已保存到 {path}</translation>
+    </message>
+    <message>
+        <source>Load model</source>
+        <translation>加载模型</translation>
+    </message>
+    <message>
+        <source>Training is running</source>
+        <translation>正在训练</translation>
+    </message>
+    <message>
+        <source>Stop the run before loading a model.</source>
+        <translation>加载模型前请先停止训练。</translation>
+    </message>
+    <message>
+        <source>Could not load the model</source>
+        <translation>无法加载模型</translation>
+    </message>
+    <message>
+        <source>The file was not loaded; the current network is unchanged.</source>
+        <translation>文件未加载；当前网络保持不变。</translation>
+    </message>
+    <message>
+        <source>Loaded {file}: hidden size {hidden}, {activation}, seed {seed}</source>
+        <translation>已加载 {file}：隐藏层大小 {hidden}，{activation}，随机种子 {seed}</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <source>No history to export</source>
+        <translation>没有可导出的训练记录</translation>
+    </message>
+    <message>
+        <source>Finish or stop a run first.</source>
+        <translation>请先完成或停止一次训练。</translation>
+    </message>
+    <message>
+        <source>Export history</source>
+        <translation>导出训练记录</translation>
+    </message>
+    <message>
+        <source>CSV files</source>
+        <translation>CSV 文件</translation>
+    </message>
+    <message>
+        <source>Could not export the history</source>
+        <translation>无法导出训练记录</translation>
+    </message>
+    <message>
+        <source>The history was not written; an existing file keeps its contents.</source>
+        <translation>训练记录未写入；已有文件的内容保持不变。</translation>
+    </message>
+    <message>
+        <source>History of runs {numbers} written to {path}</source>
+        <translation>第 {numbers} 次运行的训练记录已写入 {path}</translation>
+    </message>
+    <message>
+        <source>(the run in progress is not included)</source>
+        <translation>（不包括正在进行的运行）</translation>
+    </message>
+    <message>
+        <source>PNG image</source>
+        <translation>PNG 图像</translation>
+    </message>
+    <message>
+        <source>SVG drawing</source>
+        <translation>SVG 矢量图</translation>
+    </message>
+    <message>
+        <source>Export plots</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <source>Unknown format</source>
+        <translation>未知格式</translation>
+    </message>
+    <message>
+        <source>Plots can be exported as .png or .svg.</source>
+        <translation>图表可以导出为 .png 或 .svg。</translation>
+    </message>
+    <message>
+        <source>Could not export the plots</source>
+        <translation>无法导出图表</translation>
+    </message>
+    <message>
+        <source>The plots could not be written:</source>
+        <translation>无法写入图表：</translation>
+    </message>
+    <message>
+        <source>Plots written: {files}</source>
+        <translation>图表已写入：{files}</translation>
     </message>
 </context>
 <context>
@@ -694,6 +764,7 @@
     </message>
     <message>
         <source>How many training images the loss is computed on (the book's gradient_check.py uses the first 3).</source>
+        <extracomment>At most this many of the checked images' labels are listed.</extracomment>
         <translation>计算损失所用的训练图像张数（书中的 gradient_check.py 使用前 3 张）。</translation>
     </message>
     <message>
@@ -737,36 +808,12 @@
         <translation>数值梯度：已完成 {percent}%，剩余{remaining}</translation>
     </message>
     <message>
-        <source>Numerical gradient {numerical}, backpropagation {backprop} (the best of {runs} runs after a warm-up run): backprop was {speedup} times faster.</source>
-        <translation>数值梯度 {numerical}，误差反向传播法 {backprop}（先预热运行一次，再取 {runs} 次运行中最快的一次）：反向传播快了 {speedup} 倍。</translation>
-    </message>
-    <message>
         <source>Parameters whose numerical derivative is done (two losses each).</source>
         <translation>已完成数值微分的参数（每个参数计算两次损失）。</translation>
     </message>
     <message>
         <source>Numerical gradient progress</source>
         <translation>数值梯度的进度</translation>
-    </message>
-    <message>
-        <source>Numerical gradient against backpropagation</source>
-        <translation>数值梯度与误差反向传播法的比较</translation>
-    </message>
-    <message>
-        <source>Per parameter: the mean absolute difference (the figure the book prints), the largest one, and the largest difference relative to the gradients' size.</source>
-        <translation>每个参数的平均绝对差（书中印出的数值）、最大绝对差，以及相对于梯度大小的最大差。</translation>
-    </message>
-    <message>
-        <source>Checks so far</source>
-        <translation>已完成的确认</translation>
-    </message>
-    <message>
-        <source>Every check finished in this session, newest first, with its mean |diff| per parameter: run with and without the 1e-7 to compare.</source>
-        <translation>本次运行中完成的每次确认（最新的在前）及各参数的平均 |差值|：分别在有、无 1e-7 的情况下运行以作比较。</translation>
-    </message>
-    <message>
-        <source>Run the check to time both methods.</source>
-        <translation>运行确认即可测量两种方法的耗时。</translation>
     </message>
     <message>
         <source>Settings</source>
@@ -787,14 +834,6 @@
     <message>
         <source>Rando&amp;m seed:</source>
         <translation>随机种子(&amp;M)：</translation>
-    </message>
-    <message>
-        <source>Checks so far: mean |diff| per parameter, newest first</source>
-        <translation>已完成的确认：各参数的平均 |差值|，最新的在前</translation>
-    </message>
-    <message>
-        <source>What the figures mean</source>
-        <translation>数值的含义</translation>
     </message>
     <message>
         <source>TwoLayerNet(784, {hidden}, 10) has {count} parameters: the numerical gradient computes the loss {losses} times, backpropagation once forward and once backward.</source>
@@ -845,28 +884,12 @@
         <translation>{done} / {total} 个参数</translation>
     </message>
     <message>
-        <source>1e-7 (the book's)</source>
-        <translation>1e-7（与书中相同）</translation>
-    </message>
-    <message>
         <source>The first {dataset} training image (label {labels})</source>
         <translation>{dataset} 的第一张训练图像（标签 {labels}）</translation>
     </message>
     <message>
         <source>The first {count} {dataset} training images (labels {labels})</source>
         <translation>{dataset} 的前 {count} 张训练图像（标签 {labels}）</translation>
-    </message>
-    <message>
-        <source>{images}; TwoLayerNet(784, {hidden}, 10), {activation}, seed {seed}, float64; constant inside the log: {delta}.</source>
-        <translation>{images}；TwoLayerNet(784, {hidden}, 10)，{activation}，种子 {seed}，float64；log 中的常数：{delta}。</translation>
-    </message>
-    <message>
-        <source>yes</source>
-        <translation>是</translation>
-    </message>
-    <message>
-        <source>no (0)</source>
-        <translation>否 (0)</translation>
     </message>
     <message>
         <source>Waiting for the training images to load…</source>
@@ -1049,6 +1072,29 @@
     <message>
         <source>The graph's nodes, inputs and arrows with their values and gradients; click a node or an input to show it in the side panel.</source>
         <translation>计算图的节点、输入和箭头，以及它们的值和梯度；点击节点或输入可在侧栏中查看详情。</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryBox</name>
+    <message>
+        <source>Checks so far: mean |diff| per parameter, newest first</source>
+        <translation>已完成的确认：各参数的平均 |差值|，最新的在前</translation>
+    </message>
+    <message>
+        <source>Checks so far</source>
+        <translation>已完成的确认</translation>
+    </message>
+    <message>
+        <source>Every check finished in this session, newest first, with its mean |diff| per parameter: run with and without the 1e-7 to compare.</source>
+        <translation>本次运行中完成的每次确认（最新的在前）及各参数的平均 |差值|：分别在有、无 1e-7 的情况下运行以作比较。</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no (0)</source>
+        <translation>否 (0)</translation>
     </message>
 </context>
 <context>
@@ -1449,6 +1495,10 @@
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
+        <source>Displa&amp;y</source>
+        <translation>显示(&amp;Y)</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -1501,132 +1551,8 @@
         <translation>已取消下载 {dataset}</translation>
     </message>
     <message>
-        <source>Save model</source>
-        <translation>保存模型</translation>
-    </message>
-    <message>
-        <source>Models</source>
-        <translation>模型</translation>
-    </message>
-    <message>
-        <source>Nothing to save</source>
-        <translation>没有可保存的内容</translation>
-    </message>
-    <message>
-        <source>Train a network (or load one) first.</source>
-        <translation>请先训练（或加载）一个网络。</translation>
-    </message>
-    <message>
-        <source>Could not save the model</source>
-        <translation>无法保存模型</translation>
-    </message>
-    <message>
-        <source>The model was not saved; an existing file keeps its contents.</source>
-        <translation>模型未保存；已有文件的内容保持不变。</translation>
-    </message>
-    <message>
-        <source>Model saved to {path}</source>
-        <translation>模型已保存到 {path}</translation>
-    </message>
-    <message>
-        <source>Load model</source>
-        <translation>加载模型</translation>
-    </message>
-    <message>
-        <source>Training is running</source>
-        <translation>正在训练</translation>
-    </message>
-    <message>
-        <source>Stop the run before loading a model.</source>
-        <translation>加载模型前请先停止训练。</translation>
-    </message>
-    <message>
-        <source>Could not load the model</source>
-        <translation>无法加载模型</translation>
-    </message>
-    <message>
-        <source>The file was not loaded; the current network is unchanged.</source>
-        <translation>文件未加载；当前网络保持不变。</translation>
-    </message>
-    <message>
-        <source>Loaded {file}: hidden size {hidden}, {activation}, seed {seed}</source>
-        <translation>已加载 {file}：隐藏层大小 {hidden}，{activation}，随机种子 {seed}</translation>
-    </message>
-    <message>
-        <source>not recorded</source>
-        <translation>未记录</translation>
-    </message>
-    <message>
-        <source>History of runs {numbers} written to {path}</source>
-        <translation>第 {numbers} 次运行的训练记录已写入 {path}</translation>
-    </message>
-    <message>
-        <source>(the run in progress is not included)</source>
-        <translation>（不包括正在进行的运行）</translation>
-    </message>
-    <message>
         <source>About</source>
         <translation>关于</translation>
-    </message>
-    <message>
-        <source>No history to export</source>
-        <translation>没有可导出的训练记录</translation>
-    </message>
-    <message>
-        <source>Displa&amp;y</source>
-        <translation>显示(&amp;Y)</translation>
-    </message>
-    <message>
-        <source>Finish or stop a run first.</source>
-        <translation>请先完成或停止一次训练。</translation>
-    </message>
-    <message>
-        <source>Export history</source>
-        <translation>导出训练记录</translation>
-    </message>
-    <message>
-        <source>CSV files</source>
-        <translation>CSV 文件</translation>
-    </message>
-    <message>
-        <source>Could not export the history</source>
-        <translation>无法导出训练记录</translation>
-    </message>
-    <message>
-        <source>The history was not written; an existing file keeps its contents.</source>
-        <translation>训练记录未写入；已有文件的内容保持不变。</translation>
-    </message>
-    <message>
-        <source>PNG image</source>
-        <translation>PNG 图像</translation>
-    </message>
-    <message>
-        <source>SVG drawing</source>
-        <translation>SVG 矢量图</translation>
-    </message>
-    <message>
-        <source>Export plots</source>
-        <translation>导出图表</translation>
-    </message>
-    <message>
-        <source>Unknown format</source>
-        <translation>未知格式</translation>
-    </message>
-    <message>
-        <source>Plots can be exported as .png or .svg.</source>
-        <translation>图表可以导出为 .png 或 .svg。</translation>
-    </message>
-    <message>
-        <source>Could not export the plots</source>
-        <translation>无法导出图表</translation>
-    </message>
-    <message>
-        <source>The plots could not be written:</source>
-        <translation>无法写入图表：</translation>
-    </message>
-    <message>
-        <source>Plots written: {files}</source>
-        <translation>图表已写入：{files}</translation>
     </message>
     <message>
         <source>&lt;p&gt;A lab for chapters 4 and 5 of the book: train the two-layer network on MNIST and watch it learn, compare numerical and backpropagated gradients, and step through computation graphs.&lt;/p&gt;</source>
@@ -1639,6 +1565,75 @@
     <message>
         <source>&lt;p&gt;Data: the MNIST database of handwritten digits by {mnist_authors}, licensed under {mnist_licence}. Fashion-MNIST (downloaded on request) by {fashion_authors}, MIT licence.&lt;/p&gt;</source>
         <translation>&lt;p&gt;数据：MNIST 手写数字数据库，作者 {mnist_authors}，按 {mnist_licence} 许可发布。Fashion-MNIST（按需下载），作者 {fashion_authors}，MIT 许可证。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>MetricsTable</name>
+    <message>
+        <source>Per-class precision, recall and F1</source>
+        <translation>各类别的精确率、召回率和 F1</translation>
+    </message>
+    <message>
+        <source>Precision: of the images guessed as this class, the share that are. Recall: of this class's images, the share found. F1: their harmonic mean. Click a header to sort.</source>
+        <translation>精确率：被预测为该类别的图像中，确实属于该类别的比例。召回率：该类别的图像中被找出的比例。F1：两者的调和平均数。点击表头可排序。</translation>
+    </message>
+</context>
+<context>
+    <name>MistakeDetail</name>
+    <message>
+        <source>Selected mistake</source>
+        <translation>选中的错误</translation>
+    </message>
+    <message>
+        <source>The network's probability for each class; the true class's label is bold.</source>
+        <translation>网络对各类别给出的概率；真实类别的标签以粗体显示。</translation>
+    </message>
+    <message>
+        <source>Test image {index}: true {true}, guessed {guess} with {guess_percent}% (right).</source>
+        <translation>测试图像 {index}：真实为 {true}，以 {guess_percent}% 预测为 {guess}（正确）。</translation>
+    </message>
+    <message>
+        <source>Test image {index}: true {true}, guessed {guess} with {guess_percent}% (wrong). The true class had {true_percent}%.</source>
+        <translation>测试图像 {index}：真实为 {true}，以 {guess_percent}% 预测为 {guess}（错误）。真实类别的概率为 {true_percent}%。</translation>
+    </message>
+</context>
+<context>
+    <name>MistakesBox</name>
+    <message>
+        <source>Misclassified test images</source>
+        <translation>识别错误的测试图像</translation>
+    </message>
+    <message>
+        <source>Test images the network got wrong, the most confident mistakes first; select one to see its probabilities.</source>
+        <translation>网络识别错误的测试图像，置信度最高的错误排在最前；选择一张可查看其概率。</translation>
+    </message>
+    <message>
+        <source>Show &amp;all</source>
+        <translation>全部显示(&amp;A)</translation>
+    </message>
+    <message>
+        <source>List every kind of mistake again, not one cell's.</source>
+        <translation>重新列出所有类型的错误，而不只是一个单元格的。</translation>
+    </message>
+    <message>
+        <source>Test image {index}</source>
+        <translation>测试图像 {index}</translation>
+    </message>
+    <message>
+        <source>{count} mistakes</source>
+        <translation>{count} 个错误</translation>
+    </message>
+    <message>
+        <source>{count} images of {true} taken for {guess}</source>
+        <translation>{count} 张 {true} 被误认为 {guess}</translation>
+    </message>
+    <message>
+        <source>{list}, the most confident first</source>
+        <translation>{list}，置信度最高的在前</translation>
+    </message>
+    <message>
+        <source>{list} (the first {limit} shown)</source>
+        <translation>{list}（显示前 {limit} 个）</translation>
     </message>
 </context>
 <context>
@@ -1854,6 +1849,33 @@
     </message>
 </context>
 <context>
+    <name>ResultsBox</name>
+    <message>
+        <source>Numerical gradient against backpropagation</source>
+        <translation>数值梯度与误差反向传播法的比较</translation>
+    </message>
+    <message>
+        <source>Run the check to time both methods.</source>
+        <translation>运行确认即可测量两种方法的耗时。</translation>
+    </message>
+    <message>
+        <source>Per parameter: the mean absolute difference (the figure the book prints), the largest one, and the largest difference relative to the gradients' size.</source>
+        <translation>每个参数的平均绝对差（书中印出的数值）、最大绝对差，以及相对于梯度大小的最大差。</translation>
+    </message>
+    <message>
+        <source>Numerical gradient {numerical}, backpropagation {backprop} (the best of {runs} runs after a warm-up run): backprop was {speedup} times faster.</source>
+        <translation>数值梯度 {numerical}，误差反向传播法 {backprop}（先预热运行一次，再取 {runs} 次运行中最快的一次）：反向传播快了 {speedup} 倍。</translation>
+    </message>
+    <message>
+        <source>1e-7 (the book's)</source>
+        <translation>1e-7（与书中相同）</translation>
+    </message>
+    <message>
+        <source>{images}; TwoLayerNet(784, {hidden}, 10), {activation}, seed {seed}, float64; constant inside the log: {delta}.</source>
+        <translation>{images}；TwoLayerNet(784, {hidden}, 10)，{activation}，种子 {seed}，float64；log 中的常数：{delta}。</translation>
+    </message>
+</context>
+<context>
     <name>RunButtons</name>
     <message>
         <source>Start</source>
@@ -2050,7 +2072,6 @@
     <name>TileCanvas</name>
     <message>
         <source>Hidden unit {unit}: weights from {low} to {high}</source>
-        <extracomment>Blank pixels between tiles (before magnification). Tiles are never drawn smaller than one screen pixel per weight, nor larger than this. Colour-table entries on each side of zero: index 127 is 0, 0 is -1 and 254 is +1.</extracomment>
         <translation>隐藏层神经元 {unit}：权重从 {low} 到 {high}</translation>
     </message>
 </context>

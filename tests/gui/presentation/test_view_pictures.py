@@ -138,18 +138,39 @@ def test_copy_picture_puts_an_image_and_an_svg_on_the_clipboard(window):
     assert root.tag == f"{SVG}svg" and list(root.iter(f"{SVG}text"))
 
 
-def test_a_tab_without_a_main_view_exports_the_whole_tab(window, tmp_path):
+def test_every_tab_exports_its_main_view(window, tmp_path):
     from desktop_nn.gui.presentation.pictures import main_view_of
 
+    views = {window.training_tab: window.training_tab.plot_area,
+             window.graph_tab: window.graph_tab.view,
+             window.gradcheck_tab: window.gradcheck_tab.results,
+             window.evaluate_tab: window.evaluate_tab.confusion_view,
+             window.inside_tab: window.inside_tab.views,
+             window.draw_tab: window.draw_tab}
+    assert len(views) == window.tabs.count()
     for index in range(window.tabs.count()):
         tab = window.tabs.widget(index)
-        view = main_view_of(tab)
-        assert view is tab or tab.isAncestorOf(view)
+        assert main_view_of(tab) is views[tab] is tab.main_view()
         show(window, tab)
         assert window.pictures.export_to(tmp_path / f"tab{index}.svg") is not None
         svg_texts(tmp_path / f"tab{index}.svg")
         assert window.pictures.export_to(tmp_path / f"tab{index}.png") is not None
-        assert not QImage(str(tmp_path / f"tab{index}.png")).isNull()
+        image = QImage(str(tmp_path / f"tab{index}.png"))
+        size = picture_size(views[tab])
+        assert (image.width(), image.height()) == (size.width(), size.height())
+
+
+def test_a_widget_without_a_main_view_exports_itself(qtbot):
+    from PySide6.QtWidgets import QWidget
+
+    from desktop_nn.gui.common.tab_contract import TabContract
+    from desktop_nn.gui.presentation.pictures import main_view_of
+
+    class Bare(QWidget, TabContract):
+        pass
+
+    plain, bare = QWidget(), Bare()
+    assert main_view_of(plain) is plain and main_view_of(bare) is bare
 
 
 @pytest.mark.parametrize("name", ["view.txt", "missing-folder/view.png"])

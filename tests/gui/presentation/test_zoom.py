@@ -75,6 +75,14 @@ def text_sizes(window) -> dict[str, float]:
     sizes["graph table"] = window.graph_tab.findChild(QTableWidget).font().pointSizeF()
     sizes["node title"] = window.graph_tab.findChild(QLabel, "nodeTitleLabel").font().pointSizeF()
     sizes["menu"] = window.menuBar().font().pointSizeF()
+    sizes["gradient check table"] = window.gradcheck_tab.table.font().pointSizeF()
+    sizes["gradient check header"] = (
+        window.gradcheck_tab.table.horizontalHeader().font().pointSizeF())
+    sizes["accuracy"] = window.evaluate_tab.accuracy_label.font().pointSizeF()
+    sizes["confusion matrix"] = window.evaluate_tab.confusion_view.font().pointSizeF()
+    sizes["drawn digit's answer"] = window.draw_tab.prediction_view.answer.font().pixelSize()
+    inside = plot_text_sizes(window.inside_tab.histogram_plot)
+    sizes.update({f"histogram {i}": size for i, size in enumerate(inside)})
     return sizes
 
 

@@ -3,8 +3,10 @@
 A view is a graphics view (a pyqtgraph plot, a graph scene's view), a table, or any widget with
 whatever it holds. The picture shows the view as it looks on screen, without what only the
 pointer or the keyboard brings up: hover readouts, pyqtgraph's auto-range button, selected
-items and cells, the current cell's outline. A graphics view gives its visible scene area (not
-its scroll bars); any other widget gives itself with its children.
+items and cells, the current cell's outline, and the selection a widget draws itself (a widget
+with a ``without_selection()`` context manager leaves it out while the picture is drawn). A
+graphics view gives its visible scene area (not its scroll bars); any other widget gives itself
+with its children.
 
 A PNG is drawn at ``scale`` device pixels per on-screen pixel, the way a high-resolution screen
 draws it, so text, lines and legends keep their proportions and stay sharp at any scale.
@@ -153,6 +155,10 @@ def clean_for_picture(view: QWidget) -> Iterator[None]:
             stack.enter_context(_items_uncached(graphics_view))
         for item_view in _with_children(view, QAbstractItemView):
             stack.enter_context(_cells_unselected(item_view))
+        for widget in _with_children(view, QWidget):
+            without_selection = getattr(widget, "without_selection", None)
+            if callable(without_selection):
+                stack.enter_context(without_selection())
         yield
 
 

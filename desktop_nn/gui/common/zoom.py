@@ -8,7 +8,9 @@ listens to the font change itself (see :func:`desktop_nn.gui.common.plot_style.a
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -155,3 +157,32 @@ def follow_font(widget: QWidget, relative: float = 1.0, *, bold: bool | None = N
     keeps its proportion when the zoom changes.
     """
     _FontFollower(widget, relative, bold)
+
+
+class _Refitter(QObject):
+    """Calls ``refit`` once the widget has taken a new font (after its own handling of it)."""
+
+    def __init__(self, widget: QWidget, refit: Callable[[], object]) -> None:
+        super().__init__(widget)
+        self.refit = refit
+        self._pending = False
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FontChange and not self._pending:
+            self._pending = True
+            QTimer.singleShot(0, self, self._run)
+        return False
+
+    def _run(self) -> None:
+        self._pending = False
+        self.refit()
+
+
+def refit_on_font_change(widget: QWidget, refit: Callable[[], object]) -> None:
+    """Call ``refit`` (sizes computed from the font) whenever ``widget``'s font changes.
+
+    The call comes after the widget and its children have handled the change, when their
+    metrics and row heights are those of the new font.
+    """
+    _Refitter(widget, refit)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from desktop_nn.core.check_settings import GradientCheckSettings
 from desktop_nn.core.gradient import GradientCheckResult
 from desktop_nn.core.training import GRADCHECK_LIMITS
-from desktop_nn.gui.common.zoom import follow_font
+from desktop_nn.gui.common.zoom import follow_font, refit_on_font_change
 from desktop_nn.gui.gradcheck.texts import (
     HISTORY_COLUMNS,
     TABLE_COLUMNS,
@@ -44,7 +44,7 @@ class ResultsBox(QGroupBox):
         self.timing_label = QLabel(self.tr("Run the check to time both methods."))
         self.timing_label.setObjectName("gradcheckTiming")
         self.timing_label.setWordWrap(True)
-        self.timing_label.setFont(self.table.font())
+        follow_font(self.timing_label, 1.25)
         layout = QVBoxLayout(self)
         layout.addWidget(self.settings_label)
         layout.addWidget(self.table)
@@ -70,6 +70,7 @@ class ResultsBox(QGroupBox):
         follow_font(header, 1.25)
         self.table = table
         self.fit_columns()
+        refit_on_font_change(table, self.fit_columns)  # the window's zoom
         for row, key in enumerate(PARAMETERS):
             self._set_cell(row, 0, key)
             for column in range(1, len(TABLE_COLUMNS)):
@@ -92,6 +93,10 @@ class ResultsBox(QGroupBox):
         needed = sum(max(header.sectionSizeHint(column), metrics.horizontalAdvance(text) + margin)
                      for column, text in enumerate(widest))
         table.setMinimumWidth(needed + 2 * table.frameWidth())
+        table.resizeRowsToContents()
+        height = header.sizeHint().height() + sum(
+            table.rowHeight(row) for row in range(table.rowCount())) + 2 * table.frameWidth()
+        table.setFixedHeight(height + 2)
 
     def _set_cell(self, row: int, column: int, text: str) -> None:
         item = QTableWidgetItem(text)

@@ -54,6 +54,10 @@ def _spin(name: str, limits: tuple[float, float], value: int, tooltip: str) -> Q
     return spin
 
 
+#: The settings column's width at the window's actual size, in pixels.
+SETTINGS_WIDTH = 360
+
+
 class GradientCheckTab(QWidget, TabContract):
     """Compare numerical and backpropagated gradients of TwoLayerNet on real training images.
 
@@ -162,7 +166,9 @@ class GradientCheckTab(QWidget, TabContract):
         left.addStretch(1)
         left_widget = QWidget()
         left_widget.setLayout(left)
-        left_widget.setFixedWidth(360)
+        left_widget.setMinimumWidth(SETTINGS_WIDTH)
+        left_widget.setMaximumWidth(SETTINGS_WIDTH)
+        self.settings_panel = left_widget
         right = QVBoxLayout()
         right.addWidget(self.results)
         right.addWidget(self.history, 1)
@@ -323,7 +329,8 @@ class GradientCheckTab(QWidget, TabContract):
         return self.results
 
     def set_zoom(self, factor: float) -> None:
-        self.results.fit_columns()  # the columns fit the zoomed text
+        # At least as wide as at actual size, wider when there is room (the table refits).
+        self.settings_panel.setMaximumWidth(round(SETTINGS_WIDTH * max(factor, 1.0)))
 
     # -- other ---------------------------------------------------------------------------------
     @Slot()

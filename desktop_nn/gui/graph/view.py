@@ -13,7 +13,7 @@ class GraphView(QGraphicsView):
     """Shows a :class:`GraphScene`: fits it to the window until the user zooms; drag to pan;
     Ctrl+wheel zooms. Follows the widget palette (light or dark)."""
 
-    #: Fitting never enlarges or shrinks the drawing beyond these factors.
+    #: Fitting never enlarges or shrinks the drawing beyond these factors (times the zoom).
     FIT_LIMITS = (0.55, 1.6)
     ZOOM_LIMITS = (0.2, 5.0)
     ZOOM_STEP = 1.2
@@ -56,13 +56,16 @@ class GraphView(QGraphicsView):
         if rect.isEmpty() or viewport.width() < 10 or viewport.height() < 10:
             return
         scale = min(viewport.width() / rect.width(), viewport.height() / rect.height())
-        scale = min(max(scale, self.FIT_LIMITS[0]), self.FIT_LIMITS[1]) * self.text_zoom
+        low, high = (limit * self.text_zoom for limit in self.FIT_LIMITS)
+        scale = min(max(scale, low), high)
         self.setTransform(QTransform.fromScale(scale, scale))
         self.centerOn(rect.center())
         self.zoom_changed.emit(scale)
 
     def set_text_zoom(self, factor: float) -> None:
-        """Draw the graph, its labels included, ``factor`` times its size at the window's 100%."""
+        """Follow the window's zoom ``factor``: the fitted drawing, labels included, may be
+        ``factor`` times as large as at 100% and never shrinks below ``factor`` times the
+        smallest fit; a drawing the user zoomed grows ``factor`` times."""
         ratio = factor / self.text_zoom
         self.text_zoom = factor
         if self.auto_fit:

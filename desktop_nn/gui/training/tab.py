@@ -24,6 +24,7 @@ from desktop_nn.gui.common.messages import show_message
 from desktop_nn.gui.common.plot_style import apply_fonts
 from desktop_nn.gui.common.state import AppState
 from desktop_nn.gui.common.tab_contract import TabContract
+from desktop_nn.gui.common.zoom import refit_on_font_change
 from desktop_nn.gui.training.controller import RunController
 from desktop_nn.gui.training.curves import AccuracyPlot, LossPlot
 from desktop_nn.gui.training.panel import HyperparameterPanel
@@ -102,6 +103,8 @@ class TrainingTab(QWidget, TabContract):
         scroll.setWidget(self.panel)
         scroll.setWidgetResizable(True)
         scroll.setMinimumWidth(self.panel.sizeHint().width() + 24)
+        refit_on_font_change(self.panel, lambda: scroll.setMinimumWidth(
+            self.panel.sizeHint().width() + 24))  # the window's zoom
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         left = QWidget()
         left_layout = QVBoxLayout(left)

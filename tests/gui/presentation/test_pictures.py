@@ -68,3 +68,19 @@ def test_a_plain_widget_is_drawn_with_its_children_at_the_scale(qtbot, tmp_path)
     export_view(widget, tmp_path / "w.svg")
     root = ET.parse(tmp_path / "w.svg").getroot()
     assert "a label inside" in {"".join(e.itertext()).strip() for e in root.iter(f"{SVG}text")}
+
+
+def test_a_widget_drawing_its_own_selection_leaves_it_out(qtbot):
+    from desktop_nn.gui.evaluate.confusion import ConfusionMatrixView
+
+    view = ConfusionMatrixView()
+    qtbot.addWidget(view)
+    view.resize(400, 400)
+    view.show()
+    qtbot.waitExposed(view)
+    view.set_matrix(np.array([[5, 1, 0], [2, 7, 1], [0, 0, 9]]))
+    plain = pixels(render_image(view, 1.0))
+    view.select((1, 0))
+    assert not np.array_equal(plain, pixels(view.grab().toImage()))  # outlined on screen
+    np.testing.assert_array_equal(plain, pixels(render_image(view, 1.0)))
+    assert view.selected == (1, 0)

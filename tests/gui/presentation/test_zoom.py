@@ -87,7 +87,7 @@ def text_sizes(window) -> dict[str, float]:
 
 
 def test_every_text_doubles_at_200_percent(window, qtbot):
-    window.resize(2600, 1800)  # the graph fits at its largest scale, before and after
+    window.resize(4000, 2400)  # the graph fits at its largest scale, before and after
     window.tabs.setCurrentWidget(window.graph_tab)
     settle()
     assert window.graph_tab.view.transform().m11() == pytest.approx(
@@ -192,3 +192,51 @@ def test_presentation_goes_one_step_above_a_large_zoom(window, qtbot):
     assert window.zoom_percent() == 250
     window.presentation.presentation_action.trigger()  # F11 again leaves as well
     assert window.zoom_percent() == 200 and not window.isFullScreen()
+
+
+def test_the_graph_fits_the_window_within_limits_that_follow_the_zoom(qtbot):
+    from desktop_nn.gui.graph.tab import GraphTab
+
+    tab = GraphTab()
+    qtbot.addWidget(tab)
+    tab.resize(900, 600)
+    tab.show()
+    qtbot.waitExposed(tab)
+    view = tab.view
+    low, high = view.FIT_LIMITS
+    fitted = view.zoom
+    assert low <= fitted <= high
+    tab.set_zoom(2.0)
+    assert view.auto_fit and 2 * low <= view.zoom <= 2 * high
+    assert view.zoom == pytest.approx(min(max(fitted, 2 * low), 2 * high))
+    tab.set_zoom(1.0)
+    assert view.zoom == pytest.approx(fitted)
+    tab.zoom_in_button.click()  # the user's own zoom: the window's zoom multiplies it
+    user = view.zoom
+    tab.set_zoom(1.5)
+    assert view.zoom == pytest.approx(1.5 * user) and not view.auto_fit
+    tab.shutdown()
+
+
+def shows_every_row(table) -> bool:
+    rows = sum(table.rowHeight(row) for row in range(table.rowCount()))
+    return table.height() >= table.horizontalHeader().height() + rows
+
+
+def test_sizes_made_for_the_text_grow_with_it(window, qtbot):
+    from desktop_nn.gui.common.widgets import ProbabilityBars, StatusLabel
+
+    window.tabs.setCurrentWidget(window.graph_tab)
+    graph_table = window.graph_tab.gradient_table
+    check_table = window.gradcheck_tab.table
+    label = window.findChild(StatusLabel)
+    bars = window.draw_tab.findChild(ProbabilityBars)
+    height_at_100 = label.height()
+    window.set_zoom_percent(200)
+    settle()
+    text = label.fontMetrics().height()
+    assert label.height() >= label.lines * text > height_at_100
+    assert bars.minimumHeight() >= len(bars.labels) * bars.fontMetrics().height()
+    qtbot.waitUntil(lambda: shows_every_row(graph_table) and shows_every_row(check_table))
+    for table in (graph_table, check_table):
+        assert table.rowHeight(0) >= table.fontMetrics().height()

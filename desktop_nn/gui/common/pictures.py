@@ -21,10 +21,8 @@ from pathlib import Path
 
 from PySide6.QtCore import (
     QBuffer,
-    QByteArray,
     QIODevice,
     QItemSelectionModel,
-    QMimeData,
     QModelIndex,
     QPoint,
     QRect,
@@ -41,7 +39,6 @@ from desktop_nn.gui.common.plot_style import HoverReadout
 
 #: The largest scale a PNG may be drawn at (a 1000-pixel view gives 8000 pixels).
 MAX_SCALE = 8.0
-SVG_MIME = "image/svg+xml"
 
 
 def screen_scale(widget: QWidget) -> float:
@@ -132,13 +129,14 @@ def export_view(view: QWidget, path: str | os.PathLike, scale: float | None = No
     return target
 
 
-def copy_view(view: QWidget) -> QMimeData:
-    """Put ``view`` on the clipboard: an image at the screen's resolution, and an SVG."""
-    mime = QMimeData()
-    mime.setImageData(render_image(view))
-    mime.setData(SVG_MIME, QByteArray(svg_bytes(view)))
-    QGuiApplication.clipboard().setMimeData(mime)
-    return mime
+def copy_view(view: QWidget) -> QImage:
+    """Put ``view`` on the clipboard as an image at the screen's resolution; return it.
+
+    (Only an image: a QMimeData holding image data crashes the interpreter's exit.)
+    """
+    image = render_image(view)
+    QGuiApplication.clipboard().setImage(image)
+    return image
 
 
 # -- what the picture leaves out ---------------------------------------------------------------

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -90,8 +91,10 @@ class Zoom(QObject):
     def set_percent(self, percent: int) -> int:
         """Scale every text to ``percent`` (clamped to 50–300); return the level set."""
         self._percent = clamp_percent(percent)
-        QApplication.setFont(scaled_font(QApplication.font(), self.factor()))
-        font_hub().font_scaled.emit()
+        font = scaled_font(QApplication.font(), self.factor())
+        if font != QApplication.font():  # every widget relays itself out after a change
+            QApplication.setFont(font)
+            font_hub().font_scaled.emit()
         self.changed.emit(self._percent)
         return self._percent
 
@@ -115,9 +118,10 @@ _hub: _FontHub | None = None
 
 
 def font_hub() -> _FontHub:
+    """The application's hub (a child of the application, so that it goes with it)."""
     global _hub
-    if _hub is None:
-        _hub = _FontHub()
+    if _hub is None or not shiboken6.isValid(_hub):
+        _hub = _FontHub(QCoreApplication.instance())
     return _hub
 
 
@@ -165,17 +169,19 @@ class _Refitter(QObject):
     def __init__(self, widget: QWidget, refit: Callable[[], object]) -> None:
         super().__init__(widget)
         self.refit = refit
-        self._pending = False
+        # A timer of its own, not a queued call: nothing outlives the widget.
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(0)
+        self.timer.timeout.connect(self._run)
         widget.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.FontChange and not self._pending:
-            self._pending = True
-            QTimer.singleShot(0, self, self._run)
+        if event.type() == QEvent.Type.FontChange:
+            self.timer.start()
         return False
 
     def _run(self) -> None:
-        self._pending = False
         self.refit()
 
 

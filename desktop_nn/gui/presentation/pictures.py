@@ -100,7 +100,7 @@ class ViewPictures(QObject):
 
     @Slot()
     def copy_picture(self) -> bool:
-        """Put the current tab's main view on the clipboard (an image and an SVG)."""
+        """Put the current tab's main view on the clipboard as an image."""
         try:
             copy_view(self.current_view())
         except (OSError, ValueError) as exc:

@@ -5,6 +5,7 @@
     python docs/make_screenshots.py ja_JP graph
     python docs/make_screenshots.py en runs      # the runs table and a band over seeds
     python docs/make_screenshots.py en chapter4:descent   # one part of the Chapter 4 tab
+    python docs/make_screenshots.py en zoom      # the window at 200% zoom
 
 Each picture is the real window at 1360x820 after real work (training on the bundled MNIST,
 a gradient check, a drawn digit). Settings, the cache and the kept runs go to temporary
@@ -20,7 +21,8 @@ import time
 from pathlib import Path
 
 OUT = Path(__file__).resolve().parent / "screenshots"
-SCENES = ("training", "runs", "graph", "gradcheck", "evaluate", "inside", "draw", "chapter4")
+SCENES = ("training", "runs", "graph", "gradcheck", "evaluate", "inside", "draw", "chapter4",
+          "zoom")
 #: The Chapter 4 tab's parts, each a picture of its own.
 CHAPTER4_PARTS = ("derivative", "field", "descent", "loss")
 
@@ -137,6 +139,16 @@ def main() -> int:
                 trained = True
             parts = scene.split(":")[1:] or list(CHAPTER4_PARTS)
             show_chapter4(window, parts, save, settle)
+        elif scene == "zoom":  # the training tab at 200%, full HD, as on a projector
+            if not trained:
+                train(0.1, 5_000)
+                trained = True
+            window.tabs.setCurrentWidget(tab)
+            window.resize(1920, 1080)
+            window.set_zoom_percent(200)
+            save("zoom-200")
+            window.set_zoom_percent(100)
+            window.resize(1360, 820)
         else:
             raise SystemExit(f"unknown scene {scene!r}: use {', '.join(SCENES)}")
     window.close()

@@ -1049,7 +1049,7 @@
     </message>
     <message>
         <source>How many training images the loss is computed on (the book's gradient_check.py uses the first 3).</source>
-        <extracomment>At most this many of the checked images' labels are listed.</extracomment>
+        <extracomment>At most this many of the checked images' labels are listed. The settings column's width at the window's actual size, in pixels.</extracomment>
         <translation>損失の計算に使う訓練画像の枚数（本書の gradient_check.py は最初の 3 枚を使います）。</translation>
     </message>
     <message>
@@ -1347,7 +1347,7 @@
     <name>GraphView</name>
     <message>
         <source>The computation graph: values above the arrows, gradients below in red. Click a node or an input; drag to pan; Ctrl+wheel to zoom.</source>
-        <extracomment>Fitting never enlarges or shrinks the drawing beyond these factors.</extracomment>
+        <extracomment>Fitting never enlarges or shrinks the drawing beyond these factors (times the zoom).</extracomment>
         <translation>計算グラフ：矢印の上が値、下の赤い数字が勾配です。ノードや入力をクリックして選択、ドラッグで移動、Ctrl+ホイールで拡大・縮小します。</translation>
     </message>
     <message>
@@ -1892,6 +1892,10 @@
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
+        <source>Displa&amp;y</source>
+        <translation>表示(&amp;Y)</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
@@ -2187,6 +2191,7 @@
     <name>PredictionView</name>
     <message>
         <source>The network reads</source>
+        <extracomment>The answer's height in pixels at the window's actual size.</extracomment>
         <translation>ネットワークの読み取り結果</translation>
     </message>
     <message>
@@ -2196,6 +2201,34 @@
     <message>
         <source>{percent}% sure; next: {runner_up} ({runner_up_percent}%)</source>
         <translation>確信度 {percent}%、次点：{runner_up}（{runner_up_percent}%）</translation>
+    </message>
+</context>
+<context>
+    <name>Presentation</name>
+    <message>
+        <source>Zoom &amp;in</source>
+        <extracomment>The settings key of the zoom level, in percent. Presentation mode shows the texts at least this large (or one step above the zoom).</extracomment>
+        <translation>拡大(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>縮小(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Actual size</source>
+        <translation>実際のサイズ(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Presentation mode</source>
+        <translation>プレゼンテーションモード(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Full screen with larger text, for a projector; Esc leaves it</source>
+        <translation>全画面で文字を大きく表示します（プロジェクター向け）。Esc で終了します</translation>
+    </message>
+    <message>
+        <source>Zoom: {percent}%</source>
+        <translation>ズーム：{percent}%</translation>
     </message>
 </context>
 <context>
@@ -2837,6 +2870,74 @@ Backpropagation gets the same gradient thousands of times faster. Start anyway?<
     <message>
         <source>test acc, {band}</source>
         <translation>テスト精度、{band}</translation>
+    </message>
+</context>
+<context>
+    <name>ViewPictures</name>
+    <message>
+        <source>Export &amp;view…</source>
+        <extracomment>The PNG choices of the export dialog: image pixels per on-screen pixel (None: the screen's).</extracomment>
+        <translation>ビューの書き出し(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Save the current tab's main view as a PNG image or an SVG drawing</source>
+        <translation>現在のタブのメインビューを PNG 画像または SVG 図として保存します</translation>
+    </message>
+    <message>
+        <source>&amp;Copy picture</source>
+        <translation>画像をコピー(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Put the current tab's main view on the clipboard as a picture</source>
+        <translation>現在のタブのメインビューを画像としてクリップボードにコピーします</translation>
+    </message>
+    <message>
+        <source>PNG image at the screen's resolution</source>
+        <translation>PNG 画像（画面の解像度）</translation>
+    </message>
+    <message>
+        <source>PNG image at twice the resolution</source>
+        <translation>PNG 画像（2 倍の解像度）</translation>
+    </message>
+    <message>
+        <source>PNG image at four times the resolution</source>
+        <translation>PNG 画像（4 倍の解像度）</translation>
+    </message>
+    <message>
+        <source>SVG drawing with its text</source>
+        <translation>SVG 図（文字はテキストのまま）</translation>
+    </message>
+    <message>
+        <source>Export view</source>
+        <translation>ビューの書き出し</translation>
+    </message>
+    <message>
+        <source>Unknown format</source>
+        <translation>不明な形式</translation>
+    </message>
+    <message>
+        <source>A view can be exported as .png or .svg.</source>
+        <translation>ビューは .png または .svg として書き出せます。</translation>
+    </message>
+    <message>
+        <source>Could not export the view</source>
+        <translation>ビューを書き出せませんでした</translation>
+    </message>
+    <message>
+        <source>The picture was not written; an existing file keeps its contents.</source>
+        <translation>画像は書き出されませんでした。既存のファイルの内容はそのままです。</translation>
+    </message>
+    <message>
+        <source>View written to {path}</source>
+        <translation>ビューを {path} に書き出しました</translation>
+    </message>
+    <message>
+        <source>Could not copy the picture</source>
+        <translation>画像をコピーできませんでした</translation>
+    </message>
+    <message>
+        <source>Picture of the view copied to the clipboard</source>
+        <translation>ビューの画像をクリップボードにコピーしました</translation>
     </message>
 </context>
 <context>

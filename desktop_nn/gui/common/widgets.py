@@ -4,7 +4,7 @@ that changes often, and a number box that writes only the decimals a value needs
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QDoubleSpinBox, QLabel, QSizePolicy, QWidget
 
@@ -53,10 +53,22 @@ class ProbabilityBars(QWidget):
         self.labels = labels or [str(i) for i in range(10)]
         self.probabilities = np.zeros(len(self.labels))
         self.true_class: int | None = None
-        self.row_height = row_height
+        self._base_row_height = self.row_height = row_height
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.setMinimumHeight(min(18, row_height) * len(self.labels))
+        self._fit_rows()
         self.setAccessibleName(self.tr("Class probabilities"))
+
+    def _fit_rows(self) -> None:
+        """Rows as tall as the text needs (taller when the window's zoom enlarges it)."""
+        text = self.fontMetrics().height()
+        self.row_height = max(self._base_row_height, text + 2)
+        self.setMinimumHeight(max(min(18, self._base_row_height), text) * len(self.labels))
+        self.updateGeometry()
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_rows()
 
     def sizeHint(self) -> QSize:
         return QSize(220, self.row_height * len(self.labels))
@@ -126,8 +138,16 @@ class StatusLabel(QWidget):
         self.lines = lines
         self.alignment = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setFixedHeight(line_height(self.fontMetrics()) * lines + 4)
+        self._fit_height()
         self.setAutoFillBackground(True)  # opaque: the widgets beneath need no repaint
+
+    def _fit_height(self) -> None:
+        self.setFixedHeight(line_height(self.fontMetrics()) * self.lines + 4)
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # the window's zoom
+            self._fit_height()
 
     def text(self) -> str:
         return self._text

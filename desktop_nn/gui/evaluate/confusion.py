@@ -9,6 +9,9 @@ contrasts more with the cell, so it stays readable in light and dark themes.
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
+
 import numpy as np
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QLinearGradient, QPainter, QPalette, QPen
@@ -92,6 +95,15 @@ class ConfusionMatrixView(QWidget):
         """Outline one cell (or none)."""
         self.selected = cell
         self.update()
+
+    @contextlib.contextmanager
+    def without_selection(self) -> Iterator[None]:
+        """Leave the selected cell's outline out of what is drawn inside the ``with`` block."""
+        selected, self.selected = self.selected, None
+        try:
+            yield
+        finally:
+            self.selected = selected
 
     # -- geometry ------------------------------------------------------------------------------
     def sizeHint(self) -> QSize:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from desktop_nn.core.check_settings import GradientCheckSettings
 from desktop_nn.core.gradient import GradientCheckResult
 from desktop_nn.core.training import GRADCHECK_LIMITS
+from desktop_nn.gui.common.zoom import follow_font, refit_on_font_change
 from desktop_nn.gui.gradcheck.texts import (
     HISTORY_COLUMNS,
     TABLE_COLUMNS,
@@ -43,7 +44,7 @@ class ResultsBox(QGroupBox):
         self.timing_label = QLabel(self.tr("Run the check to time both methods."))
         self.timing_label.setObjectName("gradcheckTiming")
         self.timing_label.setWordWrap(True)
-        self.timing_label.setFont(self.table.font())
+        follow_font(self.timing_label, 1.25)
         layout = QVBoxLayout(self)
         layout.addWidget(self.settings_label)
         layout.addWidget(self.table)
@@ -65,12 +66,11 @@ class ResultsBox(QGroupBox):
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
-        font = table.font()
-        font.setPointSizeF(font.pointSizeF() * 1.25)
-        table.setFont(font)
-        header.setFont(font)
+        follow_font(table, 1.25)
+        follow_font(header, 1.25)
         self.table = table
         self.fit_columns()
+        refit_on_font_change(table, self.fit_columns)  # the window's zoom
         for row, key in enumerate(PARAMETERS):
             self._set_cell(row, 0, key)
             for column in range(1, len(TABLE_COLUMNS)):
@@ -93,6 +93,10 @@ class ResultsBox(QGroupBox):
         needed = sum(max(header.sectionSizeHint(column), metrics.horizontalAdvance(text) + margin)
                      for column, text in enumerate(widest))
         table.setMinimumWidth(needed + 2 * table.frameWidth())
+        table.resizeRowsToContents()
+        height = header.sizeHint().height() + sum(
+            table.rowHeight(row) for row in range(table.rowCount())) + 2 * table.frameWidth()
+        table.setFixedHeight(height + 2)
 
     def _set_cell(self, row: int, column: int, text: str) -> None:
         item = QTableWidgetItem(text)
@@ -175,7 +179,5 @@ class ExplanationBox(QGroupBox):
         self.label.setWordWrap(True)
         self.label.setTextFormat(Qt.TextFormat.RichText)
         self.label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        font = self.label.font()
-        font.setPointSizeF(font.pointSizeF() * 1.1)
-        self.label.setFont(font)
+        follow_font(self.label, 1.1)
         QVBoxLayout(self).addWidget(self.label)

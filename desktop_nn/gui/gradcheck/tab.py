@@ -34,6 +34,7 @@ from desktop_nn.data.datasets import dataset_title
 from desktop_nn.gui.common.durations import about
 from desktop_nn.gui.common.messages import show_message
 from desktop_nn.gui.common.state import AppState
+from desktop_nn.gui.common.tab_contract import TabContract
 from desktop_nn.gui.common.widgets import StatusLabel
 from desktop_nn.gui.gradcheck.job import check_job
 from desktop_nn.gui.gradcheck.results import ExplanationBox, HistoryBox, ResultsBox
@@ -53,7 +54,11 @@ def _spin(name: str, limits: tuple[float, float], value: int, tooltip: str) -> Q
     return spin
 
 
-class GradientCheckTab(QWidget):
+#: The settings column's width at the window's actual size, in pixels.
+SETTINGS_WIDTH = 360
+
+
+class GradientCheckTab(QWidget, TabContract):
     """Compare numerical and backpropagated gradients of TwoLayerNet on real training images.
 
     Signals
@@ -161,7 +166,9 @@ class GradientCheckTab(QWidget):
         left.addStretch(1)
         left_widget = QWidget()
         left_widget.setLayout(left)
-        left_widget.setFixedWidth(360)
+        left_widget.setMinimumWidth(SETTINGS_WIDTH)
+        left_widget.setMaximumWidth(SETTINGS_WIDTH)
+        self.settings_panel = left_widget
         right = QVBoxLayout()
         right.addWidget(self.results)
         right.addWidget(self.history, 1)
@@ -313,6 +320,17 @@ class GradientCheckTab(QWidget):
                              ).format(count=settings.samples, dataset=dataset, labels=labels)
         self.results.show_result(result, settings, images)
         self.history.add(result, settings)
+
+    # -- the tab contract --------------------------------------------------------------------
+    tab_key = "gradcheck"
+
+    def main_view(self) -> QWidget:
+        """The results: the table of differences with its timings."""
+        return self.results
+
+    def set_zoom(self, factor: float) -> None:
+        # At least as wide as at actual size, wider when there is room (the table refits).
+        self.settings_panel.setMaximumWidth(round(SETTINGS_WIDTH * max(factor, 1.0)))
 
     # -- other ---------------------------------------------------------------------------------
     @Slot()

@@ -41,6 +41,7 @@ from desktop_nn.graph import (
 )
 from desktop_nn.graph.presets import PRESET_FORMULAS
 from desktop_nn.gui.common.palette import colour, readable
+from desktop_nn.gui.common.tab_contract import TabContract
 from desktop_nn.gui.graph import stepping
 from desktop_nn.gui.graph.chooser import GraphChooser
 from desktop_nn.gui.graph.controls import StepperBar, ZoomControls
@@ -54,7 +55,7 @@ from desktop_nn.gui.graph.view import GraphView
 DEFAULT_PRESET = "apple_orange"
 
 
-class GraphTab(QWidget):
+class GraphTab(QWidget, TabContract):
     """Step through a computation graph: the book's presets or your own expression.
 
     Signals
@@ -362,6 +363,15 @@ class GraphTab(QWidget):
             return
         description = describe_vertex(graph, vertex_id, self.numerical, self.name_of)
         self.detail_panel.show_description(description, vertex_id, graph.inputs.get(vertex_id))
+
+    # -- the tab contract --------------------------------------------------------------------
+    tab_key = "graph"
+
+    def main_view(self) -> QWidget:
+        return self.view
+
+    def set_zoom(self, factor: float) -> None:
+        self.view.set_text_zoom(factor)
 
     # -- palette -----------------------------------------------------------------------------
     def changeEvent(self, event) -> None:

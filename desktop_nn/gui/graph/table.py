@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_nn.graph import ComputationGraph, format_value
+from desktop_nn.gui.common.zoom import refit_on_font_change
 from desktop_nn.gui.graph.detail import output_symbol
 from desktop_nn.gui.graph.names import Namer
 
@@ -39,6 +40,7 @@ class GradientTable(QGroupBox):
             "Each input's gradient by backpropagation beside the central difference {formula}; "
             "click a row to select that input.").format(formula="(f(x+h) − f(x−h)) / 2h"))
         QVBoxLayout(self).addWidget(table)
+        refit_on_font_change(table, self.fit_height)  # the window's zoom
 
     def _headers(self) -> list[str]:
         return [self.tr("input"), self.tr("value"), self.tr("backprop"), self.tr("numerical")]
@@ -60,7 +62,13 @@ class GradientTable(QGroupBox):
         table.setHorizontalHeaderLabels(self._headers())
         self.setTitle(self.tr("Gradients ∂{output}/∂input: backprop vs numerical").format(
             output=output_symbol(graph, name_of)))
-        height = table.horizontalHeader().height() + 2 * table.frameWidth()
+        self.fit_height()
+
+    def fit_height(self) -> None:
+        """Show every row, whatever the font's size, without a scroll bar."""
+        table = self.table
+        table.resizeRowsToContents()
+        height = table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth()
         height += sum(table.rowHeight(r) for r in range(table.rowCount()))
         table.setFixedHeight(height + 6)
 

@@ -13,7 +13,7 @@ class GraphView(QGraphicsView):
     """Shows a :class:`GraphScene`: fits it to the window until the user zooms; drag to pan;
     Ctrl+wheel zooms. Follows the widget palette (light or dark)."""
 
-    #: Fitting never enlarges or shrinks the drawing beyond these factors.
+    #: Fitting never enlarges or shrinks the drawing beyond these factors (times the zoom).
     FIT_LIMITS = (0.55, 1.6)
     ZOOM_LIMITS = (0.2, 5.0)
     ZOOM_STEP = 1.2
@@ -30,6 +30,7 @@ class GraphView(QGraphicsView):
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.auto_fit = True
+        self.text_zoom = 1.0  # the window's zoom: the drawing is this many times larger
         self.setToolTip(self.tr("The computation graph: values above the arrows, gradients "
                                 "below in red. Click a node or an input; drag to pan; "
                                 "Ctrl+wheel to zoom."))
@@ -55,10 +56,23 @@ class GraphView(QGraphicsView):
         if rect.isEmpty() or viewport.width() < 10 or viewport.height() < 10:
             return
         scale = min(viewport.width() / rect.width(), viewport.height() / rect.height())
-        scale = min(max(scale, self.FIT_LIMITS[0]), self.FIT_LIMITS[1])
+        low, high = (limit * self.text_zoom for limit in self.FIT_LIMITS)
+        scale = min(max(scale, low), high)
         self.setTransform(QTransform.fromScale(scale, scale))
         self.centerOn(rect.center())
         self.zoom_changed.emit(scale)
+
+    def set_text_zoom(self, factor: float) -> None:
+        """Follow the window's zoom ``factor``: the fitted drawing, labels included, may be
+        ``factor`` times as large as at 100% and never shrinks below ``factor`` times the
+        smallest fit; a drawing the user zoomed grows ``factor`` times."""
+        ratio = factor / self.text_zoom
+        self.text_zoom = factor
+        if self.auto_fit:
+            self._fit()
+        else:
+            self.scale(ratio, ratio)
+            self.zoom_changed.emit(self.zoom)
 
     def zoom_by(self, factor: float, *, under_mouse: bool = False) -> None:
         """Zoom in (factor > 1) or out; stops fitting the view automatically."""

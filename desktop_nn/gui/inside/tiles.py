@@ -255,6 +255,11 @@ class DivergingLegend(QWidget):
         self.setFixedHeight(self.fontMetrics().lineSpacing() + 18)
         self.labels = (self.tr("− inhibits"), "0", self.tr("+ excites"))
 
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # the window's zoom
+            self.setFixedHeight(self.fontMetrics().lineSpacing() + 18)
+
     def sizeHint(self) -> QSize:
         return QSize(280, self.height())
 

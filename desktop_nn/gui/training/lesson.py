@@ -10,8 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 
 from desktop_nn.core.training import TrainConfig
 from desktop_nn.gui.common.tab_contract import (
@@ -75,18 +74,3 @@ class TrainingLesson(TabContract):
     def hideable_controls(self) -> dict[str, QWidget]:
         found = {name: self.findChild(QWidget, name) for name in HIDEABLE}
         return {name: widget for name, widget in found.items() if widget is not None}
-
-    def set_zoom(self, factor: float) -> None:
-        """Scale the plots' tick labels, axis titles and legends with the window's zoom."""
-        font = QFont(QApplication.font())
-        font.setPointSizeF(max(1.0, font.pointSizeF() * factor))
-        for plot in (self.loss_plot, self.accuracy_plot):
-            item = plot.getPlotItem()
-            for name in ("left", "bottom"):
-                axis = item.getAxis(name)
-                axis.setTickFont(font)
-                axis.label.setFont(font)
-                axis.picture = None
-                axis.update()
-            for _sample, label in plot.legend.items:
-                label.setText(label.text, size=f"{font.pointSizeF():g}pt")

@@ -21,7 +21,9 @@ from desktop_nn.core.training import TrainConfig
 from desktop_nn.core.training_stream import ElementProgress, MetricsBatch
 from desktop_nn.data.datasets import dataset_title
 from desktop_nn.gui.common.messages import show_message
+from desktop_nn.gui.common.plot_style import apply_fonts
 from desktop_nn.gui.common.state import AppState
+from desktop_nn.gui.common.zoom import refit_on_font_change
 from desktop_nn.gui.training.controller import RunController
 from desktop_nn.gui.training.curves import AccuracyPlot, LossPlot
 from desktop_nn.gui.training.lesson import TrainingLesson
@@ -108,6 +110,8 @@ class TrainingTab(QWidget, TrainingLesson):
         scroll.setWidget(self.panel)
         scroll.setWidgetResizable(True)
         scroll.setMinimumWidth(self.panel.sizeHint().width() + 24)
+        refit_on_font_change(self.panel, lambda: scroll.setMinimumWidth(
+            self.panel.sizeHint().width() + 24))  # the window's zoom
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -123,6 +127,7 @@ class TrainingTab(QWidget, TrainingLesson):
             plots.setStretchFactor(index, stretch)
         plots.setSizes([300, 300, 200])  # shares of the height: the table gets a quarter
         plots.setChildrenCollapsible(False)
+        plots.setObjectName("trainingPlots")
         middle = QWidget()
         middle_layout = QVBoxLayout(middle)
         middle_layout.setContentsMargins(0, 0, 0, 0)
@@ -187,6 +192,12 @@ class TrainingTab(QWidget, TrainingLesson):
 
     def restore_plot_settings(self, smoothing: int | None, log_scale: bool | None) -> None:
         self.plot_options.set_values(smoothing, log_scale)
+
+    # -- the tab contract (the rest in lesson.py) ---------------------------------------------
+    def set_zoom(self, factor: float) -> None:
+        # The plots draw their axes and legends in their own font, the application's.
+        for plot in self.plots().values():
+            apply_fonts(plot)
 
     def plots(self) -> dict[str, QWidget]:
         """The plots a picture export writes, by the name their files get."""

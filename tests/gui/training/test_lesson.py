@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from PySide6.QtWidgets import QApplication, QTableView
+from PySide6.QtWidgets import QTableView
 
 from desktop_nn.gui.common.tab_contract import LessonStateError
 
@@ -45,16 +45,3 @@ def test_the_main_view_holds_the_curves_and_the_runs_table(window):
     hideable = tab.hideable_controls()
     for name in ("runsTable", "repeatSeedsButton", "clearRunsButton", "learningRateSpin"):
         assert hideable[name].objectName() == name
-
-
-def test_zoom_scales_the_plots_texts(window):
-    tab = window.training_tab
-    base = QApplication.font().pointSizeF()
-    tab.set_zoom(2.0)
-    for plot in (tab.loss_plot, tab.accuracy_plot):
-        axis = plot.getPlotItem().getAxis("left")
-        assert axis.style["tickFont"].pointSizeF() == pytest.approx(2 * base)
-        assert axis.label.font().pointSizeF() == pytest.approx(2 * base)
-    tab.set_zoom(1.0)
-    assert tab.loss_plot.getPlotItem().getAxis("bottom").style["tickFont"].pointSizeF() == (
-        pytest.approx(base))

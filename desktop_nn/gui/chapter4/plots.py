@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import numpy as np
-import pyqtgraph as pg
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication
 
-from desktop_nn.gui.common.plot_style import PalettePlot, style_plot
+from desktop_nn.gui.common.plot_style import PalettePlot, apply_fonts, style_plot
 
-#: The axes whose fonts the zoom scales.
+#: The plots' two axes.
 AXES = ("left", "bottom")
 
 
@@ -23,31 +20,8 @@ def make_plot(name: str, left: str, bottom: str, description: str) -> PalettePlo
     for axis in AXES:  # "x (x0.001)" would hide the book's numbers behind a scale
         plot.getPlotItem().getAxis(axis).enableAutoSIPrefix(False)
     plot.setMinimumSize(220, 180)
-    zoom_plot(plot, 1.0)
+    apply_fonts(plot)
     return plot
-
-
-def zoomed_font(factor: float) -> QFont:
-    """The application's font scaled by ``factor``."""
-    font = QFont(QApplication.font())
-    size = font.pointSizeF() if font.pointSizeF() > 0 else 9.0
-    font.setPointSizeF(max(1.0, size * factor))
-    return font
-
-
-def zoom_plot(plot: pg.PlotWidget, factor: float) -> None:
-    """Draw the plot's tick labels and axis labels in the application's font times ``factor``."""
-    font = zoomed_font(factor)
-    item = plot.getPlotItem()
-    for name in AXES:
-        axis = item.getAxis(name)
-        axis.setStyle(tickFont=font)
-        axis.label.setFont(font)
-        axis.picture = None
-        axis.update()
-    if item.legend is not None:
-        for _sample, label in item.legend.items:
-            label.setText(label.text, size=f"{font.pointSizeF():.1f}pt")
 
 
 def contour_levels(values: np.ndarray, count: int = 10) -> np.ndarray:

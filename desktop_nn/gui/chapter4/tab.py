@@ -17,7 +17,7 @@ from desktop_nn.gui.chapter4.derivative import DerivativePart
 from desktop_nn.gui.chapter4.descent import DescentPart
 from desktop_nn.gui.chapter4.field import FieldPart
 from desktop_nn.gui.chapter4.loss import LossPart
-from desktop_nn.gui.chapter4.plots import zoom_plot
+from desktop_nn.gui.common.plot_style import apply_fonts
 from desktop_nn.gui.common.tab_contract import LessonState, TabContract
 
 
@@ -125,8 +125,9 @@ class Chapter4Tab(QWidget, TabContract):
         return {widget.objectName(): widget for widget in widgets}
 
     def set_zoom(self, factor: float) -> None:
+        # The window's zoom scales the application font; the plots draw in it.
         for plot in self.plots():
-            zoom_plot(plot, factor)
+            apply_fonts(plot)
 
     def shutdown(self) -> None:
         self.descent.timer.stop()

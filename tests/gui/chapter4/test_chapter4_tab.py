@@ -6,6 +6,7 @@ import copy
 
 import pytest
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDoubleSpinBox,
     QLineEdit,
@@ -147,13 +148,17 @@ def test_the_main_view_is_the_part_shown(tab):
     assert tab.loss.accuracy_plot in tab.main_view().findChildren(PalettePlot)
 
 
-def test_zoom_scales_the_plots_fonts(tab):
-    axis = tab.field.plot.getPlotItem().getAxis("bottom")
+def test_the_window_zoom_scales_the_plots_fonts_once(window):
+    axis = window.chapter4_tab.field.plot.getPlotItem().getAxis("bottom")
     size = axis.style["tickFont"].pointSizeF()
-    tab.set_zoom(2.0)
+    window.set_zoom_percent(200)
+    for _ in range(3):  # the new font reaches the widgets through events
+        QApplication.processEvents()
     assert axis.style["tickFont"].pointSizeF() == pytest.approx(2 * size)
     assert axis.label.font().pointSizeF() == pytest.approx(2 * size)
-    tab.set_zoom(1.0)
+    window.set_zoom_percent(100)
+    for _ in range(3):
+        QApplication.processEvents()
     assert axis.style["tickFont"].pointSizeF() == pytest.approx(size)
 
 

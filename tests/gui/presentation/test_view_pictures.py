@@ -144,7 +144,8 @@ def test_every_tab_exports_its_main_view(window, tmp_path):
              window.gradcheck_tab: window.gradcheck_tab.results,
              window.evaluate_tab: window.evaluate_tab.confusion_view,
              window.inside_tab: window.inside_tab.views,
-             window.draw_tab: window.draw_tab}
+             window.draw_tab: window.draw_tab,
+             window.chapter4_tab: window.chapter4_tab.main_view()}  # the part on screen
     assert len(views) == window.tabs.count()
     for index in range(window.tabs.count()):
         tab = window.tabs.widget(index)

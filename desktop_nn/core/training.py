@@ -18,7 +18,9 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
+from desktop_nn.core.batches import BatchSampler
 from desktop_nn.core.blas import DEFAULT_BLAS_THREADS, blas_threads
+from desktop_nn.core.fused_gradient import FusedGradient
 from desktop_nn.core.gradient import Cancelled
 from desktop_nn.core.network import ACTIVATIONS, NAMED_INITS, TwoLayerNet
 from desktop_nn.core.optimizers import OPTIMIZERS, make_optimizer
@@ -345,7 +347,9 @@ class Trainer:
         self.config = config
         seed_sequence = np.random.SeedSequence(config.seed)
         batch_seed, subset_seed = seed_sequence.spawn(2)
-        self._batch_rng = np.random.default_rng(batch_seed)
+        self._batches = BatchSampler(
+            train_size, config.batch_size, config.sampling, np.random.default_rng(batch_seed)
+        )
 
         self.x_train, self.t_train = x_train, labels_as_indices(t_train)
         if train_size < available:
@@ -373,8 +377,7 @@ class Trainer:
         self.iter_per_epoch = max(train_size / config.batch_size, 1)
         self._blas_thread_count = blas_thread_count
         self._clock = clock
-        self._permutation: np.ndarray | None = None
-        self._cursor = 0
+        self._fused = FusedGradient(network, config.batch_size)
         #: Polled during a numerical gradient (thousands of losses); True raises ``Cancelled``
         #: out of ``run()`` with the parameters restored.
         self.should_stop: Callable[[], bool] | None = None
@@ -413,16 +416,8 @@ class Trainer:
         return math.floor(iteration / ipe) > math.floor((iteration - 1) / ipe)
 
     def next_batch_indices(self) -> np.ndarray:
-        """Return the indices (batch_size,) of the next mini-batch."""
-        size, batch = self.train_size, self.config.batch_size
-        if self.config.sampling == "replacement":
-            return self._batch_rng.integers(0, size, batch)
-        if self._permutation is None or self._cursor + batch > size:
-            self._permutation = self._batch_rng.permutation(size)
-            self._cursor = 0
-        indices = self._permutation[self._cursor : self._cursor + batch]
-        self._cursor += batch
-        return indices
+        """Return the indices (batch_size,) of the next mini-batch (read-only)."""
+        return self._batches.next_indices()
 
     def train_step(self) -> float:
         """Do one update on the next mini-batch; return the loss on that batch after it.
@@ -443,11 +438,13 @@ class Trainer:
                 x_batch, t_batch, progress=self._numerical_progress
             )
             loss = None
+            hidden = self.network.layers.get("Relu1")
+            silent = hidden is not None and hidden.mask is not None and hidden.mask.all()
         else:
-            grads = self.network.gradient(x_batch, t_batch)
-            loss = self.network.lastLayer.loss  # of the forward pass before the update
-        hidden = self.network.layers.get("Relu1")
-        if hidden is not None and hidden.mask is not None and hidden.mask.all():
+            grads = self._fused.gradient(x_batch, t_batch)  # network.gradient, fused
+            loss = self._fused.loss  # of the forward pass before the update
+            silent = self._fused.hidden_silent
+        if silent:
             self._dead_streak += 1
         else:
             self._dead_streak = 0

@@ -86,7 +86,8 @@ class FusedGradient:
     @property
     def hidden_silent(self) -> bool:
         """True if every ReLU output of the last batch was 0 (never for a sigmoid)."""
-        return self.relu and not self._hidden.any()
+        # ReLU outputs are >= 0 (or nan, which is not silent): all 0 if the largest is 0.
+        return self.relu and bool(np.maximum.reduce(self._hidden, axis=None) == 0)
 
     def _forward(self, x: np.ndarray, params: dict[str, np.ndarray]) -> None:
         """Activations z1 (N, hidden) into ``_hidden``, scores a2.T (output, N) into
@@ -107,14 +108,15 @@ class FusedGradient:
     def _softmax_loss(self, t: np.ndarray) -> float:
         """Turn the scores into ``(softmax - one_hot(t)) / N`` in place; return the loss."""
         scores, count = self._scores_t, self.batch_size
-        np.max(scores, axis=0, out=self._column_max)
+        np.maximum.reduce(scores, axis=0, out=self._column_max)
         scores -= self._column_max
         np.exp(scores, out=scores)
         np.matmul(self._class_ones, scores, out=self._column_sum)
         scores /= self._column_sum  # the probabilities y, transposed
         picked = scores[t, self._columns]
-        loss = float(-np.log(picked + self.delta).sum() / count)
         scores[t, self._columns] = picked - 1
+        picked += self.delta
+        loss = float(-np.add.reduce(np.log(picked, out=picked)) / count)
         scores *= 1.0 / count
         return loss
 

@@ -14,9 +14,9 @@ round measures single-threaded sgemm on the training's shapes, and the bound is 
 FLOPs at that rate.
 
 Threads, set deliberately: BLAS runs with one thread in every contender (threadpoolctl;
-desktop_nn sets it itself); desktop_nn scores its full-set evaluations on two worker threads of
-its own, each with that single-threaded BLAS; PyTorch runs with ``torch.set_num_threads(n)``
-for pytorch-n (it sets its own BLAS and OpenMP threads).
+desktop_nn sets it itself); desktop_nn's evaluations use two threads of its own, each with
+that single-threaded BLAS; PyTorch runs with ``torch.set_num_threads(n)`` for pytorch-n (it
+sets its own BLAS and OpenMP threads).
 """
 
 from __future__ import annotations
@@ -124,7 +124,7 @@ def run_rounds(contenders: list[str], args: argparse.Namespace) -> dict[str, lis
             else:
                 line = (f"{result['seconds']:7.2f} s  test acc {result['final_test_acc']:.4f}  "
                         f"peak {result['peak_rss_mb']:.0f} MB")
-            print(f"round {round_index + 1}: {name:<12} {line}", file=sys.stderr, flush=True)
+            print(f"round {round_index + 1}: {name:<15} {line}", file=sys.stderr, flush=True)
     return runs
 
 
@@ -175,11 +175,11 @@ def print_table(summary: dict, args: argparse.Namespace) -> None:
           f"(median of the rounds {statistics.median(rates):.1f} GFLOP/s) = "
           f"{bound['median_seconds']:.2f} s (at the best chunk's rate: "
           f"{statistics.median(r['best_rate_seconds'] for r in bound['runs']):.2f} s)")
-    print(f"{'contender':<12}{'seconds':>9}{'ms/iter':>9}{'test acc':>10}{'peak MB':>9}"
+    print(f"{'contender':<15}{'seconds':>9}{'ms/iter':>9}{'test acc':>10}{'peak MB':>9}"
           f"{'ours / this':>13}")
     for name, row in summary.items():
         accuracy = "" if row["median_test_acc"] is None else f"{row['median_test_acc']:.4f}"
-        print(f"{name:<12}{row['median_seconds']:>9.2f}{row['ms_per_iteration']:>9.3f}"
+        print(f"{name:<15}{row['median_seconds']:>9.2f}{row['ms_per_iteration']:>9.3f}"
               f"{accuracy:>10}{row['max_peak_rss_mb']:>9.0f}{row['ours_over_this']:>13.2f}")
     print(f"target: ours/bound <= 1.6, ours/book-style <= 0.25, ours/pytorch-2 < 1, test acc >= "
           f"{TARGET_ACCURACY[args.config]}, peak < 500 MB")
@@ -193,6 +193,8 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--skip-book", action="store_true", help="skip the slow book loop")
     parser.add_argument("--skip-torch", action="store_true", help="skip PyTorch")
+    parser.add_argument("--torch-threads", default="1,2",
+                        help="the thread counts of the PyTorch contenders (default 1,2)")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -204,7 +206,7 @@ def main() -> int:
     if not args.skip_book:
         contenders.append("book-style")
     if not args.skip_torch and torch_available():
-        contenders += ["pytorch-1", "pytorch-2"]
+        contenders += [f"pytorch-{n}" for n in args.torch_threads.split(",")]
     runs = run_rounds(contenders, args)
     bounds = bound_runs(runs, CONFIGS[args.config], args.iters)
     summary = summarise({"bound": bounds, **runs}, args.iters)

@@ -15,7 +15,7 @@ from typing import TypeVar
 
 import numpy as np
 
-from desktop_nn.core.functions import BOOK_DELTA, relu, sigmoid
+from desktop_nn.core.functions import BOOK_DELTA, sigmoid
 from desktop_nn.core.gradient import numerical_gradient
 from desktop_nn.core.layers import Affine, InputAffine, Relu, Sigmoid, SoftmaxWithLoss
 
@@ -213,7 +213,10 @@ class TwoLayerNet:
                 block = np.asarray(x[start : start + ACCURACY_BLOCK_ROWS], dtype=self.dtype)
                 hidden = block.reshape(len(block), -1) @ self.params["W1"]
                 hidden += self.params["b1"]
-                hidden = relu(hidden) if self.activation == "relu" else sigmoid(hidden)
+                if self.activation == "relu":
+                    np.maximum(hidden, 0, out=hidden)  # relu, in place
+                else:
+                    hidden = sigmoid(hidden)
                 out = hidden @ self.params["W2"]
                 out += self.params["b2"]
                 return use(start, out)

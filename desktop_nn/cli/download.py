@@ -11,7 +11,8 @@ from typing import TextIO
 
 from desktop_nn.cli.common import CliError, finite_float, path_text
 from desktop_nn.data import download
-from desktop_nn.data.mnist import DATASETS, download_dir
+from desktop_nn.data.datasets import DATASETS
+from desktop_nn.data.mnist import download_dir
 
 
 def seconds(text: str) -> float:

@@ -10,10 +10,9 @@ from desktop_nn.core.evaluation import Evaluation, class_names, evaluate_model
 from desktop_nn.core.model_io import ModelFileError, check_compatible, load_model
 from desktop_nn.core.training import CHOICES
 from desktop_nn.data import DataError, load_mnist
+from desktop_nn.data.datasets import DATASET_TITLES, NUM_CLASSES
 
-NUM_CLASSES = 10
 CORNER = "true \\ predicted"
-DATASET_TITLES = {"mnist": "MNIST", "fashion-mnist": "Fashion-MNIST"}
 
 
 def add_parser(subparsers) -> None:

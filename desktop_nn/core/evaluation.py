@@ -14,20 +14,9 @@ import numpy as np
 from desktop_nn.core.functions import softmax
 from desktop_nn.core.metrics import ClassMetrics, confusion_matrix, precision_recall_f1
 from desktop_nn.core.network import TwoLayerNet
+from desktop_nn.data.datasets import FASHION_MNIST_CLASSES, class_names
 
-#: Short names of the Fashion-MNIST classes, label 0 first.
-FASHION_MNIST_CLASSES = (
-    "T-shirt", "Trouser", "Pullover", "Dress", "Coat",
-    "Sandal", "Shirt", "Sneaker", "Bag", "Boot",
-)
-
-
-def class_names(dataset: str | None, num_classes: int = 10) -> list[str]:
-    """Names to show for the classes: clothing names for Fashion-MNIST, else the digits."""
-    if dataset == "fashion-mnist" and num_classes == len(FASHION_MNIST_CLASSES):
-        return list(FASHION_MNIST_CLASSES)
-    return [str(k) for k in range(num_classes)]
-
+__all__ = ["FASHION_MNIST_CLASSES", "Evaluation", "class_names", "evaluate_model"]
 
 @dataclass(frozen=True)
 class Evaluation:

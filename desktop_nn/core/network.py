@@ -21,6 +21,8 @@ from desktop_nn.core.layers import Affine, InputAffine, Relu, Sigmoid, SoftmaxWi
 
 PARAM_NAMES = ("W1", "b1", "W2", "b2")
 ACTIVATIONS = {"relu": ("Relu1", Relu), "sigmoid": ("Sigmoid1", Sigmoid)}
+#: How the activations are called on screen (names: never translated).
+ACTIVATION_TITLES = {"relu": "ReLU", "sigmoid": "Sigmoid"}
 NAMED_INITS = ("he", "xavier")
 #: Rows scored at once when a whole data set is scored (``accuracy``, ``predict_in_blocks``).
 #: Blocks bound the memory of a dtype conversion and are shared out between the workers; a
@@ -285,3 +287,32 @@ class TwoLayerNet:
     def copy_params(self) -> dict[str, np.ndarray]:
         """Return independent copies of the parameters (safe to send to another thread)."""
         return {key: value.copy() for key, value in self.params.items()}
+
+    def copy(self) -> TwoLayerNet:
+        """An independent network with the same shape, activation, dtype, loss and weights
+        (nothing of what the layers remember from the last pass is copied)."""
+        twin = object.__new__(TwoLayerNet)
+        twin.dtype = self.dtype
+        twin.activation = self.activation
+        twin.params = self.copy_params()
+        twin._build_layers(self.lastLayer.delta)
+        return twin
+
+
+def hidden_outputs(network: TwoLayerNet, x: np.ndarray) -> np.ndarray:
+    """The hidden layer's outputs for images ``x``, without touching the network's layers
+    (what they remember of the last pass belongs to whoever trains or evaluates).
+
+    Parameters
+    ----------
+    network : TwoLayerNet
+    x : ndarray, shape (N, input_size)
+
+    Returns
+    -------
+    ndarray, shape (N, hidden_size)
+    """
+    W1, b1 = network.params["W1"], network.params["b1"]
+    with np.errstate(all="ignore"):
+        pre = x.astype(W1.dtype, copy=False) @ W1 + b1
+        return sigmoid(pre) if network.activation == "sigmoid" else relu(pre)

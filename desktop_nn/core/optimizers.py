@@ -75,6 +75,8 @@ class Adam:
 
 
 OPTIMIZERS = {"sgd": SGD, "momentum": Momentum, "adagrad": AdaGrad, "adam": Adam}
+#: How the optimizers are called on screen and in legends (names: never translated).
+OPTIMIZER_TITLES = {"sgd": "SGD", "momentum": "Momentum", "adagrad": "AdaGrad", "adam": "Adam"}
 
 
 def make_optimizer(name: str, lr: float):

@@ -19,14 +19,25 @@ once instead of after ``timeout`` seconds.
 
 from __future__ import annotations
 
-import contextlib
-import errno
+__all__ = [
+    "DEFAULT_TIMEOUT",
+    "MAX_TIMEOUT",
+    "MIRRORS",
+    "REMOTE_FILES",
+    "CancelToken",
+    "DownloadCancelled",
+    "DownloadError",
+    "FileResult",
+    "OfflineError",
+    "RemoteFile",
+    "download_dataset",
+    "download_dir",
+    "download_file",
+    "iter_download_dataset",
+]
+
 import hashlib
-import http.client
 import os
-import socket
-import ssl
-import threading
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -36,8 +47,19 @@ from pathlib import Path
 from typing import Any
 
 from desktop_nn import __version__
+from desktop_nn.data.cancel import CancelToken
+from desktop_nn.data.datasets import DATASETS
+from desktop_nn.data.download_errors import (
+    NETWORK_ERRORS,
+    DownloadCancelled,
+    DownloadError,
+    MirrorError,
+    OfflineError,
+    describe_network_error,
+)
 from desktop_nn.data.idx import DataError
-from desktop_nn.data.mnist import DATASETS, FILE_NAMES, download_dir
+from desktop_nn.data.mnist import download_dir
+from desktop_nn.data.remote_files import MIRRORS, REMOTE_FILES, RemoteFile
 from desktop_nn.fileio import atomic_write, remove_leftovers
 
 #: ``progress(file_name, done_bytes, total_bytes)``; ``total_bytes`` is None when unknown.
@@ -50,141 +72,9 @@ DEFAULT_TIMEOUT = 30.0
 MAX_TIMEOUT = 3600.0
 
 
-class CancelToken:
-    """A ``should_stop`` callable that can also interrupt a blocked network read.
-
-    ``cancel()`` may be called from any thread: it sets the flag checked between chunks and
-    shuts down the sockets of the connections opened for this download, which wakes a read
-    that is waiting on a silent server. A connection made after the cancel (the flag was
-    checked just before it) is shut down as soon as it is connected.
-    """
-
-    def __init__(self) -> None:
-        self._cancelled = threading.Event()
-        self._lock = threading.Lock()
-        self._connections: list[http.client.HTTPConnection] = []
-
-    def __call__(self) -> bool:
-        return self._cancelled.is_set()
-
-    def cancel(self) -> None:
-        with self._lock:  # ordered with track(): one of the two shuts every connection
-            self._cancelled.set()
-            connections = list(self._connections)
-        for connection in connections:
-            _shut_down(connection)
-
-    def track(self, connection: http.client.HTTPConnection) -> None:
-        """Remember a connection once it is connected (its socket exists)."""
-        with self._lock:
-            self._connections.append(connection)
-            del self._connections[:-4]  # only the latest connections can still be open
-            cancelled = self._cancelled.is_set()
-        if cancelled:
-            _shut_down(connection)
-
-    def opener(self) -> urllib.request.OpenerDirector:
-        """An opener whose HTTP(S) connections this token can shut down."""
-        token = self
-
-        def tracked(connection_class):
-            class Tracked(connection_class):
-                def connect(self):
-                    super().connect()
-                    token.track(self)
-
-            return Tracked
-
-        class Http(urllib.request.HTTPHandler):
-            def http_open(self, req):
-                return self.do_open(tracked(http.client.HTTPConnection), req)
-
-        class Https(urllib.request.HTTPSHandler):
-            def https_open(self, req):
-                return self.do_open(tracked(http.client.HTTPSConnection), req,
-                                    context=self._context)
-
-        return urllib.request.build_opener(Http, Https)
 #: Bytes read from the network between two progress reports and cancel checks.
 CHUNK_SIZE = 64 * 1024
 USER_AGENT = f"desktop-nn/{__version__} (Python urllib)"
-
-
-class DownloadError(DataError):
-    """A file could not be downloaded; the message names it and each mirror's failure.
-
-    Attributes
-    ----------
-    file_name : str or None
-    failures : tuple of (str, str)
-        ``(mirror, what went wrong)`` for each mirror tried, in order.
-    """
-
-    def __init__(
-        self,
-        message: str,
-        file_name: str | None = None,
-        failures: Sequence[tuple[str, str]] = (),
-    ) -> None:
-        super().__init__(message)
-        self.file_name = file_name
-        self.failures = tuple(failures)
-
-
-class OfflineError(DownloadError):
-    """No mirror could be reached at all (name lookup failed, connection refused)."""
-
-
-def _shut_down(connection: http.client.HTTPConnection) -> None:
-    """Wake a read blocked on the connection's socket (it then fails at once)."""
-    sock = getattr(connection, "sock", None)
-    if sock is not None:
-        with contextlib.suppress(OSError):
-            sock.shutdown(socket.SHUT_RDWR)
-
-
-class DownloadCancelled(Exception):  # noqa: N818 (the name the callers expect)
-    """``should_stop`` asked to stop; nothing was left behind."""
-
-
-@dataclass(frozen=True)
-class RemoteFile:
-    """One file to download and what it must look like.
-
-    Parameters
-    ----------
-    name : str
-        The file name, both on the mirror (appended to the mirror's URL) and on disk.
-    sha256, md5 : str, optional
-        Expected hex digests of the file's bytes; at least one is required, every one given is
-        checked.
-    size : int, optional
-        Expected size in bytes; a mirror announcing or sending another size is skipped early.
-    """
-
-    name: str
-    sha256: str | None = None
-    md5: str | None = None
-    size: int | None = None
-
-    def __post_init__(self) -> None:
-        if not self.name or "/" in self.name or "\\" in self.name or self.name in (".", ".."):
-            raise ValueError(f"RemoteFile name must be a plain file name, not {self.name!r}")
-        if self.sha256 is None and self.md5 is None:
-            raise ValueError(f"RemoteFile {self.name!r} needs a sha256 or an md5 checksum")
-        for algorithm, value, length in (("sha256", self.sha256, 64), ("md5", self.md5, 32)):
-            if value is not None and not _is_hex(value, length):
-                raise ValueError(
-                    f"RemoteFile {self.name!r}: {algorithm} must be {length} hex digits, "
-                    f"not {value!r}"
-                )
-        if self.size is not None and self.size < 0:
-            raise ValueError(f"RemoteFile {self.name!r}: size must be >= 0, not {self.size}")
-
-    def checksums(self) -> dict[str, str]:
-        """The expected digests, strongest first: ``{"sha256": ..., "md5": ...}``."""
-        found = {"sha256": self.sha256, "md5": self.md5}
-        return {algorithm: value.lower() for algorithm, value in found.items() if value}
 
 
 @dataclass(frozen=True)
@@ -197,131 +87,6 @@ class FileResult:
     """False if the file was already there with the right checksum."""
 
 
-def _is_hex(value: str, length: int) -> bool:
-    return len(value) == length and all(c in "0123456789abcdefABCDEF" for c in value)
-
-
-#: Base URLs tried in order for each dataset (the file name is appended).
-MIRRORS: dict[str, tuple[str, ...]] = {
-    # The two mirrors torchvision and tensorflow-datasets use since yann.lecun.com stopped
-    # serving the files reliably.
-    "mnist": (
-        "https://ossci-datasets.s3.amazonaws.com/mnist/",
-        "https://storage.googleapis.com/cvdf-datasets/mnist/",
-    ),
-    # Zalando's own S3 bucket (the URL torchvision and tensorflow-datasets use), then the copy in
-    # the zalandoresearch/fashion-mnist repository on GitHub (same bytes, also HTTPS).
-    "fashion-mnist": (
-        "http://fashion-mnist.s3-website.eu-central-1.amazonaws.com/",
-        "https://raw.githubusercontent.com/zalandoresearch/fashion-mnist/master/data/fashion/",
-    ),
-}
-
-#: The files of each dataset with their pinned checksums and sizes (the original .gz files).
-REMOTE_FILES: dict[str, tuple[RemoteFile, ...]] = {
-    # MD5 as pinned by torchvision's MNIST, SHA-256 and sizes as pinned by tensorflow-datasets
-    # (url_checksums/mnist.txt); both listed in shared/datasets/mnist/README.md.
-    "mnist": (
-        RemoteFile(
-            FILE_NAMES["train_img"],
-            sha256="440fcabf73cc546fa21475e81ea370265605f56be210a4024d2ca8f203523609",
-            md5="f68b3c2dcbeaaa9fbdd348bbdeb94873",
-            size=9_912_422,
-        ),
-        RemoteFile(
-            FILE_NAMES["train_label"],
-            sha256="3552534a0a558bbed6aed32b30c495cca23d567ec52cac8be1a0730e8010255c",
-            md5="d53e105ee54ea40749a09fcbcd1e9432",
-            size=28_881,
-        ),
-        RemoteFile(
-            FILE_NAMES["test_img"],
-            sha256="8d422c7b0a1c1c79245a5bcf07fe86e33eeafee792b84584aec276f5a2dbc4e6",
-            md5="9fb629c4189551a2d022fa330f9573f3",
-            size=1_648_877,
-        ),
-        RemoteFile(
-            FILE_NAMES["test_label"],
-            sha256="f7ae60f92e00ec6debd23a6088c31dbd2371eca3ffa0defaefb259924204aec6",
-            md5="ec29112dd5afa0611ce80d1b7f02629c",
-            size=4_542,
-        ),
-    ),
-    # MD5 as pinned by torchvision's FashionMNIST (also the table in zalandoresearch/fashion-mnist's
-    # README); SHA-256 and sizes as pinned by tensorflow-datasets
-    # (tensorflow_datasets/url_checksums/fashion_mnist.txt).
-    "fashion-mnist": (
-        RemoteFile(
-            FILE_NAMES["train_img"],
-            sha256="3aede38d61863908ad78613f6a32ed271626dd12800ba2636569512369268a84",
-            md5="8d4fb7e6c68d591d4c3dfef9ec88bf0d",
-            size=26_421_880,
-        ),
-        RemoteFile(
-            FILE_NAMES["train_label"],
-            sha256="a04f17134ac03560a47e3764e11b92fc97de4d1bfaf8ba1a3aa29af54cc90845",
-            md5="25c81989df183df01b3e8a0aad5dffbe",
-            size=29_515,
-        ),
-        RemoteFile(
-            FILE_NAMES["test_img"],
-            sha256="346e55b948d973a97e58d2351dde16a484bd415d4595297633bb08f03db6a073",
-            md5="bef4ecab320f06d8554ea6380940ec79",
-            size=4_422_102,
-        ),
-        RemoteFile(
-            FILE_NAMES["test_label"],
-            sha256="67da17c76eaffca5446c3361aaab5c3cd6d1c2608764d35dfb1850b086bf8dd5",
-            md5="bb300cfdad3c16e7a12a480ee83cd310",
-            size=5_148,
-        ),
-    ),
-}
-
-
-class _MirrorError(Exception):
-    """One mirror failed for one file; ``unreachable`` if no connection could be made."""
-
-    def __init__(self, reason: str, unreachable: bool = False) -> None:
-        super().__init__(reason)
-        self.reason = reason
-        self.unreachable = unreachable
-
-
-_UNREACHABLE_ERRNOS = {errno.ECONNREFUSED, errno.ENETUNREACH, errno.EHOSTUNREACH, errno.ENETDOWN}
-
-
-def _describe_network_error(exc: BaseException, timeout: float, done: int) -> _MirrorError:
-    """Turn what urllib/http.client/socket raised into a short reason."""
-    after = f" after {done:,} bytes" if done else ""
-    if isinstance(exc, urllib.error.HTTPError):
-        return _MirrorError(f"HTTP {exc.code} {exc.reason}".rstrip())
-    if isinstance(exc, urllib.error.URLError) and isinstance(exc.reason, BaseException):
-        exc = exc.reason
-    elif isinstance(exc, urllib.error.URLError):
-        return _MirrorError(str(exc.reason))
-    if isinstance(exc, socket.gaierror):
-        return _MirrorError("host name not found", unreachable=True)
-    if isinstance(exc, (TimeoutError, socket.timeout)):
-        return _MirrorError(f"no data for {timeout:g} s{after} (timed out)")
-    if isinstance(exc, ConnectionRefusedError):
-        return _MirrorError("connection refused", unreachable=True)
-    if isinstance(exc, ConnectionResetError):
-        return _MirrorError(f"connection reset{after}")
-    if isinstance(exc, ssl.SSLError):
-        return _MirrorError(f"secure connection failed ({exc.reason or exc})")
-    if isinstance(exc, OSError) and exc.errno in _UNREACHABLE_ERRNOS:
-        return _MirrorError(exc.strerror or str(exc), unreachable=True)
-    if isinstance(exc, http.client.IncompleteRead):
-        return _MirrorError(f"connection cut{after}")
-    if isinstance(exc, http.client.HTTPException):
-        return _MirrorError(f"bad HTTP answer{after} ({type(exc).__name__}: {exc})")
-    if isinstance(exc, OSError):
-        return _MirrorError(f"{exc.strerror or exc}{after}")
-    return _MirrorError(f"{type(exc).__name__}: {exc}{after}")
-
-
-_NETWORK_ERRORS = (OSError, http.client.HTTPException)
 _ALGORITHM_NAMES = {"sha256": "SHA-256", "md5": "MD5"}
 
 
@@ -370,7 +135,7 @@ def _fetch_one(
     should_stop: StopCallback | None,
     timeout: float,
 ) -> None:
-    """Download ``url`` into ``target`` (atomically) or raise ``_MirrorError``.
+    """Download ``url`` into ``target`` (atomically) or raise ``MirrorError``.
 
     Local problems (the folder cannot be written) raise ``OSError``; a cancel raises
     ``DownloadCancelled``.
@@ -380,11 +145,11 @@ def _fetch_one(
         response = opener.open(request, timeout=timeout)
     except urllib.error.HTTPError as exc:
         exc.close()
-        raise _describe_network_error(exc, timeout, 0) from None
-    except _NETWORK_ERRORS as exc:
-        raise _describe_network_error(exc, timeout, 0) from None
+        raise describe_network_error(exc, timeout, 0) from None
+    except NETWORK_ERRORS as exc:
+        raise describe_network_error(exc, timeout, 0) from None
     except ValueError as exc:  # e.g. a malformed port
-        raise _MirrorError(f"bad URL ({exc})") from None
+        raise MirrorError(f"bad URL ({exc})") from None
     with response:
         announced = response.headers.get("Content-Length")
         try:
@@ -392,41 +157,47 @@ def _fetch_one(
         except ValueError:
             total = None
         if total is not None and remote.size is not None and total != remote.size:
-            raise _MirrorError(f"offers {total:,} bytes, expected {remote.size:,}")
-        if total is None:
-            total = remote.size
-        expected = remote.checksums()
-        hashers = _hashers(remote)
-        done = 0
-        if progress is not None:
-            progress(remote.name, 0, total)
+            raise MirrorError(f"offers {total:,} bytes, expected {remote.size:,}")
         with atomic_write(target) as handle:
-            while True:
-                if should_stop is not None and should_stop():
-                    raise DownloadCancelled(f"download of {remote.name} cancelled")
-                try:
-                    chunk = response.read(CHUNK_SIZE)
-                except _NETWORK_ERRORS as exc:
-                    raise _describe_network_error(exc, timeout, done) from None
-                if not chunk:
-                    break
-                done += len(chunk)
-                if remote.size is not None and done > remote.size:
-                    raise _MirrorError(f"sent more than the expected {remote.size:,} bytes")
-                for hasher in hashers.values():
-                    hasher.update(chunk)
-                handle.write(chunk)
-                if progress is not None:
-                    progress(remote.name, done, total)
-            if total is not None and done < total:
-                raise _MirrorError(f"connection cut after {done:,} of {total:,} bytes")
-            for algorithm, value in expected.items():
-                actual = hashers[algorithm].hexdigest()
-                if actual != value:
-                    raise _MirrorError(
-                        f"checksum mismatch ({_ALGORITHM_NAMES[algorithm]} {actual[:12]}..., "
-                        f"expected {value[:12]}...)"
-                    )
+            _copy_checked(response, handle, remote, total if total is not None else remote.size,
+                          progress, should_stop, timeout)
+
+
+def _copy_checked(response, handle, remote: RemoteFile, total: int | None,
+                  progress: ProgressCallback | None, should_stop: StopCallback | None,
+                  timeout: float) -> None:
+    """Copy the response's bytes to ``handle`` chunk by chunk, hashing them on the way; raise
+    ``MirrorError`` unless the size and every checksum match."""
+    hashers = _hashers(remote)
+    done = 0
+    if progress is not None:
+        progress(remote.name, 0, total)
+    while True:
+        if should_stop is not None and should_stop():
+            raise DownloadCancelled(f"download of {remote.name} cancelled")
+        try:
+            chunk = response.read(CHUNK_SIZE)
+        except NETWORK_ERRORS as exc:
+            raise describe_network_error(exc, timeout, done) from None
+        if not chunk:
+            break
+        done += len(chunk)
+        if remote.size is not None and done > remote.size:
+            raise MirrorError(f"sent more than the expected {remote.size:,} bytes")
+        for hasher in hashers.values():
+            hasher.update(chunk)
+        handle.write(chunk)
+        if progress is not None:
+            progress(remote.name, done, total)
+    if total is not None and done < total:
+        raise MirrorError(f"connection cut after {done:,} of {total:,} bytes")
+    for algorithm, value in remote.checksums().items():
+        actual = hashers[algorithm].hexdigest()
+        if actual != value:
+            raise MirrorError(
+                f"checksum mismatch ({_ALGORITHM_NAMES[algorithm]} {actual[:12]}..., "
+                f"expected {value[:12]}...)"
+            )
 
 
 def _download_file(
@@ -462,7 +233,7 @@ def _download_file(
         try:
             _fetch_one(opener, mirror + remote.name, remote, target, progress, should_stop,
                        timeout)
-        except _MirrorError as failure:
+        except MirrorError as failure:
             if should_stop is not None and should_stop():  # the cancel closed the connection
                 raise DownloadCancelled(f"download of {remote.name} cancelled") from None
             failures.append((mirror, failure.reason))

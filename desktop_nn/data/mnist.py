@@ -25,6 +25,7 @@ from pathlib import Path
 import numpy as np
 
 from desktop_nn.data import cache
+from desktop_nn.data.datasets import DATASETS, NUM_CLASSES
 from desktop_nn.data.idx import DataError, IdxError, read_idx
 from desktop_nn.fileio import user_cache_dir
 from desktop_nn.resources import resource_path
@@ -39,8 +40,6 @@ FILE_NAMES = {
     "test_label": "t10k-labels-idx1-ubyte.gz",
 }
 IMAGE_SHAPE = (28, 28)
-NUM_CLASSES = 10
-DATASETS = ("mnist", "fashion-mnist")
 
 #: SHA-256 of the *uncompressed* MNIST IDX bytes (the canonical data; the .gz wrappers vary).
 MNIST_IDX_SHA256 = {

@@ -22,18 +22,31 @@ Domain errors (log of a negative, 1/0, exp overflow, a product too large for a f
 gradient towards a variable exponent of a negative base) raise
 :class:`GraphEvaluationError` with a message naming the node; the stepper stays at the last
 state it could compute. No NumPy is involved, so no floating-point warnings can be emitted.
+
+The vertices' and edges' types live in :mod:`~desktop_nn.graph.vertices`, the building of the
+structure in :mod:`~desktop_nn.graph.structure`; this module adds values, gradients and the
+stepper.
 """
 
 from __future__ import annotations
 
+import contextlib
 import math
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
-from enum import Enum
 
 from desktop_nn.core.gradient import BOOK_H
 from desktop_nn.graph.numbers import format_value
-from desktop_nn.graph.ops import OPERATIONS, Operation
+from desktop_nn.graph.ops import Operation
+from desktop_nn.graph.structure import GraphStructure
+from desktop_nn.graph.vertices import (
+    INPUT_RANGE,
+    Edge,
+    GraphEvaluationError,
+    GraphState,
+    Node,
+    Phase,
+    finite,
+)
 
 __all__ = [
     "INPUT_RANGE",
@@ -45,76 +58,8 @@ __all__ = [
     "Phase",
 ]
 
-#: Inputs take values in [-INPUT_RANGE, INPUT_RANGE], in the window and on the command line.
-INPUT_RANGE = 1e6
 
-
-class GraphEvaluationError(ArithmeticError):
-    """A value or gradient of the graph cannot be computed (log(-1), 1/0, overflow)."""
-
-
-@dataclass(eq=False)
-class Node:
-    """One operation of the graph.
-
-    Attributes
-    ----------
-    id : str
-        Unique among all vertex ids (``"mul_apple_layer"``, ``"mul#1"``).
-    op : type of Operation
-        What it computes (:data:`~desktop_nn.graph.ops.OPERATIONS`).
-    args : tuple of str
-        Ids of the argument vertices, in the layer's argument order.
-    label : str
-        Name of the value it produces, written on its outgoing edges (``"apple_price"``).
-    layer : object
-        The instance of ``op`` that computes it and stores what its backward pass needs.
-    """
-
-    id: str
-    op: type[Operation]
-    args: tuple[str, ...]
-    label: str
-    layer: Operation = field(repr=False)
-
-
-@dataclass(frozen=True)
-class Edge:
-    """An arrow of the picture: ``source`` vertex into argument ``port`` of node ``target``.
-
-    ``target`` is None for the single output edge, which leaves the output vertex.
-    ``label`` names the value it carries (an input's name, a node's label, a constant's value).
-    """
-
-    source: str
-    target: str | None
-    port: int
-    label: str
-
-
-class Phase(str, Enum):
-    """Where the stepper is."""
-
-    IDLE = "idle"
-    FORWARD = "forward"
-    BACKWARD = "backward"
-    DONE = "done"
-
-
-@dataclass(frozen=True)
-class GraphState:
-    """A copy of everything a view shows, for comparing and undoing (see ``snapshot``)."""
-
-    position: int
-    phase: Phase
-    active: str | None
-    values: dict[str, float]
-    edge_values: tuple[float | None, ...]
-    edge_grads: tuple[float | None, ...]
-    error: str | None
-
-
-class ComputationGraph:
+class ComputationGraph(GraphStructure):
     """A scalar computation graph with a forward/backward stepper.
 
     Build it with :meth:`add_input`, :meth:`add_constant`, :meth:`add_node` and optionally
@@ -136,125 +81,9 @@ class ComputationGraph:
     """
 
     def __init__(self, name: str = "") -> None:
-        self.name = name
-        self._inputs: dict[str, float] = {}
-        self._constants: dict[str, float] = {}
-        self._nodes: dict[str, Node] = {}
-        self._output: str | None = None
-        self._last_added: str | None = None
         self._dout = 1.0
         self._listeners: list[Callable[[], None]] = []
-        self._rebuild_edges()
-
-    # --- building ---------------------------------------------------------------------------
-
-    def add_input(self, name: str, value: float = 1.0) -> str:
-        """Add an editable input called ``name``; return its id (the name itself)."""
-        self._check_new_id(name)
-        self._inputs[name] = _finite(value, name)
-        self._added(name)
-        return name
-
-    def add_constant(self, value: float, *, vertex_id: str | None = None) -> str:
-        """Add a fixed value (the book's ``-1`` and ``1``); return its id (``"#1"`` ...)."""
-        vertex_id = vertex_id or self._fresh_id("#")
-        self._check_new_id(vertex_id)
-        self._constants[vertex_id] = _finite(value, vertex_id)
-        self._added(vertex_id)
-        return vertex_id
-
-    def add_node(
-        self,
-        op: str | type[Operation],
-        *args: str,
-        node_id: str | None = None,
-        label: str | None = None,
-    ) -> str:
-        """Add a node computing ``op`` (an operation or its name) of the vertices ``args``.
-
-        Returns
-        -------
-        str
-            The node's id: ``node_id``, or ``"<op>#<n>"`` (never a valid input name).
-        """
-        op = OPERATIONS[op] if isinstance(op, str) else op
-        if len(args) != op.arity:
-            raise ValueError(f"{op.name} takes {op.arity} argument(s), got {len(args)}")
-        for arg in args:
-            if not self.has_vertex(arg):
-                raise KeyError(f"no vertex {arg!r} in the graph")
-        node_id = node_id or self._fresh_id(f"{op.name}#")
-        self._check_new_id(node_id)
-        self._nodes[node_id] = Node(node_id, op, tuple(args), label or node_id, op())
-        self._added(node_id)
-        return node_id
-
-    def set_output(self, vertex_id: str) -> None:
-        """Make ``vertex_id`` the graph's result."""
-        if not self.has_vertex(vertex_id):
-            raise KeyError(f"no vertex {vertex_id!r} in the graph")
-        self._output = vertex_id
-        self._rebuild_edges()
-
-    # --- structure --------------------------------------------------------------------------
-
-    @property
-    def input_names(self) -> tuple[str, ...]:
-        """Input names in the order they were added."""
-        return tuple(self._inputs)
-
-    @property
-    def inputs(self) -> dict[str, float]:
-        """A copy of the current input values, by name."""
-        return dict(self._inputs)
-
-    @property
-    def constants(self) -> dict[str, float]:
-        """A copy of the constants, by id."""
-        return dict(self._constants)
-
-    @property
-    def nodes(self) -> tuple[Node, ...]:
-        """The nodes in forward order (the order they were added)."""
-        return tuple(self._nodes.values())
-
-    def node(self, node_id: str) -> Node:
-        """The node called ``node_id``."""
-        return self._nodes[node_id]
-
-    @property
-    def edges(self) -> tuple[Edge, ...]:
-        """Every argument edge in node order, then the output edge (``target`` None)."""
-        return self._edges
-
-    @property
-    def output(self) -> str:
-        """Id of the result vertex."""
-        if self._output is not None:
-            return self._output
-        if self._last_added is None:
-            raise ValueError("the graph is empty")
-        return self._last_added
-
-    def has_vertex(self, vertex_id: str) -> bool:
-        """Whether ``vertex_id`` names an input, a constant or a node."""
-        return vertex_id in self._inputs or vertex_id in self._constants or vertex_id in self._nodes
-
-    def role(self, vertex_id: str) -> str:
-        """``"input"``, ``"constant"`` or ``"node"``."""
-        if vertex_id in self._inputs:
-            return "input"
-        if vertex_id in self._constants:
-            return "constant"
-        if vertex_id in self._nodes:
-            return "node"
-        raise KeyError(vertex_id)
-
-    def layout(self) -> dict[str, tuple[int, float]]:
-        """Column and row of every vertex (see :func:`desktop_nn.graph.layout.layout`)."""
-        from desktop_nn.graph.layout import layout
-
-        return layout(self)
+        super().__init__(name)
 
     # --- state ------------------------------------------------------------------------------
 
@@ -394,7 +223,7 @@ class ComputationGraph:
 
     def backward(self, dout: float = 1.0) -> dict[str, float]:
         """Run forward (if needed) and the whole backward pass; return the inputs' gradients."""
-        dout = _finite(dout, "dout")
+        dout = finite(dout, "dout")
         if dout != self._dout:
             self._dout = dout
             if self._position > len(self._nodes):
@@ -410,10 +239,42 @@ class ComputationGraph:
         """
         if name not in self._inputs:
             raise KeyError(f"unknown input {name!r}; inputs: {', '.join(self._inputs)}")
-        self._inputs[name] = _finite(value, name)
+        self._inputs[name] = finite(value, name)
         position = self._position
         self._restart()
         self.seek(position)
+
+    def change_input(self, name: str, value: float) -> None:
+        """Change an input as :meth:`set_input` does, or leave the graph as it was.
+
+        If the new value makes a step fail, the old value is put back and the stepper returns
+        to its position (or as near as the old value allows), then the
+        :class:`GraphEvaluationError` of the new value is raised.
+        """
+        if name not in self._inputs:
+            raise KeyError(f"unknown input {name!r}; inputs: {', '.join(self._inputs)}")
+        old, position = self._inputs[name], self._position
+        try:
+            self.set_input(name, value)
+        except GraphEvaluationError as error:
+            with contextlib.suppress(GraphEvaluationError):  # the old state may fail too
+                self.set_input(name, old)
+                self.seek(position)
+            raise error from None
+
+    def copy(self) -> ComputationGraph:
+        """The same graph (vertices, ids, labels, output, inputs' values and ``dout``), idle
+        and without listeners: to run to the end without touching this one."""
+        twin = ComputationGraph(self.name)
+        for name, value in self._inputs.items():
+            twin.add_input(name, value)
+        for vertex_id, value in self._constants.items():
+            twin.add_constant(value, vertex_id=vertex_id)
+        for node in self._nodes.values():
+            twin.add_node(node.op, *node.args, node_id=node.id, label=node.label)
+        twin.set_output(self.output)
+        twin._dout = self._dout
+        return twin
 
     def evaluate(self, values: Mapping[str, float] | None = None) -> float:
         """The result for the current inputs, some replaced by ``values``; state is untouched.
@@ -451,45 +312,7 @@ class ComputationGraph:
 
     # --- internals --------------------------------------------------------------------------
 
-    def _fresh_id(self, prefix: str) -> str:
-        count = len(self._inputs) + len(self._constants) + len(self._nodes) + 1
-        while self.has_vertex(f"{prefix}{count}"):
-            count += 1
-        return f"{prefix}{count}"
-
-    def _check_new_id(self, vertex_id: str) -> None:
-        if not isinstance(vertex_id, str) or not vertex_id:
-            raise ValueError(f"a vertex id must be a non-empty string, got {vertex_id!r}")
-        if self.has_vertex(vertex_id):
-            raise ValueError(f"the graph already has a vertex {vertex_id!r}")
-
-    def _label(self, vertex_id: str) -> str:
-        if vertex_id in self._constants:
-            return format_value(self._constants[vertex_id])
-        if vertex_id in self._nodes:
-            return self._nodes[vertex_id].label
-        return vertex_id
-
-    def _added(self, vertex_id: str) -> None:
-        self._last_added = vertex_id
-        self._rebuild_edges()
-
-    def _rebuild_edges(self) -> None:
-        """Recompute the edge list after a change of structure, and reset to idle."""
-        edges = [
-            Edge(arg, node.id, port, self._label(arg))
-            for node in self._nodes.values()
-            for port, arg in enumerate(node.args)
-        ]
-        if self._last_added is not None:
-            edges.append(Edge(self.output, None, 0, self._label(self.output)))
-        self._edges = tuple(edges)
-        self._out_edges: dict[str, list[int]] = {}
-        self._in_edges: dict[str, list[int]] = {}
-        for index, edge in enumerate(edges):
-            self._out_edges.setdefault(edge.source, []).append(index)
-            if edge.target is not None:
-                self._in_edges.setdefault(edge.target, []).append(index)
+    def _structure_changed(self) -> None:
         self._restart()
         self._notify()
 
@@ -544,13 +367,3 @@ class ComputationGraph:
     def _notify(self) -> None:
         for callback in list(self._listeners):
             callback()
-
-
-def _finite(value: float, name: str) -> float:
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        raise ValueError(f"{name}: {value!r} is not a number") from None
-    if not math.isfinite(number):
-        raise ValueError(f"{name}: {value!r} is not a finite number")
-    return number

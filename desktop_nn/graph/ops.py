@@ -33,6 +33,7 @@ from desktop_nn.core.layers import AddLayer, MulLayer
 from desktop_nn.graph import elementwise as ew
 from desktop_nn.graph.elementwise import DomainError
 from desktop_nn.graph.numbers import format_value, formula_number
+from desktop_nn.translatable import QT_TRANSLATE_NOOP
 
 __all__ = [
     "FUNCTIONS",
@@ -55,11 +56,6 @@ __all__ = [
 
 # The translation context of every operation's ``rule``.
 RULE_CONTEXT = "NodeKind"
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
-    """Mark ``text`` for Qt's translation tools (which look for this name); return it as is."""
-    return text
 
 
 class Operation:

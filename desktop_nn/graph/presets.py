@@ -6,7 +6,14 @@ from collections.abc import Callable
 
 from desktop_nn.graph.graph import ComputationGraph
 
-__all__ = ["PRESETS", "apple_graph", "apple_orange_graph", "preset", "sigmoid_graph"]
+__all__ = [
+    "PRESETS",
+    "PRESET_FORMULAS",
+    "apple_graph",
+    "apple_orange_graph",
+    "preset",
+    "sigmoid_graph",
+]
 
 
 def apple_graph(apple: float = 100.0, apple_num: float = 2.0, tax: float = 1.1) -> ComputationGraph:
@@ -59,6 +66,14 @@ def sigmoid_graph(x: float = 1.0) -> ComputationGraph:
     g.add_node("reciprocal", "add", node_id="reciprocal", label="y")
     return g
 
+
+#: Each preset graph as an expression (:func:`~desktop_nn.graph.expression.build_graph`
+#: draws the same graph from it, with its own names for the nodes).
+PRESET_FORMULAS = {
+    "apple": "apple * apple_num * tax",
+    "apple_orange": "(apple * apple_num + orange * orange_num) * tax",
+    "sigmoid": "1 / (1 + exp(-x))",
+}
 
 #: The preset graphs by name; see :func:`preset`.
 PRESETS: dict[str, Callable[[], ComputationGraph]] = {

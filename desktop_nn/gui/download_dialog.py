@@ -1,69 +1,47 @@
-"""Download a dataset with a progress dialog and Cancel (the verified downloader in a thread)."""
+"""Download a dataset with a progress dialog and Cancel (the verified downloader in a worker)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QThread, Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from desktop_nn.data.download import CancelToken, DownloadCancelled, download_dataset
-from desktop_nn.gui.thread_registry import ThreadRegistry
+from desktop_nn.data.cancel import CancelToken
+from desktop_nn.data.datasets import dataset_title
+from desktop_nn.data.download import download_dataset
+from desktop_nn.gui.workers import GeneratorWorker, Task, ThreadRegistry
 
-DATASET_TITLES = {"mnist": "MNIST", "fashion-mnist": "Fashion-MNIST"}
 
+def download_job(dataset: str, **download_options):
+    """The worker's job: download ``dataset``, reporting (file, bytes done, bytes expected or
+    0); a cancel also interrupts a read that waits on a stalled server."""
 
-class DownloadThread(QThread):
-    """Runs ``download_dataset``; reports progress; stops between chunks when cancelled.
+    def job(task: Task):
+        token = CancelToken()
+        task.on_cancel(token.cancel)
 
-    Signals
-    -------
-    progress(str, int, int)
-        File name, bytes done, bytes expected (0 when unknown).
-    done(str, str)
-        "ok" with the folder, "cancelled" with "", or "failed" with the message.
-    """
-
-    progress = Signal(str, int, int)
-    done = Signal(str, str)
-
-    def __init__(self, dataset: str, **download_options) -> None:
-        super().__init__()
-        self.dataset = dataset
-        self.options = download_options
-        self._cancel = CancelToken()
-
-    def cancel(self) -> None:
-        """Stop now: also interrupts a read that waits on a stalled server."""
-        self._cancel.cancel()
-
-    def run(self) -> None:
         def report(name: str, done: int, total: int | None) -> None:
-            self.progress.emit(name, done, total or 0)
+            task.report((name, done, total or 0))
 
-        try:
-            folder = download_dataset(
-                self.dataset, progress=report, should_stop=self._cancel, **self.options
-            )
-        except DownloadCancelled:
-            self.done.emit("cancelled", "")
-        except Exception as exc:  # every failure becomes a message
-            self.done.emit("failed", str(exc))
-        else:
-            self.done.emit("ok", str(folder))
+        return download_dataset(dataset, progress=report, should_stop=token,
+                                **download_options)
+
+    return job
 
 
 class DownloadDialog(QProgressDialog):
-    """A modal progress dialog around a :class:`DownloadThread`.
+    """A modal progress dialog around the download's worker.
 
     Signals
     -------
     finished_download(str, str)
-        Same as ``DownloadThread.done``, after the thread has ended.
+        "finished" with the folder, "cancelled" with "", or "failed" with the message, after
+        the worker's thread has ended.
     """
 
     finished_download = Signal(str, str)
 
     def __init__(self, dataset: str, parent: QWidget | None = None, **download_options) -> None:
-        title = DATASET_TITLES.get(dataset, dataset)
+        title = dataset_title(dataset)
         super().__init__(parent)
         self.setRange(0, 100)
         self.setLabelText(self.tr("Downloading {dataset}…").format(dataset=title))
@@ -74,23 +52,26 @@ class DownloadDialog(QProgressDialog):
         self.setMinimumDuration(0)
         self.setAutoClose(False)
         self.setAutoReset(False)
-        self.thread = DownloadThread(dataset, **download_options)
-        self.thread.progress.connect(self._on_progress)
-        self.thread.done.connect(self._on_done)
-        self.canceled.connect(self.thread.cancel)
+        self.worker = GeneratorWorker("download", download_job(dataset, **download_options))
+        self.worker.progress.connect(self._on_progress)
+        self.worker.finished.connect(lambda folder: self._on_done("finished", str(folder)))
+        self.worker.failed.connect(lambda error: self._on_done("failed", str(error)))
+        self.worker.cancelled.connect(lambda: self._on_done("cancelled", ""))
+        self.canceled.connect(self.worker.cancel)
 
     def start(self, threads: ThreadRegistry) -> None:
         """Show the dialog and start the download in ``threads``, the window's registry."""
         self.show()
-        threads.start(self.thread, self.thread.cancel)
+        self.worker.start(threads)
 
     def shutdown(self) -> None:
-        """Cancel and wait for the thread (the window is closing)."""
-        self.thread.cancel()
-        self.thread.wait()
+        """Cancel and wait for the worker (the window is closing)."""
+        self.worker.cancel()
+        self.worker.wait()
 
-    @Slot(str, int, int)
-    def _on_progress(self, name: str, done: int, total: int) -> None:
+    @Slot(object)
+    def _on_progress(self, report: tuple[str, int, int]) -> None:
+        name, done, total = report
         if total:
             self.setMaximum(total)
             self.setValue(min(done, total))
@@ -101,8 +82,7 @@ class DownloadDialog(QProgressDialog):
             self.setLabelText(self.tr("{file}: {done} MB").format(
                 file=name, done=f"{done / 1e6:.1f}"))
 
-    @Slot(str, str)
     def _on_done(self, outcome: str, detail: str) -> None:
-        self.thread.wait()
+        self.worker.wait()
         self.finished_download.emit(outcome, detail)
         self.close()

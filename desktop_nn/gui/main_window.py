@@ -9,10 +9,9 @@ from pathlib import Path
 import numpy as np
 import pyqtgraph as pg
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import QLocale, Qt, QTimer, Slot, qVersion
+from PySide6.QtCore import QLocale, QTimer, Slot, qVersion
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog,
     QMainWindow,
     QMessageBox,
     QTabWidget,
@@ -21,10 +20,12 @@ from PySide6.QtWidgets import (
 
 from desktop_nn import __version__
 from desktop_nn.core.blas import limit_blas_threads_for_process
-from desktop_nn.core.history_csv import write_history_csv
-from desktop_nn.core.model_io import ModelFileError, check_compatible, load_model, save_model
+from desktop_nn.data.datasets import dataset_title
 from desktop_nn.data.mnist import DataError, dataset_dir
-from desktop_nn.gui.download_dialog import DATASET_TITLES, DownloadDialog
+from desktop_nn.gui.common.shortcuts import ShortcutGuard
+from desktop_nn.gui.common.state import AppState
+from desktop_nn.gui.download_dialog import DownloadDialog
+from desktop_nn.gui.file_commands import FileCommands
 from desktop_nn.gui.i18n import (
     LANGUAGES,
     choose_language,
@@ -35,16 +36,13 @@ from desktop_nn.gui.i18n import (
 )
 from desktop_nn.gui.icon import app_icon
 from desktop_nn.gui.language_switch import ask_to_restart
-from desktop_nn.gui.plot_export import export_plot
 from desktop_nn.gui.settings import (
     APPLICATION,
     app_settings,
     read_window_settings,
     save_config,
 )
-from desktop_nn.gui.shortcuts import ShortcutGuard
-from desktop_nn.gui.state import AppState
-from desktop_nn.gui.training_tab import TrainingTab
+from desktop_nn.gui.training.tab import TrainingTab
 
 #: The book's title and its editions, the same in every language (names are not translated).
 BOOK_TITLE = "<i>Deep Learning from Scratch</i>"
@@ -89,8 +87,8 @@ class MainWindow(QMainWindow):
         self._add_insight_tabs()
         self.training_tab.status.connect(
             lambda message: self.show_status(message, owner=self.training_tab))
-        self.training_tab.panel.config_changed.connect(self._schedule_settings_save)
-        self.training_tab.panel.dataset_changed.connect(self._on_dataset_chosen)
+        self.training_tab.config_changed.connect(self._schedule_settings_save)
+        self.training_tab.dataset_chosen.connect(self._on_dataset_chosen)
         self.state.data_failed.connect(
             lambda message: self.show_status(self.tr("Could not load the data:") + " " + message)
         )
@@ -101,6 +99,7 @@ class MainWindow(QMainWindow):
         # Connected after the tabs: the notice replaces their "data ready" message.
         self.state.data_changed.connect(self._show_data_notices)
 
+        self.files = FileCommands(self, self.state, self.training_tab)
         self._build_menus()
         self.shortcut_guard = ShortcutGuard(self)
         self.statusBar().setObjectName("statusBar")
@@ -115,7 +114,7 @@ class MainWindow(QMainWindow):
     # -- construction ------------------------------------------------------------------------
     def _add_graph_tabs(self) -> None:
         """The computation-graph view (chapter 5's apples and oranges)."""
-        from desktop_nn.gui.graph_tab import GraphTab
+        from desktop_nn.gui.graph.tab import GraphTab
 
         self.graph_tab = GraphTab(self.state)
         self.graph_tab.status.connect(
@@ -124,10 +123,10 @@ class MainWindow(QMainWindow):
 
     def _add_insight_tabs(self) -> None:
         """Gradient check, evaluation, the network's insides, and drawing your own digit."""
-        from desktop_nn.gui.draw_tab import DrawTab
-        from desktop_nn.gui.evaluate_tab import EvaluateTab
-        from desktop_nn.gui.gradcheck_tab import GradientCheckTab
-        from desktop_nn.gui.inside_tab import InsideTab
+        from desktop_nn.gui.draw.tab import DrawTab
+        from desktop_nn.gui.evaluate.tab import EvaluateTab
+        from desktop_nn.gui.gradcheck.tab import GradientCheckTab
+        from desktop_nn.gui.inside.tab import InsideTab
 
         self.gradcheck_tab = GradientCheckTab(self.state)
         self.add_tab(self.gradcheck_tab, self.tr("&Gradient check"))
@@ -154,15 +153,15 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.setObjectName("fileMenu")
-        self.load_action = self._action(self.tr("&Load model…"), self.load_model_dialog,
+        self.load_action = self._action(self.tr("&Load model…"), self.files.load_model_dialog,
                                         QKeySequence.StandardKey.Open, "loadModelAction")
-        self.save_action = self._action(self.tr("&Save model…"), self.save_model_dialog,
+        self.save_action = self._action(self.tr("&Save model…"), self.files.save_model_dialog,
                                         QKeySequence.StandardKey.Save, "saveModelAction")
         self.export_csv_action = self._action(self.tr("Export &history as CSV…"),
-                                              self.export_history_dialog, "Ctrl+E",
+                                              self.files.export_history_dialog, "Ctrl+E",
                                               "exportHistoryAction")
         self.export_plots_action = self._action(self.tr("Export &plots as PNG/SVG…"),
-                                                self.export_plots_dialog, "Ctrl+Shift+E",
+                                                self.files.export_plots_dialog, "Ctrl+Shift+E",
                                                 "exportPlotsAction")
         self.quit_action = self._action(self.tr("&Quit"), self.close,
                                         QKeySequence.StandardKey.Quit, "quitAction")
@@ -236,16 +235,12 @@ class MainWindow(QMainWindow):
 
     def restore_settings(self) -> None:
         """Restore what was saved; a value of the wrong type or out of range is ignored."""
-        slider = self.training_tab.smoothing_slider
-        saved = read_window_settings(self.settings, (slider.minimum(), slider.maximum()))
+        saved = read_window_settings(self.settings, self.training_tab.smoothing_range)
         if saved.geometry is None or not self.restoreGeometry(saved.geometry):
             self.resize(1360, 820)
         if saved.config is not None:
-            self.training_tab.panel.set_config(saved.config)
-        if saved.smoothing is not None:
-            slider.setValue(saved.smoothing)
-        if saved.log_scale is not None:
-            self.training_tab.log_check.setChecked(saved.log_scale)
+            self.training_tab.show_config(saved.config)
+        self.training_tab.restore_plot_settings(saved.smoothing, saved.log_scale)
         tab = self.settings.value("window/tab")
         if tab is not None and str(tab).isdigit() and int(tab) < self.tabs.count():
             self.tabs.setCurrentIndex(int(tab))
@@ -256,21 +251,22 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def save_settings(self) -> None:
-        save_config(self.settings, self.training_tab.panel.config())
+        save_config(self.settings, self.training_tab.config())
         self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("plots/smoothing", self.training_tab.smoothing_slider.value())
-        self.settings.setValue("plots/log_scale", self.training_tab.log_check.isChecked())
+        smoothing, log_scale = self.training_tab.plot_settings()
+        self.settings.setValue("plots/smoothing", smoothing)
+        self.settings.setValue("plots/log_scale", log_scale)
         self.settings.setValue("window/tab", self.tabs.currentIndex())
         self.settings.sync()
 
     # -- data --------------------------------------------------------------------------------
     def _load_initial_data(self) -> None:
-        dataset = self.training_tab.panel.config().dataset
+        dataset = self.training_tab.config().dataset
         try:
             dataset_dir(dataset)
         except DataError:
             dataset = "mnist"
-            self.training_tab.panel.dataset_combo.setCurrentIndex(0)
+            self.training_tab.choose_bundled_dataset()
         self.state.load_data(dataset)
 
     @Slot(str)
@@ -282,11 +278,11 @@ class MainWindow(QMainWindow):
             return
         if dataset != self.state.dataset_name:
             self.show_status(self.tr("Loading {dataset}…").format(
-                dataset=DATASET_TITLES.get(dataset, dataset)))
+                dataset=dataset_title(dataset)))
             self.state.load_data(dataset)
 
     def _offer_download(self, dataset: str) -> None:
-        title = DATASET_TITLES.get(dataset, dataset)
+        title = dataset_title(dataset)
         answer = QMessageBox.question(
             self,
             self.tr("Download {dataset}?").format(dataset=title),
@@ -294,7 +290,7 @@ class MainWindow(QMainWindow):
                     "checked against its published checksums)?").format(dataset=title),
         )
         if answer != QMessageBox.StandardButton.Yes:
-            self.training_tab.panel.dataset_combo.setCurrentIndex(0)
+            self.training_tab.choose_bundled_dataset()
             return
         self.start_download(dataset)
 
@@ -308,12 +304,12 @@ class MainWindow(QMainWindow):
 
     def _on_downloaded(self, dataset: str, outcome: str, detail: str) -> None:
         self.download_dialog = None
-        title = DATASET_TITLES.get(dataset, dataset)
-        if outcome == "ok":
+        title = dataset_title(dataset)
+        if outcome == "finished":
             self.show_status(self.tr("{dataset} downloaded; loading…").format(dataset=title))
             self.state.load_data(dataset)
             return
-        self.training_tab.panel.dataset_combo.setCurrentIndex(0)
+        self.training_tab.choose_bundled_dataset()
         if outcome == "failed":
             QMessageBox.warning(
                 self,
@@ -323,133 +319,22 @@ class MainWindow(QMainWindow):
         else:
             self.show_status(self.tr("Download of {dataset} cancelled").format(dataset=title))
 
-    # -- model files -------------------------------------------------------------------------
-    @Slot()
-    def save_model_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save model"), "model.npz",
-                                              self.tr("Models") + " (*.npz)")
-        if path:
-            self.save_model_to(path)
-
+    # -- model files and exports (the File menu's commands) ---------------------------------
     def save_model_to(self, path: str | os.PathLike) -> bool:
-        network, config = self.state.network, self.state.config
-        if network is None or config is None:
-            self._warn(self.tr("Nothing to save"), self.tr("Train a network (or load one) first."))
-            return False
-        meta: dict = {}
-        trainer = self.training_tab.last_trainer
-        if trainer is not None and trainer.network is not None:
-            meta["iterations"] = trainer.iteration
-            meta["learning_rates"] = [list(change) for change in trainer.history.learning_rates]
-        try:
-            save_model(path, network, config, meta)
-        except ModelFileError as exc:
-            self._warn(self.tr("Could not save the model"),
-                       self.tr("The model was not saved; an existing file keeps its contents.")
-                       + "\n\n" + str(exc))
-            return False
-        self.show_status(self.tr("Model saved to {path}").format(path=path))
-        return True
-
-    @Slot()
-    def load_model_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Load model"), "",
-                                              self.tr("Models") + " (*.npz)")
-        if path:
-            self.load_model_from(path)
+        """Save the current model to ``path``; False (after a message) if it was not saved."""
+        return self.files.save_model_to(path)
 
     def load_model_from(self, path: str | os.PathLike) -> bool:
-        if self.state.is_training:
-            self._warn(self.tr("Training is running"),
-                       self.tr("Stop the run before loading a model."))
-            return False
-        try:
-            loaded = load_model(path)
-            check_compatible(loaded.network)
-        except ModelFileError as exc:
-            self._warn(self.tr("Could not load the model"),
-                       self.tr("The file was not loaded; the current network is unchanged.")
-                       + "\n\n" + str(exc))
-            return False
-        self.training_tab.panel.set_config(loaded.config.replace(
-            dataset=self.training_tab.panel.config().dataset))
-        self.state.set_model(loaded.network, loaded.config)
-        self.show_status(self.tr("Loaded {file}: hidden size {hidden}, {activation}, seed {seed}"
-                                 ).format(file=Path(path).name, hidden=loaded.network.hidden_size,
-                                          activation=loaded.config.activation,
-                                          seed=self._seed_text(loaded.config.seed)))
-        return True
-
-    def _seed_text(self, seed: int | None) -> str:
-        return str(seed) if seed is not None else self.tr("not recorded")
-
-    # -- exports -----------------------------------------------------------------------------
-    def _warn_no_history(self) -> None:
-        self._warn(self.tr("No history to export"), self.tr("Finish or stop a run first."))
-
-    @Slot()
-    def export_history_dialog(self) -> None:
-        if not self.training_tab.runs_on_screen():
-            self._warn_no_history()
-            return
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export history"), "history.csv",
-                                              self.tr("CSV files") + " (*.csv)")
-        if path:
-            self.export_history_to(path)
+        """Make the model in ``path`` current everywhere; False (after a message) on failure."""
+        return self.files.load_model_from(path)
 
     def export_history_to(self, path: str | os.PathLike) -> bool:
         """Write every ended run on screen to one CSV (a column says which run a row is)."""
-        runs = self.training_tab.runs_on_screen()
-        if not runs:
-            self._warn_no_history()
-            return False
-        try:
-            write_history_csv(path, [run.history_run() for run in runs])
-        except OSError as exc:
-            self._warn(self.tr("Could not export the history"),
-                       self.tr("The history was not written; an existing file keeps its "
-                               "contents.") + "\n\n" + f"{path}: {exc.strerror or exc}")
-            return False
-        numbers = ", ".join(str(run.number) for run in runs)
-        message = self.tr("History of runs {numbers} written to {path}").format(
-            numbers=numbers, path=path)
-        if self.training_tab.is_running:
-            message += " " + self.tr("(the run in progress is not included)")
-        self.show_status(message)
-        return True
-
-    @Slot()
-    def export_plots_dialog(self) -> None:
-        filters = (self.tr("PNG image") + " (*.png);;" + self.tr("SVG drawing") + " (*.svg)")
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export plots"), "curves.png",
-                                              filters)
-        if path:
-            self.export_plots_to(path)
+        return self.files.export_history_to(path)
 
     def export_plots_to(self, path: str | os.PathLike) -> list[Path]:
-        """Write the loss and accuracy plots as ``<name>-loss.<ext>`` and ``<name>-accuracy``.
-
-        PNG at twice the on-screen size, SVG as vector graphics, both as they look on screen
-        without the hover readout. Each file appears complete or not at all.
-        """
-        base = Path(path)
-        suffix = base.suffix.lower() or ".png"
-        if suffix not in (".png", ".svg"):
-            self._warn(self.tr("Unknown format"), self.tr("Plots can be exported as .png or .svg."))
-            return []
-        written = []
-        plots = {"loss": self.training_tab.loss_plot, "accuracy": self.training_tab.accuracy_plot}
-        try:
-            for name, plot in plots.items():
-                written.append(export_plot(plot, base.with_name(f"{base.stem}-{name}{suffix}")))
-        except OSError as exc:
-            self._warn(self.tr("Could not export the plots"),
-                       self.tr("The plots could not be written:") + "\n\n"
-                       + f"{exc.strerror or exc}")
-            return written
-        self.show_status(self.tr("Plots written: {files}").format(
-            files=", ".join(p.name for p in written)))
-        return written
+        """Write the loss and accuracy plots as ``<name>-loss.<ext>`` and ``<name>-accuracy``."""
+        return self.files.export_plots_to(path)
 
     # -- help --------------------------------------------------------------------------------
     def about_text(self) -> str:
@@ -473,14 +358,6 @@ class MainWindow(QMainWindow):
     @Slot()
     def show_about(self) -> None:
         QMessageBox.about(self, self.tr("About"), self.about_text())
-
-    def _warn(self, title: str, text: str) -> None:
-        self.last_warning = (title, text)
-        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok,
-                          self)
-        box.setObjectName("warningMessage")
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
 
     # -- closing -----------------------------------------------------------------------------
     def closeEvent(self, event) -> None:

@@ -91,7 +91,7 @@
     <name>ClassNames</name>
     <message>
         <source>T-shirt</source>
-        <extracomment>Fashion-MNIST's class names as the core spells them (desktop_nn.core.evaluation), marked for translation: the core's English name is the key, the window shows its translation.</extracomment>
+        <extracomment>How each dataset is called on screen and in messages (names: never translated). Both datasets have ten classes, labelled 0 to 9. Short names of the Fashion-MNIST classes, label 0 first.</extracomment>
         <translation>Tシャツ</translation>
     </message>
     <message>
@@ -472,44 +472,12 @@
         <translation>最も確率の高い予測が正しかったテスト画像の割合。</translation>
     </message>
     <message>
-        <source>Per-class precision, recall and F1</source>
-        <translation>クラスごとの適合率・再現率・F1</translation>
-    </message>
-    <message>
-        <source>Precision: of the images guessed as this class, the share that are. Recall: of this class's images, the share found. F1: their harmonic mean. Click a header to sort.</source>
-        <translation>適合率：このクラスと予測した画像のうち、実際にこのクラスだった割合。再現率：このクラスの画像のうち、正しく見つけられた割合。F1：両者の調和平均。見出しをクリックすると並べ替えます。</translation>
-    </message>
-    <message>
-        <source>Test images the network got wrong, the most confident mistakes first; select one to see its probabilities.</source>
-        <translation>ネットワークが誤認識したテスト画像（確信度の高い誤りから順に）。選択すると各クラスの確率を表示します。</translation>
-    </message>
-    <message>
-        <source>Misclassified test images</source>
-        <translation>誤認識したテスト画像</translation>
-    </message>
-    <message>
-        <source>Show &amp;all</source>
-        <translation>すべて表示(&amp;A)</translation>
-    </message>
-    <message>
-        <source>List every kind of mistake again, not one cell's.</source>
-        <translation>1 つのセルだけでなく、すべての誤りを再び一覧表示します。</translation>
-    </message>
-    <message>
-        <source>The network's probability for each class; the true class's label is bold.</source>
-        <translation>ネットワークが各クラスに与えた確率。正解クラスのラベルは太字です。</translation>
-    </message>
-    <message>
         <source>Confusion matrix</source>
         <translation>混同行列</translation>
     </message>
     <message>
         <source>Per class</source>
         <translation>クラスごと</translation>
-    </message>
-    <message>
-        <source>Selected mistake</source>
-        <translation>選択した誤り</translation>
     </message>
     <message>
         <source>Waiting for the test images to load…</source>
@@ -544,36 +512,8 @@
         <translation>注意：このモデルは {dataset} で学習したものです</translation>
     </message>
     <message>
-        <source>Test image {index}</source>
-        <translation>テスト画像 {index}</translation>
-    </message>
-    <message>
-        <source>{count} mistakes</source>
-        <translation>誤り {count} 件</translation>
-    </message>
-    <message>
-        <source>{count} images of {true} taken for {guess}</source>
-        <translation>{guess} と誤認された {true} の画像 {count} 枚</translation>
-    </message>
-    <message>
-        <source>{list}, the most confident first</source>
-        <translation>{list}（確信度の高い順）</translation>
-    </message>
-    <message>
-        <source>{list} (the first {limit} shown)</source>
-        <translation>{list}（最初の {limit} 件を表示）</translation>
-    </message>
-    <message>
         <source>No mistakes to show.</source>
         <translation>表示する誤りはありません。</translation>
-    </message>
-    <message>
-        <source>Test image {index}: true {true}, guessed {guess} with {guess_percent}% (right).</source>
-        <translation>テスト画像 {index}：正解 {true}、{guess_percent}% で {guess} と予測（正しい）。</translation>
-    </message>
-    <message>
-        <source>Test image {index}: true {true}, guessed {guess} with {guess_percent}% (wrong). The true class had {true_percent}%.</source>
-        <translation>テスト画像 {index}：正解 {true}、{guess_percent}% で {guess} と予測（誤り）。正解クラスの確率は {true_percent}% でした。</translation>
     </message>
     <message>
         <source>Load model</source>
@@ -630,6 +570,136 @@
     <message>
         <source>Press Evaluate.</source>
         <translation>「評価」を押してください。</translation>
+    </message>
+</context>
+<context>
+    <name>ExplanationBox</name>
+    <message>
+        <source>What the figures mean</source>
+        <translation>数値の意味</translation>
+    </message>
+</context>
+<context>
+    <name>FileCommands</name>
+    <message>
+        <source>Save model</source>
+        <translation>モデルを保存</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>モデル</translation>
+    </message>
+    <message>
+        <source>Nothing to save</source>
+        <translation>保存するものがありません</translation>
+    </message>
+    <message>
+        <source>Train a network (or load one) first.</source>
+        <translation>先にネットワークを学習させる（または読み込む）必要があります。</translation>
+    </message>
+    <message>
+        <source>Could not save the model</source>
+        <translation>モデルを保存できませんでした</translation>
+    </message>
+    <message>
+        <source>The model was not saved; an existing file keeps its contents.</source>
+        <translation>モデルは保存されませんでした。既存のファイルの内容は変わっていません。</translation>
+    </message>
+    <message>
+        <source>Model saved to {path}</source>
+        <translation>モデルを {path} に保存しました</translation>
+    </message>
+    <message>
+        <source>Load model</source>
+        <translation>モデルを読み込む</translation>
+    </message>
+    <message>
+        <source>Training is running</source>
+        <translation>学習中です</translation>
+    </message>
+    <message>
+        <source>Stop the run before loading a model.</source>
+        <translation>モデルを読み込む前に学習を停止してください。</translation>
+    </message>
+    <message>
+        <source>Could not load the model</source>
+        <translation>モデルを読み込めませんでした</translation>
+    </message>
+    <message>
+        <source>The file was not loaded; the current network is unchanged.</source>
+        <translation>ファイルは読み込まれませんでした。現在のネットワークはそのままです。</translation>
+    </message>
+    <message>
+        <source>Loaded {file}: hidden size {hidden}, {activation}, seed {seed}</source>
+        <translation>{file} を読み込みました：隠れ層のサイズ {hidden}、{activation}、シード {seed}</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>記録なし</translation>
+    </message>
+    <message>
+        <source>No history to export</source>
+        <translation>書き出す学習履歴がありません</translation>
+    </message>
+    <message>
+        <source>Finish or stop a run first.</source>
+        <translation>先に学習を完了するか停止してください。</translation>
+    </message>
+    <message>
+        <source>Export history</source>
+        <translation>学習履歴の書き出し</translation>
+    </message>
+    <message>
+        <source>CSV files</source>
+        <translation>CSV ファイル</translation>
+    </message>
+    <message>
+        <source>Could not export the history</source>
+        <translation>学習履歴を書き出せませんでした</translation>
+    </message>
+    <message>
+        <source>The history was not written; an existing file keeps its contents.</source>
+        <translation>学習履歴は書き出されませんでした。既存のファイルの内容は変わっていません。</translation>
+    </message>
+    <message>
+        <source>History of runs {numbers} written to {path}</source>
+        <translation>実行 {numbers} の学習履歴を {path} に書き出しました</translation>
+    </message>
+    <message>
+        <source>(the run in progress is not included)</source>
+        <translation>（実行中の学習は含まれません）</translation>
+    </message>
+    <message>
+        <source>PNG image</source>
+        <translation>PNG 画像</translation>
+    </message>
+    <message>
+        <source>SVG drawing</source>
+        <translation>SVG 図</translation>
+    </message>
+    <message>
+        <source>Export plots</source>
+        <translation>グラフの書き出し</translation>
+    </message>
+    <message>
+        <source>Unknown format</source>
+        <translation>不明な形式</translation>
+    </message>
+    <message>
+        <source>Plots can be exported as .png or .svg.</source>
+        <translation>グラフは .png または .svg で書き出せます。</translation>
+    </message>
+    <message>
+        <source>Could not export the plots</source>
+        <translation>グラフを書き出せませんでした</translation>
+    </message>
+    <message>
+        <source>The plots could not be written:</source>
+        <translation>グラフを書き込めませんでした：</translation>
+    </message>
+    <message>
+        <source>Plots written: {files}</source>
+        <translation>グラフを書き出しました：{files}</translation>
     </message>
 </context>
 <context>
@@ -694,6 +764,7 @@
     </message>
     <message>
         <source>How many training images the loss is computed on (the book's gradient_check.py uses the first 3).</source>
+        <extracomment>At most this many of the checked images' labels are listed.</extracomment>
         <translation>損失の計算に使う訓練画像の枚数（本書の gradient_check.py は最初の 3 枚を使います）。</translation>
     </message>
     <message>
@@ -737,36 +808,12 @@
         <translation>数値勾配：{percent}% 完了、残り{remaining}</translation>
     </message>
     <message>
-        <source>Numerical gradient {numerical}, backpropagation {backprop} (the best of {runs} runs after a warm-up run): backprop was {speedup} times faster.</source>
-        <translation>数値勾配 {numerical}、誤差逆伝播法 {backprop}（ウォームアップを 1 回行った後、{runs} 回の実行で最速の値）：逆伝播のほうが {speedup} 倍速い結果でした。</translation>
-    </message>
-    <message>
         <source>Parameters whose numerical derivative is done (two losses each).</source>
         <translation>数値微分が済んだパラメータ（1つにつき損失を 2 回計算）。</translation>
     </message>
     <message>
         <source>Numerical gradient progress</source>
         <translation>数値勾配の進捗</translation>
-    </message>
-    <message>
-        <source>Numerical gradient against backpropagation</source>
-        <translation>数値勾配と誤差逆伝播法の比較</translation>
-    </message>
-    <message>
-        <source>Per parameter: the mean absolute difference (the figure the book prints), the largest one, and the largest difference relative to the gradients' size.</source>
-        <translation>パラメータごとに、絶対差の平均（本書に載っている値）、絶対差の最大値、勾配の大きさに対する差の最大値を示します。</translation>
-    </message>
-    <message>
-        <source>Checks so far</source>
-        <translation>これまでの確認</translation>
-    </message>
-    <message>
-        <source>Every check finished in this session, newest first, with its mean |diff| per parameter: run with and without the 1e-7 to compare.</source>
-        <translation>今回の起動中に完了したすべての確認（新しい順）と、パラメータごとの平均 |差|。1e-7 ありとなしで実行して比べてみましょう。</translation>
-    </message>
-    <message>
-        <source>Run the check to time both methods.</source>
-        <translation>確認を実行すると、両方の方法の所要時間を計測します。</translation>
     </message>
     <message>
         <source>Settings</source>
@@ -787,14 +834,6 @@
     <message>
         <source>Rando&amp;m seed:</source>
         <translation>乱数シード(&amp;M)：</translation>
-    </message>
-    <message>
-        <source>Checks so far: mean |diff| per parameter, newest first</source>
-        <translation>これまでの確認：パラメータごとの平均 |差|（新しい順）</translation>
-    </message>
-    <message>
-        <source>What the figures mean</source>
-        <translation>数値の意味</translation>
     </message>
     <message>
         <source>TwoLayerNet(784, {hidden}, 10) has {count} parameters: the numerical gradient computes the loss {losses} times, backpropagation once forward and once backward.</source>
@@ -845,28 +884,12 @@
         <translation>{done} / {total} パラメータ</translation>
     </message>
     <message>
-        <source>1e-7 (the book's)</source>
-        <translation>1e-7（本書と同じ）</translation>
-    </message>
-    <message>
         <source>The first {dataset} training image (label {labels})</source>
         <translation>{dataset} の最初の訓練画像（ラベル {labels}）</translation>
     </message>
     <message>
         <source>The first {count} {dataset} training images (labels {labels})</source>
         <translation>{dataset} の最初の {count} 枚の訓練画像（ラベル {labels}）</translation>
-    </message>
-    <message>
-        <source>{images}; TwoLayerNet(784, {hidden}, 10), {activation}, seed {seed}, float64; constant inside the log: {delta}.</source>
-        <translation>{images}。TwoLayerNet(784, {hidden}, 10)、{activation}、シード {seed}、float64。log 内の定数：{delta}。</translation>
-    </message>
-    <message>
-        <source>yes</source>
-        <translation>あり</translation>
-    </message>
-    <message>
-        <source>no (0)</source>
-        <translation>なし (0)</translation>
     </message>
     <message>
         <source>Waiting for the training images to load…</source>
@@ -878,10 +901,80 @@
     </message>
 </context>
 <context>
+    <name>GradientTable</name>
+    <message>
+        <source>Gradients: backprop vs numerical</source>
+        <translation>勾配：逆伝播と数値勾配の比較</translation>
+    </message>
+    <message>
+        <source>Backpropagation against the numerical derivative of chapter 4.</source>
+        <translation>誤差逆伝播法と第 4 章の数値微分を比べます。</translation>
+    </message>
+    <message>
+        <source>Gradients of the inputs</source>
+        <translation>各入力の勾配</translation>
+    </message>
+    <message>
+        <source>Each input's gradient by backpropagation beside the central difference {formula}; click a row to select that input.</source>
+        <translation>各入力について、誤差逆伝播法による勾配と中心差分 {formula} の値を並べて示します。行をクリックするとその入力を選択します。</translation>
+    </message>
+    <message>
+        <source>input</source>
+        <translation>入力</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>値</translation>
+    </message>
+    <message>
+        <source>backprop</source>
+        <translation>逆伝播</translation>
+    </message>
+    <message>
+        <source>numerical</source>
+        <translation>数値勾配</translation>
+    </message>
+    <message>
+        <source>Gradients ∂{output}/∂input: backprop vs numerical</source>
+        <translation>勾配 ∂{output}/∂入力：逆伝播と数値勾配の比較</translation>
+    </message>
+    <message>
+        <source>undefined</source>
+        <translation>未定義</translation>
+    </message>
+</context>
+<context>
+    <name>GraphChooser</name>
+    <message>
+        <source>Choose one of the book's graphs, or build one from the expression field.</source>
+        <translation>本書の計算グラフを選ぶか、式の欄に入力した式から計算グラフを作ります。</translation>
+    </message>
+    <message>
+        <source>&amp;Preset:</source>
+        <translation>プリセット(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>e.g. {first}  or  {second}</source>
+        <translation>例：{first} または {second}</translation>
+    </message>
+    <message>
+        <source>Type a formula with + - * /, exp(), log(), numbers and names, then press Enter to draw its graph.</source>
+        <translation>+ - * /、exp()、log()、数値、名前を使った式を入力し、Enter キーを押すと計算グラフを描きます。</translation>
+    </message>
+    <message>
+        <source>E&amp;xpression:</source>
+        <translation>式(&amp;X)：</translation>
+    </message>
+    <message>
+        <source>Why the expression could not be drawn.</source>
+        <translation>式を描けなかった理由。</translation>
+    </message>
+</context>
+<context>
     <name>GraphScene</name>
     <message>
         <source>{symbol} node computing {name}: click for its rule</source>
-        <extracomment>Distance between columns of the layout, in scene units (pixels at zoom 1). Distance between rows of the layout. Inputs and constants are right-aligned this far right of their column. Space between an arrow and its labels. Space kept free around every label, vertex and arrow when labels are placed. Space kept free between labels. An edge passing closer than this to a vertex bends around it (room for a label). How far a bent edge passes from the vertex it avoids. Length of the arrow that leaves the result. Label slots are reserved for the numbers the labels will show once both passes are done, and never narrower than this. Preferred positions of the labels along an arrow (fraction of its length), best first. Longer output names are shortened.</extracomment>
+        <extracomment>Distance between rows of the layout. Inputs and constants are right-aligned this far right of their column. Label slots are reserved for the numbers the labels will show once both passes are done, and never narrower than this. Preferred positions of the labels along an arrow (fraction of its length), best first. Longer output names are shortened.</extracomment>
         <translation>{name} を計算する{symbol}ノード：クリックで規則を表示</translation>
     </message>
     <message>
@@ -911,154 +1004,6 @@
     <message>
         <source>Your own expression</source>
         <translation>自分で入力した式</translation>
-    </message>
-    <message>
-        <source>input</source>
-        <translation>入力</translation>
-    </message>
-    <message>
-        <source>value</source>
-        <translation>値</translation>
-    </message>
-    <message>
-        <source>backprop</source>
-        <translation>逆伝播</translation>
-    </message>
-    <message>
-        <source>numerical</source>
-        <translation>数値勾配</translation>
-    </message>
-    <message>
-        <source>{steps} steps/s</source>
-        <translation>{steps} ステップ/秒</translation>
-    </message>
-    <message>
-        <source>Choose one of the book's graphs, or build one from the expression field.</source>
-        <translation>本書の計算グラフを選ぶか、式の欄に入力した式から計算グラフを作ります。</translation>
-    </message>
-    <message>
-        <source>&amp;Preset:</source>
-        <translation>プリセット(&amp;P)：</translation>
-    </message>
-    <message>
-        <source>e.g. {first}  or  {second}</source>
-        <translation>例：{first} または {second}</translation>
-    </message>
-    <message>
-        <source>Type a formula with + - * /, exp(), log(), numbers and names, then press Enter to draw its graph.</source>
-        <translation>+ - * /、exp()、log()、数値、名前を使った式を入力し、Enter キーを押すと計算グラフを描きます。</translation>
-    </message>
-    <message>
-        <source>E&amp;xpression:</source>
-        <translation>式(&amp;X)：</translation>
-    </message>
-    <message>
-        <source>Why the expression could not be drawn.</source>
-        <translation>式を描けなかった理由。</translation>
-    </message>
-    <message>
-        <source>For&amp;ward step</source>
-        <translation>順伝播ステップ(&amp;W)</translation>
-    </message>
-    <message>
-        <source>Compute the next node of the forward pass</source>
-        <translation>順伝播で次のノードを計算します</translation>
-    </message>
-    <message>
-        <source>&amp;Backward step</source>
-        <translation>逆伝播ステップ(&amp;B)</translation>
-    </message>
-    <message>
-        <source>Pass the gradient back through the next node (after the forward pass)</source>
-        <translation>次のノードを通して勾配を逆に伝えます（順伝播が終わった後）</translation>
-    </message>
-    <message>
-        <source>Step bac&amp;k</source>
-        <translation>1 ステップ戻る(&amp;K)</translation>
-    </message>
-    <message>
-        <source>Undo the last step, forward or backward</source>
-        <translation>直前のステップ（順伝播・逆伝播とも）を取り消します</translation>
-    </message>
-    <message>
-        <source>R&amp;un all</source>
-        <translation>すべて実行(&amp;U)</translation>
-    </message>
-    <message>
-        <source>Finish the forward and the backward pass at once</source>
-        <translation>順伝播と逆伝播を一度に最後まで実行します</translation>
-    </message>
-    <message>
-        <source>&amp;Reset</source>
-        <translation>リセット(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Back to the start: only the inputs are known</source>
-        <translation>最初に戻ります：分かっているのは入力だけです</translation>
-    </message>
-    <message>
-        <source>Ani&amp;mate</source>
-        <translation>アニメーション(&amp;M)</translation>
-    </message>
-    <message>
-        <source>Step through both passes on a timer; press again to pause</source>
-        <translation>一定の間隔で順伝播と逆伝播を 1 ステップずつ進めます。もう一度押すと一時停止します</translation>
-    </message>
-    <message>
-        <source>How many steps per second the animation makes.</source>
-        <translation>アニメーションが 1 秒間に進むステップ数。</translation>
-    </message>
-    <message>
-        <source>&amp;Speed:</source>
-        <translation>速度(&amp;S)：</translation>
-    </message>
-    <message>
-        <source>Zoom out</source>
-        <translation>縮小</translation>
-    </message>
-    <message>
-        <source>Zoom in</source>
-        <translation>拡大</translation>
-    </message>
-    <message>
-        <source>Fit &amp;all</source>
-        <translation>全体を表示(&amp;A)</translation>
-    </message>
-    <message>
-        <source>Fit the whole graph into the view again</source>
-        <translation>計算グラフ全体が収まるように表示し直します</translation>
-    </message>
-    <message>
-        <source>Where the stepper is and what the last step did.</source>
-        <translation>いまどのステップにいて、直前のステップで何をしたか。</translation>
-    </message>
-    <message>
-        <source>Why the last step could not be computed.</source>
-        <translation>直前のステップを計算できなかった理由。</translation>
-    </message>
-    <message>
-        <source>Gradients of the inputs</source>
-        <translation>各入力の勾配</translation>
-    </message>
-    <message>
-        <source>Each input's gradient by backpropagation beside the central difference {formula}; click a row to select that input.</source>
-        <translation>各入力について、誤差逆伝播法による勾配と中心差分 {formula} の値を並べて示します。行をクリックするとその入力を選択します。</translation>
-    </message>
-    <message>
-        <source>How to read the drawing.</source>
-        <translation>図の読み方。</translation>
-    </message>
-    <message>
-        <source>Zoom:</source>
-        <translation>ズーム：</translation>
-    </message>
-    <message>
-        <source>Gradients: backprop vs numerical</source>
-        <translation>勾配：逆伝播と数値勾配の比較</translation>
-    </message>
-    <message>
-        <source>Backpropagation against the numerical derivative of chapter 4.</source>
-        <translation>誤差逆伝播法と第 4 章の数値微分を比べます。</translation>
     </message>
     <message>
         <source>Graph: {name}</source>
@@ -1109,14 +1054,6 @@
         <translation>完了：{name} = {value}。すべての勾配が矢印の下に赤で表示されています。</translation>
     </message>
     <message>
-        <source>Gradients ∂{output}/∂input: backprop vs numerical</source>
-        <translation>勾配 ∂{output}/∂入力：逆伝播と数値勾配の比較</translation>
-    </message>
-    <message>
-        <source>undefined</source>
-        <translation>未定義</translation>
-    </message>
-    <message>
         <source>How to read it: the number above an arrow is the value flowing forward; &lt;span style='color:{colour}'&gt;&lt;b&gt;the red number below&lt;/b&gt;&lt;/span&gt; is the gradient flowing back, the derivative of the result with respect to that value. The node just computed is outlined (blue forward, red backward); numbers it just produced are bold.</source>
         <translation>読み方：矢印の上の数字は順方向に流れる値、&lt;span style='color:{colour}'&gt;&lt;b&gt;下の赤い数字&lt;/b&gt;&lt;/span&gt;は逆方向に流れる勾配、つまりその値に関する結果の微分です。直前に計算したノードは色付きの枠で示され（順伝播は青、逆伝播は赤）、そのノードが出した数字は太字になります。</translation>
     </message>
@@ -1135,6 +1072,29 @@
     <message>
         <source>The graph's nodes, inputs and arrows with their values and gradients; click a node or an input to show it in the side panel.</source>
         <translation>計算グラフのノード・入力・矢印と、その値と勾配。ノードや入力をクリックするとサイドパネルに詳細を表示します。</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryBox</name>
+    <message>
+        <source>Checks so far: mean |diff| per parameter, newest first</source>
+        <translation>これまでの確認：パラメータごとの平均 |差|（新しい順）</translation>
+    </message>
+    <message>
+        <source>Checks so far</source>
+        <translation>これまでの確認</translation>
+    </message>
+    <message>
+        <source>Every check finished in this session, newest first, with its mean |diff| per parameter: run with and without the 1e-7 to compare.</source>
+        <translation>今回の起動中に完了したすべての確認（新しい順）と、パラメータごとの平均 |差|。1e-7 ありとなしで実行して比べてみましょう。</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>あり</translation>
+    </message>
+    <message>
+        <source>no (0)</source>
+        <translation>なし (0)</translation>
     </message>
 </context>
 <context>
@@ -1442,7 +1402,7 @@
     <name>LossPlot</name>
     <message>
         <source>loss</source>
-        <extracomment>How often the faint raw loss curve is redrawn (the smoothed line follows every frame). Points drawn of the smoothed loss line (it is smooth: a point every few pixels suffices). Points a loss buffer holds before it thins itself out.</extracomment>
+        <extracomment>How often the faint raw loss curve is redrawn (the smoothed line follows every frame). Points drawn of the smoothed loss line (it is smooth: a point every few pixels suffices).</extracomment>
         <translation>損失</translation>
     </message>
     <message>
@@ -1587,128 +1547,8 @@
         <translation>{dataset} のダウンロードを取り消しました</translation>
     </message>
     <message>
-        <source>Save model</source>
-        <translation>モデルを保存</translation>
-    </message>
-    <message>
-        <source>Models</source>
-        <translation>モデル</translation>
-    </message>
-    <message>
-        <source>Nothing to save</source>
-        <translation>保存するものがありません</translation>
-    </message>
-    <message>
-        <source>Train a network (or load one) first.</source>
-        <translation>先にネットワークを学習させる（または読み込む）必要があります。</translation>
-    </message>
-    <message>
-        <source>Could not save the model</source>
-        <translation>モデルを保存できませんでした</translation>
-    </message>
-    <message>
-        <source>The model was not saved; an existing file keeps its contents.</source>
-        <translation>モデルは保存されませんでした。既存のファイルの内容は変わっていません。</translation>
-    </message>
-    <message>
-        <source>Model saved to {path}</source>
-        <translation>モデルを {path} に保存しました</translation>
-    </message>
-    <message>
-        <source>Load model</source>
-        <translation>モデルを読み込む</translation>
-    </message>
-    <message>
-        <source>Training is running</source>
-        <translation>学習中です</translation>
-    </message>
-    <message>
-        <source>Stop the run before loading a model.</source>
-        <translation>モデルを読み込む前に学習を停止してください。</translation>
-    </message>
-    <message>
-        <source>Could not load the model</source>
-        <translation>モデルを読み込めませんでした</translation>
-    </message>
-    <message>
-        <source>The file was not loaded; the current network is unchanged.</source>
-        <translation>ファイルは読み込まれませんでした。現在のネットワークはそのままです。</translation>
-    </message>
-    <message>
-        <source>Loaded {file}: hidden size {hidden}, {activation}, seed {seed}</source>
-        <translation>{file} を読み込みました：隠れ層のサイズ {hidden}、{activation}、シード {seed}</translation>
-    </message>
-    <message>
-        <source>not recorded</source>
-        <translation>記録なし</translation>
-    </message>
-    <message>
-        <source>History of runs {numbers} written to {path}</source>
-        <translation>実行 {numbers} の学習履歴を {path} に書き出しました</translation>
-    </message>
-    <message>
-        <source>(the run in progress is not included)</source>
-        <translation>（実行中の学習は含まれません）</translation>
-    </message>
-    <message>
         <source>About</source>
         <translation>バージョン情報</translation>
-    </message>
-    <message>
-        <source>No history to export</source>
-        <translation>書き出す学習履歴がありません</translation>
-    </message>
-    <message>
-        <source>Finish or stop a run first.</source>
-        <translation>先に学習を完了するか停止してください。</translation>
-    </message>
-    <message>
-        <source>Export history</source>
-        <translation>学習履歴の書き出し</translation>
-    </message>
-    <message>
-        <source>CSV files</source>
-        <translation>CSV ファイル</translation>
-    </message>
-    <message>
-        <source>Could not export the history</source>
-        <translation>学習履歴を書き出せませんでした</translation>
-    </message>
-    <message>
-        <source>The history was not written; an existing file keeps its contents.</source>
-        <translation>学習履歴は書き出されませんでした。既存のファイルの内容は変わっていません。</translation>
-    </message>
-    <message>
-        <source>PNG image</source>
-        <translation>PNG 画像</translation>
-    </message>
-    <message>
-        <source>SVG drawing</source>
-        <translation>SVG 図</translation>
-    </message>
-    <message>
-        <source>Export plots</source>
-        <translation>グラフの書き出し</translation>
-    </message>
-    <message>
-        <source>Unknown format</source>
-        <translation>不明な形式</translation>
-    </message>
-    <message>
-        <source>Plots can be exported as .png or .svg.</source>
-        <translation>グラフは .png または .svg で書き出せます。</translation>
-    </message>
-    <message>
-        <source>Could not export the plots</source>
-        <translation>グラフを書き出せませんでした</translation>
-    </message>
-    <message>
-        <source>The plots could not be written:</source>
-        <translation>グラフを書き込めませんでした：</translation>
-    </message>
-    <message>
-        <source>Plots written: {files}</source>
-        <translation>グラフを書き出しました：{files}</translation>
     </message>
     <message>
         <source>&lt;p&gt;A lab for chapters 4 and 5 of the book: train the two-layer network on MNIST and watch it learn, compare numerical and backpropagated gradients, and step through computation graphs.&lt;/p&gt;</source>
@@ -1724,10 +1564,78 @@
     </message>
 </context>
 <context>
+    <name>MetricsTable</name>
+    <message>
+        <source>Per-class precision, recall and F1</source>
+        <translation>クラスごとの適合率・再現率・F1</translation>
+    </message>
+    <message>
+        <source>Precision: of the images guessed as this class, the share that are. Recall: of this class's images, the share found. F1: their harmonic mean. Click a header to sort.</source>
+        <translation>適合率：このクラスと予測した画像のうち、実際にこのクラスだった割合。再現率：このクラスの画像のうち、正しく見つけられた割合。F1：両者の調和平均。見出しをクリックすると並べ替えます。</translation>
+    </message>
+</context>
+<context>
+    <name>MistakeDetail</name>
+    <message>
+        <source>Selected mistake</source>
+        <translation>選択した誤り</translation>
+    </message>
+    <message>
+        <source>The network's probability for each class; the true class's label is bold.</source>
+        <translation>ネットワークが各クラスに与えた確率。正解クラスのラベルは太字です。</translation>
+    </message>
+    <message>
+        <source>Test image {index}: true {true}, guessed {guess} with {guess_percent}% (right).</source>
+        <translation>テスト画像 {index}：正解 {true}、{guess_percent}% で {guess} と予測（正しい）。</translation>
+    </message>
+    <message>
+        <source>Test image {index}: true {true}, guessed {guess} with {guess_percent}% (wrong). The true class had {true_percent}%.</source>
+        <translation>テスト画像 {index}：正解 {true}、{guess_percent}% で {guess} と予測（誤り）。正解クラスの確率は {true_percent}% でした。</translation>
+    </message>
+</context>
+<context>
+    <name>MistakesBox</name>
+    <message>
+        <source>Misclassified test images</source>
+        <translation>誤認識したテスト画像</translation>
+    </message>
+    <message>
+        <source>Test images the network got wrong, the most confident mistakes first; select one to see its probabilities.</source>
+        <translation>ネットワークが誤認識したテスト画像（確信度の高い誤りから順に）。選択すると各クラスの確率を表示します。</translation>
+    </message>
+    <message>
+        <source>Show &amp;all</source>
+        <translation>すべて表示(&amp;A)</translation>
+    </message>
+    <message>
+        <source>List every kind of mistake again, not one cell's.</source>
+        <translation>1 つのセルだけでなく、すべての誤りを再び一覧表示します。</translation>
+    </message>
+    <message>
+        <source>Test image {index}</source>
+        <translation>テスト画像 {index}</translation>
+    </message>
+    <message>
+        <source>{count} mistakes</source>
+        <translation>誤り {count} 件</translation>
+    </message>
+    <message>
+        <source>{count} images of {true} taken for {guess}</source>
+        <translation>{guess} と誤認された {true} の画像 {count} 枚</translation>
+    </message>
+    <message>
+        <source>{list}, the most confident first</source>
+        <translation>{list}（確信度の高い順）</translation>
+    </message>
+    <message>
+        <source>{list} (the first {limit} shown)</source>
+        <translation>{list}（最初の {limit} 件を表示）</translation>
+    </message>
+</context>
+<context>
     <name>NodeDetailPanel</name>
     <message>
         <source>the constant {value}</source>
-        <extracomment>The formula of each preset, written in the expression field as a starting point. The Speed slider's value is twice the number of steps per second.</extracomment>
         <translation>定数 {value}</translation>
     </message>
     <message>
@@ -1851,6 +1759,42 @@
     </message>
 </context>
 <context>
+    <name>PlotOptions</name>
+    <message>
+        <source>Window of the moving average drawn over the raw loss, in iterations.</source>
+        <extracomment>The smoothing window, in iterations: its range and its first value.</extracomment>
+        <translation>生の損失に重ねて描く移動平均の幅（イテレーション数）。</translation>
+    </message>
+    <message>
+        <source>Smoothing of the loss curve</source>
+        <translation>損失のグラフの平滑化</translation>
+    </message>
+    <message>
+        <source>Smoothing:</source>
+        <translation>平滑化：</translation>
+    </message>
+    <message>
+        <source>Log scale</source>
+        <translation>対数目盛</translation>
+    </message>
+    <message>
+        <source>Show the loss on a logarithmic axis ({key}).</source>
+        <translation>損失を対数目盛で表示します（{key}）。</translation>
+    </message>
+    <message>
+        <source>Clear r&amp;uns</source>
+        <translation>以前の実行を消去(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Remove the faded curves of earlier runs.</source>
+        <translation>以前の実行の淡い色のグラフを消去します。</translation>
+    </message>
+    <message>
+        <source>{count} it</source>
+        <translation>{count} 回</translation>
+    </message>
+</context>
+<context>
     <name>PredictionView</name>
     <message>
         <source>The network reads</source>
@@ -1870,6 +1814,108 @@
     <message>
         <source>Class probabilities</source>
         <translation>各クラスの確率</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsBox</name>
+    <message>
+        <source>Numerical gradient against backpropagation</source>
+        <translation>数値勾配と誤差逆伝播法の比較</translation>
+    </message>
+    <message>
+        <source>Run the check to time both methods.</source>
+        <translation>確認を実行すると、両方の方法の所要時間を計測します。</translation>
+    </message>
+    <message>
+        <source>Per parameter: the mean absolute difference (the figure the book prints), the largest one, and the largest difference relative to the gradients' size.</source>
+        <translation>パラメータごとに、絶対差の平均（本書に載っている値）、絶対差の最大値、勾配の大きさに対する差の最大値を示します。</translation>
+    </message>
+    <message>
+        <source>Numerical gradient {numerical}, backpropagation {backprop} (the best of {runs} runs after a warm-up run): backprop was {speedup} times faster.</source>
+        <translation>数値勾配 {numerical}、誤差逆伝播法 {backprop}（ウォームアップを 1 回行った後、{runs} 回の実行で最速の値）：逆伝播のほうが {speedup} 倍速い結果でした。</translation>
+    </message>
+    <message>
+        <source>1e-7 (the book's)</source>
+        <translation>1e-7（本書と同じ）</translation>
+    </message>
+    <message>
+        <source>{images}; TwoLayerNet(784, {hidden}, 10), {activation}, seed {seed}, float64; constant inside the log: {delta}.</source>
+        <translation>{images}。TwoLayerNet(784, {hidden}, 10)、{activation}、シード {seed}、float64。log 内の定数：{delta}。</translation>
+    </message>
+</context>
+<context>
+    <name>RunButtons</name>
+    <message>
+        <source>Start</source>
+        <translation>開始</translation>
+    </message>
+    <message>
+        <source>Start a new run with these settings</source>
+        <translation>この設定で新しい学習を開始します</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>一時停止</translation>
+    </message>
+    <message>
+        <source>Pause or resume the run</source>
+        <translation>学習を一時停止または再開します</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>ステップ</translation>
+    </message>
+    <message>
+        <source>Do one iteration while paused</source>
+        <translation>一時停止中に 1 イテレーションだけ進めます</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>End the run; the network keeps what it learned</source>
+        <translation>学習を終了します。ネットワークは学習した内容を保ちます</translation>
+    </message>
+    <message>
+        <source>Reset weights</source>
+        <translation>重みをリセット</translation>
+    </message>
+    <message>
+        <source>Draw fresh initial weights from the seed; this run's curves stay, faded, beside the next run's</source>
+        <translation>シードから重みの初期値を新しく生成します。今回の実行のグラフは薄い色で残り、次の実行と比べられます</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>再開</translation>
+    </message>
+</context>
+<context>
+    <name>RunProgress</name>
+    <message>
+        <source>Training progress</source>
+        <extracomment>The progress bar and its figures change more slowly than the eye needs (Hz). Numerical-gradient runs longer than this count whole iterations only (the bar's range is an integer).</extracomment>
+        <translation>学習の進み具合</translation>
+    </message>
+    <message>
+        <source>%v / %m iterations</source>
+        <translation>%v / %m イテレーション</translation>
+    </message>
+    <message>
+        <source>{done} / {total} iterations (the next one {percent}% done)</source>
+        <translation>{done} / {total} イテレーション（次の 1 回は {percent}% 完了）</translation>
+    </message>
+    <message>
+        <source>{done} / {total} iterations</source>
+        <translation>{done} / {total} イテレーション</translation>
+    </message>
+    <message>
+        <source>{rate} it/s · elapsed {elapsed} · remaining {remaining}</source>
+        <translation>{rate} 回/秒 · 経過 {elapsed} · 残り {remaining}</translation>
+    </message>
+    <message>
+        <source>{per_iteration} per iteration · elapsed {elapsed} · remaining {remaining}</source>
+        <translation>1 イテレーション {per_iteration} · 経過 {elapsed} · 残り {remaining}</translation>
     </message>
 </context>
 <context>
@@ -1912,10 +1958,88 @@
     </message>
 </context>
 <context>
+    <name>SidePanel</name>
+    <message>
+        <source>Where the stepper is and what the last step did.</source>
+        <translation>いまどのステップにいて、直前のステップで何をしたか。</translation>
+    </message>
+    <message>
+        <source>Why the last step could not be computed.</source>
+        <translation>直前のステップを計算できなかった理由。</translation>
+    </message>
+    <message>
+        <source>How to read the drawing.</source>
+        <translation>図の読み方。</translation>
+    </message>
+</context>
+<context>
+    <name>StepperBar</name>
+    <message>
+        <source>For&amp;ward step</source>
+        <extracomment>The Speed slider's value is twice the number of steps per second.</extracomment>
+        <translation>順伝播ステップ(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Compute the next node of the forward pass</source>
+        <translation>順伝播で次のノードを計算します</translation>
+    </message>
+    <message>
+        <source>&amp;Backward step</source>
+        <translation>逆伝播ステップ(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Pass the gradient back through the next node (after the forward pass)</source>
+        <translation>次のノードを通して勾配を逆に伝えます（順伝播が終わった後）</translation>
+    </message>
+    <message>
+        <source>Step bac&amp;k</source>
+        <translation>1 ステップ戻る(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Undo the last step, forward or backward</source>
+        <translation>直前のステップ（順伝播・逆伝播とも）を取り消します</translation>
+    </message>
+    <message>
+        <source>R&amp;un all</source>
+        <translation>すべて実行(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Finish the forward and the backward pass at once</source>
+        <translation>順伝播と逆伝播を一度に最後まで実行します</translation>
+    </message>
+    <message>
+        <source>&amp;Reset</source>
+        <translation>リセット(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Back to the start: only the inputs are known</source>
+        <translation>最初に戻ります：分かっているのは入力だけです</translation>
+    </message>
+    <message>
+        <source>Ani&amp;mate</source>
+        <translation>アニメーション(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Step through both passes on a timer; press again to pause</source>
+        <translation>一定の間隔で順伝播と逆伝播を 1 ステップずつ進めます。もう一度押すと一時停止します</translation>
+    </message>
+    <message>
+        <source>How many steps per second the animation makes.</source>
+        <translation>アニメーションが 1 秒間に進むステップ数。</translation>
+    </message>
+    <message>
+        <source>&amp;Speed:</source>
+        <translation>速度(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>{steps} steps/s</source>
+        <translation>{steps} ステップ/秒</translation>
+    </message>
+</context>
+<context>
     <name>TileCanvas</name>
     <message>
         <source>Hidden unit {unit}: weights from {low} to {high}</source>
-        <extracomment>Blank pixels between tiles (before magnification). Tiles are never drawn smaller than one screen pixel per weight, nor larger than this. Colour-table entries on each side of zero: index 127 is 0, 0 is -1 and 254 is +1.</extracomment>
         <translation>隠れ層のニューロン {unit}：重みは {low} ～ {high}</translation>
     </message>
 </context>
@@ -1923,88 +2047,12 @@
     <name>TrainingTab</name>
     <message>
         <source>lr {rate}, hidden {hidden}, {optimizer}</source>
-        <extracomment>How the optimizers are called on screen (names, not translated). A legend shows at most this many learning rates of one run (first, …, last beyond).</extracomment>
+        <extracomment>A legend shows at most this many learning rates of one run (first, …, last beyond).</extracomment>
         <translation>学習率 {rate}、隠れ層 {hidden}、{optimizer}</translation>
     </message>
     <message>
-        <source>Start</source>
-        <extracomment>The progress bar and its figures change more slowly than the eye needs (Hz). A learning rate changed during a run applies once it has stayed this long (milliseconds). Runs slower than this per iteration ask for confirmation before they start (seconds). The run of the bright curves, and those of the faded ones (oldest first).</extracomment>
-        <translation>開始</translation>
-    </message>
-    <message>
-        <source>Start a new run with these settings</source>
-        <translation>この設定で新しい学習を開始します</translation>
-    </message>
-    <message>
-        <source>Pause</source>
-        <translation>一時停止</translation>
-    </message>
-    <message>
-        <source>Pause or resume the run</source>
-        <translation>学習を一時停止または再開します</translation>
-    </message>
-    <message>
-        <source>Step</source>
-        <translation>ステップ</translation>
-    </message>
-    <message>
-        <source>Do one iteration while paused</source>
-        <translation>一時停止中に 1 イテレーションだけ進めます</translation>
-    </message>
-    <message>
-        <source>Stop</source>
-        <translation>停止</translation>
-    </message>
-    <message>
-        <source>End the run; the network keeps what it learned</source>
-        <translation>学習を終了します。ネットワークは学習した内容を保ちます</translation>
-    </message>
-    <message>
-        <source>Reset weights</source>
-        <translation>重みをリセット</translation>
-    </message>
-    <message>
-        <source>%v / %m iterations</source>
-        <translation>%v / %m イテレーション</translation>
-    </message>
-    <message>
-        <source>Training progress</source>
-        <translation>学習の進み具合</translation>
-    </message>
-    <message>
-        <source>Draw fresh initial weights from the seed; this run's curves stay, faded, beside the next run's</source>
-        <translation>シードから重みの初期値を新しく生成します。今回の実行のグラフは薄い色で残り、次の実行と比べられます</translation>
-    </message>
-    <message>
-        <source>Window of the moving average drawn over the raw loss, in iterations.</source>
-        <translation>生の損失に重ねて描く移動平均の幅（イテレーション数）。</translation>
-    </message>
-    <message>
-        <source>Smoothing of the loss curve</source>
-        <translation>損失のグラフの平滑化</translation>
-    </message>
-    <message>
-        <source>Smoothing:</source>
-        <translation>平滑化：</translation>
-    </message>
-    <message>
-        <source>Log scale</source>
-        <translation>対数目盛</translation>
-    </message>
-    <message>
-        <source>Show the loss on a logarithmic axis ({key}).</source>
-        <translation>損失を対数目盛で表示します（{key}）。</translation>
-    </message>
-    <message>
-        <source>Clear r&amp;uns</source>
-        <translation>以前の実行を消去(&amp;U)</translation>
-    </message>
-    <message>
-        <source>Remove the faded curves of earlier runs.</source>
-        <translation>以前の実行の淡い色のグラフを消去します。</translation>
-    </message>
-    <message>
         <source>Loading the data; training starts as soon as it is ready…</source>
+        <extracomment>A learning rate changed during a run applies once it has stayed this long (milliseconds).</extracomment>
         <translation>データを読み込んでいます。準備ができしだい学習を開始します…</translation>
     </message>
     <message>
@@ -2053,6 +2101,7 @@
     </message>
     <message>
         <source>Finished {iterations} iterations in {time}: train accuracy {train}, test accuracy {test}</source>
+        <extracomment>Runs slower than this ask for confirmation before they start (seconds).</extracomment>
         <translation>{iterations} イテレーションを {time} で完了：訓練データの認識精度 {train}、テストデータの認識精度 {test}</translation>
     </message>
     <message>
@@ -2079,6 +2128,7 @@
         <source>At iteration {iteration} every ReLU in the hidden layer had output 0 for every image of many batches in a row: no gradient reaches the first layer any more, so the network can only guess (loss {loss}). The run was stopped.
 
 The learning rate ({rate}) is too large: one big update pushed the hidden units where they never switch on again. Lower it (try {smaller}) and start again.</source>
+        <extracomment>The loss is "stuck" when its mean over a window of this many iterations stays above STUCK_FACTOR times the chance-level loss ln(classes) and no lower than the window before. The translation context of :data:`EXPLANATIONS` (the Training tab shows them). The dialog's explanation of each kind of divergence; placeholders: {iteration}, {loss}, {rate} (the learning rate) and {smaller} (a tenth of it).</extracomment>
         <translation>イテレーション {iteration} で、隠れ層のすべての ReLU が連続する多くのミニバッチのすべての画像に対して 0 を出力しました。勾配はもう第 1 層に届かず、ネットワークは当て推量しかできません（損失 {loss}）。学習を停止しました。
 
 学習率（{rate}）が大きすぎます。一度の大きな更新で、隠れ層のニューロンが二度と活性化しない状態に押しやられました。学習率を下げて（例えば {smaller}）もう一度始めてください。</translation>
@@ -2104,10 +2154,6 @@ The learning rate ({rate}) is too large for this network: the updates overshoot 
         <translation>学習率を {rate} に変更しました</translation>
     </message>
     <message>
-        <source>{count} it</source>
-        <translation>{count} 回</translation>
-    </message>
-    <message>
         <source>{dataset}: {train} training and {test} test images ready</source>
         <translation>{dataset}：訓練画像 {train} 枚とテスト画像 {test} 枚の準備ができました</translation>
     </message>
@@ -2131,26 +2177,6 @@ Backpropagation gets the same gradient thousands of times faster. Start anyway?<
 
 誤差逆伝播法なら同じ勾配を数千倍速く求められます。それでも開始しますか？</translation>
     </message>
-    <message>
-        <source>{done} / {total} iterations</source>
-        <translation>{done} / {total} イテレーション</translation>
-    </message>
-    <message>
-        <source>{done} / {total} iterations (the next one {percent}% done)</source>
-        <translation>{done} / {total} イテレーション（次の 1 回は {percent}% 完了）</translation>
-    </message>
-    <message>
-        <source>{rate} it/s · elapsed {elapsed} · remaining {remaining}</source>
-        <translation>{rate} 回/秒 · 経過 {elapsed} · 残り {remaining}</translation>
-    </message>
-    <message>
-        <source>{per_iteration} per iteration · elapsed {elapsed} · remaining {remaining}</source>
-        <translation>1 イテレーション {per_iteration} · 経過 {elapsed} · 残り {remaining}</translation>
-    </message>
-    <message>
-        <source>Resume</source>
-        <translation>再開</translation>
-    </message>
 </context>
 <context>
     <name>WeightTilesView</name>
@@ -2161,6 +2187,29 @@ Backpropagation gets the same gradient thousands of times faster. Start anyway?<
     <message>
         <source>One 28×28 tile per hidden unit; click a tile to describe its unit.</source>
         <translation>隠れ層のニューロンごとに 28×28 のタイル。タイルをクリックするとそのニューロンの説明を表示します。</translation>
+    </message>
+</context>
+<context>
+    <name>ZoomControls</name>
+    <message>
+        <source>Zoom out</source>
+        <translation>縮小</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>拡大</translation>
+    </message>
+    <message>
+        <source>Fit &amp;all</source>
+        <translation>全体を表示(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Fit the whole graph into the view again</source>
+        <translation>計算グラフ全体が収まるように表示し直します</translation>
+    </message>
+    <message>
+        <source>Zoom:</source>
+        <translation>ズーム：</translation>
     </message>
 </context>
 </TS>

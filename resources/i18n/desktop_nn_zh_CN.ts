@@ -91,7 +91,7 @@
     <name>ClassNames</name>
     <message>
         <source>T-shirt</source>
-        <extracomment>Fashion-MNIST's class names as the core spells them (desktop_nn.core.evaluation), marked for translation: the core's English name is the key, the window shows its translation.</extracomment>
+        <extracomment>How each dataset is called on screen and in messages (names: never translated). Both datasets have ten classes, labelled 0 to 9. Short names of the Fashion-MNIST classes, label 0 first.</extracomment>
         <translation>T恤</translation>
     </message>
     <message>
@@ -472,44 +472,12 @@
         <translation>概率最高的预测为正确答案的测试图像所占的比例。</translation>
     </message>
     <message>
-        <source>Per-class precision, recall and F1</source>
-        <translation>各类别的精确率、召回率和 F1</translation>
-    </message>
-    <message>
-        <source>Precision: of the images guessed as this class, the share that are. Recall: of this class's images, the share found. F1: their harmonic mean. Click a header to sort.</source>
-        <translation>精确率：被预测为该类别的图像中，确实属于该类别的比例。召回率：该类别的图像中被找出的比例。F1：两者的调和平均数。点击表头可排序。</translation>
-    </message>
-    <message>
-        <source>Test images the network got wrong, the most confident mistakes first; select one to see its probabilities.</source>
-        <translation>网络识别错误的测试图像，置信度最高的错误排在最前；选择一张可查看其概率。</translation>
-    </message>
-    <message>
-        <source>Misclassified test images</source>
-        <translation>识别错误的测试图像</translation>
-    </message>
-    <message>
-        <source>Show &amp;all</source>
-        <translation>全部显示(&amp;A)</translation>
-    </message>
-    <message>
-        <source>List every kind of mistake again, not one cell's.</source>
-        <translation>重新列出所有类型的错误，而不只是一个单元格的。</translation>
-    </message>
-    <message>
-        <source>The network's probability for each class; the true class's label is bold.</source>
-        <translation>网络对各类别给出的概率；真实类别的标签以粗体显示。</translation>
-    </message>
-    <message>
         <source>Confusion matrix</source>
         <translation>混淆矩阵</translation>
     </message>
     <message>
         <source>Per class</source>
         <translation>各类别</translation>
-    </message>
-    <message>
-        <source>Selected mistake</source>
-        <translation>选中的错误</translation>
     </message>
     <message>
         <source>Waiting for the test images to load…</source>
@@ -544,36 +512,8 @@
         <translation>注意：此模型是在 {dataset} 上训练的</translation>
     </message>
     <message>
-        <source>Test image {index}</source>
-        <translation>测试图像 {index}</translation>
-    </message>
-    <message>
-        <source>{count} mistakes</source>
-        <translation>{count} 个错误</translation>
-    </message>
-    <message>
-        <source>{count} images of {true} taken for {guess}</source>
-        <translation>{count} 张 {true} 被误认为 {guess}</translation>
-    </message>
-    <message>
-        <source>{list}, the most confident first</source>
-        <translation>{list}，置信度最高的在前</translation>
-    </message>
-    <message>
-        <source>{list} (the first {limit} shown)</source>
-        <translation>{list}（显示前 {limit} 个）</translation>
-    </message>
-    <message>
         <source>No mistakes to show.</source>
         <translation>没有可显示的错误。</translation>
-    </message>
-    <message>
-        <source>Test image {index}: true {true}, guessed {guess} with {guess_percent}% (right).</source>
-        <translation>测试图像 {index}：真实为 {true}，以 {guess_percent}% 预测为 {guess}（正确）。</translation>
-    </message>
-    <message>
-        <source>Test image {index}: true {true}, guessed {guess} with {guess_percent}% (wrong). The true class had {true_percent}%.</source>
-        <translation>测试图像 {index}：真实为 {true}，以 {guess_percent}% 预测为 {guess}（错误）。真实类别的概率为 {true_percent}%。</translation>
     </message>
     <message>
         <source>Load model</source>
@@ -630,6 +570,136 @@
     <message>
         <source>Press Evaluate.</source>
         <translation>请按“评估”。</translation>
+    </message>
+</context>
+<context>
+    <name>ExplanationBox</name>
+    <message>
+        <source>What the figures mean</source>
+        <translation>数值的含义</translation>
+    </message>
+</context>
+<context>
+    <name>FileCommands</name>
+    <message>
+        <source>Save model</source>
+        <translation>保存模型</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Nothing to save</source>
+        <translation>没有可保存的内容</translation>
+    </message>
+    <message>
+        <source>Train a network (or load one) first.</source>
+        <translation>请先训练（或加载）一个网络。</translation>
+    </message>
+    <message>
+        <source>Could not save the model</source>
+        <translation>无法保存模型</translation>
+    </message>
+    <message>
+        <source>The model was not saved; an existing file keeps its contents.</source>
+        <translation>模型未保存；已有文件的内容保持不变。</translation>
+    </message>
+    <message>
+        <source>Model saved to {path}</source>
+        <translation>模型已保存到 {path}</translation>
+    </message>
+    <message>
+        <source>Load model</source>
+        <translation>加载模型</translation>
+    </message>
+    <message>
+        <source>Training is running</source>
+        <translation>正在训练</translation>
+    </message>
+    <message>
+        <source>Stop the run before loading a model.</source>
+        <translation>加载模型前请先停止训练。</translation>
+    </message>
+    <message>
+        <source>Could not load the model</source>
+        <translation>无法加载模型</translation>
+    </message>
+    <message>
+        <source>The file was not loaded; the current network is unchanged.</source>
+        <translation>文件未加载；当前网络保持不变。</translation>
+    </message>
+    <message>
+        <source>Loaded {file}: hidden size {hidden}, {activation}, seed {seed}</source>
+        <translation>已加载 {file}：隐藏层大小 {hidden}，{activation}，随机种子 {seed}</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <source>No history to export</source>
+        <translation>没有可导出的训练记录</translation>
+    </message>
+    <message>
+        <source>Finish or stop a run first.</source>
+        <translation>请先完成或停止一次训练。</translation>
+    </message>
+    <message>
+        <source>Export history</source>
+        <translation>导出训练记录</translation>
+    </message>
+    <message>
+        <source>CSV files</source>
+        <translation>CSV 文件</translation>
+    </message>
+    <message>
+        <source>Could not export the history</source>
+        <translation>无法导出训练记录</translation>
+    </message>
+    <message>
+        <source>The history was not written; an existing file keeps its contents.</source>
+        <translation>训练记录未写入；已有文件的内容保持不变。</translation>
+    </message>
+    <message>
+        <source>History of runs {numbers} written to {path}</source>
+        <translation>第 {numbers} 次运行的训练记录已写入 {path}</translation>
+    </message>
+    <message>
+        <source>(the run in progress is not included)</source>
+        <translation>（不包括正在进行的运行）</translation>
+    </message>
+    <message>
+        <source>PNG image</source>
+        <translation>PNG 图像</translation>
+    </message>
+    <message>
+        <source>SVG drawing</source>
+        <translation>SVG 矢量图</translation>
+    </message>
+    <message>
+        <source>Export plots</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <source>Unknown format</source>
+        <translation>未知格式</translation>
+    </message>
+    <message>
+        <source>Plots can be exported as .png or .svg.</source>
+        <translation>图表可以导出为 .png 或 .svg。</translation>
+    </message>
+    <message>
+        <source>Could not export the plots</source>
+        <translation>无法导出图表</translation>
+    </message>
+    <message>
+        <source>The plots could not be written:</source>
+        <translation>无法写入图表：</translation>
+    </message>
+    <message>
+        <source>Plots written: {files}</source>
+        <translation>图表已写入：{files}</translation>
     </message>
 </context>
 <context>
@@ -694,6 +764,7 @@
     </message>
     <message>
         <source>How many training images the loss is computed on (the book's gradient_check.py uses the first 3).</source>
+        <extracomment>At most this many of the checked images' labels are listed.</extracomment>
         <translation>计算损失所用的训练图像张数（书中的 gradient_check.py 使用前 3 张）。</translation>
     </message>
     <message>
@@ -737,36 +808,12 @@
         <translation>数值梯度：已完成 {percent}%，剩余{remaining}</translation>
     </message>
     <message>
-        <source>Numerical gradient {numerical}, backpropagation {backprop} (the best of {runs} runs after a warm-up run): backprop was {speedup} times faster.</source>
-        <translation>数值梯度 {numerical}，误差反向传播法 {backprop}（先预热运行一次，再取 {runs} 次运行中最快的一次）：反向传播快了 {speedup} 倍。</translation>
-    </message>
-    <message>
         <source>Parameters whose numerical derivative is done (two losses each).</source>
         <translation>已完成数值微分的参数（每个参数计算两次损失）。</translation>
     </message>
     <message>
         <source>Numerical gradient progress</source>
         <translation>数值梯度的进度</translation>
-    </message>
-    <message>
-        <source>Numerical gradient against backpropagation</source>
-        <translation>数值梯度与误差反向传播法的比较</translation>
-    </message>
-    <message>
-        <source>Per parameter: the mean absolute difference (the figure the book prints), the largest one, and the largest difference relative to the gradients' size.</source>
-        <translation>每个参数的平均绝对差（书中印出的数值）、最大绝对差，以及相对于梯度大小的最大差。</translation>
-    </message>
-    <message>
-        <source>Checks so far</source>
-        <translation>已完成的确认</translation>
-    </message>
-    <message>
-        <source>Every check finished in this session, newest first, with its mean |diff| per parameter: run with and without the 1e-7 to compare.</source>
-        <translation>本次运行中完成的每次确认（最新的在前）及各参数的平均 |差值|：分别在有、无 1e-7 的情况下运行以作比较。</translation>
-    </message>
-    <message>
-        <source>Run the check to time both methods.</source>
-        <translation>运行确认即可测量两种方法的耗时。</translation>
     </message>
     <message>
         <source>Settings</source>
@@ -787,14 +834,6 @@
     <message>
         <source>Rando&amp;m seed:</source>
         <translation>随机种子(&amp;M)：</translation>
-    </message>
-    <message>
-        <source>Checks so far: mean |diff| per parameter, newest first</source>
-        <translation>已完成的确认：各参数的平均 |差值|，最新的在前</translation>
-    </message>
-    <message>
-        <source>What the figures mean</source>
-        <translation>数值的含义</translation>
     </message>
     <message>
         <source>TwoLayerNet(784, {hidden}, 10) has {count} parameters: the numerical gradient computes the loss {losses} times, backpropagation once forward and once backward.</source>
@@ -845,28 +884,12 @@
         <translation>{done} / {total} 个参数</translation>
     </message>
     <message>
-        <source>1e-7 (the book's)</source>
-        <translation>1e-7（与书中相同）</translation>
-    </message>
-    <message>
         <source>The first {dataset} training image (label {labels})</source>
         <translation>{dataset} 的第一张训练图像（标签 {labels}）</translation>
     </message>
     <message>
         <source>The first {count} {dataset} training images (labels {labels})</source>
         <translation>{dataset} 的前 {count} 张训练图像（标签 {labels}）</translation>
-    </message>
-    <message>
-        <source>{images}; TwoLayerNet(784, {hidden}, 10), {activation}, seed {seed}, float64; constant inside the log: {delta}.</source>
-        <translation>{images}；TwoLayerNet(784, {hidden}, 10)，{activation}，种子 {seed}，float64；log 中的常数：{delta}。</translation>
-    </message>
-    <message>
-        <source>yes</source>
-        <translation>是</translation>
-    </message>
-    <message>
-        <source>no (0)</source>
-        <translation>否 (0)</translation>
     </message>
     <message>
         <source>Waiting for the training images to load…</source>
@@ -878,10 +901,80 @@
     </message>
 </context>
 <context>
+    <name>GradientTable</name>
+    <message>
+        <source>Gradients: backprop vs numerical</source>
+        <translation>梯度：反向传播与数值梯度对比</translation>
+    </message>
+    <message>
+        <source>Backpropagation against the numerical derivative of chapter 4.</source>
+        <translation>将误差反向传播法与第 4 章的数值微分进行对比。</translation>
+    </message>
+    <message>
+        <source>Gradients of the inputs</source>
+        <translation>各输入的梯度</translation>
+    </message>
+    <message>
+        <source>Each input's gradient by backpropagation beside the central difference {formula}; click a row to select that input.</source>
+        <translation>每个输入用误差反向传播法求得的梯度，旁边是中心差分 {formula} 的结果；点击一行即可选中该输入。</translation>
+    </message>
+    <message>
+        <source>input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>backprop</source>
+        <translation>反向传播</translation>
+    </message>
+    <message>
+        <source>numerical</source>
+        <translation>数值梯度</translation>
+    </message>
+    <message>
+        <source>Gradients ∂{output}/∂input: backprop vs numerical</source>
+        <translation>梯度 ∂{output}/∂输入：反向传播与数值梯度对比</translation>
+    </message>
+    <message>
+        <source>undefined</source>
+        <translation>无定义</translation>
+    </message>
+</context>
+<context>
+    <name>GraphChooser</name>
+    <message>
+        <source>Choose one of the book's graphs, or build one from the expression field.</source>
+        <translation>选择书中的一个计算图，或根据表达式栏中的算式构建计算图。</translation>
+    </message>
+    <message>
+        <source>&amp;Preset:</source>
+        <translation>预设(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>e.g. {first}  or  {second}</source>
+        <translation>例如 {first} 或 {second}</translation>
+    </message>
+    <message>
+        <source>Type a formula with + - * /, exp(), log(), numbers and names, then press Enter to draw its graph.</source>
+        <translation>输入由 + - * /、exp()、log()、数字和名称组成的算式，然后按 Enter 键画出它的计算图。</translation>
+    </message>
+    <message>
+        <source>E&amp;xpression:</source>
+        <translation>表达式(&amp;X)：</translation>
+    </message>
+    <message>
+        <source>Why the expression could not be drawn.</source>
+        <translation>表达式无法画出的原因。</translation>
+    </message>
+</context>
+<context>
     <name>GraphScene</name>
     <message>
         <source>{symbol} node computing {name}: click for its rule</source>
-        <extracomment>Distance between columns of the layout, in scene units (pixels at zoom 1). Distance between rows of the layout. Inputs and constants are right-aligned this far right of their column. Space between an arrow and its labels. Space kept free around every label, vertex and arrow when labels are placed. Space kept free between labels. An edge passing closer than this to a vertex bends around it (room for a label). How far a bent edge passes from the vertex it avoids. Length of the arrow that leaves the result. Label slots are reserved for the numbers the labels will show once both passes are done, and never narrower than this. Preferred positions of the labels along an arrow (fraction of its length), best first. Longer output names are shortened.</extracomment>
+        <extracomment>Distance between rows of the layout. Inputs and constants are right-aligned this far right of their column. Label slots are reserved for the numbers the labels will show once both passes are done, and never narrower than this. Preferred positions of the labels along an arrow (fraction of its length), best first. Longer output names are shortened.</extracomment>
         <translation>计算 {name} 的{symbol}节点：点击查看其规则</translation>
     </message>
     <message>
@@ -911,154 +1004,6 @@
     <message>
         <source>Your own expression</source>
         <translation>自定义表达式</translation>
-    </message>
-    <message>
-        <source>input</source>
-        <translation>输入</translation>
-    </message>
-    <message>
-        <source>value</source>
-        <translation>值</translation>
-    </message>
-    <message>
-        <source>backprop</source>
-        <translation>反向传播</translation>
-    </message>
-    <message>
-        <source>numerical</source>
-        <translation>数值梯度</translation>
-    </message>
-    <message>
-        <source>{steps} steps/s</source>
-        <translation>{steps} 步/秒</translation>
-    </message>
-    <message>
-        <source>Choose one of the book's graphs, or build one from the expression field.</source>
-        <translation>选择书中的一个计算图，或根据表达式栏中的算式构建计算图。</translation>
-    </message>
-    <message>
-        <source>&amp;Preset:</source>
-        <translation>预设(&amp;P)：</translation>
-    </message>
-    <message>
-        <source>e.g. {first}  or  {second}</source>
-        <translation>例如 {first} 或 {second}</translation>
-    </message>
-    <message>
-        <source>Type a formula with + - * /, exp(), log(), numbers and names, then press Enter to draw its graph.</source>
-        <translation>输入由 + - * /、exp()、log()、数字和名称组成的算式，然后按 Enter 键画出它的计算图。</translation>
-    </message>
-    <message>
-        <source>E&amp;xpression:</source>
-        <translation>表达式(&amp;X)：</translation>
-    </message>
-    <message>
-        <source>Why the expression could not be drawn.</source>
-        <translation>表达式无法画出的原因。</translation>
-    </message>
-    <message>
-        <source>For&amp;ward step</source>
-        <translation>正向单步(&amp;W)</translation>
-    </message>
-    <message>
-        <source>Compute the next node of the forward pass</source>
-        <translation>计算正向传播的下一个节点</translation>
-    </message>
-    <message>
-        <source>&amp;Backward step</source>
-        <translation>反向单步(&amp;B)</translation>
-    </message>
-    <message>
-        <source>Pass the gradient back through the next node (after the forward pass)</source>
-        <translation>将梯度反向传过下一个节点（在正向传播完成之后）</translation>
-    </message>
-    <message>
-        <source>Step bac&amp;k</source>
-        <translation>后退一步(&amp;K)</translation>
-    </message>
-    <message>
-        <source>Undo the last step, forward or backward</source>
-        <translation>撤销上一步（正向或反向）</translation>
-    </message>
-    <message>
-        <source>R&amp;un all</source>
-        <translation>全部运行(&amp;U)</translation>
-    </message>
-    <message>
-        <source>Finish the forward and the backward pass at once</source>
-        <translation>一次完成正向传播和反向传播</translation>
-    </message>
-    <message>
-        <source>&amp;Reset</source>
-        <translation>重置(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Back to the start: only the inputs are known</source>
-        <translation>回到开始：只有输入是已知的</translation>
-    </message>
-    <message>
-        <source>Ani&amp;mate</source>
-        <translation>动画演示(&amp;M)</translation>
-    </message>
-    <message>
-        <source>Step through both passes on a timer; press again to pause</source>
-        <translation>按固定间隔逐步执行正向传播和反向传播；再按一次则暂停</translation>
-    </message>
-    <message>
-        <source>How many steps per second the animation makes.</source>
-        <translation>动画每秒执行的步数。</translation>
-    </message>
-    <message>
-        <source>&amp;Speed:</source>
-        <translation>速度(&amp;S)：</translation>
-    </message>
-    <message>
-        <source>Zoom out</source>
-        <translation>缩小</translation>
-    </message>
-    <message>
-        <source>Zoom in</source>
-        <translation>放大</translation>
-    </message>
-    <message>
-        <source>Fit &amp;all</source>
-        <translation>显示全部(&amp;A)</translation>
-    </message>
-    <message>
-        <source>Fit the whole graph into the view again</source>
-        <translation>重新缩放，使整个计算图显示在视图中</translation>
-    </message>
-    <message>
-        <source>Where the stepper is and what the last step did.</source>
-        <translation>当前进行到哪一步，以及上一步做了什么。</translation>
-    </message>
-    <message>
-        <source>Why the last step could not be computed.</source>
-        <translation>上一步无法计算的原因。</translation>
-    </message>
-    <message>
-        <source>Gradients of the inputs</source>
-        <translation>各输入的梯度</translation>
-    </message>
-    <message>
-        <source>Each input's gradient by backpropagation beside the central difference {formula}; click a row to select that input.</source>
-        <translation>每个输入用误差反向传播法求得的梯度，旁边是中心差分 {formula} 的结果；点击一行即可选中该输入。</translation>
-    </message>
-    <message>
-        <source>How to read the drawing.</source>
-        <translation>如何看这张图。</translation>
-    </message>
-    <message>
-        <source>Zoom:</source>
-        <translation>缩放：</translation>
-    </message>
-    <message>
-        <source>Gradients: backprop vs numerical</source>
-        <translation>梯度：反向传播与数值梯度对比</translation>
-    </message>
-    <message>
-        <source>Backpropagation against the numerical derivative of chapter 4.</source>
-        <translation>将误差反向传播法与第 4 章的数值微分进行对比。</translation>
     </message>
     <message>
         <source>Graph: {name}</source>
@@ -1109,14 +1054,6 @@
         <translation>完成：{name} = {value}；所有梯度都以红色显示在各箭头下方。</translation>
     </message>
     <message>
-        <source>Gradients ∂{output}/∂input: backprop vs numerical</source>
-        <translation>梯度 ∂{output}/∂输入：反向传播与数值梯度对比</translation>
-    </message>
-    <message>
-        <source>undefined</source>
-        <translation>无定义</translation>
-    </message>
-    <message>
         <source>How to read it: the number above an arrow is the value flowing forward; &lt;span style='color:{colour}'&gt;&lt;b&gt;the red number below&lt;/b&gt;&lt;/span&gt; is the gradient flowing back, the derivative of the result with respect to that value. The node just computed is outlined (blue forward, red backward); numbers it just produced are bold.</source>
         <translation>读图方法：箭头上方的数字是正向流动的值；&lt;span style='color:{colour}'&gt;&lt;b&gt;下方的红色数字&lt;/b&gt;&lt;/span&gt;是反向流动的梯度，即结果关于该值的导数。刚刚计算的节点带有彩色轮廓（蓝色为正向，红色为反向）；它刚算出的数字以粗体显示。</translation>
     </message>
@@ -1135,6 +1072,29 @@
     <message>
         <source>The graph's nodes, inputs and arrows with their values and gradients; click a node or an input to show it in the side panel.</source>
         <translation>计算图的节点、输入和箭头，以及它们的值和梯度；点击节点或输入可在侧栏中查看详情。</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryBox</name>
+    <message>
+        <source>Checks so far: mean |diff| per parameter, newest first</source>
+        <translation>已完成的确认：各参数的平均 |差值|，最新的在前</translation>
+    </message>
+    <message>
+        <source>Checks so far</source>
+        <translation>已完成的确认</translation>
+    </message>
+    <message>
+        <source>Every check finished in this session, newest first, with its mean |diff| per parameter: run with and without the 1e-7 to compare.</source>
+        <translation>本次运行中完成的每次确认（最新的在前）及各参数的平均 |差值|：分别在有、无 1e-7 的情况下运行以作比较。</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no (0)</source>
+        <translation>否 (0)</translation>
     </message>
 </context>
 <context>
@@ -1442,7 +1402,7 @@
     <name>LossPlot</name>
     <message>
         <source>loss</source>
-        <extracomment>How often the faint raw loss curve is redrawn (the smoothed line follows every frame). Points drawn of the smoothed loss line (it is smooth: a point every few pixels suffices). Points a loss buffer holds before it thins itself out.</extracomment>
+        <extracomment>How often the faint raw loss curve is redrawn (the smoothed line follows every frame). Points drawn of the smoothed loss line (it is smooth: a point every few pixels suffices).</extracomment>
         <translation>损失</translation>
     </message>
     <message>
@@ -1587,128 +1547,8 @@
         <translation>已取消下载 {dataset}</translation>
     </message>
     <message>
-        <source>Save model</source>
-        <translation>保存模型</translation>
-    </message>
-    <message>
-        <source>Models</source>
-        <translation>模型</translation>
-    </message>
-    <message>
-        <source>Nothing to save</source>
-        <translation>没有可保存的内容</translation>
-    </message>
-    <message>
-        <source>Train a network (or load one) first.</source>
-        <translation>请先训练（或加载）一个网络。</translation>
-    </message>
-    <message>
-        <source>Could not save the model</source>
-        <translation>无法保存模型</translation>
-    </message>
-    <message>
-        <source>The model was not saved; an existing file keeps its contents.</source>
-        <translation>模型未保存；已有文件的内容保持不变。</translation>
-    </message>
-    <message>
-        <source>Model saved to {path}</source>
-        <translation>模型已保存到 {path}</translation>
-    </message>
-    <message>
-        <source>Load model</source>
-        <translation>加载模型</translation>
-    </message>
-    <message>
-        <source>Training is running</source>
-        <translation>正在训练</translation>
-    </message>
-    <message>
-        <source>Stop the run before loading a model.</source>
-        <translation>加载模型前请先停止训练。</translation>
-    </message>
-    <message>
-        <source>Could not load the model</source>
-        <translation>无法加载模型</translation>
-    </message>
-    <message>
-        <source>The file was not loaded; the current network is unchanged.</source>
-        <translation>文件未加载；当前网络保持不变。</translation>
-    </message>
-    <message>
-        <source>Loaded {file}: hidden size {hidden}, {activation}, seed {seed}</source>
-        <translation>已加载 {file}：隐藏层大小 {hidden}，{activation}，随机种子 {seed}</translation>
-    </message>
-    <message>
-        <source>not recorded</source>
-        <translation>未记录</translation>
-    </message>
-    <message>
-        <source>History of runs {numbers} written to {path}</source>
-        <translation>第 {numbers} 次运行的训练记录已写入 {path}</translation>
-    </message>
-    <message>
-        <source>(the run in progress is not included)</source>
-        <translation>（不包括正在进行的运行）</translation>
-    </message>
-    <message>
         <source>About</source>
         <translation>关于</translation>
-    </message>
-    <message>
-        <source>No history to export</source>
-        <translation>没有可导出的训练记录</translation>
-    </message>
-    <message>
-        <source>Finish or stop a run first.</source>
-        <translation>请先完成或停止一次训练。</translation>
-    </message>
-    <message>
-        <source>Export history</source>
-        <translation>导出训练记录</translation>
-    </message>
-    <message>
-        <source>CSV files</source>
-        <translation>CSV 文件</translation>
-    </message>
-    <message>
-        <source>Could not export the history</source>
-        <translation>无法导出训练记录</translation>
-    </message>
-    <message>
-        <source>The history was not written; an existing file keeps its contents.</source>
-        <translation>训练记录未写入；已有文件的内容保持不变。</translation>
-    </message>
-    <message>
-        <source>PNG image</source>
-        <translation>PNG 图像</translation>
-    </message>
-    <message>
-        <source>SVG drawing</source>
-        <translation>SVG 矢量图</translation>
-    </message>
-    <message>
-        <source>Export plots</source>
-        <translation>导出图表</translation>
-    </message>
-    <message>
-        <source>Unknown format</source>
-        <translation>未知格式</translation>
-    </message>
-    <message>
-        <source>Plots can be exported as .png or .svg.</source>
-        <translation>图表可以导出为 .png 或 .svg。</translation>
-    </message>
-    <message>
-        <source>Could not export the plots</source>
-        <translation>无法导出图表</translation>
-    </message>
-    <message>
-        <source>The plots could not be written:</source>
-        <translation>无法写入图表：</translation>
-    </message>
-    <message>
-        <source>Plots written: {files}</source>
-        <translation>图表已写入：{files}</translation>
     </message>
     <message>
         <source>&lt;p&gt;A lab for chapters 4 and 5 of the book: train the two-layer network on MNIST and watch it learn, compare numerical and backpropagated gradients, and step through computation graphs.&lt;/p&gt;</source>
@@ -1724,10 +1564,78 @@
     </message>
 </context>
 <context>
+    <name>MetricsTable</name>
+    <message>
+        <source>Per-class precision, recall and F1</source>
+        <translation>各类别的精确率、召回率和 F1</translation>
+    </message>
+    <message>
+        <source>Precision: of the images guessed as this class, the share that are. Recall: of this class's images, the share found. F1: their harmonic mean. Click a header to sort.</source>
+        <translation>精确率：被预测为该类别的图像中，确实属于该类别的比例。召回率：该类别的图像中被找出的比例。F1：两者的调和平均数。点击表头可排序。</translation>
+    </message>
+</context>
+<context>
+    <name>MistakeDetail</name>
+    <message>
+        <source>Selected mistake</source>
+        <translation>选中的错误</translation>
+    </message>
+    <message>
+        <source>The network's probability for each class; the true class's label is bold.</source>
+        <translation>网络对各类别给出的概率；真实类别的标签以粗体显示。</translation>
+    </message>
+    <message>
+        <source>Test image {index}: true {true}, guessed {guess} with {guess_percent}% (right).</source>
+        <translation>测试图像 {index}：真实为 {true}，以 {guess_percent}% 预测为 {guess}（正确）。</translation>
+    </message>
+    <message>
+        <source>Test image {index}: true {true}, guessed {guess} with {guess_percent}% (wrong). The true class had {true_percent}%.</source>
+        <translation>测试图像 {index}：真实为 {true}，以 {guess_percent}% 预测为 {guess}（错误）。真实类别的概率为 {true_percent}%。</translation>
+    </message>
+</context>
+<context>
+    <name>MistakesBox</name>
+    <message>
+        <source>Misclassified test images</source>
+        <translation>识别错误的测试图像</translation>
+    </message>
+    <message>
+        <source>Test images the network got wrong, the most confident mistakes first; select one to see its probabilities.</source>
+        <translation>网络识别错误的测试图像，置信度最高的错误排在最前；选择一张可查看其概率。</translation>
+    </message>
+    <message>
+        <source>Show &amp;all</source>
+        <translation>全部显示(&amp;A)</translation>
+    </message>
+    <message>
+        <source>List every kind of mistake again, not one cell's.</source>
+        <translation>重新列出所有类型的错误，而不只是一个单元格的。</translation>
+    </message>
+    <message>
+        <source>Test image {index}</source>
+        <translation>测试图像 {index}</translation>
+    </message>
+    <message>
+        <source>{count} mistakes</source>
+        <translation>{count} 个错误</translation>
+    </message>
+    <message>
+        <source>{count} images of {true} taken for {guess}</source>
+        <translation>{count} 张 {true} 被误认为 {guess}</translation>
+    </message>
+    <message>
+        <source>{list}, the most confident first</source>
+        <translation>{list}，置信度最高的在前</translation>
+    </message>
+    <message>
+        <source>{list} (the first {limit} shown)</source>
+        <translation>{list}（显示前 {limit} 个）</translation>
+    </message>
+</context>
+<context>
     <name>NodeDetailPanel</name>
     <message>
         <source>the constant {value}</source>
-        <extracomment>The formula of each preset, written in the expression field as a starting point. The Speed slider's value is twice the number of steps per second.</extracomment>
         <translation>常数 {value}</translation>
     </message>
     <message>
@@ -1851,6 +1759,42 @@
     </message>
 </context>
 <context>
+    <name>PlotOptions</name>
+    <message>
+        <source>Window of the moving average drawn over the raw loss, in iterations.</source>
+        <extracomment>The smoothing window, in iterations: its range and its first value.</extracomment>
+        <translation>叠加在原始损失上的移动平均的窗口宽度（以迭代次数计）。</translation>
+    </message>
+    <message>
+        <source>Smoothing of the loss curve</source>
+        <translation>损失曲线的平滑程度</translation>
+    </message>
+    <message>
+        <source>Smoothing:</source>
+        <translation>平滑：</translation>
+    </message>
+    <message>
+        <source>Log scale</source>
+        <translation>对数坐标</translation>
+    </message>
+    <message>
+        <source>Show the loss on a logarithmic axis ({key}).</source>
+        <translation>用对数坐标显示损失（{key}）。</translation>
+    </message>
+    <message>
+        <source>Clear r&amp;uns</source>
+        <translation>清除旧曲线(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Remove the faded curves of earlier runs.</source>
+        <translation>移除之前运行留下的淡色曲线。</translation>
+    </message>
+    <message>
+        <source>{count} it</source>
+        <translation>{count} 次</translation>
+    </message>
+</context>
+<context>
     <name>PredictionView</name>
     <message>
         <source>The network reads</source>
@@ -1870,6 +1814,108 @@
     <message>
         <source>Class probabilities</source>
         <translation>各类别的概率</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsBox</name>
+    <message>
+        <source>Numerical gradient against backpropagation</source>
+        <translation>数值梯度与误差反向传播法的比较</translation>
+    </message>
+    <message>
+        <source>Run the check to time both methods.</source>
+        <translation>运行确认即可测量两种方法的耗时。</translation>
+    </message>
+    <message>
+        <source>Per parameter: the mean absolute difference (the figure the book prints), the largest one, and the largest difference relative to the gradients' size.</source>
+        <translation>每个参数的平均绝对差（书中印出的数值）、最大绝对差，以及相对于梯度大小的最大差。</translation>
+    </message>
+    <message>
+        <source>Numerical gradient {numerical}, backpropagation {backprop} (the best of {runs} runs after a warm-up run): backprop was {speedup} times faster.</source>
+        <translation>数值梯度 {numerical}，误差反向传播法 {backprop}（先预热运行一次，再取 {runs} 次运行中最快的一次）：反向传播快了 {speedup} 倍。</translation>
+    </message>
+    <message>
+        <source>1e-7 (the book's)</source>
+        <translation>1e-7（与书中相同）</translation>
+    </message>
+    <message>
+        <source>{images}; TwoLayerNet(784, {hidden}, 10), {activation}, seed {seed}, float64; constant inside the log: {delta}.</source>
+        <translation>{images}；TwoLayerNet(784, {hidden}, 10)，{activation}，种子 {seed}，float64；log 中的常数：{delta}。</translation>
+    </message>
+</context>
+<context>
+    <name>RunButtons</name>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Start a new run with these settings</source>
+        <translation>用这些设置开始一次新的训练</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Pause or resume the run</source>
+        <translation>暂停或继续训练</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>单步</translation>
+    </message>
+    <message>
+        <source>Do one iteration while paused</source>
+        <translation>暂停时执行一次迭代</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>End the run; the network keeps what it learned</source>
+        <translation>结束训练；网络保留已学到的内容</translation>
+    </message>
+    <message>
+        <source>Reset weights</source>
+        <translation>重置权重</translation>
+    </message>
+    <message>
+        <source>Draw fresh initial weights from the seed; this run's curves stay, faded, beside the next run's</source>
+        <translation>根据随机种子重新生成权重的初始值；本次运行的曲线会淡化保留，与下一次运行对照</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+</context>
+<context>
+    <name>RunProgress</name>
+    <message>
+        <source>Training progress</source>
+        <extracomment>The progress bar and its figures change more slowly than the eye needs (Hz). Numerical-gradient runs longer than this count whole iterations only (the bar's range is an integer).</extracomment>
+        <translation>训练进度</translation>
+    </message>
+    <message>
+        <source>%v / %m iterations</source>
+        <translation>%v / %m 次迭代</translation>
+    </message>
+    <message>
+        <source>{done} / {total} iterations (the next one {percent}% done)</source>
+        <translation>{done} / {total} 次迭代（下一次已完成 {percent}%）</translation>
+    </message>
+    <message>
+        <source>{done} / {total} iterations</source>
+        <translation>{done} / {total} 次迭代</translation>
+    </message>
+    <message>
+        <source>{rate} it/s · elapsed {elapsed} · remaining {remaining}</source>
+        <translation>{rate} 次/秒 · 已用 {elapsed} · 剩余 {remaining}</translation>
+    </message>
+    <message>
+        <source>{per_iteration} per iteration · elapsed {elapsed} · remaining {remaining}</source>
+        <translation>每次迭代 {per_iteration} · 已用 {elapsed} · 剩余 {remaining}</translation>
     </message>
 </context>
 <context>
@@ -1912,10 +1958,88 @@
     </message>
 </context>
 <context>
+    <name>SidePanel</name>
+    <message>
+        <source>Where the stepper is and what the last step did.</source>
+        <translation>当前进行到哪一步，以及上一步做了什么。</translation>
+    </message>
+    <message>
+        <source>Why the last step could not be computed.</source>
+        <translation>上一步无法计算的原因。</translation>
+    </message>
+    <message>
+        <source>How to read the drawing.</source>
+        <translation>如何看这张图。</translation>
+    </message>
+</context>
+<context>
+    <name>StepperBar</name>
+    <message>
+        <source>For&amp;ward step</source>
+        <extracomment>The Speed slider's value is twice the number of steps per second.</extracomment>
+        <translation>正向单步(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Compute the next node of the forward pass</source>
+        <translation>计算正向传播的下一个节点</translation>
+    </message>
+    <message>
+        <source>&amp;Backward step</source>
+        <translation>反向单步(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Pass the gradient back through the next node (after the forward pass)</source>
+        <translation>将梯度反向传过下一个节点（在正向传播完成之后）</translation>
+    </message>
+    <message>
+        <source>Step bac&amp;k</source>
+        <translation>后退一步(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Undo the last step, forward or backward</source>
+        <translation>撤销上一步（正向或反向）</translation>
+    </message>
+    <message>
+        <source>R&amp;un all</source>
+        <translation>全部运行(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Finish the forward and the backward pass at once</source>
+        <translation>一次完成正向传播和反向传播</translation>
+    </message>
+    <message>
+        <source>&amp;Reset</source>
+        <translation>重置(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Back to the start: only the inputs are known</source>
+        <translation>回到开始：只有输入是已知的</translation>
+    </message>
+    <message>
+        <source>Ani&amp;mate</source>
+        <translation>动画演示(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Step through both passes on a timer; press again to pause</source>
+        <translation>按固定间隔逐步执行正向传播和反向传播；再按一次则暂停</translation>
+    </message>
+    <message>
+        <source>How many steps per second the animation makes.</source>
+        <translation>动画每秒执行的步数。</translation>
+    </message>
+    <message>
+        <source>&amp;Speed:</source>
+        <translation>速度(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>{steps} steps/s</source>
+        <translation>{steps} 步/秒</translation>
+    </message>
+</context>
+<context>
     <name>TileCanvas</name>
     <message>
         <source>Hidden unit {unit}: weights from {low} to {high}</source>
-        <extracomment>Blank pixels between tiles (before magnification). Tiles are never drawn smaller than one screen pixel per weight, nor larger than this. Colour-table entries on each side of zero: index 127 is 0, 0 is -1 and 254 is +1.</extracomment>
         <translation>隐藏层神经元 {unit}：权重从 {low} 到 {high}</translation>
     </message>
 </context>
@@ -1923,88 +2047,12 @@
     <name>TrainingTab</name>
     <message>
         <source>lr {rate}, hidden {hidden}, {optimizer}</source>
-        <extracomment>How the optimizers are called on screen (names, not translated). A legend shows at most this many learning rates of one run (first, …, last beyond).</extracomment>
+        <extracomment>A legend shows at most this many learning rates of one run (first, …, last beyond).</extracomment>
         <translation>学习率 {rate}，隐藏层 {hidden}，{optimizer}</translation>
     </message>
     <message>
-        <source>Start</source>
-        <extracomment>The progress bar and its figures change more slowly than the eye needs (Hz). A learning rate changed during a run applies once it has stayed this long (milliseconds). Runs slower than this per iteration ask for confirmation before they start (seconds). The run of the bright curves, and those of the faded ones (oldest first).</extracomment>
-        <translation>开始</translation>
-    </message>
-    <message>
-        <source>Start a new run with these settings</source>
-        <translation>用这些设置开始一次新的训练</translation>
-    </message>
-    <message>
-        <source>Pause</source>
-        <translation>暂停</translation>
-    </message>
-    <message>
-        <source>Pause or resume the run</source>
-        <translation>暂停或继续训练</translation>
-    </message>
-    <message>
-        <source>Step</source>
-        <translation>单步</translation>
-    </message>
-    <message>
-        <source>Do one iteration while paused</source>
-        <translation>暂停时执行一次迭代</translation>
-    </message>
-    <message>
-        <source>Stop</source>
-        <translation>停止</translation>
-    </message>
-    <message>
-        <source>End the run; the network keeps what it learned</source>
-        <translation>结束训练；网络保留已学到的内容</translation>
-    </message>
-    <message>
-        <source>Reset weights</source>
-        <translation>重置权重</translation>
-    </message>
-    <message>
-        <source>%v / %m iterations</source>
-        <translation>%v / %m 次迭代</translation>
-    </message>
-    <message>
-        <source>Training progress</source>
-        <translation>训练进度</translation>
-    </message>
-    <message>
-        <source>Draw fresh initial weights from the seed; this run's curves stay, faded, beside the next run's</source>
-        <translation>根据随机种子重新生成权重的初始值；本次运行的曲线会淡化保留，与下一次运行对照</translation>
-    </message>
-    <message>
-        <source>Window of the moving average drawn over the raw loss, in iterations.</source>
-        <translation>叠加在原始损失上的移动平均的窗口宽度（以迭代次数计）。</translation>
-    </message>
-    <message>
-        <source>Smoothing of the loss curve</source>
-        <translation>损失曲线的平滑程度</translation>
-    </message>
-    <message>
-        <source>Smoothing:</source>
-        <translation>平滑：</translation>
-    </message>
-    <message>
-        <source>Log scale</source>
-        <translation>对数坐标</translation>
-    </message>
-    <message>
-        <source>Show the loss on a logarithmic axis ({key}).</source>
-        <translation>用对数坐标显示损失（{key}）。</translation>
-    </message>
-    <message>
-        <source>Clear r&amp;uns</source>
-        <translation>清除旧曲线(&amp;U)</translation>
-    </message>
-    <message>
-        <source>Remove the faded curves of earlier runs.</source>
-        <translation>移除之前运行留下的淡色曲线。</translation>
-    </message>
-    <message>
         <source>Loading the data; training starts as soon as it is ready…</source>
+        <extracomment>A learning rate changed during a run applies once it has stayed this long (milliseconds).</extracomment>
         <translation>正在加载数据；准备好后立即开始训练…</translation>
     </message>
     <message>
@@ -2053,6 +2101,7 @@
     </message>
     <message>
         <source>Finished {iterations} iterations in {time}: train accuracy {train}, test accuracy {test}</source>
+        <extracomment>Runs slower than this ask for confirmation before they start (seconds).</extracomment>
         <translation>已完成 {iterations} 次迭代，用时 {time}：训练数据识别精度 {train}，测试数据识别精度 {test}</translation>
     </message>
     <message>
@@ -2079,6 +2128,7 @@
         <source>At iteration {iteration} every ReLU in the hidden layer had output 0 for every image of many batches in a row: no gradient reaches the first layer any more, so the network can only guess (loss {loss}). The run was stopped.
 
 The learning rate ({rate}) is too large: one big update pushed the hidden units where they never switch on again. Lower it (try {smaller}) and start again.</source>
+        <extracomment>The loss is "stuck" when its mean over a window of this many iterations stays above STUCK_FACTOR times the chance-level loss ln(classes) and no lower than the window before. The translation context of :data:`EXPLANATIONS` (the Training tab shows them). The dialog's explanation of each kind of divergence; placeholders: {iteration}, {loss}, {rate} (the learning rate) and {smaller} (a tenth of it).</extracomment>
         <translation>在第 {iteration} 次迭代时，隐藏层的所有 ReLU 对连续多个 mini-batch 中的每张图像都输出 0：梯度再也传不到第一层，网络只能瞎猜（损失 {loss}）。训练已停止。
 
 学习率（{rate}）太大：一次过大的更新把隐藏层的神经元推到了再也不会激活的位置。请降低学习率（试试 {smaller}）后重新开始。</translation>
@@ -2104,10 +2154,6 @@ The learning rate ({rate}) is too large for this network: the updates overshoot 
         <translation>学习率已改为 {rate}</translation>
     </message>
     <message>
-        <source>{count} it</source>
-        <translation>{count} 次</translation>
-    </message>
-    <message>
         <source>{dataset}: {train} training and {test} test images ready</source>
         <translation>{dataset}：{train} 张训练图像和 {test} 张测试图像已就绪</translation>
     </message>
@@ -2131,26 +2177,6 @@ Backpropagation gets the same gradient thousands of times faster. Start anyway?<
 
 误差反向传播法求同样的梯度要快数千倍。仍然开始吗？</translation>
     </message>
-    <message>
-        <source>{done} / {total} iterations</source>
-        <translation>{done} / {total} 次迭代</translation>
-    </message>
-    <message>
-        <source>{done} / {total} iterations (the next one {percent}% done)</source>
-        <translation>{done} / {total} 次迭代（下一次已完成 {percent}%）</translation>
-    </message>
-    <message>
-        <source>{rate} it/s · elapsed {elapsed} · remaining {remaining}</source>
-        <translation>{rate} 次/秒 · 已用 {elapsed} · 剩余 {remaining}</translation>
-    </message>
-    <message>
-        <source>{per_iteration} per iteration · elapsed {elapsed} · remaining {remaining}</source>
-        <translation>每次迭代 {per_iteration} · 已用 {elapsed} · 剩余 {remaining}</translation>
-    </message>
-    <message>
-        <source>Resume</source>
-        <translation>继续</translation>
-    </message>
 </context>
 <context>
     <name>WeightTilesView</name>
@@ -2161,6 +2187,29 @@ Backpropagation gets the same gradient thousands of times faster. Start anyway?<
     <message>
         <source>One 28×28 tile per hidden unit; click a tile to describe its unit.</source>
         <translation>每个隐藏层神经元一个 28×28 图块；点击图块可查看该神经元的说明。</translation>
+    </message>
+</context>
+<context>
+    <name>ZoomControls</name>
+    <message>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>Fit &amp;all</source>
+        <translation>显示全部(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Fit the whole graph into the view again</source>
+        <translation>重新缩放，使整个计算图显示在视图中</translation>
+    </message>
+    <message>
+        <source>Zoom:</source>
+        <translation>缩放：</translation>
     </message>
 </context>
 </TS>

@@ -330,3 +330,40 @@ def test_set_params_wrong_shape_changes_nothing():
 def test_a_boolean_is_not_a_weight_scale():
     with pytest.raises(ValueError, match="weight_init_std=True"):
         TwoLayerNet(4, 3, 2, weight_init_std=True)
+
+
+# --- copies and the hidden layer -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(("activation", "dtype", "delta"),
+                         [("relu", "float32", 1e-7), ("sigmoid", "float64", 0.0)])
+def test_a_copy_is_an_independent_twin(activation, dtype, delta):
+    net = TwoLayerNet(784, 7, 10, activation=activation, dtype=dtype, seed=2, delta=delta)
+    x = np.random.default_rng(0).random((5, 784))
+    t = np.array([0, 1, 2, 3, 4])
+    twin = net.copy()
+    assert (twin.activation, twin.dtype, twin.lastLayer.delta) == (activation, net.dtype, delta)
+    np.testing.assert_array_equal(twin.predict(x), net.predict(x))
+    assert twin.loss(x, t) == net.loss(x, t)
+    for key in net.params:
+        assert not np.shares_memory(twin.params[key], net.params[key])
+    net.params["W1"] += 1.0
+    assert not np.array_equal(twin.predict(x), net.predict(x))
+
+
+@pytest.mark.parametrize("activation", ["relu", "sigmoid"])
+def test_hidden_outputs_are_the_hidden_layers_and_leave_the_layers_alone(activation):
+    from desktop_nn.core.network import hidden_outputs
+
+    net = TwoLayerNet(784, 6, 10, activation=activation, seed=1, weight_init_std=0.1)
+    x = np.random.default_rng(1).random((4, 784))
+    out = hidden_outputs(net, x)
+    hidden_layer = list(net.layers.values())[1]
+    before = {name: getattr(hidden_layer, name, None) for name in ("mask", "out")}
+    assert out.shape == (4, 6)
+    expected = hidden_layer.forward(net.layers["Affine1"].forward(x))
+    np.testing.assert_allclose(out, expected, rtol=1e-12, atol=1e-12)
+    fresh = TwoLayerNet(784, 6, 10, activation=activation, seed=1, weight_init_std=0.1)
+    hidden_outputs(fresh, x)
+    assert all(getattr(list(fresh.layers.values())[1], name, None) is None
+               for name in before)  # nothing cached by hidden_outputs

@@ -103,8 +103,8 @@ def test_the_loss_band_is_of_the_smoothed_losses(three_seeds):
 
 
 def test_the_windows_own_smoothing_fits(three_seeds):
-    """The loss plot's moving average (in the window's code until it moves to the core)."""
-    from desktop_nn.gui.curves import moving_average
+    """The loss plot's own moving average (the window draws it from the core)."""
+    from desktop_nn.core.curve_series import moving_average
 
     band = seed_band(three_seeds, lambda y: moving_average(y, 10))
     mean, _ = reference([moving_average(r.history.train_loss_list, 10) for r in three_seeds])

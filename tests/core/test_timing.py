@@ -70,3 +70,45 @@ def test_the_numerical_estimate_is_two_best_losses_a_parameter():
     elements = 784 * 3 + 3 + 3 * 10 + 10
     assert numerical_gradient_seconds(net, x, t, clock=clock) == pytest.approx(
         2 * elements * 0.1)
+
+
+# --- estimates and rates -------------------------------------------------------------------
+
+
+def test_remaining_seconds_at_the_pace_so_far():
+    from desktop_nn.core.timing import remaining_seconds
+
+    assert remaining_seconds(25, 100, 10.0) == 30.0
+    assert remaining_seconds(100, 100, 10.0) == 0.0
+    assert remaining_seconds(0, 100, 10.0) == float("inf")
+    assert remaining_seconds(2.5, 10, 1.0) == 3.0  # a share of an iteration counts
+
+
+def test_a_rate_limit_lets_one_through_per_interval():
+    from desktop_nn.core.timing import RateLimit
+    from tests.fake_clock import FakeClock
+
+    clock = FakeClock()
+    limit = RateLimit(0.5, clock)
+    assert limit.due()  # the first one at once
+    assert not limit.due()
+    clock.advance(0.49)
+    assert not limit.due()
+    assert limit.due(force=True)  # forced: and the interval starts again
+    clock.advance(0.3)
+    assert not limit.due()
+    clock.advance(0.2)
+    assert limit.due()
+
+
+def test_a_numerical_run_is_estimated_from_one_timed_loss(mnist_small):
+    from desktop_nn.core.timing import numerical_run_seconds
+    from desktop_nn.core.training import TrainConfig
+
+    config = TrainConfig(hidden_size=3, batch_size=5, iters=7, gradient="numerical",
+                         dtype="float64")
+    clock = FakeClock([0.0, 0.001] * (TIMED_CALLS + 1))
+    per_iteration, total = numerical_run_seconds(config, *mnist_small[0], clock=clock)
+    elements = 784 * 3 + 3 + 3 * 10 + 10
+    assert per_iteration == pytest.approx(2 * elements * 0.001)
+    assert total == pytest.approx(7 * per_iteration)

@@ -186,6 +186,17 @@ def test_from_dict_invalid_value():
 # --- the book's epoch rule -----------------------------------------------------------------
 
 
+@pytest.mark.parametrize(("train_size", "batch_size", "iters"),
+                         [(2000, 100, 100), (2000, 300, 41), (2000, 100, 1), (50, 100, 7),
+                          (2000, 100, 21), (600, 7, 200)])
+def test_expected_epochs_counts_the_evaluations_the_run_makes(mnist_small, train_size,
+                                                             batch_size, iters):
+    trainer = Trainer(TrainConfig(iters=iters, train_size=train_size, batch_size=batch_size,
+                                  seed=0), mnist_small)
+    evaluations = sum(isinstance(e, EpochEvent) for e in trainer.run())
+    assert trainer.expected_epochs == evaluations
+
+
 def test_book_epoch_rule_on_full_mnist(mnist):
     trainer = Trainer(TrainConfig(seed=0), mnist)
     assert trainer.train_size == 60_000

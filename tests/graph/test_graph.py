@@ -329,3 +329,49 @@ def test_building_mistakes_are_refused():
 )
 def test_format_value(value, text):
     assert format_value(value) == text
+
+
+# --- copies and refused inputs -------------------------------------------------------------
+
+
+def test_a_copy_runs_to_the_end_without_touching_the_graph():
+    graph = sigmoid_graph(0.5)
+    graph.step()
+    graph.step()
+    before = graph.snapshot()
+    heard = []
+    graph.add_listener(lambda: heard.append(1))
+    twin = graph.copy()
+    grads = twin.backward(2.0)
+    assert graph.snapshot() == before and not heard
+    assert twin.position == twin.step_count and graph.position == 2
+    assert [e.label for e in twin.edges] == [e.label for e in graph.edges]
+    assert twin.inputs == graph.inputs and twin.constants == graph.constants
+    assert [(n.id, n.op, n.args) for n in twin.nodes] == [(n.id, n.op, n.args)
+                                                          for n in graph.nodes]
+    assert twin.output == graph.output
+    y = 1 / (1 + math.exp(-0.5))
+    assert grads["x"] == pytest.approx(2.0 * y * (1 - y), rel=1e-12)
+
+
+def test_a_copy_keeps_dout():
+    graph = apple_graph()
+    graph.backward(3.0)
+    twin = graph.copy()
+    assert twin.dout == 3.0 and twin.position == 0
+    assert twin.backward(3.0)["apple"] == graph.grads()["apple"]
+
+
+def test_an_input_that_breaks_a_step_is_put_back_with_the_stepper():
+    graph = ComputationGraph("log")
+    graph.add_input("x", 2.0)
+    graph.add_node("log", "x")
+    graph.backward()
+    done = graph.snapshot()
+    with pytest.raises(GraphEvaluationError, match="log"):
+        graph.change_input("x", -1.0)
+    assert graph.snapshot() == done and graph.inputs["x"] == 2.0
+    graph.change_input("x", 4.0)  # a good value is taken as set_input takes it
+    assert graph.inputs["x"] == 4.0 and graph.position == graph.step_count
+    with pytest.raises(KeyError):
+        graph.change_input("y", 1.0)

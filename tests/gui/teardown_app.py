@@ -8,7 +8,7 @@ answers, and another load from the slow disk, all at once). ENDING: close (the c
 delete (deleteLater), quit (QApplication.quit), exit (the interpreter ends with the window open)
 or signal (desktop-nn's own start; the test sends SIGINT or SIGTERM after the line "ready").
 
-Prints "running: <thread classes>" once the situation is set up, "ready" when the ending can
+Prints "running: <the threads' names>" once the situation is set up, "ready" when the ending can
 begin, and "left running: <count>" after the ending (for "exit", from an atexit hook that runs
 after desktop_nn's own).
 """
@@ -37,15 +37,15 @@ def wait_for(signal) -> None:
 
 def slow_disk() -> None:
     """Make loading take two seconds longer, so that it certainly still runs at the end."""
-    import desktop_nn.gui.threads as threads_module
+    import desktop_nn.gui.common.state as state_module
 
-    load = threads_module.load_mnist
+    load = state_module.load_mnist
 
     def slow_load(*args, **kwargs):
         time.sleep(2)
         return load(*args, **kwargs)
 
-    threads_module.load_mnist = slow_load
+    state_module.load_mnist = slow_load
 
 
 def set_up(window, situation: str, mirror: str | None) -> None:
@@ -58,16 +58,17 @@ def set_up(window, situation: str, mirror: str | None) -> None:
         training.panel.set_config(training.panel.config().replace(
             iters=1_000_000, train_size=2000, hidden_size=77))
         training.start()
-        wait_for(training.thread.metrics)
+        wait_for(training.controller.metrics)
         check = window.gradcheck_tab
         check.samples_spin.setValue(3)
         check.hidden_spin.setValue(50)
         check.start()
-        wait_for(check.thread.progress)
+        wait_for(check.worker.progress)
         window.start_download("fashion-mnist", mirrors=[mirror], timeout=3600)
         slow_disk()
         window.state.load_data("mnist")
-    say("running: " + " ".join(sorted(type(t).__name__ for t in window.state.threads.running())))
+    say("running: " + " ".join(sorted(t.objectName() or type(t).__name__
+                                      for t in window.state.threads.running())))
 
 
 #: The window whose threads are reported at exit.

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from desktop_nn import __version__
 from desktop_nn.cli import main as cli_main
-from desktop_nn.gui.shortcuts import command_keys_of
+from desktop_nn.gui.common.shortcuts import command_keys_of
 from desktop_nn.resources import resource_path
 
 ROOT = Path(__file__).resolve().parents[2]

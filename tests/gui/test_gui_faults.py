@@ -15,6 +15,7 @@ import pytest
 
 from desktop_nn.core import model_io
 from desktop_nn.data.download import download_dir
+from tests.gui.messages import last_message
 from tests.support_http import StallingServer
 
 
@@ -53,7 +54,7 @@ def test_saving_a_model_on_a_full_disk_keeps_the_old_file(window, qtbot, tmp_pat
 
     monkeypatch.setattr(model_io.np, "savez", half_written)
     assert window.save_model_to(path) is False
-    title, text = window.last_warning
+    title, text = last_message(window, "warningMessage")
     assert title == "Could not save the model" and "No space left" in text
     assert path.read_bytes() == before
     assert files_in(tmp_path) == ["model.npz"]
@@ -69,7 +70,7 @@ def test_exports_on_a_full_disk_leave_the_old_files_intact(window, qtbot, tmp_pa
     png_path.write_bytes(b"old picture")
     monkeypatch.setattr(os, "fsync", disk_full)
     assert window.export_history_to(csv_path) is False
-    assert "No space left" in window.last_warning[1]
+    assert "No space left" in last_message(window, "warningMessage")[1]
     monkeypatch.undo()
     monkeypatch.setattr(os, "replace", disk_full)
     assert window.export_plots_to(tmp_path / "plots.png") == []
@@ -85,13 +86,13 @@ def test_models_of_the_wrong_shape_are_refused(window, qtbot, tmp_path):
     path = tmp_path / "tiny.npz"
     model_io.save_model(path, TwoLayerNet(20, 5, 3, seed=0), TrainConfig(hidden_size=5))
     assert window.load_model_from(path) is False
-    assert "20 inputs" in window.last_warning[1]
+    assert "20 inputs" in last_message(window, "warningMessage")[1]
     nan_path = tmp_path / "nan.npz"
     net = TwoLayerNet(784, 5, 10, seed=0)
     net.params["W2"][0, 0] = np.nan
     model_io.save_model(nan_path, net, TrainConfig(hidden_size=5))
     assert window.load_model_from(nan_path) is False
-    assert "NaN" in window.last_warning[1]
+    assert "NaN" in last_message(window, "warningMessage")[1]
     assert train(window, qtbot, iters=10) == "finished"  # the window still works
 
 
@@ -106,8 +107,9 @@ def test_a_damaged_download_is_reported_and_mnist_stays(cache_dir, window, qtbot
         combo.setCurrentIndex(combo.findData("fashion-mnist"))
     assert "damaged" in failed.args[0]
     assert window.state.dataset_name == "mnist" and window.state.data is not None
-    qtbot.waitUntil(lambda: window.training_tab.last_message is not None, timeout=30_000)
-    assert window.training_tab.last_message[0] == "Cannot load the data"
+    qtbot.waitUntil(lambda: last_message(window.training_tab, "trainingMessage") is not None,
+                    timeout=30_000)
+    assert last_message(window.training_tab, "trainingMessage")[0] == "Cannot load the data"
 
 
 @pytest.mark.parametrize(
@@ -127,7 +129,7 @@ def test_edge_settings_train(window, qtbot, values, outcome):
 def test_a_batch_larger_than_the_shuffled_set_is_explained(window, qtbot):
     configure(window.training_tab, train_size=50, batch_size=100, iters=10, sampling="shuffle")
     assert window.training_tab.start() is False
-    title, text = window.training_tab.last_message
+    title, text = last_message(window.training_tab, "trainingMessage")
     assert title == "Cannot start training" and "batch_size=100" in text
     assert window.training_tab.start_button.isEnabled()
 
@@ -151,6 +153,6 @@ def test_closing_the_window_during_a_download_is_prompt_and_clean(cache_dir, qtb
         watchdog.cancel()
         watchdog.join()
         assert not server.released.is_set(), "closing waited for the server, not the cancel"
-        assert not dialog.thread.isRunning()
+        assert not dialog.worker.is_running()
     folder = download_dir("fashion-mnist")
     assert not folder.exists() or files_in(folder) == []

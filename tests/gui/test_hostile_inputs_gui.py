@@ -8,6 +8,7 @@ import os
 import numpy as np
 
 from tests import hostile_files as hostile
+from tests.gui.messages import close_messages, last_message
 from tests.test_image_files import nested_use_svg
 
 
@@ -16,11 +17,11 @@ def test_hostile_models_give_a_dialog_in_both_load_commands(window, tmp_path, ca
     for case, build in sorted(hostile.HOSTILE_MODELS.items()):
         path = build(tmp_path / f"{case}.npz")
         assert window.load_model_from(path) is False
-        title, text = window.last_warning
+        title, text = last_message(window, "warningMessage")
         assert title == "Could not load the model" and f"{case}.npz" in text
-        window.last_warning = None
+        close_messages(window, "warningMessage")
         assert window.evaluate_tab.load_model_from(path) is False
-        assert window.last_warning[0] == "Could not load the model"
+        assert last_message(window, "warningMessage")[0] == "Could not load the model"
         assert window.state.network is network
         err = capfd.readouterr().err
         assert "Traceback" not in err and "Warning" not in err, (case, err)
@@ -36,7 +37,7 @@ def test_open_picture_refuses_a_vector_drawing(window, tmp_path, capfd):
     path = tmp_path / "digit.svg"
     path.write_text(nested_use_svg())
     assert window.draw_tab.open_picture(str(path)) is False
-    title, text = window.draw_tab.last_message
+    title, text = last_message(window.draw_tab, "drawMessage")
     assert title == "Cannot open the picture" and "a vector drawing (SVG)" in text
     assert "Traceback" not in capfd.readouterr().err
 
@@ -45,7 +46,7 @@ def test_open_picture_refuses_a_named_pipe(window, tmp_path):
     fifo = tmp_path / "digit.png"
     os.mkfifo(fifo)
     assert window.draw_tab.open_picture(str(fifo)) is False
-    assert "not a regular file" in window.draw_tab.last_message[1]
+    assert "not a regular file" in last_message(window.draw_tab, "drawMessage")[1]
 
 
 # --- settings -------------------------------------------------------------------------------
@@ -81,8 +82,7 @@ def test_wrong_settings_are_ignored_and_the_window_starts(isolated_settings, qtb
     assert app_settings().value("plots/smoothing") == "abc"  # the file is read as written
     main = MainWindow()
     qtbot.addWidget(main)
-    assert main.training_tab.smoothing_slider.value() == 50
-    assert not main.training_tab.log_check.isChecked()
+    assert main.training_tab.plot_settings() == (50, False)
     assert main.training_tab.panel.config().hidden_size == 50
     assert main.language == "en"
     qtbot.waitUntil(lambda: main.state.data is not None, timeout=30_000)
@@ -96,8 +96,7 @@ def test_out_of_range_settings_fall_back_to_the_defaults(isolated_settings, qtbo
                                       "[training]\nconfig=\"{\\\"hidden_size\\\": 100000}\"\n")
     main = MainWindow()
     qtbot.addWidget(main)
-    assert main.training_tab.smoothing_slider.value() == 50
-    assert main.training_tab.log_check.isChecked()  # the valid value is kept
+    assert main.training_tab.plot_settings() == (50, True)  # the valid value is kept
     assert main.training_tab.panel.config().hidden_size == 50
     qtbot.waitUntil(lambda: main.state.data is not None, timeout=30_000)
     main.close()

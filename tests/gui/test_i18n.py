@@ -19,9 +19,13 @@ from desktop_nn.gui import i18n
 from desktop_nn.gui.settings import app_settings
 
 ROOT = Path(__file__).resolve().parents[2]
-#: The files holding translatable text: the window's code and the graph operations' rules.
+#: The files holding translatable text: the window's code, and the Qt-free modules that mark
+#: the texts the window shows with desktop_nn.translatable (the graph operations' rules, the
+#: divergence explanations, the class names).
 GUI_SOURCES = [*sorted((ROOT / "desktop_nn" / "gui").rglob("*.py")),
-               ROOT / "desktop_nn" / "graph" / "ops.py"]
+               *(path for path in sorted((ROOT / "desktop_nn").rglob("*.py"))
+                 if "gui" not in path.parts
+                 and "desktop_nn.translatable import" in path.read_text(encoding="utf-8"))]
 I18N = ROOT / "resources" / "i18n"
 TRANSLATED = ("zh_CN", "ja_JP")
 PLACEHOLDER = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*(?:[:!][^}]*)?\}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import shiboken6
 from PySide6.QtCore import QLocale
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QApplication, QPushButton, QSlider
 
 from desktop_nn.gui import i18n
 from desktop_nn.gui.language_switch import current_windows
@@ -43,7 +43,7 @@ def test_restart_now_speaks_the_new_language_and_keeps_the_settings(english, qtb
                                                                    training):
     old = english
     old.training_tab.panel.hidden_size_spin.setValue(77)
-    old.training_tab.smoothing_slider.setValue(123)
+    old.training_tab.findChild(QSlider, "smoothingSlider").setValue(123)
     old.tabs.setCurrentWidget(old.graph_tab)
     old.resize(old.minimumSizeHint().width(), 555)  # the offscreen screen is 800x600
     new = restart_in(old, language)
@@ -54,7 +54,7 @@ def test_restart_now_speaks_the_new_language_and_keeps_the_settings(english, qtb
     assert training in new.tabs.tabText(0)
     assert not new.training_tab.start_button.text().isascii()
     assert new.training_tab.panel.config().hidden_size == 77
-    assert new.training_tab.smoothing_slider.value() == 123
+    assert new.training_tab.findChild(QSlider, "smoothingSlider").value() == 123
     assert new.tabs.currentWidget() is new.graph_tab
     assert new.height() == max(555, new.minimumSizeHint().height())  # as it was, or taller
     assert new.graph_tab.scene.vertices["tax"].text_item.text() != "tax"  # the book's label
@@ -67,11 +67,11 @@ def test_restart_stops_a_training_run_first(english, qtbot):
     tab.panel.iters_spin.setValue(1_000_000)
     with qtbot.waitSignal(english.state.training_state_changed, timeout=10_000):
         assert tab.start()
-    thread = tab.thread
+    worker = tab.controller.worker
     new = restart_in(english, "ja_JP")
     qtbot.addWidget(new)
-    assert thread.isFinished()  # joined before the old window went
-    assert new.training_tab.thread is None and new.state.training_state == "idle"
+    assert not worker.is_running()  # joined before the old window went
+    assert not new.training_tab.is_running and new.state.training_state == "idle"
 
 
 def test_later_keeps_the_window(english):

@@ -25,7 +25,7 @@ from tests.support_http import StallingServer
 SCRIPT = Path(__file__).with_name("teardown_app.py")
 ROOT = Path(__file__).resolve().parents[2]
 #: Every thread kind the window starts, all at work in the "all" situation.
-ALL_THREADS = "running: DataLoadThread DownloadThread GradientCheckThread TrainingThread"
+ALL_THREADS = "running: data-load download gradient-check training"
 #: What Qt may say on stderr without anything being wrong: the offscreen platform cannot pass
 #: size hints on to a window system.
 HARMLESS_NOTICES = (re.compile(r"This plugin does not support propagateSizeHints\(\)"),)
@@ -92,7 +92,7 @@ def test_every_thread_ends_whatever_the_order_of_teardown(env, situation, ending
     with StallingServer() as server:
         code, out, err = finish(start(situation, ending, env, server.url))
     assert code == 0, err
-    expected = ALL_THREADS if situation == "all" else "running: DataLoadThread"
+    expected = ALL_THREADS if situation == "all" else "running: data-load"
     assert expected in out.splitlines(), out
     assert "left running: 0" in out.splitlines(), out
     assert not unexpected_stderr(err), err

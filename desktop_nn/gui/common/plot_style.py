@@ -1,0 +1,127 @@
+"""The plots' common ground: the window's colours and axes, and a hover readout.
+
+Every plot of the window (the Training tab's curves, the Inside tab's histograms) is a
+:class:`PalettePlot` styled by :func:`style_plot`, so they all follow a light or dark palette as
+it changes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt
+from PySide6.QtWidgets import QGraphicsItem
+
+from desktop_nn.gui.common.palette import plot_background, plot_foreground
+
+
+class IntegerAxis(pg.AxisItem):
+    """An axis that labels whole numbers only (epochs)."""
+
+    def tickValues(self, minVal, maxVal, size):
+        levels = super().tickValues(minVal, maxVal, size)
+        result = []
+        for spacing, values in levels:
+            if spacing < 1:
+                continue
+            result.append((spacing, [v for v in values if float(v).is_integer()]))
+        return result or [(1.0, [float(v) for v in range(int(np.ceil(minVal)),
+                                                         int(np.floor(maxVal)) + 1)])]
+
+
+def style_plot(widget: pg.PlotWidget, left: str, bottom: str) -> None:
+    """Give a plot the window's colours, axis labels, a faint grid and cached axes."""
+    # The plot paints its whole area itself: Qt need not paint the widgets beneath it first.
+    widget.viewport().setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+    item = widget.getPlotItem()
+    item.setLabel("left", left)
+    item.setLabel("bottom", bottom)
+    apply_palette(widget)
+    item.showGrid(x=True, y=True, alpha=0.15)
+    widget.setMenuEnabled(False)
+    # Axes (with their text) are repainted whenever a curve next to them changes; keeping
+    # them as device pixmaps makes that a cheap copy until the axis itself changes.
+    for axis in ("left", "bottom"):
+        item.getAxis(axis).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+
+
+def apply_palette(widget: pg.PlotWidget) -> None:
+    """Colour a plot from the current palette (light or dark); called again when it changes."""
+    widget.setBackground(plot_background())
+    foreground = plot_foreground()
+    item = widget.getPlotItem()
+    for name in ("left", "bottom"):
+        axis = item.getAxis(name)
+        axis.setPen(foreground)
+        axis.setTextPen(foreground)
+        if axis.labelText:
+            axis.setLabel(axis.labelText, color=foreground.name())
+        axis.picture = None  # regenerate the cached drawing in the new colours
+        axis.update()
+    legend = item.legend
+    if legend is not None:
+        legend.setLabelTextColor(foreground)
+        legend.update()
+
+
+class PalettePlot(pg.PlotWidget):
+    """A PlotWidget that follows the application's palette (light or dark) as it changes."""
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        # Qt may send a palette change while the widget is still being built.
+        if event.type() == QEvent.Type.PaletteChange and self.getPlotItem() is not None:
+            apply_palette(self)
+
+
+class HoverReadout(QObject):
+    """Shows the value under the mouse in a corner label of a plot, while the mouse is there.
+
+    The label empties when the pointer leaves the plot, and :meth:`hidden` keeps it out of
+    an exported picture.
+    """
+
+    def __init__(self, widget: pg.PlotWidget, describe) -> None:
+        super().__init__(widget)
+        self.widget = widget
+        self.describe = describe  # callable(x: float) -> str | None
+        self.label = pg.TextItem(anchor=(1, 0), color=plot_foreground())
+        self.label.setZValue(100)
+        widget.addItem(self.label, ignoreBounds=True)
+        widget.scene().sigMouseMoved.connect(self._moved)
+        widget.viewport().installEventFilter(self)
+
+    def text(self) -> str:
+        return self.label.textItem.toPlainText()
+
+    def clear(self) -> None:
+        self.label.setText("")
+
+    @contextlib.contextmanager
+    def hidden(self) -> Iterator[None]:
+        """Leave the label out of whatever is drawn inside the ``with`` block."""
+        visible = self.label.isVisible()
+        self.label.setVisible(False)
+        try:
+            yield
+        finally:
+            self.label.setVisible(visible)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Leave:
+            self.clear()
+        return False
+
+    def _moved(self, position: QPointF) -> None:
+        view = self.widget.getPlotItem().getViewBox()
+        if not view.sceneBoundingRect().contains(position):
+            self.clear()
+            return
+        point = view.mapSceneToView(position)
+        text = self.describe(point.x())
+        self.label.setText(text or "")
+        (_, x1), (_, y1) = view.viewRange()
+        self.label.setPos(x1, y1)

@@ -1,0 +1,187 @@
+"""The run controller: one training run at a time, from settings to the end of its thread.
+
+The Training tab asks; the controller builds the :class:`~desktop_nn.core.training.Trainer`,
+makes a copy of its network the window's current model, hands a
+:class:`~desktop_nn.core.training_stream.TrainingStream` of it to a
+:class:`~desktop_nn.gui.workers.GeneratorWorker`, passes on pause, step, stop and live learning
+rates, keeps the window's training state, and reports in plain signals. It draws nothing and
+says nothing: the tab shows what it reports.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+from desktop_nn.core.events import FinishedEvent
+from desktop_nn.core.training import TrainConfig, Trainer
+from desktop_nn.core.training_stream import ElementProgress, MetricsBatch, TrainingStream
+from desktop_nn.gui.common.state import AppState
+from desktop_nn.gui.workers import GeneratorWorker, Task
+
+
+class RunController(QObject):
+    """Runs one :class:`Trainer` at a time for the Training tab.
+
+    Signals
+    -------
+    metrics(object)
+        A :class:`MetricsBatch` of the run (the weights it carries are already in the state).
+    element_progress(object)
+        An :class:`ElementProgress` inside a numerical-gradient iteration.
+    paused_changed(bool)
+        The run now waits (True) or goes on (False).
+    ended(str, object)
+        "finished" with the FinishedEvent, "diverged" with the DivergedEvent, "stopped" with
+        None, or "failed" with the error's text; after the thread has finished, before the
+        training state changes.
+    run_ended(str)
+        The same outcome, once the state says it too.
+    """
+
+    metrics = Signal(object)
+    element_progress = Signal(object)
+    paused_changed = Signal(bool)
+    ended = Signal(str, object)
+    run_ended = Signal(str)
+
+    def __init__(self, state: AppState, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.worker: GeneratorWorker | None = None
+        #: The trainer of the run going on, and of the last run that ended.
+        self.trainer: Trainer | None = None
+        self.last_trainer: Trainer | None = None
+
+    # -- asking -----------------------------------------------------------------------------
+    @property
+    def is_running(self) -> bool:
+        return self.worker is not None
+
+    @property
+    def is_paused(self) -> bool:
+        return self.worker is not None and self.worker.is_paused
+
+    def start(self, config: TrainConfig, *, paused: bool = False) -> Trainer:
+        """Start a run of ``config`` on the loaded data (paused: one iteration, then wait).
+
+        Raises ``ValueError`` (nothing started) when the settings cannot be trained.
+        """
+        trainer = Trainer(config, self.state.data)
+        self.trainer = trainer
+        self.state.set_model(trainer.network.copy(), trainer.config)
+        stream = TrainingStream(trainer)
+
+        def job(task: Task):
+            trainer.should_stop = task.cancel_requested
+            task.flush = stream.flush
+            return stream.run(report=task.report, paused=task.paused)
+
+        worker = GeneratorWorker("training", job, start_paused=paused)
+        worker.progress.connect(self._on_progress)
+        worker.paused_changed.connect(self.paused_changed)
+        worker.finished.connect(self._on_finished)
+        worker.failed.connect(self._on_failed)
+        worker.cancelled.connect(self._on_cancelled)
+        self.worker = worker
+        self.state.set_training_state("paused" if paused else "running")
+        worker.start(self.state.threads)
+        if paused:
+            worker.step()
+        return trainer
+
+    def toggle_pause(self) -> bool:
+        """Pause a running run or resume a paused one; return whether it is paused now."""
+        worker = self.worker
+        if worker is None:
+            return False
+        if worker.is_paused:
+            worker.resume()
+        else:
+            worker.pause()
+        self.state.set_training_state("paused" if worker.is_paused else "running")
+        return worker.is_paused
+
+    def step(self) -> None:
+        """One more iteration of a paused run."""
+        if self.worker is not None and self.worker.is_paused:
+            self.worker.step()
+
+    def stop(self) -> None:
+        if self.worker is not None:
+            self.worker.cancel()
+
+    def set_learning_rate(self, lr: float) -> None:
+        """The run uses ``lr`` from its next iteration on."""
+        if self.worker is not None:
+            self.worker.send(lr)
+
+    def reset(self, config: TrainConfig) -> Trainer:
+        """Fresh initial weights from ``config`` as the current model (no run going on).
+
+        Raises ``ValueError`` (nothing changed) when no network can be made from ``config``.
+        """
+        trainer = Trainer(config, self.state.data)
+        self.last_trainer = None
+        self.state.set_model(trainer.network, trainer.config)
+        self.state.set_training_state("idle")
+        return trainer
+
+    def shutdown(self, timeout_ms: int = 30_000) -> bool:
+        """Stop a run and wait for its thread; return True when no thread is left."""
+        worker = self.worker
+        if worker is None:
+            return True
+        worker.cancel()
+        finished = worker.wait(timeout_ms)
+        if finished:
+            self._release()
+        return finished
+
+    def model_meta(self) -> dict:
+        """What a saved model records of the last run: its iterations and learning rates."""
+        trainer = self.last_trainer
+        if trainer is None or trainer.network is None:
+            return {}
+        return {"iterations": trainer.iteration,
+                "learning_rates": [list(change) for change in trainer.history.learning_rates]}
+
+    # -- the worker's reports ----------------------------------------------------------------
+    @Slot(object)
+    def _on_progress(self, report: object) -> None:
+        if self.worker is None:
+            return
+        if isinstance(report, MetricsBatch):
+            if report.params is not None:
+                self.state.update_params(report.params)
+            self.metrics.emit(report)
+        elif isinstance(report, ElementProgress):
+            self.element_progress.emit(report)
+
+    @Slot(object)
+    def _on_finished(self, event: object) -> None:
+        self._end("finished" if isinstance(event, FinishedEvent) else "diverged", event)
+
+    @Slot(object)
+    def _on_failed(self, error: object) -> None:
+        self._end("failed", f"{type(error).__name__}: {error}")
+
+    @Slot()
+    def _on_cancelled(self) -> None:
+        self._end("stopped", None)
+
+    def _end(self, outcome: str, payload: object) -> None:
+        worker = self.worker
+        if worker is None:  # already released by shutdown()
+            return
+        worker.wait()
+        self.last_trainer = self.trainer
+        self._release()
+        self.ended.emit(outcome, payload)
+        self.state.set_training_state(outcome)
+        self.run_ended.emit(outcome)
+
+    def _release(self) -> None:
+        if self.trainer is not None:
+            self.trainer.should_stop = None
+        self.trainer = None
+        self.worker = None

@@ -1,0 +1,296 @@
+"""The live curves: loss per iteration and accuracy per epoch (pyqtgraph).
+
+Data arrives in batches and goes into preallocated buffers (:mod:`desktop_nn.core.curve_series`,
+which bounds their memory however long a run lasts); the plots are redrawn from them on a timer
+with ``setData(x[:n], y[:n])``.
+"""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGraphicsItem
+
+from desktop_nn.core.curve_series import CurveBuffer, nearest_index, smoothed, thinned
+from desktop_nn.gui.common.palette import (
+    RUN_COLOURS,
+    TEST_COLOUR,
+    TRAIN_COLOUR,
+    colour,
+    plot_background,
+    plot_foreground,
+    tint,
+)
+from desktop_nn.gui.common.plot_style import HoverReadout, IntegerAxis, PalettePlot, style_plot
+
+#: How often the faint raw loss curve is redrawn (the smoothed line follows every frame).
+RAW_REFRESH_HZ = 5
+#: Points drawn of the smoothed loss line (it is smooth: a point every few pixels suffices).
+SMOOTH_POINTS = 500
+MAX_OVERLAYS = 5
+
+
+class LossPlot(PalettePlot):
+    """Loss per iteration: raw values faint, a moving average over them, earlier runs faded."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("lossPlot")
+        style_plot(self, self.tr("loss"), self.tr("iteration"))
+        self.setAccessibleName(self.tr("Loss curve"))
+        self.setAccessibleDescription(self.tr(
+            "The training loss after each iteration: raw values faint, their moving average "
+            "bold, earlier runs faded."))
+        self.legend = self.addLegend(offset=(-10, 10))
+        self.legend.anchor((1, 0), (1, 0), offset=(-10, 10))
+        self.legend.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.legend.setLabelTextColor(plot_foreground())
+        self.buffer = CurveBuffer()
+        self.smoothing = 50
+        # The raw values: faint (an opaque tint, cheaper to draw than transparency), kept as a
+        # cached pixmap and redrawn a few times a second; the smoothed line redraws every frame.
+        self.raw_curve = self.plot(pen=pg.mkPen(tint(colour(TRAIN_COLOUR), 0.3), width=1))
+        self.raw_curve.curve.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self._raw_drawn = 0.0
+        self.smooth_curve = self.plot(
+            pen=pg.mkPen(colour(TRAIN_COLOUR), width=2), name=self.tr("this run")
+        )
+        for curve in (self.raw_curve, self.smooth_curve):
+            curve.setClipToView(True)
+            curve.setDownsampling(auto=True, method="peak")
+        self.overlays: list[pg.PlotDataItem] = []
+        #: Learning-rate markers of the current run, and of each overlay.
+        self.markers: list[pg.InfiniteLine] = []
+        self._overlay_markers: dict[pg.PlotDataItem, list[pg.InfiniteLine]] = {}
+        self.readout = HoverReadout(self, self._describe)
+        self.getPlotItem().setLimits(xMin=0)
+
+    def clear_data(self) -> None:
+        self.buffer.clear()
+        for marker in self.markers:
+            self.removeItem(marker)
+        self.markers.clear()
+        self.refresh(force=True)
+
+    def set_run_label(self, label: str | None) -> None:
+        """Name the current run in the legend (None: no current run, no entry)."""
+        self.legend.removeItem(self.smooth_curve)
+        if label is not None:
+            self.legend.addItem(self.smooth_curve, label)
+
+    def mark_learning_rate(self, iteration: int, rate: float) -> pg.InfiniteLine:
+        """Mark the iteration from which the current run uses a new learning rate."""
+        pen = pg.mkPen(plot_foreground(), width=1, style=Qt.PenStyle.DashLine)
+        marker = pg.InfiniteLine(
+            pos=iteration, angle=90, pen=pen, movable=False,
+            label=self.tr("lr {rate}").format(rate=f"{rate:g}"),
+            # Half-way up, clear of the legend in the top corner, on the plot's background.
+            labelOpts={"position": 0.55, "color": plot_foreground(),
+                       "anchors": [(0, 0.5), (0, 0.5)], "fill": pg.mkBrush(plot_background())},
+        )
+        marker.setZValue(-5)
+        self.addItem(marker, ignoreBounds=True)
+        self.markers.append(marker)
+        return marker
+
+    def begin_run(self, total_iterations: int) -> None:
+        """Fix the x axis to the whole run, so the axes need not be redrawn as points arrive.
+
+        Redrawing only the curves (not the axes and their labels) keeps each refresh cheap,
+        which keeps the GUI thread from competing with the training thread.
+        """
+        self._y_top = 0.0
+        view = self.getPlotItem().getViewBox()
+        view.disableAutoRange()
+        self.setXRange(0, max(total_iterations - 1, 1), padding=0.01)
+        self.setYRange(0, 1, padding=0)
+        if self.getPlotItem().ctrl.logYCheck.isChecked():
+            view.enableAutoRange(axis="y")
+
+    def _grow_y_range(self, y: np.ndarray) -> None:
+        """Extend the y axis when the loss goes above it (rarely: the loss mostly falls)."""
+        view = self.getPlotItem().getViewBox()
+        if view.autoRangeEnabled()[1] or not len(y):
+            return
+        top = float(np.nanmax(np.where(np.isfinite(y), y, np.nan), initial=0.0))
+        if top > getattr(self, "_y_top", 0.0):
+            self._y_top = top * 1.15
+            self.setYRange(0, self._y_top, padding=0)
+
+    def add_losses(self, first_iteration: int, losses: np.ndarray) -> None:
+        self.buffer.extend(first_iteration, losses)
+
+    def set_smoothing(self, window: int) -> None:
+        self.smoothing = max(1, int(window))
+        self.refresh(force=True)
+
+    def set_log_scale(self, enabled: bool) -> None:
+        self.getPlotItem().setLogMode(y=enabled)
+        view = self.getPlotItem().getViewBox()
+        if enabled:
+            view.enableAutoRange(axis="y")
+        else:
+            view.disableAutoRange(axis="y")
+            self._y_top = 0.0
+            self._grow_y_range(self.buffer.view()[1])
+
+    def smoothed(self) -> tuple[np.ndarray, np.ndarray]:
+        return smoothed(self.buffer, self.smoothing)
+
+    def refresh(self, force: bool = False) -> None:
+        x, y = self.buffer.view()
+        self._grow_y_range(y)
+        now = time.perf_counter()
+        if force or now - self._raw_drawn >= 1.0 / RAW_REFRESH_HZ:
+            self._raw_drawn = now
+            self.raw_curve.setData(x, y)
+        # A smooth line needs few points, and wide lines are costly to draw.
+        self.smooth_curve.setData(*thinned(*self.smoothed(), SMOOTH_POINTS))
+
+    def keep_as_overlay(self, label: str) -> bool:
+        """Turn the current run into a faded overlay named ``label`` and start afresh.
+
+        Returns whether there was anything to keep. At most ``MAX_OVERLAYS`` stay: the oldest
+        goes first. The run's learning-rate markers stay with it, faded.
+        """
+        kept = bool(self.buffer.count)
+        if kept:
+            x, y = self.smoothed()
+            faded = colour(RUN_COLOURS[len(self.overlays) % len(RUN_COLOURS)], 150)
+            overlay = self.plot(x.copy(), y.copy(), pen=pg.mkPen(faded, width=1.5), name=label)
+            overlay.setZValue(-10)
+            overlay.setClipToView(True)
+            overlay.setDownsampling(auto=True, method="peak")
+            for marker in self.markers:
+                marker.setPen(pg.mkPen(faded, width=1, style=Qt.PenStyle.DashLine))
+            self._overlay_markers[overlay], self.markers = self.markers, []
+            self.overlays.append(overlay)
+            while len(self.overlays) > MAX_OVERLAYS:
+                self._remove_overlay(self.overlays.pop(0))
+        self.clear_data()
+        return kept
+
+    def _remove_overlay(self, overlay: pg.PlotDataItem) -> None:
+        self.removeItem(overlay)
+        for marker in self._overlay_markers.pop(overlay, []):
+            self.removeItem(marker)
+
+    def clear_overlays(self) -> None:
+        for overlay in self.overlays:
+            self._remove_overlay(overlay)
+        self.overlays.clear()
+
+    def _describe(self, x: float) -> str | None:
+        xs, ys = self.buffer.view()
+        i = nearest_index(xs, x)
+        if i is None:
+            return None
+        smooth = self.smoothed()[1][i]
+        return self.tr("iteration {iteration}: loss {loss} (smoothed {smoothed})").format(
+            iteration=f"{int(xs[i]):,}", loss=f"{ys[i]:.4f}", smoothed=f"{smooth:.4f}")
+
+
+class AccuracyPlot(PalettePlot):
+    """Train (solid) and test (dashed) accuracy per epoch, as in the book's figure 4-12."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent, axisItems={"bottom": IntegerAxis("bottom")})
+        self.setObjectName("accuracyPlot")
+        style_plot(self, self.tr("accuracy"), self.tr("epoch"))
+        self.setAccessibleName(self.tr("Accuracy curves"))
+        self.setAccessibleDescription(self.tr(
+            "Recognition accuracy on the training data (solid) and the test data (dashed) "
+            "after each epoch."))
+        self.legend = self.addLegend()
+        self.legend.anchor((1, 1), (1, 1), offset=(-10, -10))
+        self.legend.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.legend.setLabelTextColor(plot_foreground())
+        self.epochs: list[int] = []
+        self.train: list[float] = []
+        self.test: list[float] = []
+        train_colour, test_colour = colour(TRAIN_COLOUR), colour(TEST_COLOUR)
+        self.train_curve = self.plot(
+            pen=pg.mkPen(train_colour, width=2), symbol="o", symbolSize=6,
+            symbolBrush=train_colour, symbolPen=train_colour, name=self.tr("train acc"),
+        )
+        self.test_curve = self.plot(
+            pen=pg.mkPen(test_colour, width=2, style=Qt.PenStyle.DashLine), symbol="x",
+            symbolSize=8, symbolBrush=test_colour, symbolPen=test_colour, name=self.tr("test acc"),
+        )
+        self.overlays: list[pg.PlotDataItem] = []
+        self.setYRange(-0.02, 1.04, padding=0)
+        self.getPlotItem().setLimits(xMin=-0.5, yMin=-0.05, yMax=1.05)
+        self.readout = HoverReadout(self, self._describe)
+
+    def set_run_label(self, label: str | None) -> None:
+        """Name the current run in the legend (None: no current run, no entries)."""
+        names = (
+            (self.train_curve, self.tr("train acc ({run})")),
+            (self.test_curve, self.tr("test acc ({run})")),
+        )
+        for curve, name in names:
+            self.legend.removeItem(curve)
+            if label is not None:
+                self.legend.addItem(curve, name.format(run=label))
+
+    def begin_run(self, epochs: int) -> None:
+        """Fix the axes to the whole run (epochs 0..epochs), for cheap redraws."""
+        view = self.getPlotItem().getViewBox()
+        view.disableAutoRange()
+        self.setXRange(0, max(epochs, 1), padding=0.02)
+        self.setYRange(-0.02, 1.04, padding=0)
+
+    def clear_data(self) -> None:
+        self.epochs.clear()
+        self.train.clear()
+        self.test.clear()
+        self._changed = True
+        self.refresh()
+
+    def add_epoch(self, epoch: int, train_acc: float, test_acc: float) -> None:
+        self.epochs.append(epoch)
+        self.train.append(train_acc)
+        self.test.append(test_acc)
+        self._changed = True
+
+    def refresh(self) -> None:
+        """Redraw the curves if an epoch arrived since the last time."""
+        if not getattr(self, "_changed", True):
+            return
+        self._changed = False
+        self.train_curve.setData(self.epochs, self.train)
+        self.test_curve.setData(self.epochs, self.test)
+
+    def keep_as_overlay(self, label: str) -> bool:
+        """Turn the current run into faded overlays (train and test); False if it had none."""
+        kept = bool(self.epochs)
+        if kept:
+            name = RUN_COLOURS[(len(self.overlays) // 2) % len(RUN_COLOURS)]
+            faded = colour(name, 150)
+            train = self.plot(list(self.epochs), list(self.train), pen=pg.mkPen(faded, width=1.5),
+                              name=self.tr("{run} train").format(run=label))
+            test = self.plot(list(self.epochs), list(self.test),
+                             pen=pg.mkPen(faded, width=1.5, style=Qt.PenStyle.DashLine),
+                             name=self.tr("{run} test").format(run=label))
+            for item in (train, test):
+                item.setZValue(-10)
+                self.overlays.append(item)
+            while len(self.overlays) > 2 * MAX_OVERLAYS:
+                self.removeItem(self.overlays.pop(0))
+        self.clear_data()
+        return kept
+
+    def clear_overlays(self) -> None:
+        for overlay in self.overlays:
+            self.removeItem(overlay)
+        self.overlays.clear()
+
+    def _describe(self, x: float) -> str | None:
+        if not self.epochs:
+            return None
+        i = int(np.clip(round(x), 0, len(self.epochs) - 1))
+        return self.tr("epoch {epoch}: train {train}, test {test}").format(
+            epoch=self.epochs[i], train=f"{self.train[i]:.4f}", test=f"{self.test[i]:.4f}")

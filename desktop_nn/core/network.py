@@ -15,7 +15,7 @@ from typing import TypeVar
 
 import numpy as np
 
-from desktop_nn.core.functions import BOOK_DELTA, sigmoid
+from desktop_nn.core.functions import BOOK_DELTA, relu, sigmoid
 from desktop_nn.core.gradient import numerical_gradient
 from desktop_nn.core.layers import Affine, InputAffine, Relu, Sigmoid, SoftmaxWithLoss
 

@@ -80,6 +80,7 @@ class LazyTabs(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._tabs and event.type() == QEvent.Type.Paint and not self._painted:
             self._painted = True
+            self._tabs.removeEventFilter(self)  # the first paint is the only one that matters
             QTimer.singleShot(0, self, self._build_next)
         return False
 

@@ -22,7 +22,6 @@ from desktop_nn import __version__
 from desktop_nn.core.blas import limit_blas_threads_for_process
 from desktop_nn.data.datasets import dataset_title
 from desktop_nn.data.mnist import DataError, dataset_dir
-from desktop_nn.gui.common.lazy_tabs import LazyTabs
 from desktop_nn.gui.common.shortcuts import ShortcutGuard
 from desktop_nn.gui.common.state import AppState
 from desktop_nn.gui.download_dialog import DownloadDialog
@@ -82,8 +81,6 @@ class MainWindow(QMainWindow):
         self.tabs.setObjectName("mainTabs")
         self.tabs.setDocumentMode(True)
         self.setCentralWidget(self.tabs)
-        # The other tabs are built after the window appears (or when first shown).
-        self.lazy_tabs = LazyTabs(self.tabs)
         self.training_tab = TrainingTab(self.state)
         self.add_tab(self.training_tab, self.tr("&Training"))
         self._add_graph_tabs()
@@ -117,48 +114,28 @@ class MainWindow(QMainWindow):
     # -- construction ------------------------------------------------------------------------
     def _add_graph_tabs(self) -> None:
         """The computation-graph view (chapter 5's apples and oranges)."""
-        self.lazy_tabs.add("graph", self.tr("&Computation graph"), self._make_graph_tab)
-
-    def _make_graph_tab(self) -> QWidget:
         from desktop_nn.gui.graph.tab import GraphTab
 
-        tab = GraphTab(self.state)
-        tab.status.connect(lambda message: self.show_status(message, owner=tab))
-        return tab
+        self.graph_tab = GraphTab(self.state)
+        self.graph_tab.status.connect(
+            lambda message: self.show_status(message, owner=self.graph_tab))
+        self.add_tab(self.graph_tab, self.tr("&Computation graph"))
 
     def _add_insight_tabs(self) -> None:
         """Gradient check, evaluation, the network's insides, and drawing your own digit."""
-        self.lazy_tabs.add("gradcheck", self.tr("&Gradient check"), self._make_gradcheck_tab)
-        self.lazy_tabs.add("evaluate", self.tr("&Evaluate"), self._make_evaluate_tab)
-        self.lazy_tabs.add("inside", self.tr("&Inside"), self._make_inside_tab)
-        self.lazy_tabs.add("draw", self.tr("&Draw"), self._make_draw_tab)
-
-    def _make_gradcheck_tab(self) -> QWidget:
-        from desktop_nn.gui.gradcheck.tab import GradientCheckTab
-
-        return GradientCheckTab(self.state)
-
-    def _make_evaluate_tab(self) -> QWidget:
+        from desktop_nn.gui.draw.tab import DrawTab
         from desktop_nn.gui.evaluate.tab import EvaluateTab
-
-        return EvaluateTab(self.state, load_model=self.load_model_from)
-
-    def _make_inside_tab(self) -> QWidget:
+        from desktop_nn.gui.gradcheck.tab import GradientCheckTab
         from desktop_nn.gui.inside.tab import InsideTab
 
-        return InsideTab(self.state)
-
-    def _make_draw_tab(self) -> QWidget:
-        from desktop_nn.gui.draw.tab import DrawTab
-
-        return DrawTab(self.state)
-
-    # The tabs built on demand: asking for one builds it.
-    graph_tab = property(lambda self: self.lazy_tabs.page("graph"))
-    gradcheck_tab = property(lambda self: self.lazy_tabs.page("gradcheck"))
-    evaluate_tab = property(lambda self: self.lazy_tabs.page("evaluate"))
-    inside_tab = property(lambda self: self.lazy_tabs.page("inside"))
-    draw_tab = property(lambda self: self.lazy_tabs.page("draw"))
+        self.gradcheck_tab = GradientCheckTab(self.state)
+        self.add_tab(self.gradcheck_tab, self.tr("&Gradient check"))
+        self.evaluate_tab = EvaluateTab(self.state, load_model=self.load_model_from)
+        self.add_tab(self.evaluate_tab, self.tr("&Evaluate"))
+        self.inside_tab = InsideTab(self.state)
+        self.add_tab(self.inside_tab, self.tr("&Inside"))
+        self.draw_tab = DrawTab(self.state)
+        self.add_tab(self.draw_tab, self.tr("&Draw"))
 
     def add_tab(self, widget: QWidget, title: str) -> None:
         """Add a tab (the graph and insight views call this)."""

@@ -6,11 +6,14 @@
 Each measurement runs in a fresh interpreter, offscreen (QT_QPA_PLATFORM=offscreen unless a
 display is set), alternating headless and window runs so that machine noise hits both alike.
 Reported: median wall time of the training run (start to finish, data already loaded), the
-ratio window / headless, the longest time the GUI thread was blocked while training (a 5 ms
+ratio window / headless, the longest time the GUI thread was blocked while training (a 10 ms
 timer probe measuring the gaps between its ticks), and how often the curves were redrawn: the
 median rate while iterations flow, and the overall rate (during each full evaluation of the
 70,000 images there is nothing new to draw).
-Also: the time from launching the process to the window's first paint.
+Also: the time from launching the process to the window's first paint, and the CPU time the
+process had used by then (on a busy machine the wall time also counts the waits for a core).
+Every measurement runs with a settings folder of its own (``XDG_CONFIG_HOME``), empty at the
+start: the user's saved settings neither change it nor are changed by it.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 
 CONFIG = {"hidden_size": 50, "learning_rate": 0.1, "batch_size": 100, "seed": 0}
@@ -60,7 +64,7 @@ def window(iters: int) -> dict:
     gaps: list[float] = []
     clock = QElapsedTimer()
     probe = QTimer()
-    probe.setInterval(5)
+    probe.setInterval(10)
 
     def tick() -> None:
         gaps.append(clock.restart())
@@ -106,7 +110,7 @@ def startup() -> dict:
     class FirstPaint(QObject):
         def eventFilter(self, obj, event):
             if event.type() == QEvent.Type.Paint and not shown:
-                shown.append(time.time() - launched)
+                shown.append((time.time() - launched, time.process_time()))
             return False
 
     main = MainWindow()
@@ -116,17 +120,19 @@ def startup() -> dict:
     while not shown:
         app.processEvents()
     main.close()
-    return {"seconds_to_window": shown[0]}
+    return {"seconds_to_window": shown[0][0], "cpu_seconds_to_window": shown[0][1]}
 
 
 def measure(kind: str, iters: int) -> dict:
-    env = {**os.environ, "DESKTOP_NN_LAUNCHED": repr(time.time())}
-    if not env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY"):
-        env["QT_QPA_PLATFORM"] = "offscreen"
-    output = subprocess.run(
-        [sys.executable, __file__, "--worker", kind, "--iters", str(iters)],
-        check=True, capture_output=True, text=True, env=env,
-    ).stdout
+    with tempfile.TemporaryDirectory(prefix="desktop_nn-benchmark-") as settings:
+        env = {**os.environ, "XDG_CONFIG_HOME": settings,
+               "DESKTOP_NN_LAUNCHED": repr(time.time())}
+        if not env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY"):
+            env["QT_QPA_PLATFORM"] = "offscreen"
+        output = subprocess.run(
+            [sys.executable, __file__, "--worker", kind, "--iters", str(iters)],
+            check=True, capture_output=True, text=True, env=env,
+        ).stdout
     return json.loads(output.strip().splitlines()[-1])
 
 
@@ -164,6 +170,8 @@ def main() -> int:
             r["redraw_hz_overall"] for r in runs["window"]),
         "median_seconds_to_window": statistics.median(
             r["seconds_to_window"] for r in runs["startup"]),
+        "median_cpu_seconds_to_window": statistics.median(
+            r["cpu_seconds_to_window"] for r in runs["startup"]),
     }
     if args.json:
         print(json.dumps(summary))
@@ -171,13 +179,16 @@ def main() -> int:
     print(f"\n{args.iters} iterations of the book's configuration; medians of {args.repeat} "
           "interleaved rounds")
     print(f"headless            {headless_s:8.2f} s")
+    target = 1.05 if args.iters >= 10_000 else 1.08
     print(f"window              {window_s:8.2f} s   ratio {window_s / headless_s:.3f} "
-          "(target <= 1.10)")
-    print(f"GUI thread blocked  {summary['max_gui_block_ms']:8.1f} ms at most (target <= 50)")
+          f"(target <= {target})")
+    print(f"GUI thread blocked  {summary['max_gui_block_ms']:8.1f} ms at most, longest gap between "
+          "the ticks of a 10 ms timer (target <= 30)")
     print(f"curve redraws       {summary['median_redraw_hz']:8.1f} Hz while iterating (target >= "
           f"20); {summary['median_redraw_hz_overall']:.1f} Hz over the run, epoch evaluations "
           "included")
-    print(f"launch to window    {summary['median_seconds_to_window']:8.2f} s (target <= 1.5)")
+    print(f"launch to window    {summary['median_seconds_to_window']:8.2f} s (target <= 0.8), "
+          f"{summary['median_cpu_seconds_to_window']:.2f} s of CPU time by then")
     return 0
 
 

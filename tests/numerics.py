@@ -150,3 +150,62 @@ def two_layer_loss_error(params: dict, x: np.ndarray, t: np.ndarray, activation:
     per_sample = from_scores + softmax + (libm + u) * np.abs(log_p)
     count = len(labels)
     return float(per_sample.sum() / count + gamma(count, dtype) * np.abs(log_p).mean())
+
+
+def two_layer_gradient_error(params: dict, x: np.ndarray, t: np.ndarray,
+                             activation: str = "relu", dtype=np.float64) -> dict:
+    """Element-wise bounds on the error of TwoLayerNet's backpropagated gradients, any CPU.
+
+    First order in the unit roundoff, following the backward pass (labels are class indices):
+
+    * softmax: the scores' errors (:func:`two_layer_scores_error`) move log y by at most twice
+      their largest; subtracting the largest score (u |s - max s|), exp, the sum over the
+      classes and the quotient add their own, on numerator and denominator alike;
+    * ``dy = (y - one_hot) / N``: the subtraction, and the scaling by a rounded 1/N;
+    * every product and sum over the batch or the classes: :func:`gamma` of its length times
+      the product of magnitudes, plus the propagated errors of its factors;
+    * ReLU's slope is exact except where the pre-activation lies within its own error of 0:
+      there the slope may come out 0 or 1, and the bound takes the whole of ``|dz|``. A
+      sigmoid's slope z (1 - z) moves by at most the error of z, plus three roundings.
+
+    Two computations of the same gradients differ by at most twice these bounds.
+    """
+    u, libm = unit_roundoff(dtype), libm_error(dtype)
+    W1, b1, W2, b2 = (np.asarray(params[k], dtype=np.float64) for k in ("W1", "b1", "W2", "b2"))
+    x64 = np.asarray(x, dtype=np.float64).reshape(-1, W1.shape[0])
+    labels = np.asarray(t).reshape(-1)
+    count, classes = x64.shape[0], W2.shape[1]
+    pre = x64 @ W1 + b1
+    pre_error = gamma(W1.shape[0] + 1, dtype) * (np.abs(x64) @ np.abs(W1) + np.abs(b1))
+    if activation == "sigmoid":
+        hidden = 1 / (1 + np.exp(-pre))
+        hidden_error = pre_error / 4 + 2 * libm + 2 * u
+        slope = hidden * (1 - hidden)
+        slope_error = hidden_error + 3 * u * slope
+    else:
+        hidden, hidden_error = np.maximum(pre, 0), pre_error
+        slope = (pre > 0).astype(np.float64)
+        slope_error = (np.abs(pre) <= pre_error).astype(np.float64)
+    scores = hidden @ W2 + b2
+    scores_error = two_layer_scores_error(params, x64, activation, dtype)
+    shifted = scores - scores.max(axis=1, keepdims=True)
+    y = np.exp(shifted) / np.exp(shifted).sum(axis=1, keepdims=True)
+    spread = -shifted.min(axis=1, keepdims=True)
+    y_relative = (2 * scores_error.max(axis=1, keepdims=True) + 2 * (u * spread + libm)
+                  + gamma(classes, dtype) + u)
+    target = np.zeros_like(y)
+    target[np.arange(count), labels] = 1.0
+    dy = (y - target) / count
+    dy_error = (y_relative * y + u * np.abs(y - target)) / count + 2 * u * np.abs(dy)
+    dz = dy @ W2.T
+    dz_error = dy_error @ np.abs(W2).T + gamma(classes, dtype) * (np.abs(dy) @ np.abs(W2).T)
+    da = dz * slope
+    da_error = dz_error * slope + np.abs(dz) * slope_error + u * np.abs(da)
+    batch_gamma = gamma(count, dtype)
+    return {
+        "W1": np.abs(x64).T @ da_error + batch_gamma * (np.abs(x64).T @ np.abs(da)),
+        "b1": da_error.sum(axis=0) + batch_gamma * np.abs(da).sum(axis=0),
+        "W2": (hidden_error.T @ np.abs(dy) + np.abs(hidden).T @ dy_error
+               + batch_gamma * (np.abs(hidden).T @ np.abs(dy))),
+        "b2": dy_error.sum(axis=0) + batch_gamma * np.abs(dy).sum(axis=0),
+    }

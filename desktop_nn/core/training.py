@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterator
 
 import numpy as np
 
+from desktop_nn.core.batches import BatchSampler
 from desktop_nn.core.blas import DEFAULT_BLAS_THREADS, blas_threads
 from desktop_nn.core.divergence import (
     DEAD_RELU_STREAK,
@@ -29,6 +30,7 @@ from desktop_nn.core.divergence import (
     non_finite,
 )
 from desktop_nn.core.events import DivergedEvent, EpochEvent, Event, FinishedEvent, IterationEvent
+from desktop_nn.core.fused_gradient import FusedGradient
 from desktop_nn.core.gradient import Cancelled
 from desktop_nn.core.history import History
 from desktop_nn.core.network import TwoLayerNet
@@ -112,8 +114,10 @@ class Trainer:
             config = config.replace(seed=int(np.random.SeedSequence().entropy % 2**32))
         self.config = config
         batch_seed, subset_seed = np.random.SeedSequence(config.seed).spawn(2)
-        self._batch_rng = np.random.default_rng(batch_seed)
         self._take_data(data, subset_seed)
+        self._batches = BatchSampler(
+            self.train_size, config.batch_size, config.sampling, np.random.default_rng(batch_seed)
+        )
         self.network = network if network is not None else self._new_network()
         self.optimizer = make_optimizer(config.optimizer, config.learning_rate)
         self.history = History(config.iters, config.learning_rate)
@@ -121,8 +125,7 @@ class Trainer:
         self.iter_per_epoch = max(self.train_size / config.batch_size, 1)
         self._blas_thread_count = blas_thread_count
         self._clock = clock
-        self._permutation: np.ndarray | None = None
-        self._cursor = 0
+        self._fused = FusedGradient(self.network, config.batch_size)
         #: Polled during a numerical gradient (thousands of losses); True raises ``Cancelled``
         #: out of ``run()`` with the parameters restored.
         self.should_stop: Callable[[], bool] | None = None
@@ -208,16 +211,8 @@ class Trainer:
         return math.floor((self.config.iters - 1) / self.iter_per_epoch) + 1
 
     def next_batch_indices(self) -> np.ndarray:
-        """Return the indices (batch_size,) of the next mini-batch."""
-        size, batch = self.train_size, self.config.batch_size
-        if self.config.sampling == "replacement":
-            return self._batch_rng.integers(0, size, batch)
-        if self._permutation is None or self._cursor + batch > size:
-            self._permutation = self._batch_rng.permutation(size)
-            self._cursor = 0
-        indices = self._permutation[self._cursor : self._cursor + batch]
-        self._cursor += batch
-        return indices
+        """Return the indices (batch_size,) of the next mini-batch (read-only)."""
+        return self._batches.next_indices()
 
     def train_step(self) -> float:
         """Do one update on the next mini-batch; return the loss on that batch after it.
@@ -238,12 +233,13 @@ class Trainer:
                 x_batch, t_batch, progress=self._numerical_progress
             )
             loss = None
+            hidden = self.network.layers.get("Relu1")
+            silent = hidden is not None and hidden.mask is not None and bool(hidden.mask.all())
         else:
-            grads = self.network.gradient(x_batch, t_batch)
-            loss = self.network.lastLayer.loss  # of the forward pass before the update
-        hidden = self.network.layers.get("Relu1")
-        self._watch.observe_hidden(hidden is not None and hidden.mask is not None
-                                   and bool(hidden.mask.all()))
+            grads = self._fused.gradient(x_batch, t_batch)  # network.gradient, fused
+            loss = self._fused.loss  # of the forward pass before the update
+            silent = self._fused.hidden_silent
+        self._watch.observe_hidden(silent)
         self.optimizer.update(self.network.params, grads)
         if loss is None or self.config.loss_after_update:
             loss = self.network.loss(x_batch, t_batch)

@@ -9,6 +9,7 @@ import math
 import numpy as np
 import pytest
 
+from desktop_nn.core import network as network_module
 from desktop_nn.core.network import TwoLayerNet
 from desktop_nn.core.optimizers import SGD
 from desktop_nn.core.training import (
@@ -341,6 +342,27 @@ def test_same_seed_same_run_bit_for_bit(mnist_small):
     assert events_a[-1].final_test_acc == events_b[-1].final_test_acc
     assert not np.array_equal(a.history.train_loss_list, c.history.train_loss_list)
     assert not np.array_equal(a.network.params["W1"], c.network.params["W1"])
+
+
+@pytest.mark.parametrize("activation", ["relu", "sigmoid"])
+def test_same_seed_same_run_whatever_the_worker_threads(mnist_small, monkeypatch, activation):
+    # Evaluations score blocks of rows on worker threads; which thread scores a block must
+    # change nothing. Blocks of 300 rows: the 2,000 + 500 images make 9 blocks.
+    monkeypatch.setattr(network_module, "ACCURACY_BLOCK_ROWS", 300)
+    runs = []
+    for workers in (1, 2):
+        monkeypatch.setattr(network_module, "SCORING_WORKERS", workers)
+        runs.append(losses_of(small_config(iters=45, seed=6, activation=activation),
+                              mnist_small))
+    (one, events_one), (two, events_two) = runs
+    assert events_one[:-1] == events_two[:-1]  # bit for bit
+    assert events_one[-1]._replace(seconds=0) == events_two[-1]._replace(seconds=0)
+    assert len(one.history.test_acc_list) == 3
+    np.testing.assert_array_equal(one.history.train_loss_list, two.history.train_loss_list)
+    assert one.history.train_acc_list == two.history.train_acc_list
+    assert one.history.test_acc_list == two.history.test_acc_list
+    for key, value in one.network.params.items():
+        np.testing.assert_array_equal(value, two.network.params[key])
 
 
 def test_no_seed_draws_one_and_records_it(mnist_small):

@@ -24,6 +24,7 @@ from desktop_nn.gui.common.messages import show_message
 from desktop_nn.gui.common.state import AppState
 from desktop_nn.gui.training.controller import RunController
 from desktop_nn.gui.training.curves import AccuracyPlot, LossPlot
+from desktop_nn.gui.training.lesson import TrainingLesson
 from desktop_nn.gui.training.panel import HyperparameterPanel
 from desktop_nn.gui.training.plot_options import SMOOTHING_RANGE, PlotOptions
 from desktop_nn.gui.training.preview import SamplePreview
@@ -31,13 +32,14 @@ from desktop_nn.gui.training.progress import RunProgress
 from desktop_nn.gui.training.run_buttons import RunButtons
 from desktop_nn.gui.training.run_messages import confirm_numerical_run, ending
 from desktop_nn.gui.training.runs import RunRecord, RunsOnScreen
+from desktop_nn.gui.training.speed import SpeedControl
 
 REDRAW_HZ = 22
 #: A learning rate changed during a run applies once it has stayed this long (milliseconds).
 LEARNING_RATE_SETTLE_MS = 300
 
 
-class TrainingTab(QWidget):
+class TrainingTab(QWidget, TrainingLesson):
     """Train a TwoLayerNet and watch it learn.
 
     Signals
@@ -76,6 +78,7 @@ class TrainingTab(QWidget):
         self.progress_bar, self.speed_label = self.progress.bar, self.progress.speed
         self.preview = SamplePreview(state)
         self.buttons = RunButtons()
+        self.speed_control = SpeedControl()
         for name in ("start", "pause", "step", "stop", "reset"):
             setattr(self, f"{name}_button", getattr(self.buttons, f"{name}_button"))
         self._build_layout()
@@ -105,6 +108,7 @@ class TrainingTab(QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(scroll, 1)
+        left_layout.addWidget(self.speed_control)
         left_layout.addWidget(self.buttons)
 
         plots = QSplitter(Qt.Orientation.Vertical)
@@ -148,6 +152,9 @@ class TrainingTab(QWidget):
         controller.paused_changed.connect(self._update_buttons)
         controller.ended.connect(self._on_ended)
         controller.run_ended.connect(self.run_ended)
+        self.speed_control.speed_changed.connect(controller.set_speed)
+        self.speed_control.pause_each_epoch_changed.connect(
+            lambda on: setattr(controller, "pause_each_epoch", on))
 
     # -- what the window asks ----------------------------------------------------------------
     def config(self) -> TrainConfig:

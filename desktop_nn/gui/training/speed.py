@@ -1,0 +1,98 @@
+"""The training speed control: full speed down to one iteration a second, and a pause at each
+epoch's end, both changeable while a run goes on (slow motion to talk over)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSlider, QVBoxLayout, QWidget
+
+from desktop_nn.core.pacing import SPEED_STEPS
+
+#: The slider's position at full speed (its rightmost).
+FULL_SPEED_POSITION = len(SPEED_STEPS) - 1
+
+
+def speed_position(rate: float | None) -> int:
+    """The slider position of ``rate`` (the nearest step at or below it)."""
+    if rate is None:
+        return FULL_SPEED_POSITION
+    finite = [step for step in SPEED_STEPS if step is not None]
+    below = [index for index, step in enumerate(finite) if step <= rate]
+    return below[-1] if below else 0
+
+
+class SpeedControl(QWidget):
+    """``trainingSpeedSlider`` with its value, and ``pauseEachEpochCheck``.
+
+    Signals
+    -------
+    speed_changed(object)
+        Iterations a second (a float), or None for full speed.
+    pause_each_epoch_changed(bool)
+    """
+
+    speed_changed = Signal(object)
+    pause_each_epoch_changed = Signal(bool)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("trainingSpeedControl")
+        self.slider = QSlider(Qt.Orientation.Horizontal)
+        self.slider.setObjectName("trainingSpeedSlider")
+        self.slider.setRange(0, FULL_SPEED_POSITION)
+        self.slider.setValue(FULL_SPEED_POSITION)
+        self.slider.setPageStep(1)
+        self.slider.setTickPosition(QSlider.TickPosition.TicksBelow)
+        self.slider.setToolTip(self.tr(
+            "How fast training runs: full speed, or slowly enough to talk over (down to one "
+            "iteration a second); it can be changed while training runs."))
+        self.slider.setAccessibleName(self.tr("Training speed"))
+        self.label = QLabel(self.tr("Spee&d:"))
+        self.label.setBuddy(self.slider)
+        self.value_label = QLabel()
+        self.value_label.setObjectName("trainingSpeedValue")
+        self.pause_check = QCheckBox(self.tr("Pause at each epoch"))
+        self.pause_check.setObjectName("pauseEachEpochCheck")
+        self.pause_check.setToolTip(self.tr(
+            "Pause when an epoch ends and its accuracies are plotted; Resume goes on."))
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.label)
+        row.addWidget(self.slider, 1)
+        row.addWidget(self.value_label)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(row)
+        layout.addWidget(self.pause_check)
+        self.slider.valueChanged.connect(self._on_slider)
+        self.pause_check.toggled.connect(self.pause_each_epoch_changed)
+        self._show_value()
+
+    def speed(self) -> float | None:
+        """Iterations a second, or None for full speed."""
+        step = SPEED_STEPS[self.slider.value()]
+        return None if step is None else float(step)
+
+    def set_speed(self, rate: float | None) -> None:
+        self.slider.setValue(speed_position(rate))
+
+    def pause_each_epoch(self) -> bool:
+        return self.pause_check.isChecked()
+
+    def set_pause_each_epoch(self, on: bool) -> None:
+        self.pause_check.setChecked(on)
+
+    @Slot()
+    def _on_slider(self) -> None:
+        self._show_value()
+        self.speed_changed.emit(self.speed())
+
+    def _show_value(self) -> None:
+        rate = self.speed()
+        # Wide enough for the longest value, so that the slider does not move as it changes.
+        self.value_label.setMinimumWidth(self.value_label.fontMetrics().horizontalAdvance(
+            self.tr("{count} it/s").format(count=500)) + 4)
+        if rate is None:
+            self.value_label.setText(self.tr("full"))
+        else:
+            self.value_label.setText(self.tr("{count} it/s").format(count=f"{rate:g}"))

@@ -1,0 +1,100 @@
+"""The training speed a teacher can narrate, on real runs: the rate, live changes, the epoch pause.
+
+The pacing rule itself is tested with a fake clock in tests/core/test_pacing.py; here one real
+run at a slow setting is measured over a span of iterations (the rate within 20%: the pacer's
+waits end within a millisecond or so, and the batches' arrival on the window's thread jitters by
+tens of milliseconds at worst, a few percent of a 1.5-second span).
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from desktop_nn.core.training import TrainConfig
+from desktop_nn.gui.common.state import AppState
+from desktop_nn.gui.training.controller import RunController
+
+
+@pytest.fixture
+def controller(qtbot, mnist_small):
+    state = AppState()
+    state.data, state.dataset_name = mnist_small, "mnist"
+    run = RunController(state)
+    yield run
+    run.shutdown()
+    state.threads.stop_all()
+
+
+def arrivals(controller):
+    """(arrival time, iterations done, losses in the batch, weights sent) of every batch."""
+    seen = []
+    controller.metrics.connect(lambda batch: seen.append(
+        (time.monotonic(), batch.iterations_done, len(batch.losses), batch.params is not None)))
+    return seen
+
+
+def measured_rate(seen, first, last):
+    """Iterations a second between the batches that reported ``first`` and ``last`` done."""
+    t0 = next(t for t, done, _, _ in seen if done >= first)
+    t1, done1 = next((t, done) for t, done, _, _ in seen if done >= last)
+    first_done = next(done for _, done, _, _ in seen if done >= first)
+    return (done1 - first_done) / (t1 - t0)
+
+
+def test_a_slow_run_keeps_its_rate_and_reports_each_iteration(controller, qtbot):
+    seen = arrivals(controller)
+    controller.set_speed(20.0)
+    controller.start(TrainConfig(iters=1_000_000, train_size=300, seed=1))
+    qtbot.waitUntil(lambda: bool(seen) and seen[-1][1] >= 36, timeout=60_000)
+    controller.stop()
+    assert measured_rate(seen, 5, 35) == pytest.approx(20.0, rel=0.2)
+    # Point by point: every batch one iteration, each with the weights for the preview.
+    running = [entry for entry in seen if entry[1] <= 35]
+    assert all(losses == 1 and params for _, _, losses, params in running)
+
+
+def test_the_speed_changes_during_a_run(controller, qtbot):
+    seen = arrivals(controller)
+    controller.set_speed(1.0)
+    trainer = controller.start(TrainConfig(iters=1_000_000, train_size=300, seed=1))
+    qtbot.waitUntil(lambda: bool(seen) and seen[-1][1] >= 1, timeout=30_000)
+    controller.set_speed(20.0)  # during a one-second wait: it is re-timed at once
+    qtbot.waitUntil(lambda: seen[-1][1] >= 32, timeout=60_000)
+    assert measured_rate(seen, 2, 32) == pytest.approx(20.0, rel=0.2)
+    controller.set_speed(None)  # full speed: thousands of iterations in a moment
+    reached = trainer.iteration
+    qtbot.waitUntil(lambda: trainer.iteration > reached + 2000, timeout=60_000)
+
+
+def test_stopping_a_slow_run_ends_its_wait(controller, qtbot):
+    seen = arrivals(controller)
+    controller.set_speed(1.0)
+    trainer = controller.start(TrainConfig(iters=1_000_000, train_size=300, seed=1))
+    qtbot.waitUntil(lambda: bool(seen), timeout=30_000)
+    with qtbot.waitSignal(controller.run_ended, timeout=30_000) as ended:
+        controller.stop()
+    assert ended.args == ["stopped"]
+    assert trainer.iteration <= 2
+
+
+def test_pause_at_each_epoch_stops_at_the_epochs_end(controller, qtbot):
+    controller.pause_each_epoch = True
+    seen = arrivals(controller)
+    # 300 images in batches of 100: an epoch is 3 iterations; the book evaluates after
+    # iterations 1 (epoch 0, ending no epoch), 4 (epoch 1), 7 (epoch 2)...
+    with qtbot.waitSignal(controller.paused_changed, timeout=30_000,
+                          check_params_cb=lambda paused: paused):
+        trainer = controller.start(TrainConfig(iters=100, train_size=300, seed=3))
+    assert trainer.iteration == 4 and controller.is_paused
+    assert controller.state.training_state == "paused"
+    assert seen[-1][1] == 4  # the epoch's evaluation reached the window
+    with qtbot.waitSignal(controller.paused_changed, timeout=30_000,
+                          check_params_cb=lambda paused: paused):
+        controller.toggle_pause()
+    assert trainer.iteration == 7
+    controller.pause_each_epoch = False
+    with qtbot.waitSignal(controller.run_ended, timeout=60_000) as ended:
+        controller.toggle_pause()
+    assert ended.args == ["finished"] and trainer.iteration == 100

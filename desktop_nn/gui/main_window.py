@@ -29,6 +29,7 @@ from desktop_nn.gui.common.exports import export_plot
 from desktop_nn.gui.common.messages import show_message
 from desktop_nn.gui.common.shortcuts import ShortcutGuard
 from desktop_nn.gui.common.state import AppState
+from desktop_nn.gui.common.tab_contract import TabContract
 from desktop_nn.gui.download_dialog import DownloadDialog
 from desktop_nn.gui.i18n import (
     LANGUAGES,
@@ -40,6 +41,7 @@ from desktop_nn.gui.i18n import (
 )
 from desktop_nn.gui.icon import app_icon
 from desktop_nn.gui.language_switch import ask_to_restart
+from desktop_nn.gui.lessons.controller import LessonController
 from desktop_nn.gui.settings import (
     APPLICATION,
     app_settings,
@@ -103,6 +105,7 @@ class MainWindow(QMainWindow):
         # Connected after the tabs: the notice replaces their "data ready" message.
         self.state.data_changed.connect(self._show_data_notices)
 
+        self.lessons = LessonController(self)
         self._build_menus()
         self.shortcut_guard = ShortcutGuard(self)
         self.statusBar().setObjectName("statusBar")
@@ -144,6 +147,28 @@ class MainWindow(QMainWindow):
         """Add a tab (the graph and insight views call this)."""
         self.tabs.addTab(widget, title)
 
+    # -- tabs by key (for lessons) ------------------------------------------------------------
+    def lesson_tabs(self) -> dict[str, TabContract]:
+        """The tabs that honour the tab contract, by their keys."""
+        widgets = (self.tabs.widget(index) for index in range(self.tabs.count()))
+        return {w.tab_key: w for w in widgets if isinstance(w, TabContract) and w.tab_key}
+
+    def tab_title(self, key: str) -> str:
+        tab = self.lesson_tabs().get(key)
+        return self.tabs.tabText(self.tabs.indexOf(tab)).replace("&", "") if tab else key
+
+    def show_tab(self, key: str) -> None:
+        tab = self.lesson_tabs().get(key)
+        if tab is not None:
+            self.tabs.setCurrentWidget(tab)
+
+    def current_tab_key(self) -> str | None:
+        return getattr(self.tabs.currentWidget(), "tab_key", None) or None
+
+    def open_lesson_from(self, path: str | os.PathLike) -> bool:
+        """Open the lesson in ``path`` (File → Open lesson…, ``desktop-nn open FILE``)."""
+        return self.lessons.open_path(path)
+
     def _action(self, text: str, slot, shortcut=None, name: str = "") -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
@@ -171,6 +196,8 @@ class MainWindow(QMainWindow):
         for action in (self.load_action, self.save_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
+        file_menu.addActions([self.lessons.open_action, self.lessons.save_action])
+        file_menu.addSeparator()
         file_menu.addAction(self.export_csv_action)
         file_menu.addAction(self.export_plots_action)
         file_menu.addSeparator()
@@ -182,6 +209,7 @@ class MainWindow(QMainWindow):
         help_menu.setObjectName("helpMenu")
         self.about_action = self._action(self.tr("&About desktop_nn"), self.show_about, "F1",
                                          "aboutAction")
+        self.lessons.shipped_menu(help_menu)
         help_menu.addAction(self.about_action)
 
     def _build_language_menu(self) -> None:

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ja_JP">
 <context>
     <name>AccuracyPlot</name>
@@ -52,7 +51,7 @@
     <name>BookNames</name>
     <message>
         <source>apple</source>
-        <extracomment>Shows a value&apos;s name: ``book_name`` for the book&apos;s graphs, ``plain_name`` for typed ones. The values of the book&apos;s apples-and-oranges graphs, marked for translation (context &quot;BookNames&quot;): the labels of the book&apos;s figures in its Chinese and Japanese editions.</extracomment>
+        <extracomment>Shows a value's name: ``book_name`` for the book's graphs, ``plain_name`` for typed ones. The values of the book's apples-and-oranges graphs, marked for translation (context "BookNames"): the labels of the book's figures in its Chinese and Japanese editions.</extracomment>
         <translation>りんご</translation>
     </message>
     <message>
@@ -140,7 +139,7 @@
         <translation>まだ評価していません。</translation>
     </message>
     <message>
-        <source>Rows: the true class; columns: the network&apos;s guess. Hover a cell for its share, click a mistake to list its images.</source>
+        <source>Rows: the true class; columns: the network's guess. Hover a cell for its share, click a mistake to list its images.</source>
         <translation>行は正解のクラス、列はネットワークの予測です。セルにマウスを重ねると割合を表示し、誤りのセルをクリックするとその画像を一覧表示します。</translation>
     </message>
     <message>
@@ -210,7 +209,7 @@
 <context>
     <name>DivergingLegend</name>
     <message>
-        <source>How the tiles&apos; colours read: blue is a negative weight, vermillion a positive one, the background colour zero.</source>
+        <source>How the tiles' colours read: blue is a negative weight, vermillion a positive one, the background colour zero.</source>
         <translation>タイルの色の読み方：青は負の重み、朱色は正の重み、背景色はゼロです。</translation>
     </message>
     <message>
@@ -249,7 +248,7 @@
     <name>DrawCanvas</name>
     <message>
         <source>Write one digit here with the mouse or a pen; it is read as you write.</source>
-        <extracomment>Side of the canvas in pixels (the drawing is this size whatever the screen&apos;s scaling). The pen&apos;s default width. A digit written across most of the square comes out of MNIST&apos;s scaling with strokes 2 to 3 pixels wide and about as much ink as MNIST&apos;s digits carry (measured: a &quot;3&quot; 200 pixels tall gets 86 units of ink, 140 pixels tall 114; MNIST&apos;s 3s average 112). Strokes kept for Undo.</extracomment>
+        <extracomment>Side of the canvas in pixels (the drawing is this size whatever the screen's scaling). The pen's default width. A digit written across most of the square comes out of MNIST's scaling with strokes 2 to 3 pixels wide and about as much ink as MNIST's digits carry (measured: a "3" 200 pixels tall gets 86 units of ink, 140 pixels tall 114; MNIST's 3s average 112). Strokes kept for Undo.</extracomment>
         <translation>マウスかペンでここに数字を 1 つ書いてください。書いている間に読み取ります。</translation>
     </message>
     <message>
@@ -328,7 +327,7 @@
         <translation>ネットワークが見る画像</translation>
     </message>
     <message>
-        <source>As MNIST&apos;s digits were made: cropped to the ink, scaled so that the longer side is 20 pixels (keeping the shape), and placed in 28×28 with its centre of mass in the middle.</source>
+        <source>As MNIST's digits were made: cropped to the ink, scaled so that the longer side is 20 pixels (keeping the shape), and placed in 28×28 with its centre of mass in the middle.</source>
         <translation>MNIST の数字と同じ手順で作ります：インクの範囲で切り出し、形を保ったまま長い辺が 20 ピクセルになるよう拡大縮小し、重心が中央に来るように 28×28 に置きます。</translation>
     </message>
     <message>
@@ -473,44 +472,12 @@
         <translation>最も確率の高い予測が正しかったテスト画像の割合。</translation>
     </message>
     <message>
-        <source>Per-class precision, recall and F1</source>
-        <translation>クラスごとの適合率・再現率・F1</translation>
-    </message>
-    <message>
-        <source>Precision: of the images guessed as this class, the share that are. Recall: of this class&apos;s images, the share found. F1: their harmonic mean. Click a header to sort.</source>
-        <translation>適合率：このクラスと予測した画像のうち、実際にこのクラスだった割合。再現率：このクラスの画像のうち、正しく見つけられた割合。F1：両者の調和平均。見出しをクリックすると並べ替えます。</translation>
-    </message>
-    <message>
-        <source>Test images the network got wrong, the most confident mistakes first; select one to see its probabilities.</source>
-        <translation>ネットワークが誤認識したテスト画像（確信度の高い誤りから順に）。選択すると各クラスの確率を表示します。</translation>
-    </message>
-    <message>
-        <source>Misclassified test images</source>
-        <translation>誤認識したテスト画像</translation>
-    </message>
-    <message>
-        <source>Show &amp;all</source>
-        <translation>すべて表示(&amp;A)</translation>
-    </message>
-    <message>
-        <source>List every kind of mistake again, not one cell&apos;s.</source>
-        <translation>1 つのセルだけでなく、すべての誤りを再び一覧表示します。</translation>
-    </message>
-    <message>
-        <source>The network&apos;s probability for each class; the true class&apos;s label is bold.</source>
-        <translation>ネットワークが各クラスに与えた確率。正解クラスのラベルは太字です。</translation>
-    </message>
-    <message>
         <source>Confusion matrix</source>
         <translation>混同行列</translation>
     </message>
     <message>
         <source>Per class</source>
         <translation>クラスごと</translation>
-    </message>
-    <message>
-        <source>Selected mistake</source>
-        <translation>選択した誤り</translation>
     </message>
     <message>
         <source>Waiting for the test images to load…</source>
@@ -545,36 +512,8 @@
         <translation>注意：このモデルは {dataset} で学習したものです</translation>
     </message>
     <message>
-        <source>Test image {index}</source>
-        <translation>テスト画像 {index}</translation>
-    </message>
-    <message>
-        <source>{count} mistakes</source>
-        <translation>誤り {count} 件</translation>
-    </message>
-    <message>
-        <source>{count} images of {true} taken for {guess}</source>
-        <translation>{guess} と誤認された {true} の画像 {count} 枚</translation>
-    </message>
-    <message>
-        <source>{list}, the most confident first</source>
-        <translation>{list}（確信度の高い順）</translation>
-    </message>
-    <message>
-        <source>{list} (the first {limit} shown)</source>
-        <translation>{list}（最初の {limit} 件を表示）</translation>
-    </message>
-    <message>
         <source>No mistakes to show.</source>
         <translation>表示する誤りはありません。</translation>
-    </message>
-    <message>
-        <source>Test image {index}: true {true}, guessed {guess} with {guess_percent}% (right).</source>
-        <translation>テスト画像 {index}：正解 {true}、{guess_percent}% で {guess} と予測（正しい）。</translation>
-    </message>
-    <message>
-        <source>Test image {index}: true {true}, guessed {guess} with {guess_percent}% (wrong). The true class had {true_percent}%.</source>
-        <translation>テスト画像 {index}：正解 {true}、{guess_percent}% で {guess} と予測（誤り）。正解クラスの確率は {true_percent}% でした。</translation>
     </message>
     <message>
         <source>Load model</source>
@@ -634,6 +573,136 @@
     </message>
 </context>
 <context>
+    <name>ExplanationBox</name>
+    <message>
+        <source>What the figures mean</source>
+        <translation>数値の意味</translation>
+    </message>
+</context>
+<context>
+    <name>FileCommands</name>
+    <message>
+        <source>Save model</source>
+        <translation>モデルを保存</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>モデル</translation>
+    </message>
+    <message>
+        <source>Nothing to save</source>
+        <translation>保存するものがありません</translation>
+    </message>
+    <message>
+        <source>Train a network (or load one) first.</source>
+        <translation>先にネットワークを学習させる（または読み込む）必要があります。</translation>
+    </message>
+    <message>
+        <source>Could not save the model</source>
+        <translation>モデルを保存できませんでした</translation>
+    </message>
+    <message>
+        <source>The model was not saved; an existing file keeps its contents.</source>
+        <translation>モデルは保存されませんでした。既存のファイルの内容は変わっていません。</translation>
+    </message>
+    <message>
+        <source>Model saved to {path}</source>
+        <translation>モデルを {path} に保存しました</translation>
+    </message>
+    <message>
+        <source>Load model</source>
+        <translation>モデルを読み込む</translation>
+    </message>
+    <message>
+        <source>Training is running</source>
+        <translation>学習中です</translation>
+    </message>
+    <message>
+        <source>Stop the run before loading a model.</source>
+        <translation>モデルを読み込む前に学習を停止してください。</translation>
+    </message>
+    <message>
+        <source>Could not load the model</source>
+        <translation>モデルを読み込めませんでした</translation>
+    </message>
+    <message>
+        <source>The file was not loaded; the current network is unchanged.</source>
+        <translation>ファイルは読み込まれませんでした。現在のネットワークはそのままです。</translation>
+    </message>
+    <message>
+        <source>Loaded {file}: hidden size {hidden}, {activation}, seed {seed}</source>
+        <translation>{file} を読み込みました：隠れ層のサイズ {hidden}、{activation}、シード {seed}</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>記録なし</translation>
+    </message>
+    <message>
+        <source>No history to export</source>
+        <translation>書き出す学習履歴がありません</translation>
+    </message>
+    <message>
+        <source>Finish or stop a run first.</source>
+        <translation>先に学習を完了するか停止してください。</translation>
+    </message>
+    <message>
+        <source>Export history</source>
+        <translation>学習履歴の書き出し</translation>
+    </message>
+    <message>
+        <source>CSV files</source>
+        <translation>CSV ファイル</translation>
+    </message>
+    <message>
+        <source>Could not export the history</source>
+        <translation>学習履歴を書き出せませんでした</translation>
+    </message>
+    <message>
+        <source>The history was not written; an existing file keeps its contents.</source>
+        <translation>学習履歴は書き出されませんでした。既存のファイルの内容は変わっていません。</translation>
+    </message>
+    <message>
+        <source>History of runs {numbers} written to {path}</source>
+        <translation>実行 {numbers} の学習履歴を {path} に書き出しました</translation>
+    </message>
+    <message>
+        <source>(the run in progress is not included)</source>
+        <translation>（実行中の学習は含まれません）</translation>
+    </message>
+    <message>
+        <source>PNG image</source>
+        <translation>PNG 画像</translation>
+    </message>
+    <message>
+        <source>SVG drawing</source>
+        <translation>SVG 図</translation>
+    </message>
+    <message>
+        <source>Export plots</source>
+        <translation>グラフの書き出し</translation>
+    </message>
+    <message>
+        <source>Unknown format</source>
+        <translation>不明な形式</translation>
+    </message>
+    <message>
+        <source>Plots can be exported as .png or .svg.</source>
+        <translation>グラフは .png または .svg で書き出せます。</translation>
+    </message>
+    <message>
+        <source>Could not export the plots</source>
+        <translation>グラフを書き出せませんでした</translation>
+    </message>
+    <message>
+        <source>The plots could not be written:</source>
+        <translation>グラフを書き込めませんでした：</translation>
+    </message>
+    <message>
+        <source>Plots written: {files}</source>
+        <translation>グラフを書き出しました：{files}</translation>
+    </message>
+</context>
+<context>
     <name>GradientCheckTab</name>
     <message>
         <source>Parameter</source>
@@ -658,7 +727,7 @@
     </message>
     <message>
         <source>1e-7 in log</source>
-        <extracomment>The parameters&apos; names are the book&apos;s and stay as they are in every language.</extracomment>
+        <extracomment>The parameters' names are the book's and stay as they are in every language.</extracomment>
         <translation>log 内の 1e-7</translation>
     </message>
     <message>
@@ -682,11 +751,11 @@
         <translation>速度比</translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;b&gt;Why the two gradients are not identical.&lt;/b&gt; The numerical gradient estimates each slope by central differences, (f(x+h) − f(x−h)) / 2h with the book&apos;s h = 10&lt;sup&gt;−4&lt;/sup&gt;. That estimate carries a truncation error which shrinks like h², and a rounding error of about ε/h (ε ≈ 10&lt;sup&gt;−16&lt;/sup&gt; in float64) from subtracting two almost equal losses. Both are tiny: around 10&lt;sup&gt;−10&lt;/sup&gt; at most.&lt;/p&gt;</source>
+        <source>&lt;p&gt;&lt;b&gt;Why the two gradients are not identical.&lt;/b&gt; The numerical gradient estimates each slope by central differences, (f(x+h) − f(x−h)) / 2h with the book's h = 10&lt;sup&gt;−4&lt;/sup&gt;. That estimate carries a truncation error which shrinks like h², and a rounding error of about ε/h (ε ≈ 10&lt;sup&gt;−16&lt;/sup&gt; in float64) from subtracting two almost equal losses. Both are tiny: around 10&lt;sup&gt;−10&lt;/sup&gt; at most.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;2つの勾配が一致しない理由。&lt;/b&gt;数値勾配は各点の傾きを中心差分 (f(x+h) − f(x−h)) / 2h で推定します（本書では h = 10&lt;sup&gt;−4&lt;/sup&gt;）。この推定には、h² に比例して小さくなる打ち切り誤差と、ほぼ等しい2つの損失を引き算することによる約 ε/h の丸め誤差（float64 では ε ≈ 10&lt;sup&gt;−16&lt;/sup&gt;）が含まれます。どちらもごく小さく、大きくても 10&lt;sup&gt;−10&lt;/sup&gt; 程度です。&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;b&gt;The 10&lt;sup&gt;−7&lt;/sup&gt; inside the log.&lt;/b&gt; The book&apos;s cross_entropy_error computes −log(y + 10&lt;sup&gt;−7&lt;/sup&gt;) so that log(0) can never happen. The numerical gradient differentiates that loss, constant and all, while backpropagation uses the clean formula (y − t) / N, which is the slope of the loss &lt;i&gt;without&lt;/i&gt; the constant. So the two methods differentiate slightly different functions, and the gap grows to about 10&lt;sup&gt;−7&lt;/sup&gt; for b2, the parameter nearest the loss. Untick the box to make the constant 0: both then differentiate the same loss, and the differences fall to the book&apos;s printed 10&lt;sup&gt;−13&lt;/sup&gt; to 10&lt;sup&gt;−10&lt;/sup&gt;.&lt;/p&gt;</source>
+        <source>&lt;p&gt;&lt;b&gt;The 10&lt;sup&gt;−7&lt;/sup&gt; inside the log.&lt;/b&gt; The book's cross_entropy_error computes −log(y + 10&lt;sup&gt;−7&lt;/sup&gt;) so that log(0) can never happen. The numerical gradient differentiates that loss, constant and all, while backpropagation uses the clean formula (y − t) / N, which is the slope of the loss &lt;i&gt;without&lt;/i&gt; the constant. So the two methods differentiate slightly different functions, and the gap grows to about 10&lt;sup&gt;−7&lt;/sup&gt; for b2, the parameter nearest the loss. Untick the box to make the constant 0: both then differentiate the same loss, and the differences fall to the book's printed 10&lt;sup&gt;−13&lt;/sup&gt; to 10&lt;sup&gt;−10&lt;/sup&gt;.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;log の中の 10&lt;sup&gt;−7&lt;/sup&gt;。&lt;/b&gt;本書の cross_entropy_error は、log(0) が起きないように −log(y + 10&lt;sup&gt;−7&lt;/sup&gt;) を計算します。数値勾配はこの定数を含んだ損失をそのまま微分しますが、誤差逆伝播法は定数を&lt;i&gt;含まない&lt;/i&gt;損失の傾きである簡潔な式 (y − t) / N を使います。そのため2つの方法はわずかに異なる関数を微分しており、損失に最も近いパラメータ b2 では差が約 10&lt;sup&gt;−7&lt;/sup&gt; まで大きくなります。チェックボックスをオフにすると定数は 0 になり、両者は同じ損失を微分するので、差は本書に載っている 10&lt;sup&gt;−13&lt;/sup&gt; ～ 10&lt;sup&gt;−10&lt;/sup&gt; まで下がります。&lt;/p&gt;</translation>
     </message>
     <message>
@@ -694,15 +763,16 @@
         <translation>&lt;p&gt;&lt;b&gt;表の読み方。&lt;/b&gt;誤差逆伝播法が正しければ、差は勾配そのものより何桁も小さくなります（相対誤差は 10&lt;sup&gt;−4&lt;/sup&gt; を大きく下回ります）。逆伝播（backward）に誤りがあると、相対誤差は 1 に近くなります。&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>How many training images the loss is computed on (the book&apos;s gradient_check.py uses the first 3).</source>
+        <source>How many training images the loss is computed on (the book's gradient_check.py uses the first 3).</source>
+        <extracomment>At most this many of the checked images' labels are listed.</extracomment>
         <translation>損失の計算に使う訓練画像の枚数（本書の gradient_check.py は最初の 3 枚を使います）。</translation>
     </message>
     <message>
-        <source>Hidden units of the network to check; the numerical gradient&apos;s time grows with the number of weights (50 gives 39,760).</source>
+        <source>Hidden units of the network to check; the numerical gradient's time grows with the number of weights (50 gives 39,760).</source>
         <translation>確認するネットワークの隠れ層のニューロン数。数値勾配の計算時間は重みの数とともに増えます（50 なら 39,760 個）。</translation>
     </message>
     <message>
-        <source>The hidden layer&apos;s activation function.</source>
+        <source>The hidden layer's activation function.</source>
         <translation>隠れ層の活性化関数。</translation>
     </message>
     <message>
@@ -710,11 +780,11 @@
         <translation>重みの初期値を決める乱数のシード。同じシードなら同じ結果になります。</translation>
     </message>
     <message>
-        <source>&amp;Use the book&apos;s 1e-7 inside the log</source>
+        <source>&amp;Use the book's 1e-7 inside the log</source>
         <translation>log の中で本書の 1e-7 を使う(&amp;U)</translation>
     </message>
     <message>
-        <source>Checked: the loss is −log(y + 1e-7) as in the book. Unchecked: −log(y), which reproduces the book&apos;s printed differences of 1e-13 to 1e-10.</source>
+        <source>Checked: the loss is −log(y + 1e-7) as in the book. Unchecked: −log(y), which reproduces the book's printed differences of 1e-13 to 1e-10.</source>
         <translation>オン：本書と同じく損失は −log(y + 1e-7)。オフ：損失は −log(y) となり、本書に載っている 1e-13 ～ 1e-10 の差を再現します。</translation>
     </message>
     <message>
@@ -738,36 +808,12 @@
         <translation>数値勾配：{percent}% 完了、残り{remaining}</translation>
     </message>
     <message>
-        <source>Numerical gradient {numerical}, backpropagation {backprop} (the best of {runs} runs after a warm-up run): backprop was {speedup} times faster.</source>
-        <translation>数値勾配 {numerical}、誤差逆伝播法 {backprop}（ウォームアップを 1 回行った後、{runs} 回の実行で最速の値）：逆伝播のほうが {speedup} 倍速い結果でした。</translation>
-    </message>
-    <message>
         <source>Parameters whose numerical derivative is done (two losses each).</source>
         <translation>数値微分が済んだパラメータ（1つにつき損失を 2 回計算）。</translation>
     </message>
     <message>
         <source>Numerical gradient progress</source>
         <translation>数値勾配の進捗</translation>
-    </message>
-    <message>
-        <source>Numerical gradient against backpropagation</source>
-        <translation>数値勾配と誤差逆伝播法の比較</translation>
-    </message>
-    <message>
-        <source>Per parameter: the mean absolute difference (the figure the book prints), the largest one, and the largest difference relative to the gradients&apos; size.</source>
-        <translation>パラメータごとに、絶対差の平均（本書に載っている値）、絶対差の最大値、勾配の大きさに対する差の最大値を示します。</translation>
-    </message>
-    <message>
-        <source>Checks so far</source>
-        <translation>これまでの確認</translation>
-    </message>
-    <message>
-        <source>Every check finished in this session, newest first, with its mean |diff| per parameter: run with and without the 1e-7 to compare.</source>
-        <translation>今回の起動中に完了したすべての確認（新しい順）と、パラメータごとの平均 |差|。1e-7 ありとなしで実行して比べてみましょう。</translation>
-    </message>
-    <message>
-        <source>Run the check to time both methods.</source>
-        <translation>確認を実行すると、両方の方法の所要時間を計測します。</translation>
     </message>
     <message>
         <source>Settings</source>
@@ -788,14 +834,6 @@
     <message>
         <source>Rando&amp;m seed:</source>
         <translation>乱数シード(&amp;M)：</translation>
-    </message>
-    <message>
-        <source>Checks so far: mean |diff| per parameter, newest first</source>
-        <translation>これまでの確認：パラメータごとの平均 |差|（新しい順）</translation>
-    </message>
-    <message>
-        <source>What the figures mean</source>
-        <translation>数値の意味</translation>
     </message>
     <message>
         <source>TwoLayerNet(784, {hidden}, 10) has {count} parameters: the numerical gradient computes the loss {losses} times, backpropagation once forward and once backward.</source>
@@ -846,28 +884,12 @@
         <translation>{done} / {total} パラメータ</translation>
     </message>
     <message>
-        <source>1e-7 (the book&apos;s)</source>
-        <translation>1e-7（本書と同じ）</translation>
-    </message>
-    <message>
         <source>The first {dataset} training image (label {labels})</source>
         <translation>{dataset} の最初の訓練画像（ラベル {labels}）</translation>
     </message>
     <message>
         <source>The first {count} {dataset} training images (labels {labels})</source>
         <translation>{dataset} の最初の {count} 枚の訓練画像（ラベル {labels}）</translation>
-    </message>
-    <message>
-        <source>{images}; TwoLayerNet(784, {hidden}, 10), {activation}, seed {seed}, float64; constant inside the log: {delta}.</source>
-        <translation>{images}。TwoLayerNet(784, {hidden}, 10)、{activation}、シード {seed}、float64。log 内の定数：{delta}。</translation>
-    </message>
-    <message>
-        <source>yes</source>
-        <translation>あり</translation>
-    </message>
-    <message>
-        <source>no (0)</source>
-        <translation>なし (0)</translation>
     </message>
     <message>
         <source>Waiting for the training images to load…</source>
@@ -893,7 +915,7 @@
         <translation>各入力の勾配</translation>
     </message>
     <message>
-        <source>Each input&apos;s gradient by backpropagation beside the central difference {formula}; click a row to select that input.</source>
+        <source>Each input's gradient by backpropagation beside the central difference {formula}; click a row to select that input.</source>
         <translation>各入力について、誤差逆伝播法による勾配と中心差分 {formula} の値を並べて示します。行をクリックするとその入力を選択します。</translation>
     </message>
     <message>
@@ -924,7 +946,7 @@
 <context>
     <name>GraphChooser</name>
     <message>
-        <source>Choose one of the book&apos;s graphs, or build one from the expression field.</source>
+        <source>Choose one of the book's graphs, or build one from the expression field.</source>
         <translation>本書の計算グラフを選ぶか、式の欄に入力した式から計算グラフを作ります。</translation>
     </message>
     <message>
@@ -968,7 +990,7 @@
     <name>GraphTab</name>
     <message>
         <source>Apples</source>
-        <extracomment>(combo text in English, preset key); the key &quot;expression&quot; builds the graph from the expression field. The texts are translated (context &quot;GraphTab&quot;) when the combo is filled.</extracomment>
+        <extracomment>(combo text in English, preset key); the key "expression" builds the graph from the expression field. The texts are translated (context "GraphTab") when the combo is filled.</extracomment>
         <translation>りんご</translation>
     </message>
     <message>
@@ -1032,8 +1054,8 @@
         <translation>完了：{name} = {value}。すべての勾配が矢印の下に赤で表示されています。</translation>
     </message>
     <message>
-        <source>How to read it: the number above an arrow is the value flowing forward; &lt;span style=&apos;color:{colour}&apos;&gt;&lt;b&gt;the red number below&lt;/b&gt;&lt;/span&gt; is the gradient flowing back, the derivative of the result with respect to that value. The node just computed is outlined (blue forward, red backward); numbers it just produced are bold.</source>
-        <translation>読み方：矢印の上の数字は順方向に流れる値、&lt;span style=&apos;color:{colour}&apos;&gt;&lt;b&gt;下の赤い数字&lt;/b&gt;&lt;/span&gt;は逆方向に流れる勾配、つまりその値に関する結果の微分です。直前に計算したノードは色付きの枠で示され（順伝播は青、逆伝播は赤）、そのノードが出した数字は太字になります。</translation>
+        <source>How to read it: the number above an arrow is the value flowing forward; &lt;span style='color:{colour}'&gt;&lt;b&gt;the red number below&lt;/b&gt;&lt;/span&gt; is the gradient flowing back, the derivative of the result with respect to that value. The node just computed is outlined (blue forward, red backward); numbers it just produced are bold.</source>
+        <translation>読み方：矢印の上の数字は順方向に流れる値、&lt;span style='color:{colour}'&gt;&lt;b&gt;下の赤い数字&lt;/b&gt;&lt;/span&gt;は逆方向に流れる勾配、つまりその値に関する結果の微分です。直前に計算したノードは色付きの枠で示され（順伝播は青、逆伝播は赤）、そのノードが出した数字は太字になります。</translation>
     </message>
 </context>
 <context>
@@ -1048,8 +1070,31 @@
         <translation>計算グラフ</translation>
     </message>
     <message>
-        <source>The graph&apos;s nodes, inputs and arrows with their values and gradients; click a node or an input to show it in the side panel.</source>
+        <source>The graph's nodes, inputs and arrows with their values and gradients; click a node or an input to show it in the side panel.</source>
         <translation>計算グラフのノード・入力・矢印と、その値と勾配。ノードや入力をクリックするとサイドパネルに詳細を表示します。</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryBox</name>
+    <message>
+        <source>Checks so far: mean |diff| per parameter, newest first</source>
+        <translation>これまでの確認：パラメータごとの平均 |差|（新しい順）</translation>
+    </message>
+    <message>
+        <source>Checks so far</source>
+        <translation>これまでの確認</translation>
+    </message>
+    <message>
+        <source>Every check finished in this session, newest first, with its mean |diff| per parameter: run with and without the 1e-7 to compare.</source>
+        <translation>今回の起動中に完了したすべての確認（新しい順）と、パラメータごとの平均 |差|。1e-7 ありとなしで実行して比べてみましょう。</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>あり</translation>
+    </message>
+    <message>
+        <source>no (0)</source>
+        <translation>なし (0)</translation>
     </message>
 </context>
 <context>
@@ -1069,7 +1114,7 @@
         <translation>カスタム</translation>
     </message>
     <message>
-        <source>Fill in a configuration from the book: chapter 5&apos;s network, or the larger one with a higher learning rate that reaches about 98% on the test set.</source>
+        <source>Fill in a configuration from the book: chapter 5's network, or the larger one with a higher learning rate that reaches about 98% on the test set.</source>
         <translation>本書の設定を入力します：第5章のネットワーク、または学習率を上げてテストデータで約 98% に達する大きめのネットワーク。</translation>
     </message>
     <message>
@@ -1081,7 +1126,7 @@
         <translation>Fashion-MNIST（ダウンロード）</translation>
     </message>
     <message>
-        <source>The images to learn from: handwritten digits (shipped with the app) or Zalando&apos;s clothing pictures in the same format (downloaded once, about 30 MB).</source>
+        <source>The images to learn from: handwritten digits (shipped with the app) or Zalando's clothing pictures in the same format (downloaded once, about 30 MB).</source>
         <translation>学習に使う画像：手書き数字（アプリに同梱）、または同じ形式の Zalando の衣料品の画像（初回だけダウンロード、約 30 MB）。</translation>
     </message>
     <message>
@@ -1093,7 +1138,7 @@
         <translation>隠れ層のニューロンの数（本書では 50）。</translation>
     </message>
     <message>
-        <source>The hidden layer&apos;s activation function: ReLU (chapter 5&apos;s network) or the sigmoid of chapter 4.</source>
+        <source>The hidden layer's activation function: ReLU (chapter 5's network) or the sigmoid of chapter 4.</source>
         <translation>隠れ層の活性化関数：ReLU（第5章のネットワーク）または第4章のシグモイド関数。</translation>
     </message>
     <message>
@@ -1101,11 +1146,11 @@
         <translation>ガウス分布、標準偏差</translation>
     </message>
     <message>
-        <source>How the initial weights are drawn: a Gaussian with the standard deviation on the right (the book&apos;s 0.01), or scaled by the layer&apos;s inputs (He for ReLU, Xavier for sigmoid).</source>
+        <source>How the initial weights are drawn: a Gaussian with the standard deviation on the right (the book's 0.01), or scaled by the layer's inputs (He for ReLU, Xavier for sigmoid).</source>
         <translation>重みの初期値の決め方：右で指定する標準偏差のガウス分布（本書では 0.01）、または層への入力の数に応じた大きさ（ReLU には He、シグモイドには Xavier）。</translation>
     </message>
     <message>
-        <source>Standard deviation of the Gaussian initial weights (the book&apos;s weight_init_std).</source>
+        <source>Standard deviation of the Gaussian initial weights (the book's weight_init_std).</source>
         <translation>ガウス分布で決める重みの初期値の標準偏差（本書の weight_init_std）。</translation>
     </message>
     <message>
@@ -1121,7 +1166,7 @@
         <translation>ミニバッチあたりの画像の数：各更新ではこの枚数で平均した勾配を使います。</translation>
     </message>
     <message>
-        <source>Number of updates (the book&apos;s iters_num); one epoch is training size / batch size iterations.</source>
+        <source>Number of updates (the book's iters_num); one epoch is training size / batch size iterations.</source>
         <translation>更新の回数（本書の iters_num）。1 エポックは「訓練画像数 ÷ バッチサイズ」イテレーションです。</translation>
     </message>
     <message>
@@ -1165,7 +1210,7 @@
         <translation>重みの浮動小数点数の精度：float32 はおよそ 2 倍速く、結果はほぼ同じです。</translation>
     </message>
     <message>
-        <source>Random seed for the initial weights and the batches: the same seed repeats a run exactly; &apos;random&apos; draws a new one each time.</source>
+        <source>Random seed for the initial weights and the batches: the same seed repeats a run exactly; 'random' draws a new one each time.</source>
         <translation>重みの初期値とミニバッチの乱数シード：同じシードなら同じ学習を正確に再現します。「ランダム」では毎回新しいシードを使います。</translation>
     </message>
     <message>
@@ -1245,7 +1290,7 @@
     <name>InsideTab</name>
     <message>
         <source>Train a network or load one first: its first-layer weights appear here.</source>
-        <extracomment>The most redraws a second while weights stream in from a training run. A redraw may take at most this share of the GUI thread&apos;s time: with a large hidden layer (one redraw of 1,000 units takes tens of milliseconds) the redraws are spaced further. Test images the activations are computed on (the same ones every time: seed 0). A sigmoid output this close to 0 or 1 is saturated: its gradient is below 0.01.</extracomment>
+        <extracomment>The most redraws a second while weights stream in from a training run. A redraw may take at most this share of the GUI thread's time: with a large hidden layer (one redraw of 1,000 units takes tens of milliseconds) the redraws are spaced further. Test images the activations are computed on (the same ones every time: seed 0). A sigmoid output this close to 0 or 1 is saturated: its gradient is below 0.01.</extracomment>
         <translation>先にネットワークを学習させるか、モデルを読み込んでください。第 1 層の重みがここに表示されます。</translation>
     </message>
     <message>
@@ -1257,7 +1302,7 @@
         <translation>各タイルを自分の最大値ではなく層全体の最大の重みでスケーリングします。弱いニューロンは淡く表示されます。</translation>
     </message>
     <message>
-        <source>Each tile is one hidden unit&apos;s 784 incoming weights (a column of W1), laid out as the 28×28 image they multiply. Ink on vermillion pixels switches the unit on, ink on blue pixels switches it off. Hover over a tile for its unit number; click it for details.</source>
+        <source>Each tile is one hidden unit's 784 incoming weights (a column of W1), laid out as the 28×28 image they multiply. Ink on vermillion pixels switches the unit on, ink on blue pixels switches it off. Hover over a tile for its unit number; click it for details.</source>
         <translation>各タイルは隠れ層のニューロン 1 つへの 784 個の入力の重み（W1 の 1 列）で、掛け合わせる 28×28 の画像の形に並べてあります。朱色のピクセルにインクがあるとニューロンはオンに、青のピクセルにあるとオフになります。タイルにマウスを重ねるとニューロンの番号を、クリックすると詳細を表示します。</translation>
     </message>
     <message>
@@ -1277,7 +1322,7 @@
         <translation>隠れ層の出力</translation>
     </message>
     <message>
-        <source>For each hidden unit: the share of the batch&apos;s images it responds to (ReLU) or its mean output (sigmoid). Click a bar to see that unit.</source>
+        <source>For each hidden unit: the share of the batch's images it responds to (ReLU) or its mean output (sigmoid). Click a bar to see that unit.</source>
         <translation>隠れ層のニューロンごとに、反応した画像がバッチに占める割合（ReLU）または平均出力（sigmoid）。棒をクリックするとそのニューロンを表示します。</translation>
     </message>
     <message>
@@ -1349,7 +1394,7 @@
         <translation>ニューロン {unit}：最も強く推すクラスは {favourite}（W2 {weight}）。バッチでの平均出力は {mean}。</translation>
     </message>
     <message>
-        <source>Unit {unit}: votes most for class {favourite} (W2 {weight}); responds to {percent}% of the batch&apos;s images.</source>
+        <source>Unit {unit}: votes most for class {favourite} (W2 {weight}); responds to {percent}% of the batch's images.</source>
         <translation>ニューロン {unit}：最も強く推すクラスは {favourite}（W2 {weight}）。バッチの画像の {percent}% に反応します。</translation>
     </message>
 </context>
@@ -1357,7 +1402,7 @@
     <name>LessonController</name>
     <message>
         <source>Open &amp;lesson…</source>
-        <extracomment>Room the dock&apos;s separator and margins take beside the tabs (pixels). A lesson&apos;s zoom kept for a window without a zoom yet.</extracomment>
+        <extracomment>Room the dock's separator and margins take beside the tabs (pixels). A lesson's zoom kept for a window without a zoom yet.</extracomment>
         <translation>レッスンを開く(&amp;L)…</translation>
     </message>
     <message>
@@ -1412,7 +1457,7 @@
         <translation>レッスン</translation>
     </message>
     <message>
-        <source>The lesson&apos;s instructions</source>
+        <source>The lesson's instructions</source>
         <translation>レッスンの説明</translation>
     </message>
     <message>
@@ -1461,7 +1506,7 @@
     <name>MainWindow</name>
     <message>
         <source>Deep Learning from Scratch, chapters 4–5</source>
-        <extracomment>The book&apos;s title and its editions, the same in every language (names are not translated).</extracomment>
+        <extracomment>The book's title and its editions, the same in every language (names are not translated).</extracomment>
         <translation>ゼロから作るDeep Learning 第4～5章</translation>
     </message>
     <message>
@@ -1573,128 +1618,8 @@
         <translation>{dataset} のダウンロードを取り消しました</translation>
     </message>
     <message>
-        <source>Save model</source>
-        <translation>モデルを保存</translation>
-    </message>
-    <message>
-        <source>Models</source>
-        <translation>モデル</translation>
-    </message>
-    <message>
-        <source>Nothing to save</source>
-        <translation>保存するものがありません</translation>
-    </message>
-    <message>
-        <source>Train a network (or load one) first.</source>
-        <translation>先にネットワークを学習させる（または読み込む）必要があります。</translation>
-    </message>
-    <message>
-        <source>Could not save the model</source>
-        <translation>モデルを保存できませんでした</translation>
-    </message>
-    <message>
-        <source>The model was not saved; an existing file keeps its contents.</source>
-        <translation>モデルは保存されませんでした。既存のファイルの内容は変わっていません。</translation>
-    </message>
-    <message>
-        <source>Model saved to {path}</source>
-        <translation>モデルを {path} に保存しました</translation>
-    </message>
-    <message>
-        <source>Load model</source>
-        <translation>モデルを読み込む</translation>
-    </message>
-    <message>
-        <source>Training is running</source>
-        <translation>学習中です</translation>
-    </message>
-    <message>
-        <source>Stop the run before loading a model.</source>
-        <translation>モデルを読み込む前に学習を停止してください。</translation>
-    </message>
-    <message>
-        <source>Could not load the model</source>
-        <translation>モデルを読み込めませんでした</translation>
-    </message>
-    <message>
-        <source>The file was not loaded; the current network is unchanged.</source>
-        <translation>ファイルは読み込まれませんでした。現在のネットワークはそのままです。</translation>
-    </message>
-    <message>
-        <source>Loaded {file}: hidden size {hidden}, {activation}, seed {seed}</source>
-        <translation>{file} を読み込みました：隠れ層のサイズ {hidden}、{activation}、シード {seed}</translation>
-    </message>
-    <message>
-        <source>not recorded</source>
-        <translation>記録なし</translation>
-    </message>
-    <message>
-        <source>History of runs {numbers} written to {path}</source>
-        <translation>実行 {numbers} の学習履歴を {path} に書き出しました</translation>
-    </message>
-    <message>
-        <source>(the run in progress is not included)</source>
-        <translation>（実行中の学習は含まれません）</translation>
-    </message>
-    <message>
         <source>About</source>
         <translation>バージョン情報</translation>
-    </message>
-    <message>
-        <source>No history to export</source>
-        <translation>書き出す学習履歴がありません</translation>
-    </message>
-    <message>
-        <source>Finish or stop a run first.</source>
-        <translation>先に学習を完了するか停止してください。</translation>
-    </message>
-    <message>
-        <source>Export history</source>
-        <translation>学習履歴の書き出し</translation>
-    </message>
-    <message>
-        <source>CSV files</source>
-        <translation>CSV ファイル</translation>
-    </message>
-    <message>
-        <source>Could not export the history</source>
-        <translation>学習履歴を書き出せませんでした</translation>
-    </message>
-    <message>
-        <source>The history was not written; an existing file keeps its contents.</source>
-        <translation>学習履歴は書き出されませんでした。既存のファイルの内容は変わっていません。</translation>
-    </message>
-    <message>
-        <source>PNG image</source>
-        <translation>PNG 画像</translation>
-    </message>
-    <message>
-        <source>SVG drawing</source>
-        <translation>SVG 図</translation>
-    </message>
-    <message>
-        <source>Export plots</source>
-        <translation>グラフの書き出し</translation>
-    </message>
-    <message>
-        <source>Unknown format</source>
-        <translation>不明な形式</translation>
-    </message>
-    <message>
-        <source>Plots can be exported as .png or .svg.</source>
-        <translation>グラフは .png または .svg で書き出せます。</translation>
-    </message>
-    <message>
-        <source>Could not export the plots</source>
-        <translation>グラフを書き出せませんでした</translation>
-    </message>
-    <message>
-        <source>The plots could not be written:</source>
-        <translation>グラフを書き込めませんでした：</translation>
-    </message>
-    <message>
-        <source>Plots written: {files}</source>
-        <translation>グラフを書き出しました：{files}</translation>
     </message>
     <message>
         <source>&lt;p&gt;A lab for chapters 4 and 5 of the book: train the two-layer network on MNIST and watch it learn, compare numerical and backpropagated gradients, and step through computation graphs.&lt;/p&gt;</source>
@@ -1707,6 +1632,75 @@
     <message>
         <source>&lt;p&gt;Data: the MNIST database of handwritten digits by {mnist_authors}, licensed under {mnist_licence}. Fashion-MNIST (downloaded on request) by {fashion_authors}, MIT licence.&lt;/p&gt;</source>
         <translation>&lt;p&gt;データ：MNIST 手書き数字データベース（作成 {mnist_authors}、ライセンス {mnist_licence}）。Fashion-MNIST（必要なときにダウンロード、作成 {fashion_authors}、MIT ライセンス）。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>MetricsTable</name>
+    <message>
+        <source>Per-class precision, recall and F1</source>
+        <translation>クラスごとの適合率・再現率・F1</translation>
+    </message>
+    <message>
+        <source>Precision: of the images guessed as this class, the share that are. Recall: of this class's images, the share found. F1: their harmonic mean. Click a header to sort.</source>
+        <translation>適合率：このクラスと予測した画像のうち、実際にこのクラスだった割合。再現率：このクラスの画像のうち、正しく見つけられた割合。F1：両者の調和平均。見出しをクリックすると並べ替えます。</translation>
+    </message>
+</context>
+<context>
+    <name>MistakeDetail</name>
+    <message>
+        <source>Selected mistake</source>
+        <translation>選択した誤り</translation>
+    </message>
+    <message>
+        <source>The network's probability for each class; the true class's label is bold.</source>
+        <translation>ネットワークが各クラスに与えた確率。正解クラスのラベルは太字です。</translation>
+    </message>
+    <message>
+        <source>Test image {index}: true {true}, guessed {guess} with {guess_percent}% (right).</source>
+        <translation>テスト画像 {index}：正解 {true}、{guess_percent}% で {guess} と予測（正しい）。</translation>
+    </message>
+    <message>
+        <source>Test image {index}: true {true}, guessed {guess} with {guess_percent}% (wrong). The true class had {true_percent}%.</source>
+        <translation>テスト画像 {index}：正解 {true}、{guess_percent}% で {guess} と予測（誤り）。正解クラスの確率は {true_percent}% でした。</translation>
+    </message>
+</context>
+<context>
+    <name>MistakesBox</name>
+    <message>
+        <source>Misclassified test images</source>
+        <translation>誤認識したテスト画像</translation>
+    </message>
+    <message>
+        <source>Test images the network got wrong, the most confident mistakes first; select one to see its probabilities.</source>
+        <translation>ネットワークが誤認識したテスト画像（確信度の高い誤りから順に）。選択すると各クラスの確率を表示します。</translation>
+    </message>
+    <message>
+        <source>Show &amp;all</source>
+        <translation>すべて表示(&amp;A)</translation>
+    </message>
+    <message>
+        <source>List every kind of mistake again, not one cell's.</source>
+        <translation>1 つのセルだけでなく、すべての誤りを再び一覧表示します。</translation>
+    </message>
+    <message>
+        <source>Test image {index}</source>
+        <translation>テスト画像 {index}</translation>
+    </message>
+    <message>
+        <source>{count} mistakes</source>
+        <translation>誤り {count} 件</translation>
+    </message>
+    <message>
+        <source>{count} images of {true} taken for {guess}</source>
+        <translation>{guess} と誤認された {true} の画像 {count} 枚</translation>
+    </message>
+    <message>
+        <source>{list}, the most confident first</source>
+        <translation>{list}（確信度の高い順）</translation>
+    </message>
+    <message>
+        <source>{list} (the first {limit} shown)</source>
+        <translation>{list}（最初の {limit} 件を表示）</translation>
     </message>
 </context>
 <context>
@@ -1784,7 +1778,7 @@
         <translation>グラフのノードをクリックすると、現在の数値を当てはめた規則が表示されます。入力をクリックすると値を変更できます。</translation>
     </message>
     <message>
-        <source>The input&apos;s value: type a number and press Enter, or use the arrows; the graph recomputes what it has shown so far.</source>
+        <source>The input's value: type a number and press Enter, or use the arrows; the graph recomputes what it has shown so far.</source>
         <translation>入力の値：数値を入力して Enter キーを押すか、矢印で変更します。計算グラフはこれまでに表示した部分を計算し直します。</translation>
     </message>
     <message>
@@ -1894,6 +1888,33 @@
     </message>
 </context>
 <context>
+    <name>ResultsBox</name>
+    <message>
+        <source>Numerical gradient against backpropagation</source>
+        <translation>数値勾配と誤差逆伝播法の比較</translation>
+    </message>
+    <message>
+        <source>Run the check to time both methods.</source>
+        <translation>確認を実行すると、両方の方法の所要時間を計測します。</translation>
+    </message>
+    <message>
+        <source>Per parameter: the mean absolute difference (the figure the book prints), the largest one, and the largest difference relative to the gradients' size.</source>
+        <translation>パラメータごとに、絶対差の平均（本書に載っている値）、絶対差の最大値、勾配の大きさに対する差の最大値を示します。</translation>
+    </message>
+    <message>
+        <source>Numerical gradient {numerical}, backpropagation {backprop} (the best of {runs} runs after a warm-up run): backprop was {speedup} times faster.</source>
+        <translation>数値勾配 {numerical}、誤差逆伝播法 {backprop}（ウォームアップを 1 回行った後、{runs} 回の実行で最速の値）：逆伝播のほうが {speedup} 倍速い結果でした。</translation>
+    </message>
+    <message>
+        <source>1e-7 (the book's)</source>
+        <translation>1e-7（本書と同じ）</translation>
+    </message>
+    <message>
+        <source>{images}; TwoLayerNet(784, {hidden}, 10), {activation}, seed {seed}, float64; constant inside the log: {delta}.</source>
+        <translation>{images}。TwoLayerNet(784, {hidden}, 10)、{activation}、シード {seed}、float64。log 内の定数：{delta}。</translation>
+    </message>
+</context>
+<context>
     <name>RunButtons</name>
     <message>
         <source>Start</source>
@@ -1932,7 +1953,7 @@
         <translation>重みをリセット</translation>
     </message>
     <message>
-        <source>Draw fresh initial weights from the seed; this run&apos;s curves stay, faded, beside the next run&apos;s</source>
+        <source>Draw fresh initial weights from the seed; this run's curves stay, faded, beside the next run's</source>
         <translation>シードから重みの初期値を新しく生成します。今回の実行のグラフは薄い色で残り、次の実行と比べられます</translation>
     </message>
     <message>
@@ -1944,7 +1965,7 @@
     <name>RunProgress</name>
     <message>
         <source>Training progress</source>
-        <extracomment>The progress bar and its figures change more slowly than the eye needs (Hz). Numerical-gradient runs longer than this count whole iterations only (the bar&apos;s range is an integer).</extracomment>
+        <extracomment>The progress bar and its figures change more slowly than the eye needs (Hz). Numerical-gradient runs longer than this count whole iterations only (the bar's range is an integer).</extracomment>
         <translation>学習の進み具合</translation>
     </message>
     <message>
@@ -1983,7 +2004,7 @@
         <translation>テスト画像を読み込んでいます…</translation>
     </message>
     <message>
-        <source>The network&apos;s probability for each class</source>
+        <source>The network's probability for each class</source>
         <translation>ネットワークが出した各クラスの確率</translation>
     </message>
     <message>
@@ -1995,7 +2016,7 @@
         <translation>テストデータから別の画像をランダムに表示します（{key}）。</translation>
     </message>
     <message>
-        <source>Test image {index}: a {label}. Start training to see the network&apos;s guess.</source>
+        <source>Test image {index}: a {label}. Start training to see the network's guess.</source>
         <translation>テスト画像 {index}：{label}。学習を始めるとネットワークの予測が表示されます。</translation>
     </message>
     <message>
@@ -2049,7 +2070,7 @@
     <name>SpeedControl</name>
     <message>
         <source>How fast training runs: full speed, or slowly enough to talk over (down to one iteration a second); it can be changed while training runs.</source>
-        <extracomment>The slider&apos;s position at full speed (its rightmost).</extracomment>
+        <extracomment>The slider's position at full speed (its rightmost).</extracomment>
         <translation>学習の速さ：全速、または説明しながら見られるほどゆっくり（最も遅くて 1 秒に 1 イテレーション）。学習中にも変更できます。</translation>
     </message>
     <message>
@@ -2081,7 +2102,7 @@
     <name>StepperBar</name>
     <message>
         <source>For&amp;ward step</source>
-        <extracomment>The Speed slider&apos;s value is twice the number of steps per second.</extracomment>
+        <extracomment>The Speed slider's value is twice the number of steps per second.</extracomment>
         <translation>順伝播ステップ(&amp;W)</translation>
     </message>
     <message>
@@ -2145,7 +2166,6 @@
     <name>TileCanvas</name>
     <message>
         <source>Hidden unit {unit}: weights from {low} to {high}</source>
-        <extracomment>Blank pixels between tiles (before magnification). Tiles are never drawn smaller than one screen pixel per weight, nor larger than this. Colour-table entries on each side of zero: index 127 is 0, 0 is -1 and 254 is +1.</extracomment>
         <translation>隠れ層のニューロン {unit}：重みは {low} ～ {high}</translation>
     </message>
 </context>
@@ -2234,7 +2254,7 @@
         <source>At iteration {iteration} every ReLU in the hidden layer had output 0 for every image of many batches in a row: no gradient reaches the first layer any more, so the network can only guess (loss {loss}). The run was stopped.
 
 The learning rate ({rate}) is too large: one big update pushed the hidden units where they never switch on again. Lower it (try {smaller}) and start again.</source>
-        <extracomment>The loss is &quot;stuck&quot; when its mean over a window of this many iterations stays above STUCK_FACTOR times the chance-level loss ln(classes) and no lower than the window before. The translation context of :data:`EXPLANATIONS` (the Training tab shows them). The dialog&apos;s explanation of each kind of divergence; placeholders: {iteration}, {loss}, {rate} (the learning rate) and {smaller} (a tenth of it).</extracomment>
+        <extracomment>The loss is "stuck" when its mean over a window of this many iterations stays above STUCK_FACTOR times the chance-level loss ln(classes) and no lower than the window before. The translation context of :data:`EXPLANATIONS` (the Training tab shows them). The dialog's explanation of each kind of divergence; placeholders: {iteration}, {loss}, {rate} (the learning rate) and {smaller} (a tenth of it).</extracomment>
         <translation>イテレーション {iteration} で、隠れ層のすべての ReLU が連続する多くのミニバッチのすべての画像に対して 0 を出力しました。勾配はもう第 1 層に届かず、ネットワークは当て推量しかできません（損失 {loss}）。学習を停止しました。
 
 学習率（{rate}）が大きすぎます。一度の大きな更新で、隠れ層のニューロンが二度と活性化しない状態に押しやられました。学習率を下げて（例えば {smaller}）もう一度始めてください。</translation>
@@ -2276,7 +2296,7 @@ The learning rate ({rate}) is too large for this network: the updates overshoot 
         <translation>数値勾配は時間がかかります</translation>
     </message>
     <message>
-        <source>The numerical gradient computes the loss twice for each of the network&apos;s parameters: {per_iteration} per iteration here, so {iterations} iterations would take {total}.
+        <source>The numerical gradient computes the loss twice for each of the network's parameters: {per_iteration} per iteration here, so {iterations} iterations would take {total}.
 
 Backpropagation gets the same gradient thousands of times faster. Start anyway?</source>
         <translation>数値勾配では、ネットワークのパラメータ 1 つごとに損失を 2 回計算します。このコンピュータでは 1 イテレーションに{per_iteration}、{iterations} イテレーションで{total}かかります。

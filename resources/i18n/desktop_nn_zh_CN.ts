@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AccuracyPlot</name>
@@ -52,7 +51,7 @@
     <name>BookNames</name>
     <message>
         <source>apple</source>
-        <extracomment>Shows a value&apos;s name: ``book_name`` for the book&apos;s graphs, ``plain_name`` for typed ones. The values of the book&apos;s apples-and-oranges graphs, marked for translation (context &quot;BookNames&quot;): the labels of the book&apos;s figures in its Chinese and Japanese editions.</extracomment>
+        <extracomment>Shows a value's name: ``book_name`` for the book's graphs, ``plain_name`` for typed ones. The values of the book's apples-and-oranges graphs, marked for translation (context "BookNames"): the labels of the book's figures in its Chinese and Japanese editions.</extracomment>
         <translation>苹果</translation>
     </message>
     <message>
@@ -140,7 +139,7 @@
         <translation>尚未评估。</translation>
     </message>
     <message>
-        <source>Rows: the true class; columns: the network&apos;s guess. Hover a cell for its share, click a mistake to list its images.</source>
+        <source>Rows: the true class; columns: the network's guess. Hover a cell for its share, click a mistake to list its images.</source>
         <translation>行：真实类别；列：网络的预测。将鼠标悬停在单元格上可查看占比，点击一个错误单元格可列出其中的图像。</translation>
     </message>
     <message>
@@ -210,7 +209,7 @@
 <context>
     <name>DivergingLegend</name>
     <message>
-        <source>How the tiles&apos; colours read: blue is a negative weight, vermillion a positive one, the background colour zero.</source>
+        <source>How the tiles' colours read: blue is a negative weight, vermillion a positive one, the background colour zero.</source>
         <translation>图块颜色的含义：蓝色为负权重，朱红色为正权重，背景色为零。</translation>
     </message>
     <message>
@@ -249,7 +248,7 @@
     <name>DrawCanvas</name>
     <message>
         <source>Write one digit here with the mouse or a pen; it is read as you write.</source>
-        <extracomment>Side of the canvas in pixels (the drawing is this size whatever the screen&apos;s scaling). The pen&apos;s default width. A digit written across most of the square comes out of MNIST&apos;s scaling with strokes 2 to 3 pixels wide and about as much ink as MNIST&apos;s digits carry (measured: a &quot;3&quot; 200 pixels tall gets 86 units of ink, 140 pixels tall 114; MNIST&apos;s 3s average 112). Strokes kept for Undo.</extracomment>
+        <extracomment>Side of the canvas in pixels (the drawing is this size whatever the screen's scaling). The pen's default width. A digit written across most of the square comes out of MNIST's scaling with strokes 2 to 3 pixels wide and about as much ink as MNIST's digits carry (measured: a "3" 200 pixels tall gets 86 units of ink, 140 pixels tall 114; MNIST's 3s average 112). Strokes kept for Undo.</extracomment>
         <translation>用鼠标或手写笔在这里写一个数字；边写边识别。</translation>
     </message>
     <message>
@@ -328,7 +327,7 @@
         <translation>网络看到的图像</translation>
     </message>
     <message>
-        <source>As MNIST&apos;s digits were made: cropped to the ink, scaled so that the longer side is 20 pixels (keeping the shape), and placed in 28×28 with its centre of mass in the middle.</source>
+        <source>As MNIST's digits were made: cropped to the ink, scaled so that the longer side is 20 pixels (keeping the shape), and placed in 28×28 with its centre of mass in the middle.</source>
         <translation>与 MNIST 数字的制作方式相同：裁剪到笔迹范围，保持形状缩放到长边为 20 像素，再放入 28×28 的图像，使其质心位于中央。</translation>
     </message>
     <message>
@@ -473,44 +472,12 @@
         <translation>概率最高的预测为正确答案的测试图像所占的比例。</translation>
     </message>
     <message>
-        <source>Per-class precision, recall and F1</source>
-        <translation>各类别的精确率、召回率和 F1</translation>
-    </message>
-    <message>
-        <source>Precision: of the images guessed as this class, the share that are. Recall: of this class&apos;s images, the share found. F1: their harmonic mean. Click a header to sort.</source>
-        <translation>精确率：被预测为该类别的图像中，确实属于该类别的比例。召回率：该类别的图像中被找出的比例。F1：两者的调和平均数。点击表头可排序。</translation>
-    </message>
-    <message>
-        <source>Test images the network got wrong, the most confident mistakes first; select one to see its probabilities.</source>
-        <translation>网络识别错误的测试图像，置信度最高的错误排在最前；选择一张可查看其概率。</translation>
-    </message>
-    <message>
-        <source>Misclassified test images</source>
-        <translation>识别错误的测试图像</translation>
-    </message>
-    <message>
-        <source>Show &amp;all</source>
-        <translation>全部显示(&amp;A)</translation>
-    </message>
-    <message>
-        <source>List every kind of mistake again, not one cell&apos;s.</source>
-        <translation>重新列出所有类型的错误，而不只是一个单元格的。</translation>
-    </message>
-    <message>
-        <source>The network&apos;s probability for each class; the true class&apos;s label is bold.</source>
-        <translation>网络对各类别给出的概率；真实类别的标签以粗体显示。</translation>
-    </message>
-    <message>
         <source>Confusion matrix</source>
         <translation>混淆矩阵</translation>
     </message>
     <message>
         <source>Per class</source>
         <translation>各类别</translation>
-    </message>
-    <message>
-        <source>Selected mistake</source>
-        <translation>选中的错误</translation>
     </message>
     <message>
         <source>Waiting for the test images to load…</source>
@@ -545,36 +512,8 @@
         <translation>注意：此模型是在 {dataset} 上训练的</translation>
     </message>
     <message>
-        <source>Test image {index}</source>
-        <translation>测试图像 {index}</translation>
-    </message>
-    <message>
-        <source>{count} mistakes</source>
-        <translation>{count} 个错误</translation>
-    </message>
-    <message>
-        <source>{count} images of {true} taken for {guess}</source>
-        <translation>{count} 张 {true} 被误认为 {guess}</translation>
-    </message>
-    <message>
-        <source>{list}, the most confident first</source>
-        <translation>{list}，置信度最高的在前</translation>
-    </message>
-    <message>
-        <source>{list} (the first {limit} shown)</source>
-        <translation>{list}（显示前 {limit} 个）</translation>
-    </message>
-    <message>
         <source>No mistakes to show.</source>
         <translation>没有可显示的错误。</translation>
-    </message>
-    <message>
-        <source>Test image {index}: true {true}, guessed {guess} with {guess_percent}% (right).</source>
-        <translation>测试图像 {index}：真实为 {true}，以 {guess_percent}% 预测为 {guess}（正确）。</translation>
-    </message>
-    <message>
-        <source>Test image {index}: true {true}, guessed {guess} with {guess_percent}% (wrong). The true class had {true_percent}%.</source>
-        <translation>测试图像 {index}：真实为 {true}，以 {guess_percent}% 预测为 {guess}（错误）。真实类别的概率为 {true_percent}%。</translation>
     </message>
     <message>
         <source>Load model</source>
@@ -634,6 +573,136 @@
     </message>
 </context>
 <context>
+    <name>ExplanationBox</name>
+    <message>
+        <source>What the figures mean</source>
+        <translation>数值的含义</translation>
+    </message>
+</context>
+<context>
+    <name>FileCommands</name>
+    <message>
+        <source>Save model</source>
+        <translation>保存模型</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Nothing to save</source>
+        <translation>没有可保存的内容</translation>
+    </message>
+    <message>
+        <source>Train a network (or load one) first.</source>
+        <translation>请先训练（或加载）一个网络。</translation>
+    </message>
+    <message>
+        <source>Could not save the model</source>
+        <translation>无法保存模型</translation>
+    </message>
+    <message>
+        <source>The model was not saved; an existing file keeps its contents.</source>
+        <translation>模型未保存；已有文件的内容保持不变。</translation>
+    </message>
+    <message>
+        <source>Model saved to {path}</source>
+        <translation>模型已保存到 {path}</translation>
+    </message>
+    <message>
+        <source>Load model</source>
+        <translation>加载模型</translation>
+    </message>
+    <message>
+        <source>Training is running</source>
+        <translation>正在训练</translation>
+    </message>
+    <message>
+        <source>Stop the run before loading a model.</source>
+        <translation>加载模型前请先停止训练。</translation>
+    </message>
+    <message>
+        <source>Could not load the model</source>
+        <translation>无法加载模型</translation>
+    </message>
+    <message>
+        <source>The file was not loaded; the current network is unchanged.</source>
+        <translation>文件未加载；当前网络保持不变。</translation>
+    </message>
+    <message>
+        <source>Loaded {file}: hidden size {hidden}, {activation}, seed {seed}</source>
+        <translation>已加载 {file}：隐藏层大小 {hidden}，{activation}，随机种子 {seed}</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <source>No history to export</source>
+        <translation>没有可导出的训练记录</translation>
+    </message>
+    <message>
+        <source>Finish or stop a run first.</source>
+        <translation>请先完成或停止一次训练。</translation>
+    </message>
+    <message>
+        <source>Export history</source>
+        <translation>导出训练记录</translation>
+    </message>
+    <message>
+        <source>CSV files</source>
+        <translation>CSV 文件</translation>
+    </message>
+    <message>
+        <source>Could not export the history</source>
+        <translation>无法导出训练记录</translation>
+    </message>
+    <message>
+        <source>The history was not written; an existing file keeps its contents.</source>
+        <translation>训练记录未写入；已有文件的内容保持不变。</translation>
+    </message>
+    <message>
+        <source>History of runs {numbers} written to {path}</source>
+        <translation>第 {numbers} 次运行的训练记录已写入 {path}</translation>
+    </message>
+    <message>
+        <source>(the run in progress is not included)</source>
+        <translation>（不包括正在进行的运行）</translation>
+    </message>
+    <message>
+        <source>PNG image</source>
+        <translation>PNG 图像</translation>
+    </message>
+    <message>
+        <source>SVG drawing</source>
+        <translation>SVG 矢量图</translation>
+    </message>
+    <message>
+        <source>Export plots</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <source>Unknown format</source>
+        <translation>未知格式</translation>
+    </message>
+    <message>
+        <source>Plots can be exported as .png or .svg.</source>
+        <translation>图表可以导出为 .png 或 .svg。</translation>
+    </message>
+    <message>
+        <source>Could not export the plots</source>
+        <translation>无法导出图表</translation>
+    </message>
+    <message>
+        <source>The plots could not be written:</source>
+        <translation>无法写入图表：</translation>
+    </message>
+    <message>
+        <source>Plots written: {files}</source>
+        <translation>图表已写入：{files}</translation>
+    </message>
+</context>
+<context>
     <name>GradientCheckTab</name>
     <message>
         <source>Parameter</source>
@@ -658,7 +727,7 @@
     </message>
     <message>
         <source>1e-7 in log</source>
-        <extracomment>The parameters&apos; names are the book&apos;s and stay as they are in every language.</extracomment>
+        <extracomment>The parameters' names are the book's and stay as they are in every language.</extracomment>
         <translation>log 中的 1e-7</translation>
     </message>
     <message>
@@ -682,11 +751,11 @@
         <translation>速度比</translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;b&gt;Why the two gradients are not identical.&lt;/b&gt; The numerical gradient estimates each slope by central differences, (f(x+h) − f(x−h)) / 2h with the book&apos;s h = 10&lt;sup&gt;−4&lt;/sup&gt;. That estimate carries a truncation error which shrinks like h², and a rounding error of about ε/h (ε ≈ 10&lt;sup&gt;−16&lt;/sup&gt; in float64) from subtracting two almost equal losses. Both are tiny: around 10&lt;sup&gt;−10&lt;/sup&gt; at most.&lt;/p&gt;</source>
+        <source>&lt;p&gt;&lt;b&gt;Why the two gradients are not identical.&lt;/b&gt; The numerical gradient estimates each slope by central differences, (f(x+h) − f(x−h)) / 2h with the book's h = 10&lt;sup&gt;−4&lt;/sup&gt;. That estimate carries a truncation error which shrinks like h², and a rounding error of about ε/h (ε ≈ 10&lt;sup&gt;−16&lt;/sup&gt; in float64) from subtracting two almost equal losses. Both are tiny: around 10&lt;sup&gt;−10&lt;/sup&gt; at most.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;为什么两种梯度并不完全相同。&lt;/b&gt;数值梯度用中心差分 (f(x+h) − f(x−h)) / 2h 估计每个斜率，书中取 h = 10&lt;sup&gt;−4&lt;/sup&gt;。这种估计带有随 h² 减小的截断误差，以及两个几乎相等的损失相减所产生的约 ε/h 的舍入误差（float64 中 ε ≈ 10&lt;sup&gt;−16&lt;/sup&gt;）。两者都非常小：最多约 10&lt;sup&gt;−10&lt;/sup&gt;。&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;b&gt;The 10&lt;sup&gt;−7&lt;/sup&gt; inside the log.&lt;/b&gt; The book&apos;s cross_entropy_error computes −log(y + 10&lt;sup&gt;−7&lt;/sup&gt;) so that log(0) can never happen. The numerical gradient differentiates that loss, constant and all, while backpropagation uses the clean formula (y − t) / N, which is the slope of the loss &lt;i&gt;without&lt;/i&gt; the constant. So the two methods differentiate slightly different functions, and the gap grows to about 10&lt;sup&gt;−7&lt;/sup&gt; for b2, the parameter nearest the loss. Untick the box to make the constant 0: both then differentiate the same loss, and the differences fall to the book&apos;s printed 10&lt;sup&gt;−13&lt;/sup&gt; to 10&lt;sup&gt;−10&lt;/sup&gt;.&lt;/p&gt;</source>
+        <source>&lt;p&gt;&lt;b&gt;The 10&lt;sup&gt;−7&lt;/sup&gt; inside the log.&lt;/b&gt; The book's cross_entropy_error computes −log(y + 10&lt;sup&gt;−7&lt;/sup&gt;) so that log(0) can never happen. The numerical gradient differentiates that loss, constant and all, while backpropagation uses the clean formula (y − t) / N, which is the slope of the loss &lt;i&gt;without&lt;/i&gt; the constant. So the two methods differentiate slightly different functions, and the gap grows to about 10&lt;sup&gt;−7&lt;/sup&gt; for b2, the parameter nearest the loss. Untick the box to make the constant 0: both then differentiate the same loss, and the differences fall to the book's printed 10&lt;sup&gt;−13&lt;/sup&gt; to 10&lt;sup&gt;−10&lt;/sup&gt;.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;log 中的 10&lt;sup&gt;−7&lt;/sup&gt;。&lt;/b&gt;书中的 cross_entropy_error 计算 −log(y + 10&lt;sup&gt;−7&lt;/sup&gt;)，以免出现 log(0)。数值梯度对这个连同常数在内的损失求导，而误差反向传播法使用简洁的公式 (y − t) / N，它是&lt;i&gt;不含&lt;/i&gt;该常数的损失的斜率。因此两种方法求导的函数略有不同，对最靠近损失的参数 b2，差值会增大到约 10&lt;sup&gt;−7&lt;/sup&gt;。取消勾选该复选框即可把常数设为 0：这样两者对同一个损失求导，差值就会降到书中印出的 10&lt;sup&gt;−13&lt;/sup&gt; 到 10&lt;sup&gt;−10&lt;/sup&gt;。&lt;/p&gt;</translation>
     </message>
     <message>
@@ -694,15 +763,16 @@
         <translation>&lt;p&gt;&lt;b&gt;如何阅读表格。&lt;/b&gt;正确的误差反向传播法给出的差值比梯度本身小许多个数量级（相对误差远小于 10&lt;sup&gt;−4&lt;/sup&gt;）；反向传播（backward）中的错误则表现为接近 1 的相对误差。&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>How many training images the loss is computed on (the book&apos;s gradient_check.py uses the first 3).</source>
+        <source>How many training images the loss is computed on (the book's gradient_check.py uses the first 3).</source>
+        <extracomment>At most this many of the checked images' labels are listed.</extracomment>
         <translation>计算损失所用的训练图像张数（书中的 gradient_check.py 使用前 3 张）。</translation>
     </message>
     <message>
-        <source>Hidden units of the network to check; the numerical gradient&apos;s time grows with the number of weights (50 gives 39,760).</source>
+        <source>Hidden units of the network to check; the numerical gradient's time grows with the number of weights (50 gives 39,760).</source>
         <translation>要检查的网络的隐藏层神经元数；数值梯度的耗时随权重数量增长（50 时共 39,760 个）。</translation>
     </message>
     <message>
-        <source>The hidden layer&apos;s activation function.</source>
+        <source>The hidden layer's activation function.</source>
         <translation>隐藏层的激活函数。</translation>
     </message>
     <message>
@@ -710,11 +780,11 @@
         <translation>随机初始权重的种子：相同的种子得到相同的结果。</translation>
     </message>
     <message>
-        <source>&amp;Use the book&apos;s 1e-7 inside the log</source>
+        <source>&amp;Use the book's 1e-7 inside the log</source>
         <translation>在 log 中使用书中的 1e-7(&amp;U)</translation>
     </message>
     <message>
-        <source>Checked: the loss is −log(y + 1e-7) as in the book. Unchecked: −log(y), which reproduces the book&apos;s printed differences of 1e-13 to 1e-10.</source>
+        <source>Checked: the loss is −log(y + 1e-7) as in the book. Unchecked: −log(y), which reproduces the book's printed differences of 1e-13 to 1e-10.</source>
         <translation>勾选：损失为 −log(y + 1e-7)，与书中相同。不勾选：损失为 −log(y)，可重现书中印出的 1e-13 到 1e-10 的差值。</translation>
     </message>
     <message>
@@ -738,36 +808,12 @@
         <translation>数值梯度：已完成 {percent}%，剩余{remaining}</translation>
     </message>
     <message>
-        <source>Numerical gradient {numerical}, backpropagation {backprop} (the best of {runs} runs after a warm-up run): backprop was {speedup} times faster.</source>
-        <translation>数值梯度 {numerical}，误差反向传播法 {backprop}（先预热运行一次，再取 {runs} 次运行中最快的一次）：反向传播快了 {speedup} 倍。</translation>
-    </message>
-    <message>
         <source>Parameters whose numerical derivative is done (two losses each).</source>
         <translation>已完成数值微分的参数（每个参数计算两次损失）。</translation>
     </message>
     <message>
         <source>Numerical gradient progress</source>
         <translation>数值梯度的进度</translation>
-    </message>
-    <message>
-        <source>Numerical gradient against backpropagation</source>
-        <translation>数值梯度与误差反向传播法的比较</translation>
-    </message>
-    <message>
-        <source>Per parameter: the mean absolute difference (the figure the book prints), the largest one, and the largest difference relative to the gradients&apos; size.</source>
-        <translation>每个参数的平均绝对差（书中印出的数值）、最大绝对差，以及相对于梯度大小的最大差。</translation>
-    </message>
-    <message>
-        <source>Checks so far</source>
-        <translation>已完成的确认</translation>
-    </message>
-    <message>
-        <source>Every check finished in this session, newest first, with its mean |diff| per parameter: run with and without the 1e-7 to compare.</source>
-        <translation>本次运行中完成的每次确认（最新的在前）及各参数的平均 |差值|：分别在有、无 1e-7 的情况下运行以作比较。</translation>
-    </message>
-    <message>
-        <source>Run the check to time both methods.</source>
-        <translation>运行确认即可测量两种方法的耗时。</translation>
     </message>
     <message>
         <source>Settings</source>
@@ -788,14 +834,6 @@
     <message>
         <source>Rando&amp;m seed:</source>
         <translation>随机种子(&amp;M)：</translation>
-    </message>
-    <message>
-        <source>Checks so far: mean |diff| per parameter, newest first</source>
-        <translation>已完成的确认：各参数的平均 |差值|，最新的在前</translation>
-    </message>
-    <message>
-        <source>What the figures mean</source>
-        <translation>数值的含义</translation>
     </message>
     <message>
         <source>TwoLayerNet(784, {hidden}, 10) has {count} parameters: the numerical gradient computes the loss {losses} times, backpropagation once forward and once backward.</source>
@@ -846,28 +884,12 @@
         <translation>{done} / {total} 个参数</translation>
     </message>
     <message>
-        <source>1e-7 (the book&apos;s)</source>
-        <translation>1e-7（与书中相同）</translation>
-    </message>
-    <message>
         <source>The first {dataset} training image (label {labels})</source>
         <translation>{dataset} 的第一张训练图像（标签 {labels}）</translation>
     </message>
     <message>
         <source>The first {count} {dataset} training images (labels {labels})</source>
         <translation>{dataset} 的前 {count} 张训练图像（标签 {labels}）</translation>
-    </message>
-    <message>
-        <source>{images}; TwoLayerNet(784, {hidden}, 10), {activation}, seed {seed}, float64; constant inside the log: {delta}.</source>
-        <translation>{images}；TwoLayerNet(784, {hidden}, 10)，{activation}，种子 {seed}，float64；log 中的常数：{delta}。</translation>
-    </message>
-    <message>
-        <source>yes</source>
-        <translation>是</translation>
-    </message>
-    <message>
-        <source>no (0)</source>
-        <translation>否 (0)</translation>
     </message>
     <message>
         <source>Waiting for the training images to load…</source>
@@ -893,7 +915,7 @@
         <translation>各输入的梯度</translation>
     </message>
     <message>
-        <source>Each input&apos;s gradient by backpropagation beside the central difference {formula}; click a row to select that input.</source>
+        <source>Each input's gradient by backpropagation beside the central difference {formula}; click a row to select that input.</source>
         <translation>每个输入用误差反向传播法求得的梯度，旁边是中心差分 {formula} 的结果；点击一行即可选中该输入。</translation>
     </message>
     <message>
@@ -924,7 +946,7 @@
 <context>
     <name>GraphChooser</name>
     <message>
-        <source>Choose one of the book&apos;s graphs, or build one from the expression field.</source>
+        <source>Choose one of the book's graphs, or build one from the expression field.</source>
         <translation>选择书中的一个计算图，或根据表达式栏中的算式构建计算图。</translation>
     </message>
     <message>
@@ -968,7 +990,7 @@
     <name>GraphTab</name>
     <message>
         <source>Apples</source>
-        <extracomment>(combo text in English, preset key); the key &quot;expression&quot; builds the graph from the expression field. The texts are translated (context &quot;GraphTab&quot;) when the combo is filled.</extracomment>
+        <extracomment>(combo text in English, preset key); the key "expression" builds the graph from the expression field. The texts are translated (context "GraphTab") when the combo is filled.</extracomment>
         <translation>苹果</translation>
     </message>
     <message>
@@ -1032,8 +1054,8 @@
         <translation>完成：{name} = {value}；所有梯度都以红色显示在各箭头下方。</translation>
     </message>
     <message>
-        <source>How to read it: the number above an arrow is the value flowing forward; &lt;span style=&apos;color:{colour}&apos;&gt;&lt;b&gt;the red number below&lt;/b&gt;&lt;/span&gt; is the gradient flowing back, the derivative of the result with respect to that value. The node just computed is outlined (blue forward, red backward); numbers it just produced are bold.</source>
-        <translation>读图方法：箭头上方的数字是正向流动的值；&lt;span style=&apos;color:{colour}&apos;&gt;&lt;b&gt;下方的红色数字&lt;/b&gt;&lt;/span&gt;是反向流动的梯度，即结果关于该值的导数。刚刚计算的节点带有彩色轮廓（蓝色为正向，红色为反向）；它刚算出的数字以粗体显示。</translation>
+        <source>How to read it: the number above an arrow is the value flowing forward; &lt;span style='color:{colour}'&gt;&lt;b&gt;the red number below&lt;/b&gt;&lt;/span&gt; is the gradient flowing back, the derivative of the result with respect to that value. The node just computed is outlined (blue forward, red backward); numbers it just produced are bold.</source>
+        <translation>读图方法：箭头上方的数字是正向流动的值；&lt;span style='color:{colour}'&gt;&lt;b&gt;下方的红色数字&lt;/b&gt;&lt;/span&gt;是反向流动的梯度，即结果关于该值的导数。刚刚计算的节点带有彩色轮廓（蓝色为正向，红色为反向）；它刚算出的数字以粗体显示。</translation>
     </message>
 </context>
 <context>
@@ -1048,8 +1070,31 @@
         <translation>计算图</translation>
     </message>
     <message>
-        <source>The graph&apos;s nodes, inputs and arrows with their values and gradients; click a node or an input to show it in the side panel.</source>
+        <source>The graph's nodes, inputs and arrows with their values and gradients; click a node or an input to show it in the side panel.</source>
         <translation>计算图的节点、输入和箭头，以及它们的值和梯度；点击节点或输入可在侧栏中查看详情。</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryBox</name>
+    <message>
+        <source>Checks so far: mean |diff| per parameter, newest first</source>
+        <translation>已完成的确认：各参数的平均 |差值|，最新的在前</translation>
+    </message>
+    <message>
+        <source>Checks so far</source>
+        <translation>已完成的确认</translation>
+    </message>
+    <message>
+        <source>Every check finished in this session, newest first, with its mean |diff| per parameter: run with and without the 1e-7 to compare.</source>
+        <translation>本次运行中完成的每次确认（最新的在前）及各参数的平均 |差值|：分别在有、无 1e-7 的情况下运行以作比较。</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no (0)</source>
+        <translation>否 (0)</translation>
     </message>
 </context>
 <context>
@@ -1069,7 +1114,7 @@
         <translation>自定义</translation>
     </message>
     <message>
-        <source>Fill in a configuration from the book: chapter 5&apos;s network, or the larger one with a higher learning rate that reaches about 98% on the test set.</source>
+        <source>Fill in a configuration from the book: chapter 5's network, or the larger one with a higher learning rate that reaches about 98% on the test set.</source>
         <translation>填入书中的配置：第5章的网络，或者更大、学习率更高、在测试数据上识别精度可达约 98% 的网络。</translation>
     </message>
     <message>
@@ -1081,7 +1126,7 @@
         <translation>Fashion-MNIST（需下载）</translation>
     </message>
     <message>
-        <source>The images to learn from: handwritten digits (shipped with the app) or Zalando&apos;s clothing pictures in the same format (downloaded once, about 30 MB).</source>
+        <source>The images to learn from: handwritten digits (shipped with the app) or Zalando's clothing pictures in the same format (downloaded once, about 30 MB).</source>
         <translation>用于学习的图像：手写数字（随应用提供），或格式相同的 Zalando 服装图片（只需下载一次，约 30 MB）。</translation>
     </message>
     <message>
@@ -1093,7 +1138,7 @@
         <translation>隐藏层中神经元的数量（书中使用 50）。</translation>
     </message>
     <message>
-        <source>The hidden layer&apos;s activation function: ReLU (chapter 5&apos;s network) or the sigmoid of chapter 4.</source>
+        <source>The hidden layer's activation function: ReLU (chapter 5's network) or the sigmoid of chapter 4.</source>
         <translation>隐藏层的激活函数：ReLU（第5章的网络）或第4章的 sigmoid 函数。</translation>
     </message>
     <message>
@@ -1101,11 +1146,11 @@
         <translation>高斯分布，标准差</translation>
     </message>
     <message>
-        <source>How the initial weights are drawn: a Gaussian with the standard deviation on the right (the book&apos;s 0.01), or scaled by the layer&apos;s inputs (He for ReLU, Xavier for sigmoid).</source>
+        <source>How the initial weights are drawn: a Gaussian with the standard deviation on the right (the book's 0.01), or scaled by the layer's inputs (He for ReLU, Xavier for sigmoid).</source>
         <translation>权重的初始值如何生成：使用右侧标准差的高斯分布（书中为 0.01），或按该层的输入数缩放（ReLU 用 He，sigmoid 用 Xavier）。</translation>
     </message>
     <message>
-        <source>Standard deviation of the Gaussian initial weights (the book&apos;s weight_init_std).</source>
+        <source>Standard deviation of the Gaussian initial weights (the book's weight_init_std).</source>
         <translation>按高斯分布生成的权重初始值的标准差（书中的 weight_init_std）。</translation>
     </message>
     <message>
@@ -1121,7 +1166,7 @@
         <translation>每个 mini-batch 的图像数：每次更新使用这些图像的平均梯度。</translation>
     </message>
     <message>
-        <source>Number of updates (the book&apos;s iters_num); one epoch is training size / batch size iterations.</source>
+        <source>Number of updates (the book's iters_num); one epoch is training size / batch size iterations.</source>
         <translation>更新的次数（书中的 iters_num）；一个 epoch 为“训练图像数 ÷ 批大小”次迭代。</translation>
     </message>
     <message>
@@ -1165,7 +1210,7 @@
         <translation>权重的浮点精度：float32 大约快一倍，结果几乎相同。</translation>
     </message>
     <message>
-        <source>Random seed for the initial weights and the batches: the same seed repeats a run exactly; &apos;random&apos; draws a new one each time.</source>
+        <source>Random seed for the initial weights and the batches: the same seed repeats a run exactly; 'random' draws a new one each time.</source>
         <translation>权重初始值和 mini-batch 的随机种子：相同的种子会完全重现一次训练；选择“随机”则每次使用新的种子。</translation>
     </message>
     <message>
@@ -1245,7 +1290,7 @@
     <name>InsideTab</name>
     <message>
         <source>Train a network or load one first: its first-layer weights appear here.</source>
-        <extracomment>The most redraws a second while weights stream in from a training run. A redraw may take at most this share of the GUI thread&apos;s time: with a large hidden layer (one redraw of 1,000 units takes tens of milliseconds) the redraws are spaced further. Test images the activations are computed on (the same ones every time: seed 0). A sigmoid output this close to 0 or 1 is saturated: its gradient is below 0.01.</extracomment>
+        <extracomment>The most redraws a second while weights stream in from a training run. A redraw may take at most this share of the GUI thread's time: with a large hidden layer (one redraw of 1,000 units takes tens of milliseconds) the redraws are spaced further. Test images the activations are computed on (the same ones every time: seed 0). A sigmoid output this close to 0 or 1 is saturated: its gradient is below 0.01.</extracomment>
         <translation>请先训练网络或加载模型：它的第一层权重会显示在这里。</translation>
     </message>
     <message>
@@ -1257,7 +1302,7 @@
         <translation>用整层中绝对值最大的权重而不是各图块自己的最大值来缩放每个图块，这样较弱的神经元会显得较淡。</translation>
     </message>
     <message>
-        <source>Each tile is one hidden unit&apos;s 784 incoming weights (a column of W1), laid out as the 28×28 image they multiply. Ink on vermillion pixels switches the unit on, ink on blue pixels switches it off. Hover over a tile for its unit number; click it for details.</source>
+        <source>Each tile is one hidden unit's 784 incoming weights (a column of W1), laid out as the 28×28 image they multiply. Ink on vermillion pixels switches the unit on, ink on blue pixels switches it off. Hover over a tile for its unit number; click it for details.</source>
         <translation>每个图块是一个隐藏层神经元的 784 个输入权重（W1 的一列），按它们所乘的 28×28 图像排列。落在朱红色像素上的笔迹会激活该神经元，落在蓝色像素上的笔迹会抑制它。将鼠标悬停在图块上可查看神经元编号，点击可查看详情。</translation>
     </message>
     <message>
@@ -1277,7 +1322,7 @@
         <translation>隐藏层输出</translation>
     </message>
     <message>
-        <source>For each hidden unit: the share of the batch&apos;s images it responds to (ReLU) or its mean output (sigmoid). Click a bar to see that unit.</source>
+        <source>For each hidden unit: the share of the batch's images it responds to (ReLU) or its mean output (sigmoid). Click a bar to see that unit.</source>
         <translation>每个隐藏层神经元：有响应的图像在批次中所占的比例（ReLU），或其平均输出（sigmoid）。点击条形可查看该神经元。</translation>
     </message>
     <message>
@@ -1349,7 +1394,7 @@
         <translation>神经元 {unit}：最支持类别 {favourite}（W2 {weight}）；在该批次上的平均输出为 {mean}。</translation>
     </message>
     <message>
-        <source>Unit {unit}: votes most for class {favourite} (W2 {weight}); responds to {percent}% of the batch&apos;s images.</source>
+        <source>Unit {unit}: votes most for class {favourite} (W2 {weight}); responds to {percent}% of the batch's images.</source>
         <translation>神经元 {unit}：最支持类别 {favourite}（W2 {weight}）；对该批次中 {percent}% 的图像有响应。</translation>
     </message>
 </context>
@@ -1357,7 +1402,7 @@
     <name>LessonController</name>
     <message>
         <source>Open &amp;lesson…</source>
-        <extracomment>Room the dock&apos;s separator and margins take beside the tabs (pixels). A lesson&apos;s zoom kept for a window without a zoom yet.</extracomment>
+        <extracomment>Room the dock's separator and margins take beside the tabs (pixels). A lesson's zoom kept for a window without a zoom yet.</extracomment>
         <translation>打开课程(&amp;L)…</translation>
     </message>
     <message>
@@ -1412,7 +1457,7 @@
         <translation>课程</translation>
     </message>
     <message>
-        <source>The lesson&apos;s instructions</source>
+        <source>The lesson's instructions</source>
         <translation>课程说明</translation>
     </message>
     <message>
@@ -1461,7 +1506,7 @@
     <name>MainWindow</name>
     <message>
         <source>Deep Learning from Scratch, chapters 4–5</source>
-        <extracomment>The book&apos;s title and its editions, the same in every language (names are not translated).</extracomment>
+        <extracomment>The book's title and its editions, the same in every language (names are not translated).</extracomment>
         <translation>深度学习入门，第4～5章</translation>
     </message>
     <message>
@@ -1573,128 +1618,8 @@
         <translation>已取消下载 {dataset}</translation>
     </message>
     <message>
-        <source>Save model</source>
-        <translation>保存模型</translation>
-    </message>
-    <message>
-        <source>Models</source>
-        <translation>模型</translation>
-    </message>
-    <message>
-        <source>Nothing to save</source>
-        <translation>没有可保存的内容</translation>
-    </message>
-    <message>
-        <source>Train a network (or load one) first.</source>
-        <translation>请先训练（或加载）一个网络。</translation>
-    </message>
-    <message>
-        <source>Could not save the model</source>
-        <translation>无法保存模型</translation>
-    </message>
-    <message>
-        <source>The model was not saved; an existing file keeps its contents.</source>
-        <translation>模型未保存；已有文件的内容保持不变。</translation>
-    </message>
-    <message>
-        <source>Model saved to {path}</source>
-        <translation>模型已保存到 {path}</translation>
-    </message>
-    <message>
-        <source>Load model</source>
-        <translation>加载模型</translation>
-    </message>
-    <message>
-        <source>Training is running</source>
-        <translation>正在训练</translation>
-    </message>
-    <message>
-        <source>Stop the run before loading a model.</source>
-        <translation>加载模型前请先停止训练。</translation>
-    </message>
-    <message>
-        <source>Could not load the model</source>
-        <translation>无法加载模型</translation>
-    </message>
-    <message>
-        <source>The file was not loaded; the current network is unchanged.</source>
-        <translation>文件未加载；当前网络保持不变。</translation>
-    </message>
-    <message>
-        <source>Loaded {file}: hidden size {hidden}, {activation}, seed {seed}</source>
-        <translation>已加载 {file}：隐藏层大小 {hidden}，{activation}，随机种子 {seed}</translation>
-    </message>
-    <message>
-        <source>not recorded</source>
-        <translation>未记录</translation>
-    </message>
-    <message>
-        <source>History of runs {numbers} written to {path}</source>
-        <translation>第 {numbers} 次运行的训练记录已写入 {path}</translation>
-    </message>
-    <message>
-        <source>(the run in progress is not included)</source>
-        <translation>（不包括正在进行的运行）</translation>
-    </message>
-    <message>
         <source>About</source>
         <translation>关于</translation>
-    </message>
-    <message>
-        <source>No history to export</source>
-        <translation>没有可导出的训练记录</translation>
-    </message>
-    <message>
-        <source>Finish or stop a run first.</source>
-        <translation>请先完成或停止一次训练。</translation>
-    </message>
-    <message>
-        <source>Export history</source>
-        <translation>导出训练记录</translation>
-    </message>
-    <message>
-        <source>CSV files</source>
-        <translation>CSV 文件</translation>
-    </message>
-    <message>
-        <source>Could not export the history</source>
-        <translation>无法导出训练记录</translation>
-    </message>
-    <message>
-        <source>The history was not written; an existing file keeps its contents.</source>
-        <translation>训练记录未写入；已有文件的内容保持不变。</translation>
-    </message>
-    <message>
-        <source>PNG image</source>
-        <translation>PNG 图像</translation>
-    </message>
-    <message>
-        <source>SVG drawing</source>
-        <translation>SVG 矢量图</translation>
-    </message>
-    <message>
-        <source>Export plots</source>
-        <translation>导出图表</translation>
-    </message>
-    <message>
-        <source>Unknown format</source>
-        <translation>未知格式</translation>
-    </message>
-    <message>
-        <source>Plots can be exported as .png or .svg.</source>
-        <translation>图表可以导出为 .png 或 .svg。</translation>
-    </message>
-    <message>
-        <source>Could not export the plots</source>
-        <translation>无法导出图表</translation>
-    </message>
-    <message>
-        <source>The plots could not be written:</source>
-        <translation>无法写入图表：</translation>
-    </message>
-    <message>
-        <source>Plots written: {files}</source>
-        <translation>图表已写入：{files}</translation>
     </message>
     <message>
         <source>&lt;p&gt;A lab for chapters 4 and 5 of the book: train the two-layer network on MNIST and watch it learn, compare numerical and backpropagated gradients, and step through computation graphs.&lt;/p&gt;</source>
@@ -1707,6 +1632,75 @@
     <message>
         <source>&lt;p&gt;Data: the MNIST database of handwritten digits by {mnist_authors}, licensed under {mnist_licence}. Fashion-MNIST (downloaded on request) by {fashion_authors}, MIT licence.&lt;/p&gt;</source>
         <translation>&lt;p&gt;数据：MNIST 手写数字数据库，作者 {mnist_authors}，按 {mnist_licence} 许可发布。Fashion-MNIST（按需下载），作者 {fashion_authors}，MIT 许可证。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>MetricsTable</name>
+    <message>
+        <source>Per-class precision, recall and F1</source>
+        <translation>各类别的精确率、召回率和 F1</translation>
+    </message>
+    <message>
+        <source>Precision: of the images guessed as this class, the share that are. Recall: of this class's images, the share found. F1: their harmonic mean. Click a header to sort.</source>
+        <translation>精确率：被预测为该类别的图像中，确实属于该类别的比例。召回率：该类别的图像中被找出的比例。F1：两者的调和平均数。点击表头可排序。</translation>
+    </message>
+</context>
+<context>
+    <name>MistakeDetail</name>
+    <message>
+        <source>Selected mistake</source>
+        <translation>选中的错误</translation>
+    </message>
+    <message>
+        <source>The network's probability for each class; the true class's label is bold.</source>
+        <translation>网络对各类别给出的概率；真实类别的标签以粗体显示。</translation>
+    </message>
+    <message>
+        <source>Test image {index}: true {true}, guessed {guess} with {guess_percent}% (right).</source>
+        <translation>测试图像 {index}：真实为 {true}，以 {guess_percent}% 预测为 {guess}（正确）。</translation>
+    </message>
+    <message>
+        <source>Test image {index}: true {true}, guessed {guess} with {guess_percent}% (wrong). The true class had {true_percent}%.</source>
+        <translation>测试图像 {index}：真实为 {true}，以 {guess_percent}% 预测为 {guess}（错误）。真实类别的概率为 {true_percent}%。</translation>
+    </message>
+</context>
+<context>
+    <name>MistakesBox</name>
+    <message>
+        <source>Misclassified test images</source>
+        <translation>识别错误的测试图像</translation>
+    </message>
+    <message>
+        <source>Test images the network got wrong, the most confident mistakes first; select one to see its probabilities.</source>
+        <translation>网络识别错误的测试图像，置信度最高的错误排在最前；选择一张可查看其概率。</translation>
+    </message>
+    <message>
+        <source>Show &amp;all</source>
+        <translation>全部显示(&amp;A)</translation>
+    </message>
+    <message>
+        <source>List every kind of mistake again, not one cell's.</source>
+        <translation>重新列出所有类型的错误，而不只是一个单元格的。</translation>
+    </message>
+    <message>
+        <source>Test image {index}</source>
+        <translation>测试图像 {index}</translation>
+    </message>
+    <message>
+        <source>{count} mistakes</source>
+        <translation>{count} 个错误</translation>
+    </message>
+    <message>
+        <source>{count} images of {true} taken for {guess}</source>
+        <translation>{count} 张 {true} 被误认为 {guess}</translation>
+    </message>
+    <message>
+        <source>{list}, the most confident first</source>
+        <translation>{list}，置信度最高的在前</translation>
+    </message>
+    <message>
+        <source>{list} (the first {limit} shown)</source>
+        <translation>{list}（显示前 {limit} 个）</translation>
     </message>
 </context>
 <context>
@@ -1784,7 +1778,7 @@
         <translation>点击图中的节点，查看代入当前数值后的规则；点击输入可修改它的值。</translation>
     </message>
     <message>
-        <source>The input&apos;s value: type a number and press Enter, or use the arrows; the graph recomputes what it has shown so far.</source>
+        <source>The input's value: type a number and press Enter, or use the arrows; the graph recomputes what it has shown so far.</source>
         <translation>输入的值：键入数字后按 Enter，或使用箭头调整；计算图会重新计算目前已显示的部分。</translation>
     </message>
     <message>
@@ -1894,6 +1888,33 @@
     </message>
 </context>
 <context>
+    <name>ResultsBox</name>
+    <message>
+        <source>Numerical gradient against backpropagation</source>
+        <translation>数值梯度与误差反向传播法的比较</translation>
+    </message>
+    <message>
+        <source>Run the check to time both methods.</source>
+        <translation>运行确认即可测量两种方法的耗时。</translation>
+    </message>
+    <message>
+        <source>Per parameter: the mean absolute difference (the figure the book prints), the largest one, and the largest difference relative to the gradients' size.</source>
+        <translation>每个参数的平均绝对差（书中印出的数值）、最大绝对差，以及相对于梯度大小的最大差。</translation>
+    </message>
+    <message>
+        <source>Numerical gradient {numerical}, backpropagation {backprop} (the best of {runs} runs after a warm-up run): backprop was {speedup} times faster.</source>
+        <translation>数值梯度 {numerical}，误差反向传播法 {backprop}（先预热运行一次，再取 {runs} 次运行中最快的一次）：反向传播快了 {speedup} 倍。</translation>
+    </message>
+    <message>
+        <source>1e-7 (the book's)</source>
+        <translation>1e-7（与书中相同）</translation>
+    </message>
+    <message>
+        <source>{images}; TwoLayerNet(784, {hidden}, 10), {activation}, seed {seed}, float64; constant inside the log: {delta}.</source>
+        <translation>{images}；TwoLayerNet(784, {hidden}, 10)，{activation}，种子 {seed}，float64；log 中的常数：{delta}。</translation>
+    </message>
+</context>
+<context>
     <name>RunButtons</name>
     <message>
         <source>Start</source>
@@ -1932,7 +1953,7 @@
         <translation>重置权重</translation>
     </message>
     <message>
-        <source>Draw fresh initial weights from the seed; this run&apos;s curves stay, faded, beside the next run&apos;s</source>
+        <source>Draw fresh initial weights from the seed; this run's curves stay, faded, beside the next run's</source>
         <translation>根据随机种子重新生成权重的初始值；本次运行的曲线会淡化保留，与下一次运行对照</translation>
     </message>
     <message>
@@ -1944,7 +1965,7 @@
     <name>RunProgress</name>
     <message>
         <source>Training progress</source>
-        <extracomment>The progress bar and its figures change more slowly than the eye needs (Hz). Numerical-gradient runs longer than this count whole iterations only (the bar&apos;s range is an integer).</extracomment>
+        <extracomment>The progress bar and its figures change more slowly than the eye needs (Hz). Numerical-gradient runs longer than this count whole iterations only (the bar's range is an integer).</extracomment>
         <translation>训练进度</translation>
     </message>
     <message>
@@ -1983,7 +2004,7 @@
         <translation>正在加载测试图像…</translation>
     </message>
     <message>
-        <source>The network&apos;s probability for each class</source>
+        <source>The network's probability for each class</source>
         <translation>网络对各类别给出的概率</translation>
     </message>
     <message>
@@ -1995,7 +2016,7 @@
         <translation>从测试数据中随机显示另一张图像（{key}）。</translation>
     </message>
     <message>
-        <source>Test image {index}: a {label}. Start training to see the network&apos;s guess.</source>
+        <source>Test image {index}: a {label}. Start training to see the network's guess.</source>
         <translation>测试图像 {index}：{label}。开始训练后即可看到网络的预测。</translation>
     </message>
     <message>
@@ -2049,7 +2070,7 @@
     <name>SpeedControl</name>
     <message>
         <source>How fast training runs: full speed, or slowly enough to talk over (down to one iteration a second); it can be changed while training runs.</source>
-        <extracomment>The slider&apos;s position at full speed (its rightmost).</extracomment>
+        <extracomment>The slider's position at full speed (its rightmost).</extracomment>
         <translation>训练的速度：全速，或者慢到可以边讲解边看（最慢每秒一次迭代）；训练进行中也可以调整。</translation>
     </message>
     <message>
@@ -2081,7 +2102,7 @@
     <name>StepperBar</name>
     <message>
         <source>For&amp;ward step</source>
-        <extracomment>The Speed slider&apos;s value is twice the number of steps per second.</extracomment>
+        <extracomment>The Speed slider's value is twice the number of steps per second.</extracomment>
         <translation>正向单步(&amp;W)</translation>
     </message>
     <message>
@@ -2145,7 +2166,6 @@
     <name>TileCanvas</name>
     <message>
         <source>Hidden unit {unit}: weights from {low} to {high}</source>
-        <extracomment>Blank pixels between tiles (before magnification). Tiles are never drawn smaller than one screen pixel per weight, nor larger than this. Colour-table entries on each side of zero: index 127 is 0, 0 is -1 and 254 is +1.</extracomment>
         <translation>隐藏层神经元 {unit}：权重从 {low} 到 {high}</translation>
     </message>
 </context>
@@ -2234,7 +2254,7 @@
         <source>At iteration {iteration} every ReLU in the hidden layer had output 0 for every image of many batches in a row: no gradient reaches the first layer any more, so the network can only guess (loss {loss}). The run was stopped.
 
 The learning rate ({rate}) is too large: one big update pushed the hidden units where they never switch on again. Lower it (try {smaller}) and start again.</source>
-        <extracomment>The loss is &quot;stuck&quot; when its mean over a window of this many iterations stays above STUCK_FACTOR times the chance-level loss ln(classes) and no lower than the window before. The translation context of :data:`EXPLANATIONS` (the Training tab shows them). The dialog&apos;s explanation of each kind of divergence; placeholders: {iteration}, {loss}, {rate} (the learning rate) and {smaller} (a tenth of it).</extracomment>
+        <extracomment>The loss is "stuck" when its mean over a window of this many iterations stays above STUCK_FACTOR times the chance-level loss ln(classes) and no lower than the window before. The translation context of :data:`EXPLANATIONS` (the Training tab shows them). The dialog's explanation of each kind of divergence; placeholders: {iteration}, {loss}, {rate} (the learning rate) and {smaller} (a tenth of it).</extracomment>
         <translation>在第 {iteration} 次迭代时，隐藏层的所有 ReLU 对连续多个 mini-batch 中的每张图像都输出 0：梯度再也传不到第一层，网络只能瞎猜（损失 {loss}）。训练已停止。
 
 学习率（{rate}）太大：一次过大的更新把隐藏层的神经元推到了再也不会激活的位置。请降低学习率（试试 {smaller}）后重新开始。</translation>
@@ -2276,7 +2296,7 @@ The learning rate ({rate}) is too large for this network: the updates overshoot 
         <translation>数值梯度很慢</translation>
     </message>
     <message>
-        <source>The numerical gradient computes the loss twice for each of the network&apos;s parameters: {per_iteration} per iteration here, so {iterations} iterations would take {total}.
+        <source>The numerical gradient computes the loss twice for each of the network's parameters: {per_iteration} per iteration here, so {iterations} iterations would take {total}.
 
 Backpropagation gets the same gradient thousands of times faster. Start anyway?</source>
         <translation>数值梯度需要对网络的每个参数各计算两次损失：在这台计算机上每次迭代需要{per_iteration}，因此 {iterations} 次迭代需要{total}。

@@ -1,10 +1,9 @@
 """The window's lessons: File → Open lesson… / Save lesson…, Help → Lessons, the side panel.
 
-The controller works on the window only through a few narrow methods: ``lesson_tabs()`` (the
-tabs by their keys), ``tab_title(key)``, ``show_tab(key)``, ``show_status(message)``, the
-attribute ``language``, and, when the window has them, ``zoom_percent()`` /
-``set_zoom_percent(int)``. A lesson that cannot be opened is one message, and the window stays
-exactly as it was.
+The controller finds the tabs in the window's tab widget by their keys (:class:`TabsByKey`)
+and works on the window only through ``show_status(message)``, the attribute ``language``,
+and, when the window has them, ``zoom_percent()`` / ``set_zoom_percent(int)``. A lesson that
+cannot be opened is one message, and the window stays exactly as it was.
 """
 
 from __future__ import annotations
@@ -14,12 +13,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QMenu
+from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QMenu, QTabWidget
 
 from desktop_nn.gui.common.messages import show_message
 from desktop_nn.gui.lessons.panel import LessonPanel
 from desktop_nn.gui.lessons.save_dialog import SaveLessonDialog
 from desktop_nn.gui.lessons.session import LessonState, apply_states, check_fits
+from desktop_nn.gui.lessons.tabs import TabsByKey
 from desktop_nn.lessons import Lesson, LessonError, read_lesson, shipped_lessons, write_lesson
 from desktop_nn.lessons.format import ZOOM_RANGE, lesson_from_states
 
@@ -30,9 +30,10 @@ PANEL_MARGIN = 16
 class LessonController(QObject):
     """Opens, shows, closes and saves lessons in ``window`` (see the module's docstring)."""
 
-    def __init__(self, window: QMainWindow) -> None:
+    def __init__(self, window: QMainWindow, tabs: QTabWidget) -> None:
         super().__init__(window)
         self.window = window
+        self.tabs = TabsByKey(tabs)
         self.current: LessonState | None = None
         #: A lesson's zoom kept for a window without a zoom yet.
         self.zoom: int | None = None
@@ -67,10 +68,10 @@ class LessonController(QObject):
     def open_lesson(self, lesson: Lesson, name: str = "") -> bool:
         """Put the window in ``lesson``'s state (all of it, or nothing)."""
         window = self.window
-        tabs = window.lesson_tabs()
+        tabs = self.tabs.all()
         try:
             controls = check_fits(lesson, tabs)
-            apply_states(lesson, tabs, window.tab_title)
+            apply_states(lesson, tabs, self.tabs.title)
         except LessonError as exc:
             self._refuse(name or lesson.title_in(window.language), str(exc))
             return False
@@ -81,7 +82,7 @@ class LessonController(QObject):
         if lesson.zoom is not None:
             self.apply_zoom(lesson.zoom)
         if lesson.tab is not None:
-            window.show_tab(lesson.tab)
+            self.tabs.show(lesson.tab)
         self.panel.show_lesson(lesson, window.language)
         self.place_panel()
         self.panel.show()
@@ -138,10 +139,10 @@ class LessonController(QObject):
                 instructions: dict[str, str] | None = None) -> bool:
         """Write the window's current state as a lesson (atomically)."""
         window = self.window
-        tabs = window.lesson_tabs()
+        tabs = self.tabs.all()
         states = {key: state for key, tab in tabs.items() if (state := tab.lesson_state())}
         lesson = lesson_from_states(
-            titles, states, tab=window.current_tab_key(), zoom=self.current_zoom(),
+            titles, states, tab=self.tabs.current(), zoom=self.current_zoom(),
             instructions=instructions,
             hide=self.current.lesson.hide if self.current is not None else ())
         try:

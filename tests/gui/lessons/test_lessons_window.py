@@ -18,7 +18,7 @@ TABS_BUILT_ELSEWHERE = ("chapter4", "layers")
 
 
 def states(window) -> dict:
-    return {key: tab.lesson_state() for key, tab in window.lesson_tabs().items()}
+    return {key: tab.lesson_state() for key, tab in window.lessons.tabs.all().items()}
 
 
 def lesson_file(path, **fields) -> str:
@@ -34,18 +34,18 @@ def test_a_saved_lesson_opens_in_the_same_state(window, tmp_path):
                                  "pause_each_epoch": True})
     graph.apply_lesson_state({"preset": "expression", "expression": "x * y + exp(z)",
                               "inputs": {"x": 2.5, "z": -1.0}, "position": 2})
-    window.show_tab("graph")
+    window.lessons.tabs.show("graph")
     saved = states(window)
     path = tmp_path / "lesson.json"
     assert window.lessons.save_to(path, {"en": "Round trip"}, {"en": "Look."})
     training.apply_lesson_state({"hidden_size": 100, "learning_rate": 0.1, "speed": None,
                                  "pause_each_epoch": False})
     graph.apply_lesson_state({"preset": "apple"})
-    window.show_tab("training")
+    window.lessons.tabs.show("training")
     assert states(window) != saved
     assert window.open_lesson_from(path)
     assert states(window) == saved
-    assert window.current_tab_key() == "graph"
+    assert window.lessons.tabs.current() == "graph"
     assert training.speed_control.slider.value() == 2  # 5 iterations a second
     panel = window.lessons.panel
     assert panel.isVisible() and "Round trip" in panel.title_label.text()
@@ -90,7 +90,7 @@ def refuse_cases(tmp_path) -> dict[str, str]:
                                   "an unknown control"])
 def test_a_bad_lesson_is_one_message_and_changes_nothing(window, tmp_path, case):
     window.graph_tab.apply_lesson_state({"preset": "sigmoid", "position": 1})
-    window.show_tab("graph")
+    window.lessons.tabs.show("graph")
     before = states(window)
     path = refuse_cases(tmp_path)[case]
     assert not window.open_lesson_from(path)
@@ -101,14 +101,14 @@ def test_a_bad_lesson_is_one_message_and_changes_nothing(window, tmp_path, case)
         assert "newer desktop_nn" in boxes[0].text()
     close_messages(window, "lessonMessage")
     assert states(window) == before
-    assert window.current_tab_key() == "graph"
+    assert window.lessons.tabs.current() == "graph"
     assert not window.lessons.panel.isVisible()
 
 
 def test_a_lesson_for_a_tab_this_window_lacks_is_refused(window, tmp_path, monkeypatch):
-    tabs = window.lesson_tabs()
+    tabs = window.lessons.tabs.all()
     del tabs["graph"]
-    monkeypatch.setattr(window, "lesson_tabs", lambda: tabs)
+    monkeypatch.setattr(window.lessons.tabs, "all", lambda: tabs)
     before = states(window)
     path = lesson_file(tmp_path / "l.json", tabs={"training": {"hidden_size": 20},
                                                    "graph": {"preset": "apple"}})
@@ -168,14 +168,14 @@ def test_every_shipped_lesson_opens(window, name):
     path = lessons_dir() / name
     lesson = read_lesson(path)
     missing = [key for key in (*lesson.tabs, lesson.tab) if key in TABS_BUILT_ELSEWHERE
-               and key not in window.lesson_tabs()]
+               and key not in window.lessons.tabs.all()]
     if missing:
         pytest.skip(f"the {missing[0]} tab is not on this branch yet")
     assert window.open_lesson_from(path), message_boxes(window, "lessonMessage")[0].text()
     for key, state in lesson.tabs.items():
-        now = window.lesson_tabs()[key].lesson_state()
+        now = window.lessons.tabs.all()[key].lesson_state()
         assert {k: now[k] for k in state} == state
-    assert window.current_tab_key() == lesson.tab
+    assert window.lessons.tabs.current() == lesson.tab
     for language in ("en", "zh_CN", "ja_JP"):
         assert lesson.title[language] and lesson.instructions[language]
     assert lesson.title["en"] in window.lessons.panel.title_label.text()

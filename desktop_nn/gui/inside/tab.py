@@ -31,7 +31,7 @@ from desktop_nn.gui.common.palette import TRAIN_COLOUR, colour
 from desktop_nn.gui.common.plot_style import PalettePlot, style_plot
 from desktop_nn.gui.common.state import AppState
 from desktop_nn.gui.common.widgets import StatusLabel
-from desktop_nn.gui.weight_tiles import SIDE, DivergingLegend, WeightTilesView
+from desktop_nn.gui.inside.tiles import SIDE, DivergingLegend, WeightTilesView
 
 #: The most redraws a second while weights stream in from a training run.
 REFRESH_HZ = 2.5

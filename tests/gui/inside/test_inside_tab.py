@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QPushButton, QToo
 from desktop_nn.core.network import TwoLayerNet
 from desktop_nn.core.training import TrainConfig
 from desktop_nn.gui.common.state import AppState
-from desktop_nn.gui.inside_tab import (
+from desktop_nn.gui.inside.tab import (
     ACTIVATION_BATCH,
     NO_MODEL_TEXT,
     REFRESH_BUDGET,
@@ -19,7 +19,7 @@ from desktop_nn.gui.inside_tab import (
     InsideTab,
     share_percent,
 )
-from desktop_nn.gui.weight_tiles import grid_shape, normalised_tiles
+from desktop_nn.gui.inside.tile_maths import grid_shape, normalised_tiles
 from tests.fake_clock import FakeClock
 
 

@@ -3,6 +3,7 @@
     python docs/make_screenshots.py              # English: every tab
     python docs/make_screenshots.py zh_CN training
     python docs/make_screenshots.py ja_JP graph
+    python docs/make_screenshots.py en lesson   # a shipped lesson, also at 1024x768
 
 Each picture is the real window at 1360x820 after real work (training on the bundled MNIST,
 a gradient check, a drawn digit). Settings and the cache go to temporary folders, never to
@@ -18,7 +19,7 @@ import time
 from pathlib import Path
 
 OUT = Path(__file__).resolve().parent / "screenshots"
-SCENES = ("training", "graph", "gradcheck", "evaluate", "inside", "draw")
+SCENES = ("training", "graph", "gradcheck", "evaluate", "inside", "draw", "lesson")
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="desktop_nn_shots_")
@@ -123,6 +124,20 @@ def main() -> int:
                 canvas.continue_stroke(QPointF(x, y))
             canvas.end_stroke()
             save("draw")
+        elif scene == "lesson":
+            from desktop_nn.lessons.shipped import lessons_dir
+
+            # At 1360 pixels the panel stands beside the tabs; on a 1024-pixel projector, below.
+            for size, name in (((1360, 820), "lesson"), ((1024, 768), "lesson-1024")):
+                window.resize(*size)
+                settle()
+                window.open_lesson_from(lessons_dir() / "02-apples-and-oranges.json")
+                for _ in range(3):
+                    window.graph_tab.forward_step()
+                save(name)
+                window.lessons.close_lesson()
+                settle()
+            window.resize(1360, 820)
         else:
             raise SystemExit(f"unknown scene {scene!r}: use {', '.join(SCENES)}")
     window.close()

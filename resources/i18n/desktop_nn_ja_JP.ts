@@ -1401,9 +1401,9 @@
 <context>
     <name>LessonController</name>
     <message>
-        <source>Open &amp;lesson…</source>
+        <source>&amp;Open lesson…</source>
         <extracomment>Room the dock's separator and margins take beside the tabs (pixels). A lesson's zoom kept for a window without a zoom yet.</extracomment>
-        <translation>レッスンを開く(&amp;L)…</translation>
+        <translation>レッスンを開く(&amp;O)…</translation>
     </message>
     <message>
         <source>Save l&amp;esson…</source>
@@ -2070,7 +2070,7 @@
     <name>SpeedControl</name>
     <message>
         <source>How fast training runs: full speed, or slowly enough to talk over (down to one iteration a second); it can be changed while training runs.</source>
-        <extracomment>The slider's position at full speed (its rightmost).</extracomment>
+        <extracomment>Ticks and unticks "Pause at each epoch" (every letter of its text is taken in the tab). The slider's position at full speed (its rightmost).</extracomment>
         <translation>学習の速さ：全速、または説明しながら見られるほどゆっくり（最も遅くて 1 秒に 1 イテレーション）。学習中にも変更できます。</translation>
     </message>
     <message>
@@ -2078,8 +2078,8 @@
         <translation>学習の速さ</translation>
     </message>
     <message>
-        <source>Spee&amp;d:</source>
-        <translation>速さ(&amp;D)：</translation>
+        <source>Speed:</source>
+        <translation>速さ：</translation>
     </message>
     <message>
         <source>Pause at each epoch</source>

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QMenu, QTabWidg
 from desktop_nn.gui.common.messages import show_message
 from desktop_nn.gui.lessons.panel import LessonPanel
 from desktop_nn.gui.lessons.save_dialog import SaveLessonDialog
-from desktop_nn.gui.lessons.session import LessonState, apply_states, check_fits
+from desktop_nn.gui.lessons.session import OpenLesson, apply_states, check_fits
 from desktop_nn.gui.lessons.tabs import TabsByKey
 from desktop_nn.lessons import Lesson, LessonError, read_lesson, shipped_lessons, write_lesson
 from desktop_nn.lessons.format import ZOOM_RANGE, lesson_from_states
@@ -34,14 +34,14 @@ class LessonController(QObject):
         super().__init__(window)
         self.window = window
         self.tabs = TabsByKey(tabs)
-        self.current: LessonState | None = None
+        self.current: OpenLesson | None = None
         #: A lesson's zoom kept for a window without a zoom yet.
         self.zoom: int | None = None
         self.panel = LessonPanel(window)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.panel)
         self.panel.hide()
         self.panel.close_requested.connect(self.close_lesson)
-        self.open_action = QAction(self.tr("Open &lesson…"), window)
+        self.open_action = QAction(self.tr("&Open lesson…"), window)
         self.open_action.setObjectName("openLessonAction")
         self.open_action.triggered.connect(self.open_dialog)
         self.save_action = QAction(self.tr("Save l&esson…"), window)
@@ -77,7 +77,7 @@ class LessonController(QObject):
             return False
         if self.current is not None:
             self.current.restore()
-        self.current = LessonState(lesson)
+        self.current = OpenLesson(lesson)
         self.current.hide(controls)
         if lesson.zoom is not None:
             self.apply_zoom(lesson.zoom)

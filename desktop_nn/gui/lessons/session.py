@@ -35,7 +35,7 @@ def set_control_visible(widget: QWidget, visible: bool) -> None:
                 label.setVisible(visible)
 
 
-class LessonState:
+class OpenLesson:
     """What an open lesson changed that closing it undoes: the controls it hid."""
 
     def __init__(self, lesson: Lesson) -> None:

@@ -7,7 +7,10 @@ from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSlider, QVBoxLayout, QWidget
 
 from desktop_nn.core.pacing import SPEED_STEPS
+from desktop_nn.gui.common.shortcuts import add_command_key, key_text
 
+#: Ticks and unticks "Pause at each epoch" (every letter of its text is taken in the tab).
+PAUSE_EACH_EPOCH_KEY = "Ctrl+Shift+P"
 #: The slider's position at full speed (its rightmost).
 FULL_SPEED_POSITION = len(SPEED_STEPS) - 1
 
@@ -47,14 +50,15 @@ class SpeedControl(QWidget):
             "How fast training runs: full speed, or slowly enough to talk over (down to one "
             "iteration a second); it can be changed while training runs."))
         self.slider.setAccessibleName(self.tr("Training speed"))
-        self.label = QLabel(self.tr("Spee&d:"))
-        self.label.setBuddy(self.slider)
+        self.label = QLabel(self.tr("Speed:"))
         self.value_label = QLabel()
         self.value_label.setObjectName("trainingSpeedValue")
         self.pause_check = QCheckBox(self.tr("Pause at each epoch"))
         self.pause_check.setObjectName("pauseEachEpochCheck")
+        add_command_key(self.pause_check, PAUSE_EACH_EPOCH_KEY)
         self.pause_check.setToolTip(self.tr(
-            "Pause when an epoch ends and its accuracies are plotted; Resume goes on."))
+            "Pause when an epoch ends and its accuracies are plotted; Resume goes on.")
+            + f" ({key_text(PAUSE_EACH_EPOCH_KEY)})")
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.label)

@@ -179,3 +179,14 @@ def test_every_shipped_lesson_opens(window, name):
     for language in ("en", "zh_CN", "ja_JP"):
         assert lesson.title[language] and lesson.instructions[language]
     assert lesson.title["en"] in window.lessons.panel.title_label.text()
+
+
+def test_a_lesson_fits_a_1024_pixel_screen(window, qtbot):
+    """Beside the tabs the panel would need 1200 pixels: on a projector it goes below them."""
+    window.resize(1024, 768)
+    qtbot.waitUntil(lambda: window.width() == 1024, timeout=5_000)
+    assert window.open_lesson_from(lessons_dir() / "05-chapter5-training.json")
+    qtbot.wait(50)
+    hint = window.minimumSizeHint()
+    assert hint.width() <= 1024 and hint.height() <= 768 - 30
+    assert window.width() == 1024

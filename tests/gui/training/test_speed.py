@@ -98,3 +98,38 @@ def test_pause_at_each_epoch_stops_at_the_epochs_end(controller, qtbot):
     with qtbot.waitSignal(controller.run_ended, timeout=60_000) as ended:
         controller.toggle_pause()
     assert ended.args == ["finished"] and trainer.iteration == 100
+
+
+def test_the_tabs_speed_control_drives_the_run(qtbot, mnist_small):
+    from PySide6.QtWidgets import QCheckBox, QSlider
+
+    from desktop_nn.gui.training.tab import TrainingTab
+
+    state = AppState()
+    tab = TrainingTab(state)
+    qtbot.addWidget(tab)
+    slider = tab.findChild(QSlider, "trainingSpeedSlider")
+    check = tab.findChild(QCheckBox, "pauseEachEpochCheck")
+    assert tab.controller.speed is None and slider.value() == slider.maximum()
+    slider.setValue(0)
+    assert tab.controller.speed == 1.0
+    assert tab.speed_control.value_label.text() == "1 it/s"
+    slider.setValue(4)
+    assert tab.controller.speed == 20.0
+    check.setChecked(True)
+    assert tab.controller.pause_each_epoch
+    state.data, state.dataset_name = mnist_small, "mnist"
+    tab.apply_lesson_state({"train_size": 300, "iters": 50})
+    seen = arrivals(tab.controller)
+    pauses = []
+    tab.controller.paused_changed.connect(pauses.append)
+    assert tab.start()
+    qtbot.waitUntil(lambda: bool(seen), timeout=30_000)
+    slider.setValue(slider.maximum())  # during the run: full speed from now on
+    assert tab.controller.pacer.rate is None
+    qtbot.waitUntil(lambda: pauses == [True], timeout=30_000)
+    assert tab.controller.trainer.iteration == 4  # paused at the first epoch's end
+    assert tab.pause_button.text() == "Resume"
+    with qtbot.waitSignal(tab.run_ended, timeout=30_000):
+        tab.stop()
+    tab.shutdown()

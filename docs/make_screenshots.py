@@ -4,6 +4,7 @@
     python docs/make_screenshots.py zh_CN training
     python docs/make_screenshots.py ja_JP graph
     python docs/make_screenshots.py en lesson   # a shipped lesson, also at 1024x768
+    python docs/make_screenshots.py en zoom      # the window at 200% zoom
 
 Each picture is the real window at 1360x820 after real work (training on the bundled MNIST,
 a gradient check, a drawn digit). Settings and the cache go to temporary folders, never to
@@ -19,7 +20,7 @@ import time
 from pathlib import Path
 
 OUT = Path(__file__).resolve().parent / "screenshots"
-SCENES = ("training", "graph", "gradcheck", "evaluate", "inside", "draw", "lesson")
+SCENES = ("training", "graph", "gradcheck", "evaluate", "inside", "draw", "lesson", "zoom")
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="desktop_nn_shots_")
@@ -137,6 +138,16 @@ def main() -> int:
                 save(name)
                 window.lessons.close_lesson()
                 settle()
+            window.resize(1360, 820)
+        elif scene == "zoom":  # the training tab at 200%, full HD, as on a projector
+            if not trained:
+                train(0.1, 5_000)
+                trained = True
+            window.tabs.setCurrentWidget(tab)
+            window.resize(1920, 1080)
+            window.set_zoom_percent(200)
+            save("zoom-200")
+            window.set_zoom_percent(100)
             window.resize(1360, 820)
         else:
             raise SystemExit(f"unknown scene {scene!r}: use {', '.join(SCENES)}")

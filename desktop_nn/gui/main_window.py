@@ -37,6 +37,8 @@ from desktop_nn.gui.i18n import (
 from desktop_nn.gui.icon import app_icon
 from desktop_nn.gui.language_switch import ask_to_restart
 from desktop_nn.gui.lessons.controller import LessonController
+from desktop_nn.gui.presentation.pictures import ViewPictures
+from desktop_nn.gui.presentation.view_menu import Presentation
 from desktop_nn.gui.settings import (
     APPLICATION,
     app_settings,
@@ -178,6 +180,11 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.export_csv_action)
         file_menu.addAction(self.export_plots_action)
+        # "Displa&y": every letter of "View" and "Edit" is another command's mnemonic.
+        view_menu = self.menuBar().addMenu(self.tr("Displa&y"))
+        view_menu.setObjectName("viewMenu")
+        self.pictures = ViewPictures(self, file_menu)
+        self.presentation = Presentation(self, view_menu)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 
@@ -218,6 +225,14 @@ class MainWindow(QMainWindow):
             self.show_status(self.tr("The window already speaks this language."))
             return
         self.language_question = ask_to_restart(self, target)
+
+    def zoom_percent(self) -> int:
+        """The zoom of the window's texts, in percent (100 is actual size)."""
+        return self.presentation.percent()
+
+    def set_zoom_percent(self, percent: int) -> int:
+        """Zoom the window's texts to ``percent`` (50–300); return the level set."""
+        return self.presentation.set_zoom_percent(percent)
 
     # -- status and settings -----------------------------------------------------------------
     def show_status(self, message: str, owner: QWidget | None = None) -> None:

@@ -1566,6 +1566,10 @@
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
+        <source>Displa&amp;y</source>
+        <translation>表示(&amp;Y)</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
@@ -1869,6 +1873,7 @@
     <name>PredictionView</name>
     <message>
         <source>The network reads</source>
+        <extracomment>The answer's height in pixels at the window's actual size.</extracomment>
         <translation>ネットワークの読み取り結果</translation>
     </message>
     <message>
@@ -1878,6 +1883,34 @@
     <message>
         <source>{percent}% sure; next: {runner_up} ({runner_up_percent}%)</source>
         <translation>確信度 {percent}%、次点：{runner_up}（{runner_up_percent}%）</translation>
+    </message>
+</context>
+<context>
+    <name>Presentation</name>
+    <message>
+        <source>Zoom &amp;in</source>
+        <extracomment>The settings key of the zoom level, in percent. Presentation mode shows the texts at least this large (or one step above the zoom).</extracomment>
+        <translation>拡大(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>縮小(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Actual size</source>
+        <translation>実際のサイズ(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Presentation mode</source>
+        <translation>プレゼンテーションモード(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Full screen with larger text, for a projector; Esc leaves it</source>
+        <translation>全画面で文字を大きく表示します（プロジェクター向け）。Esc で終了します</translation>
+    </message>
+    <message>
+        <source>Zoom: {percent}%</source>
+        <translation>ズーム：{percent}%</translation>
     </message>
 </context>
 <context>
@@ -2302,6 +2335,74 @@ Backpropagation gets the same gradient thousands of times faster. Start anyway?<
         <translation>数値勾配では、ネットワークのパラメータ 1 つごとに損失を 2 回計算します。このコンピュータでは 1 イテレーションに{per_iteration}、{iterations} イテレーションで{total}かかります。
 
 誤差逆伝播法なら同じ勾配を数千倍速く求められます。それでも開始しますか？</translation>
+    </message>
+</context>
+<context>
+    <name>ViewPictures</name>
+    <message>
+        <source>Export &amp;view…</source>
+        <extracomment>The PNG choices of the export dialog: image pixels per on-screen pixel (None: the screen's).</extracomment>
+        <translation>ビューの書き出し(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Save the current tab's main view as a PNG image or an SVG drawing</source>
+        <translation>現在のタブのメインビューを PNG 画像または SVG 図として保存します</translation>
+    </message>
+    <message>
+        <source>&amp;Copy picture</source>
+        <translation>画像をコピー(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Put the current tab's main view on the clipboard as a picture</source>
+        <translation>現在のタブのメインビューを画像としてクリップボードにコピーします</translation>
+    </message>
+    <message>
+        <source>PNG image at the screen's resolution</source>
+        <translation>PNG 画像（画面の解像度）</translation>
+    </message>
+    <message>
+        <source>PNG image at twice the resolution</source>
+        <translation>PNG 画像（2 倍の解像度）</translation>
+    </message>
+    <message>
+        <source>PNG image at four times the resolution</source>
+        <translation>PNG 画像（4 倍の解像度）</translation>
+    </message>
+    <message>
+        <source>SVG drawing with its text</source>
+        <translation>SVG 図（文字はテキストのまま）</translation>
+    </message>
+    <message>
+        <source>Export view</source>
+        <translation>ビューの書き出し</translation>
+    </message>
+    <message>
+        <source>Unknown format</source>
+        <translation>不明な形式</translation>
+    </message>
+    <message>
+        <source>A view can be exported as .png or .svg.</source>
+        <translation>ビューは .png または .svg として書き出せます。</translation>
+    </message>
+    <message>
+        <source>Could not export the view</source>
+        <translation>ビューを書き出せませんでした</translation>
+    </message>
+    <message>
+        <source>The picture was not written; an existing file keeps its contents.</source>
+        <translation>画像は書き出されませんでした。既存のファイルの内容はそのままです。</translation>
+    </message>
+    <message>
+        <source>View written to {path}</source>
+        <translation>ビューを {path} に書き出しました</translation>
+    </message>
+    <message>
+        <source>Could not copy the picture</source>
+        <translation>画像をコピーできませんでした</translation>
+    </message>
+    <message>
+        <source>Picture of the view copied to the clipboard</source>
+        <translation>ビューの画像をクリップボードにコピーしました</translation>
     </message>
 </context>
 <context>

@@ -1566,6 +1566,10 @@
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
+        <source>Displa&amp;y</source>
+        <translation>显示(&amp;Y)</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -1869,6 +1873,7 @@
     <name>PredictionView</name>
     <message>
         <source>The network reads</source>
+        <extracomment>The answer's height in pixels at the window's actual size.</extracomment>
         <translation>网络的识别结果</translation>
     </message>
     <message>
@@ -1878,6 +1883,34 @@
     <message>
         <source>{percent}% sure; next: {runner_up} ({runner_up_percent}%)</source>
         <translation>置信度 {percent}%；其次：{runner_up}（{runner_up_percent}%）</translation>
+    </message>
+</context>
+<context>
+    <name>Presentation</name>
+    <message>
+        <source>Zoom &amp;in</source>
+        <extracomment>The settings key of the zoom level, in percent. Presentation mode shows the texts at least this large (or one step above the zoom).</extracomment>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Actual size</source>
+        <translation>实际大小(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Presentation mode</source>
+        <translation>演示模式(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Full screen with larger text, for a projector; Esc leaves it</source>
+        <translation>全屏并放大文字，适合投影仪；按 Esc 退出</translation>
+    </message>
+    <message>
+        <source>Zoom: {percent}%</source>
+        <translation>缩放：{percent}%</translation>
     </message>
 </context>
 <context>
@@ -2302,6 +2335,74 @@ Backpropagation gets the same gradient thousands of times faster. Start anyway?<
         <translation>数值梯度需要对网络的每个参数各计算两次损失：在这台计算机上每次迭代需要{per_iteration}，因此 {iterations} 次迭代需要{total}。
 
 误差反向传播法求同样的梯度要快数千倍。仍然开始吗？</translation>
+    </message>
+</context>
+<context>
+    <name>ViewPictures</name>
+    <message>
+        <source>Export &amp;view…</source>
+        <extracomment>The PNG choices of the export dialog: image pixels per on-screen pixel (None: the screen's).</extracomment>
+        <translation>导出视图(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Save the current tab's main view as a PNG image or an SVG drawing</source>
+        <translation>将当前标签页的主视图保存为 PNG 图像或 SVG 矢量图</translation>
+    </message>
+    <message>
+        <source>&amp;Copy picture</source>
+        <translation>复制图片(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Put the current tab's main view on the clipboard as a picture</source>
+        <translation>将当前标签页的主视图作为图片复制到剪贴板</translation>
+    </message>
+    <message>
+        <source>PNG image at the screen's resolution</source>
+        <translation>PNG 图像（屏幕分辨率）</translation>
+    </message>
+    <message>
+        <source>PNG image at twice the resolution</source>
+        <translation>PNG 图像（两倍分辨率）</translation>
+    </message>
+    <message>
+        <source>PNG image at four times the resolution</source>
+        <translation>PNG 图像（四倍分辨率）</translation>
+    </message>
+    <message>
+        <source>SVG drawing with its text</source>
+        <translation>SVG 矢量图（文字保留为文本）</translation>
+    </message>
+    <message>
+        <source>Export view</source>
+        <translation>导出视图</translation>
+    </message>
+    <message>
+        <source>Unknown format</source>
+        <translation>未知格式</translation>
+    </message>
+    <message>
+        <source>A view can be exported as .png or .svg.</source>
+        <translation>视图可以导出为 .png 或 .svg。</translation>
+    </message>
+    <message>
+        <source>Could not export the view</source>
+        <translation>无法导出视图</translation>
+    </message>
+    <message>
+        <source>The picture was not written; an existing file keeps its contents.</source>
+        <translation>图片未写入；已有的文件保持原样。</translation>
+    </message>
+    <message>
+        <source>View written to {path}</source>
+        <translation>视图已写入 {path}</translation>
+    </message>
+    <message>
+        <source>Could not copy the picture</source>
+        <translation>无法复制图片</translation>
+    </message>
+    <message>
+        <source>Picture of the view copied to the clipboard</source>
+        <translation>视图的图片已复制到剪贴板</translation>
     </message>
 </context>
 <context>

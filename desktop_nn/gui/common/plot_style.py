@@ -13,9 +13,11 @@ from collections.abc import Iterator
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGraphicsItem
 
 from desktop_nn.gui.common.palette import plot_background, plot_foreground
+from desktop_nn.gui.common.zoom import font_points
 
 
 class IntegerAxis(pg.AxisItem):
@@ -40,6 +42,7 @@ def style_plot(widget: pg.PlotWidget, left: str, bottom: str) -> None:
     item.setLabel("left", left)
     item.setLabel("bottom", bottom)
     apply_palette(widget)
+    apply_fonts(widget)
     item.showGrid(x=True, y=True, alpha=0.15)
     widget.setMenuEnabled(False)
     # Axes (with their text) are repainted whenever a curve next to them changes; keeping
@@ -58,7 +61,7 @@ def apply_palette(widget: pg.PlotWidget) -> None:
         axis.setPen(foreground)
         axis.setTextPen(foreground)
         if axis.labelText:
-            axis.setLabel(axis.labelText, color=foreground.name())
+            axis.setLabel(axis.labelText, **{**axis.labelStyle, "color": foreground.name()})
         axis.picture = None  # regenerate the cached drawing in the new colours
         axis.update()
     legend = item.legend
@@ -67,14 +70,37 @@ def apply_palette(widget: pg.PlotWidget) -> None:
         legend.update()
 
 
+def apply_fonts(widget: pg.PlotWidget) -> None:
+    """Draw a plot's axis text, axis labels and legend in the widget's font (the zoomed one)."""
+    font = QFont(widget.font())
+    item = widget.getPlotItem()
+    for name in ("left", "bottom"):
+        axis = item.getAxis(name)
+        axis.setTickFont(font)
+        axis.label.setFont(font)
+        axis._updateLabel()  # resize the axis to its label's new height
+    legend = item.legend
+    if legend is not None:
+        legend.setLabelTextSize(f"{font_points(font):g}pt")
+        for _sample, label in legend.items:
+            label.setText(label.text)
+        legend.updateSize()
+    for child in widget.findChildren(HoverReadout):
+        child.label.setFont(font)
+
+
 class PalettePlot(pg.PlotWidget):
-    """A PlotWidget that follows the application's palette (light or dark) as it changes."""
+    """A PlotWidget that follows the application's palette (light or dark) and font (zoom)."""
 
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
         # Qt may send a palette change while the widget is still being built.
-        if event.type() == QEvent.Type.PaletteChange and self.getPlotItem() is not None:
+        if self.getPlotItem() is None:
+            return
+        if event.type() == QEvent.Type.PaletteChange:
             apply_palette(self)
+        elif event.type() == QEvent.Type.FontChange:
+            apply_fonts(self)
 
 
 class HoverReadout(QObject):

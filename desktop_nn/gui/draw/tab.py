@@ -30,6 +30,7 @@ from desktop_nn.core.preprocess import ink_on_black, to_mnist
 from desktop_nn.gui.common.class_names import display_class_names
 from desktop_nn.gui.common.messages import show_message
 from desktop_nn.gui.common.state import AppState
+from desktop_nn.gui.common.tab_contract import TabContract
 from desktop_nn.gui.common.widgets import DigitView, ProbabilityBars, StatusLabel
 from desktop_nn.gui.draw.canvas import PEN_WIDTH_RANGE, DrawCanvas
 
@@ -41,6 +42,10 @@ EMPTY_HINT = QT_TRANSLATE_NOOP("DrawTab", "Draw a digit in the black square.")
 def translate(text: str) -> str:
     """One of the tab's texts in the current language."""
     return QCoreApplication.translate("DrawTab", text)
+
+
+#: The answer's height in pixels at the window's actual size.
+ANSWER_PIXELS = 96
 
 
 class PredictionView(QGroupBox):
@@ -56,10 +61,7 @@ class PredictionView(QGroupBox):
         self.answer = QLabel("–")
         self.answer.setObjectName("drawAnswerLabel")
         self.answer.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        font = QFont(self.font())
-        font.setPixelSize(96)
-        font.setBold(True)
-        self.answer.setFont(font)
+        self.set_zoom(1.0)
         self.answer.setMinimumWidth(140)
         self.answer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.detail = StatusLabel(translate(EMPTY_HINT), lines=2)
@@ -75,6 +77,13 @@ class PredictionView(QGroupBox):
         layout.addWidget(self.answer)
         layout.addWidget(self.detail)
         layout.addWidget(self.bars, 1)
+
+    def set_zoom(self, factor: float) -> None:
+        """Draw the answer ``factor`` times its size at the window's actual size."""
+        font = QFont(self.answer.font())
+        font.setPixelSize(round(ANSWER_PIXELS * factor))
+        font.setBold(True)
+        self.answer.setFont(font)
 
     def prediction(self) -> int | None:
         """The class shown, or None while a hint is shown instead."""
@@ -109,7 +118,7 @@ class PredictionView(QGroupBox):
         self.bars.set_probabilities(probabilities)
 
 
-class DrawTab(QWidget):
+class DrawTab(QWidget, TabContract):
     """Write a digit with the mouse or a pen; see what the network makes of it."""
 
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
@@ -273,6 +282,16 @@ class DrawTab(QWidget):
             scores = network.predict(digit.reshape(1, -1))[0].astype(np.float64)
             probabilities = softmax(scores)
         return probabilities if np.all(np.isfinite(probabilities)) else None
+
+    # -- the tab contract --------------------------------------------------------------------
+    tab_key = "draw"
+
+    def main_view(self) -> QWidget:
+        """The whole tab: the drawing, the 28×28 image the network sees, and its answer."""
+        return self
+
+    def set_zoom(self, factor: float) -> None:
+        self.prediction_view.set_zoom(factor)
 
     # -- other controls ----------------------------------------------------------------------
     @Slot(int)

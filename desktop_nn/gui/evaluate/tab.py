@@ -37,7 +37,9 @@ from desktop_nn.data.datasets import NUM_CLASSES, dataset_title
 from desktop_nn.gui.common.class_names import display_class_names
 from desktop_nn.gui.common.messages import show_message
 from desktop_nn.gui.common.state import AppState
+from desktop_nn.gui.common.tab_contract import TabContract
 from desktop_nn.gui.common.widgets import StatusLabel
+from desktop_nn.gui.common.zoom import follow_font
 from desktop_nn.gui.evaluate.confusion import ConfusionMatrixView
 from desktop_nn.gui.evaluate.metrics import MetricsTable
 from desktop_nn.gui.evaluate.mistakes import MistakeDetail, MistakesBox
@@ -46,7 +48,7 @@ from desktop_nn.gui.evaluate.texts import no_model_hint
 ModelLoader = Callable[[str | os.PathLike], bool]
 
 
-class EvaluateTab(QWidget):
+class EvaluateTab(QWidget, TabContract):
     """Evaluate the current model on the test set.
 
     Parameters
@@ -97,10 +99,7 @@ class EvaluateTab(QWidget):
         ))
         self.accuracy_label = QLabel()
         self.accuracy_label.setObjectName("evaluateAccuracyLabel")
-        font = self.accuracy_label.font()
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        font.setBold(True)
-        self.accuracy_label.setFont(font)
+        follow_font(self.accuracy_label, 1.5, bold=True)
         self.accuracy_label.setToolTip(
             self.tr("Share of the test images whose top guess is right."))
         self.info_label = StatusLabel()
@@ -344,6 +343,13 @@ class EvaluateTab(QWidget):
 
     def _update_buttons(self) -> None:
         self.run_button.setEnabled(self.state.network is not None and self.state.data is not None)
+
+    # -- the tab contract --------------------------------------------------------------------
+    tab_key = "evaluate"
+
+    def main_view(self) -> QWidget:
+        """The confusion matrix."""
+        return self.confusion_view
 
     # -- showing -------------------------------------------------------------------------------
     def showEvent(self, event) -> None:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from desktop_nn.core.check_settings import GradientCheckSettings
 from desktop_nn.core.gradient import GradientCheckResult
 from desktop_nn.core.training import GRADCHECK_LIMITS
+from desktop_nn.gui.common.zoom import follow_font
 from desktop_nn.gui.gradcheck.texts import (
     HISTORY_COLUMNS,
     TABLE_COLUMNS,
@@ -65,10 +66,8 @@ class ResultsBox(QGroupBox):
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
-        font = table.font()
-        font.setPointSizeF(font.pointSizeF() * 1.25)
-        table.setFont(font)
-        header.setFont(font)
+        follow_font(table, 1.25)
+        follow_font(header, 1.25)
         self.table = table
         self.fit_columns()
         for row, key in enumerate(PARAMETERS):
@@ -175,7 +174,5 @@ class ExplanationBox(QGroupBox):
         self.label.setWordWrap(True)
         self.label.setTextFormat(Qt.TextFormat.RichText)
         self.label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        font = self.label.font()
-        font.setPointSizeF(font.pointSizeF() * 1.1)
-        self.label.setFont(font)
+        follow_font(self.label, 1.1)
         QVBoxLayout(self).addWidget(self.label)

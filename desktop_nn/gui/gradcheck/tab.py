@@ -34,6 +34,7 @@ from desktop_nn.data.datasets import dataset_title
 from desktop_nn.gui.common.durations import about
 from desktop_nn.gui.common.messages import show_message
 from desktop_nn.gui.common.state import AppState
+from desktop_nn.gui.common.tab_contract import TabContract
 from desktop_nn.gui.common.widgets import StatusLabel
 from desktop_nn.gui.gradcheck.job import check_job
 from desktop_nn.gui.gradcheck.results import ExplanationBox, HistoryBox, ResultsBox
@@ -53,7 +54,7 @@ def _spin(name: str, limits: tuple[float, float], value: int, tooltip: str) -> Q
     return spin
 
 
-class GradientCheckTab(QWidget):
+class GradientCheckTab(QWidget, TabContract):
     """Compare numerical and backpropagated gradients of TwoLayerNet on real training images.
 
     Signals
@@ -313,6 +314,16 @@ class GradientCheckTab(QWidget):
                              ).format(count=settings.samples, dataset=dataset, labels=labels)
         self.results.show_result(result, settings, images)
         self.history.add(result, settings)
+
+    # -- the tab contract --------------------------------------------------------------------
+    tab_key = "gradcheck"
+
+    def main_view(self) -> QWidget:
+        """The results: the table of differences with its timings."""
+        return self.results
+
+    def set_zoom(self, factor: float) -> None:
+        self.results.fit_columns()  # the columns fit the zoomed text
 
     # -- other ---------------------------------------------------------------------------------
     @Slot()

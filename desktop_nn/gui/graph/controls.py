@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSlider, QWidget
 
 from desktop_nn.gui.common.shortcuts import add_command_key, key_text
@@ -14,9 +13,6 @@ SHORTCUTS = {
     "backward": "F8",
     "back": "F9",
     "reset": "Ctrl+Shift+R",
-    "zoom_in": QKeySequence.StandardKey.ZoomIn,
-    "zoom_out": QKeySequence.StandardKey.ZoomOut,
-    "fit": "Ctrl+0",
 }
 #: The Speed slider's value is twice the number of steps per second.
 SPEED_RANGE = (1, 40)
@@ -111,12 +107,11 @@ class ZoomControls(QWidget):
 
     def __init__(self, view: GraphView, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.zoom_out_button = command_button("zoomOutButton", "−", self.tr("Zoom out"),
-                                              "zoom_out")
-        self.zoom_in_button = command_button("zoomInButton", "+", self.tr("Zoom in"), "zoom_in")
+        # No command keys: Ctrl++, Ctrl+− and Ctrl+0 zoom the whole window (View menu).
+        self.zoom_out_button = command_button("zoomOutButton", "−", self.tr("Zoom out"))
+        self.zoom_in_button = command_button("zoomInButton", "+", self.tr("Zoom in"))
         self.fit_button = command_button("fitButton", self.tr("Fit &all"),
-                                         self.tr("Fit the whole graph into the view again"),
-                                         "fit")
+                                         self.tr("Fit the whole graph into the view again"))
         for button in (self.zoom_out_button, self.zoom_in_button):
             button.setMaximumWidth(self.fontMetrics().horizontalAdvance("MM") + 24)
             button.setAccessibleName(button.toolTip())

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from desktop_nn.graph import INPUT_RANGE, ComputationGraph, format_value, formula_number
 from desktop_nn.graph.ops import RULE_CONTEXT
 from desktop_nn.gui.common.widgets import CompactSpinBox
+from desktop_nn.gui.common.zoom import follow_font
 from desktop_nn.gui.graph.names import Namer, plain_name
 
 
@@ -178,10 +179,7 @@ class NodeDetailPanel(QGroupBox):
         self.vertex_id: str | None = None
         self.title_label = QLabel()
         self.title_label.setObjectName("nodeTitleLabel")
-        font = self.title_label.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.1)
-        self.title_label.setFont(font)
+        follow_font(self.title_label, 1.1, bold=True)
         self.rule_label = QLabel(self.hint)
         self.rule_label.setObjectName("nodeRuleLabel")
         self.formula_label = QLabel()

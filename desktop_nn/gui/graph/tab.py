@@ -364,6 +364,15 @@ class GraphTab(QWidget, GraphLesson):
         description = describe_vertex(graph, vertex_id, self.numerical, self.name_of)
         self.detail_panel.show_description(description, vertex_id, graph.inputs.get(vertex_id))
 
+    # -- the tab contract --------------------------------------------------------------------
+    tab_key = "graph"
+
+    def main_view(self) -> QWidget:
+        return self.view
+
+    def set_zoom(self, factor: float) -> None:
+        self.view.set_text_zoom(factor)
+
     # -- palette -----------------------------------------------------------------------------
     def changeEvent(self, event) -> None:
         super().changeEvent(event)

@@ -30,6 +30,7 @@ class GraphView(QGraphicsView):
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.auto_fit = True
+        self.text_zoom = 1.0  # the window's zoom: the drawing is this many times larger
         self.setToolTip(self.tr("The computation graph: values above the arrows, gradients "
                                 "below in red. Click a node or an input; drag to pan; "
                                 "Ctrl+wheel to zoom."))
@@ -55,10 +56,20 @@ class GraphView(QGraphicsView):
         if rect.isEmpty() or viewport.width() < 10 or viewport.height() < 10:
             return
         scale = min(viewport.width() / rect.width(), viewport.height() / rect.height())
-        scale = min(max(scale, self.FIT_LIMITS[0]), self.FIT_LIMITS[1])
+        scale = min(max(scale, self.FIT_LIMITS[0]), self.FIT_LIMITS[1]) * self.text_zoom
         self.setTransform(QTransform.fromScale(scale, scale))
         self.centerOn(rect.center())
         self.zoom_changed.emit(scale)
+
+    def set_text_zoom(self, factor: float) -> None:
+        """Draw the graph, its labels included, ``factor`` times its size at the window's 100%."""
+        ratio = factor / self.text_zoom
+        self.text_zoom = factor
+        if self.auto_fit:
+            self._fit()
+        else:
+            self.scale(ratio, ratio)
+            self.zoom_changed.emit(self.zoom)
 
     def zoom_by(self, factor: float, *, under_mouse: bool = False) -> None:
         """Zoom in (factor > 1) or out; stops fitting the view automatically."""

@@ -30,6 +30,7 @@ from desktop_nn.core.network import hidden_outputs
 from desktop_nn.gui.common.palette import TRAIN_COLOUR, colour
 from desktop_nn.gui.common.plot_style import PalettePlot, style_plot
 from desktop_nn.gui.common.state import AppState
+from desktop_nn.gui.common.tab_contract import TabContract
 from desktop_nn.gui.common.widgets import StatusLabel
 from desktop_nn.gui.inside.tiles import SIDE, DivergingLegend, WeightTilesView
 
@@ -62,7 +63,7 @@ def share_percent(count: int, total: int) -> str:
     return f"{percent:.0f}"
 
 
-class InsideTab(QWidget):
+class InsideTab(QWidget, TabContract):
     """W1 as tiles and the hidden activations, refreshed live and sparingly.
 
     Signals
@@ -181,11 +182,20 @@ class InsideTab(QWidget):
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([760, 520])
         splitter.setChildrenCollapsible(False)
+        splitter.setObjectName("insideViews")
+        self.views = splitter
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 
     def _activations_title(self, count: int) -> str:
         return self.tr("Hidden outputs on {count} test images").format(count=f"{count:,}")
+
+    # -- the tab contract --------------------------------------------------------------------
+    tab_key = "inside"
+
+    def main_view(self) -> QWidget:
+        """The weight tiles and the histograms of the hidden outputs, side by side."""
+        return self.views
 
     # -- when to refresh ---------------------------------------------------------------------
     @Slot()

@@ -21,6 +21,7 @@ from desktop_nn.core.training import TrainConfig
 from desktop_nn.core.training_stream import ElementProgress, MetricsBatch
 from desktop_nn.data.datasets import dataset_title
 from desktop_nn.gui.common.messages import show_message
+from desktop_nn.gui.common.plot_style import apply_fonts
 from desktop_nn.gui.common.state import AppState
 from desktop_nn.gui.training.controller import RunController
 from desktop_nn.gui.training.curves import AccuracyPlot, LossPlot
@@ -115,6 +116,8 @@ class TrainingTab(QWidget, TrainingLesson):
         plots.addWidget(self.loss_plot)
         plots.addWidget(self.accuracy_plot)
         plots.setChildrenCollapsible(False)
+        plots.setObjectName("trainingPlots")
+        self.plot_area = plots
         middle = QWidget()
         middle_layout = QVBoxLayout(middle)
         middle_layout.setContentsMargins(0, 0, 0, 0)
@@ -179,6 +182,18 @@ class TrainingTab(QWidget, TrainingLesson):
 
     def restore_plot_settings(self, smoothing: int | None, log_scale: bool | None) -> None:
         self.plot_options.set_values(smoothing, log_scale)
+
+    # -- the tab contract --------------------------------------------------------------------
+    tab_key = "training"
+
+    def main_view(self) -> QWidget:
+        """The loss and the accuracy plot, one above the other."""
+        return self.plot_area
+
+    def set_zoom(self, factor: float) -> None:
+        # The plots draw their axes and legends in their own font, the application's.
+        for plot in self.plots().values():
+            apply_fonts(plot)
 
     def plots(self) -> dict[str, QWidget]:
         """The plots a picture export writes, by the name their files get."""

@@ -190,3 +190,14 @@ def test_a_lesson_fits_a_1024_pixel_screen(window, qtbot):
     hint = window.minimumSizeHint()
     assert hint.width() <= 1024 and hint.height() <= 768 - 30
     assert window.width() == 1024
+
+
+def test_the_lessons_zoom_is_applied_and_saved(window, tmp_path):
+    assert window.zoom_percent() == 100
+    assert window.open_lesson_from(lesson_file(tmp_path / "zoom.json", zoom=150))
+    assert window.zoom_percent() == 150
+    window.set_zoom_percent(200)
+    saved = tmp_path / "saved.json"
+    assert window.lessons.save_to(saved, {"en": "At 200%"})
+    assert read_lesson(saved).zoom == 200
+    window.set_zoom_percent(100)

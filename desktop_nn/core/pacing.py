@@ -3,10 +3,10 @@
 Full speed trains 10,000 iterations in a few seconds, too fast to talk over. A :class:`Pacer`
 lets at most ``rate`` iterations a second through (from :data:`SLOWEST_RATE`, one a second, up
 to full speed, ``None``); the rate may change at any moment from another thread and takes
-effect at once, even in the middle of a wait. :func:`paced` wraps a training generator so that
-each of its steps first waits for its turn; :func:`pause_at_epochs` asks for a pause right
-after a step that ended an epoch. Both pass values sent in (a new learning rate) and the
-generator's return value through unchanged.
+effect at once, even in the middle of a wait. The training stream calls the pacer before each
+iteration (``TrainingStream.run(pace=...)``), so the waits count as the run's time;
+:func:`pause_at_epochs` asks for a pause right after a step that ended an epoch, passing values
+sent in (a new learning rate) and the generator's return value through unchanged.
 
 Pure Python: the clock and the wait are injectable, so a test checks the rate with a fake clock
 and no real time passes.
@@ -26,10 +26,6 @@ SLOWEST_RATE = 1.0
 SPEED_STEPS: tuple[float | None, ...] = (1, 2, 5, 10, 20, 50, 100, 200, 500, None)
 #: At this pace or slower, every iteration is reported on its own (curves grow point by point).
 EACH_ITERATION_RATE = 25.0
-
-
-def _never() -> bool:
-    return False
 
 
 def check_rate(rate: float | None) -> float | None:
@@ -110,32 +106,6 @@ class Pacer:
     def restart(self) -> None:
         """Forget the last iteration (after a pause, the next one may start at once)."""
         self._last = None
-
-
-def paced(steps: Generator, pacer: Pacer, *,
-          stepping: Callable[[], bool] = _never) -> Generator[Any, Any, Any]:
-    """``steps`` with each step waiting for its turn at ``pacer`` (not while ``stepping()``:
-    a step asked for by hand runs at once).
-
-    Values sent in reach ``steps`` at its next step; a step skipped because the wait was
-    interrupted yields None and keeps the value for later. Returns what ``steps`` returns.
-    """
-    pending: Any = None
-    started = False
-    try:
-        while True:
-            if not stepping() and not pacer.wait_turn():
-                received = yield None
-                pending = pending if received is None else received
-                continue
-            try:
-                output = steps.send(pending) if started else next(steps)
-            except StopIteration as stop:
-                return stop.value
-            started, pending = True, None
-            pending = yield output
-    finally:
-        steps.close()
 
 
 def ends_epoch(output: object) -> bool:

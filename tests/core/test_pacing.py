@@ -9,7 +9,6 @@ from desktop_nn.core.pacing import (
     SPEED_STEPS,
     Pacer,
     check_rate,
-    paced,
     pause_at_epochs,
     reports_each_iteration,
 )
@@ -106,14 +105,6 @@ def test_the_rates_offered_go_from_one_a_second_to_full_speed():
     assert not reports_each_iteration(100.0) and not reports_each_iteration(None)
 
 
-def counting(n, received):
-    """A generator of 0..n-1 that records what is sent in and returns "done"."""
-    for i in range(n):
-        value = yield i
-        received.append(value)
-    return "done"
-
-
 def drive(generator, sends=None):
     outputs = []
     sends = sends or {}
@@ -126,31 +117,24 @@ def drive(generator, sends=None):
         return outputs, stop.value
 
 
-def test_paced_passes_values_and_the_result_through():
-    pacer, _clock, waits = fake_pacer(4.0)
-    received = []
-    outputs, result = drive(paced(counting(5, received), pacer), sends={2: 0.5})
-    assert outputs == [0, 1, 2, 3, 4] and result == "done"
-    assert received == [None, 0.5, None, None, None]
-    # Six steps (the sixth ends the generator), five intervals after the first.
-    assert sum(waits) == pytest.approx(5 / 4.0)
+def test_a_paced_stream_counts_the_waits_as_its_time(mnist_small):
+    """The speed and the time left of a slowed-down run describe it as it goes."""
+    from desktop_nn.core.training import TrainConfig, Trainer
+    from desktop_nn.core.training_stream import TrainingStream
 
-
-def test_a_step_by_hand_does_not_wait():
-    pacer, _clock, waits = fake_pacer(1.0)
-    outputs, _ = drive(paced(counting(3, []), pacer, stepping=lambda: True))
-    assert outputs == [0, 1, 2] and waits == []
-
-
-def test_an_interrupted_wait_yields_nothing_and_keeps_the_sent_value():
-    clock = FakeClock()
-    pacer = Pacer(1.0, clock=clock, wait=lambda seconds: pacer.interrupt())
-    received = []
-    generator = paced(counting(3, received), pacer)
-    assert next(generator) == 0
-    assert generator.send(0.25) is None  # interrupted: no step
-    generator.close()
-    assert received == []
+    pacer, clock, waits = fake_pacer(5.0)
+    trainer = Trainer(TrainConfig(iters=11, train_size=300, seed=1), mnist_small)
+    stream = TrainingStream(trainer, clock=clock, emit_interval=0.0)
+    run = stream.run(pace=pacer.wait_turn)
+    batches = []
+    try:
+        while True:
+            batches.append(run.send(None) if batches else next(run))
+    except StopIteration:
+        pass
+    assert trainer.iteration == 11 and len(waits) == 10
+    # Only the waits move the fake clock: ten intervals of 0.2 s.
+    assert batches[-1].active_seconds == pytest.approx(2.0)
 
 
 class Epoch:

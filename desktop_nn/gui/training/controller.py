@@ -13,7 +13,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal, Slot
 
 from desktop_nn.core.events import FinishedEvent
-from desktop_nn.core.pacing import Pacer, paced, pause_at_epochs, reports_each_iteration
+from desktop_nn.core.pacing import Pacer, pause_at_epochs, reports_each_iteration
 from desktop_nn.core.training import TrainConfig, Trainer
 from desktop_nn.core.training_stream import ElementProgress, MetricsBatch, TrainingStream
 from desktop_nn.gui.common.state import AppState
@@ -82,10 +82,11 @@ class RunController(QObject):
             trainer.should_stop = task.cancel_requested
             task.flush = stream.flush
             task.on_cancel(pacer.interrupt)
-            # Slow runs report every iteration, with the weights, as a step by hand does.
+            # Slow runs report every iteration, with the weights, as a step by hand does; a
+            # step asked for by hand runs at once.
             each = lambda: task.paused() or reports_each_iteration(pacer.rate)  # noqa: E731
-            steps = paced(stream.run(report=task.report, paused=each), pacer,
-                          stepping=task.paused)
+            steps = stream.run(report=task.report, paused=each,
+                               pace=lambda: task.paused() or pacer.wait_turn())
             return pause_at_epochs(steps, lambda: self.pause_each_epoch, task.pause)
 
         worker = GeneratorWorker("training", job, start_paused=paused)

@@ -45,11 +45,15 @@ def measured_rate(seen, first, last):
 
 def test_a_slow_run_keeps_its_rate_and_reports_each_iteration(controller, qtbot):
     seen = arrivals(controller)
+    active = []  # (iterations done, the run's own seconds): what the speed label shows
+    controller.metrics.connect(lambda b: active.append((b.iterations_done, b.active_seconds)))
     controller.set_speed(20.0)
     controller.start(TrainConfig(iters=1_000_000, train_size=300, seed=1))
     qtbot.waitUntil(lambda: bool(seen) and seen[-1][1] >= 36, timeout=60_000)
     controller.stop()
     assert measured_rate(seen, 5, 35) == pytest.approx(20.0, rel=0.2)
+    (done0, seconds0), (done1, seconds1) = active[4], active[34]
+    assert (done1 - done0) / (seconds1 - seconds0) == pytest.approx(20.0, rel=0.2)
     # Point by point: every batch one iteration, each with the weights for the preview.
     running = [entry for entry in seen if entry[1] <= 35]
     assert all(losses == 1 and params for _, _, losses, params in running)

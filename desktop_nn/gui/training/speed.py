@@ -3,10 +3,11 @@ epoch's end, both changeable while a run goes on (slow motion to talk over)."""
 
 from __future__ import annotations
 
+from pyqtgraph import PlotWidget
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSlider, QVBoxLayout, QWidget
 
-from desktop_nn.core.pacing import SPEED_STEPS
+from desktop_nn.core.pacing import SPEED_STEPS, reports_each_iteration
 from desktop_nn.gui.common.shortcuts import add_command_key, key_text
 
 #: Ticks and unticks "Pause at each epoch" (every letter of its text is taken in the tab).
@@ -22,6 +23,36 @@ def speed_position(rate: float | None) -> int:
     finite = [step for step in SPEED_STEPS if step is not None]
     below = [index for index, step in enumerate(finite) if step <= rate]
     return below[-1] if below else 0
+
+
+#: The loss axis of a slowed-down run first spans this many iterations, then doubles.
+SLOW_AXIS_START = 20
+
+
+def loss_axis_end(done: int, total: int, rate: float | None) -> int:
+    """Where the loss plot's iteration axis ends: the whole run at full speed; in a slowed-down
+    run, room for what is done, doubling as the run grows (so the axis moves rarely)."""
+    end = total - 1
+    if reports_each_iteration(rate):
+        end = min(end, SLOW_AXIS_START)
+        while end < min(done, total - 1):
+            end = min(2 * end, total - 1)
+    return max(end, 1)
+
+
+class SlowRunAxis:
+    """Keeps the loss plot's iteration axis where a slowed-down run's points can be seen
+    growing (the plot fixes its axis to the whole run for cheap redraws)."""
+
+    def __init__(self, plot: PlotWidget) -> None:
+        self.plot = plot
+        self.end: int | None = None
+
+    def follow(self, done: int, total: int, rate: float | None) -> None:
+        end = loss_axis_end(done, total, rate)
+        if end != self.end:
+            self.end = end
+            self.plot.setXRange(0, end, padding=0.01)
 
 
 class SpeedControl(QWidget):

@@ -33,7 +33,7 @@ from desktop_nn.gui.training.progress import RunProgress
 from desktop_nn.gui.training.run_buttons import RunButtons
 from desktop_nn.gui.training.run_messages import confirm_numerical_run, ending
 from desktop_nn.gui.training.runs import RunRecord, RunsOnScreen
-from desktop_nn.gui.training.speed import SpeedControl
+from desktop_nn.gui.training.speed import SlowRunAxis, SpeedControl
 
 REDRAW_HZ = 22
 #: A learning rate changed during a run applies once it has stayed this long (milliseconds).
@@ -80,6 +80,7 @@ class TrainingTab(QWidget, TrainingLesson):
         self.preview = SamplePreview(state)
         self.buttons = RunButtons()
         self.speed_control = SpeedControl()
+        self.loss_axis = SlowRunAxis(self.loss_plot)
         for name in ("start", "pause", "step", "stop", "reset"):
             setattr(self, f"{name}_button", getattr(self.buttons, f"{name}_button"))
         self._build_layout()
@@ -244,6 +245,7 @@ class TrainingTab(QWidget, TrainingLesson):
         self.runs.begin(trainer.config)
         self.progress.begin(trainer.config.iters, trainer.config.gradient == "numerical")
         self.loss_plot.begin_run(trainer.config.iters)
+        self.loss_axis.end = None  # begin_run showed the whole run
         self.accuracy_plot.begin_run(trainer.expected_epochs - 1)
         self.panel.set_running(True)
         self.status.emit(
@@ -309,6 +311,8 @@ class TrainingTab(QWidget, TrainingLesson):
     def _on_metrics(self, batch: MetricsBatch) -> None:
         if len(batch.losses):
             self.loss_plot.add_losses(batch.first_iteration, batch.losses)
+            self.loss_axis.follow(batch.iterations_done, self.progress.total,
+                                  self.controller.speed)
         for epoch in batch.epochs:
             self.accuracy_plot.add_epoch(epoch.epoch, epoch.train_acc, epoch.test_acc)
         self.progress.add(batch.iterations_done, batch.active_seconds)

@@ -161,6 +161,29 @@ def test_six_lessons_ship_and_the_help_menu_lists_them(window):
     titles = [action.text() for action in menu.actions()]
     assert len(titles) == 6
     assert all(read_lesson(lessons_dir() / name) for name in shipped())
+    menu.actions()[2].trigger()  # the sigmoid
+    assert window.lessons.panel.isVisible()
+    assert window.graph_tab.lesson_state()["preset"] == "sigmoid"
+
+
+def test_the_save_dialog_keeps_every_language_of_an_unchanged_text(qtbot):
+    from desktop_nn.gui.lessons.save_dialog import SaveLessonDialog
+    from desktop_nn.lessons import Lesson
+
+    fresh = SaveLessonDialog(None, None, "ja_JP")
+    qtbot.addWidget(fresh)
+    fresh.title_edit.setText("りんご")
+    fresh.instructions_edit.setPlainText("順伝播を進める")
+    assert fresh.titles() == {"ja_JP": "りんご", "en": "りんご"}
+    assert fresh.instructions() == {"ja_JP": "順伝播を進める", "en": "順伝播を進める"}
+    lesson = Lesson(title={"en": "Apples", "zh_CN": "苹果", "ja_JP": "りんご"},
+                    instructions={"en": "Step."})
+    kept = SaveLessonDialog(None, lesson, "zh_CN")
+    qtbot.addWidget(kept)
+    assert kept.title_edit.text() == "苹果" and kept.titles() == lesson.title
+    assert kept.instructions() == {"en": "Step."}
+    kept.title_edit.setText("苹果和税")
+    assert kept.titles() == {"en": "Apples", "zh_CN": "苹果和税", "ja_JP": "りんご"}
 
 
 @pytest.mark.parametrize("name", shipped())

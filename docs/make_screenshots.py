@@ -5,6 +5,7 @@
     python docs/make_screenshots.py ja_JP graph
     python docs/make_screenshots.py en runs      # the runs table and a band over seeds
     python docs/make_screenshots.py en chapter4:descent   # one part of the Chapter 4 tab
+    python docs/make_screenshots.py en lesson   # a shipped lesson, also at 1024x768
     python docs/make_screenshots.py en zoom      # the window at 200% zoom
 
 Each picture is the real window at 1360x820 after real work (training on the bundled MNIST,
@@ -22,7 +23,7 @@ from pathlib import Path
 
 OUT = Path(__file__).resolve().parent / "screenshots"
 SCENES = ("training", "runs", "graph", "gradcheck", "evaluate", "inside", "draw", "chapter4",
-          "zoom")
+          "lesson", "zoom")
 #: The Chapter 4 tab's parts, each a picture of its own.
 CHAPTER4_PARTS = ("derivative", "field", "descent", "loss")
 
@@ -139,6 +140,20 @@ def main() -> int:
                 trained = True
             parts = scene.split(":")[1:] or list(CHAPTER4_PARTS)
             show_chapter4(window, parts, save, settle)
+        elif scene == "lesson":
+            from desktop_nn.lessons.shipped import lessons_dir
+
+            # At 1360 pixels the panel stands beside the tabs; on a 1024-pixel projector, below.
+            for size, name in (((1360, 820), "lesson"), ((1024, 768), "lesson-1024")):
+                window.resize(*size)
+                settle()
+                window.open_lesson_from(lessons_dir() / "02-apples-and-oranges.json")
+                for _ in range(3):
+                    window.graph_tab.forward_step()
+                save(name)
+                window.lessons.close_lesson()
+                settle()
+            window.resize(1360, 820)
         elif scene == "zoom":  # the training tab at 200%, full HD, as on a projector
             if not trained:
                 train(0.1, 5_000)

@@ -31,6 +31,10 @@ def test_wheel_ships_the_resources(wheel):
     names = set(zipfile.ZipFile(wheel).namelist())
     for file in ("train-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"):
         assert f"desktop_nn/resources/mnist/{file}" in names
+    lessons = sorted(path.name for path in (ROOT / "resources" / "lessons").glob("*.json"))
+    assert len(lessons) == 6
+    for lesson in lessons:
+        assert f"desktop_nn/resources/lessons/{lesson}" in names
 
 
 @pytest.mark.slow

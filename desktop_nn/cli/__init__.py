@@ -22,7 +22,7 @@ from desktop_nn.cli.common import CliError
 #: Subcommand modules, in the order ``--help`` lists them.
 SUBCOMMANDS = (
     "train", "gradcheck", "graph", "layers", "diff", "descent", "evaluate", "predict",
-    "download", "runs",
+    "download", "runs", "open",
 )
 
 EXIT_ERROR = 1
@@ -67,6 +67,10 @@ def main(argv: list[str] | None = None) -> int:
         from desktop_nn.gui.app import run_gui
 
         return run_gui()
+    from desktop_nn.cli.open import is_lesson_argument
+
+    if is_lesson_argument(argv, SUBCOMMANDS):
+        argv = ["open", *argv]  # desktop-nn FILE
     command = "desktop-nn"
     try:
         parser = build_parser()

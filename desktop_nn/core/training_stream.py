@@ -111,16 +111,19 @@ class TrainingStream:
 
     # -- the run -----------------------------------------------------------------------------
     def run(self, report: Callable[[object], None] = _ignore,
-            paused: Callable[[], bool] = _never) -> Generator[MetricsBatch | None, float | None,
-                                                              Event]:
+            paused: Callable[[], bool] = _never,
+            pace: Callable[[], object] = _never) -> Generator[MetricsBatch | None,
+                                                              float | None, Event]:
         """Train one iteration per step; yield a batch when one is due, else None.
 
         A batch is due when :data:`EMIT_INTERVAL` has passed, after an epoch evaluation, and
         after every iteration while ``paused()`` (a step asked for while paused). A float sent
         in is the learning rate from the next iteration on. ``report`` receives an
-        :class:`ElementProgress` now and then during a numerical-gradient iteration. Returns
-        the FinishedEvent or DivergedEvent that ended the run; what was gathered since the last
-        batch is left for :meth:`flush`.
+        :class:`ElementProgress` now and then during a numerical-gradient iteration. ``pace()``
+        is called before each iteration and may wait (a slowed-down run, see
+        :mod:`~desktop_nn.core.pacing`): its time counts as the run's, so the speed and the
+        time left describe the run as it goes. Returns the FinishedEvent or DivergedEvent that
+        ended the run; what was gathered since the last batch is left for :meth:`flush`.
         """
         trainer = self.trainer
         events = trainer.run()
@@ -128,6 +131,8 @@ class TrainingStream:
         self._resume_clock()
         try:
             while True:
+                if trainer.iteration < trainer.config.iters:  # not before the run's end
+                    pace()
                 event = next(events)
                 if not isinstance(event, IterationEvent):
                     return event

@@ -6,8 +6,10 @@ import os
 import sys
 
 
-def run_gui(argv: list[str] | None = None) -> int:
+def run_gui(argv: list[str] | None = None, lesson: str | None = None) -> int:
     """Create the QApplication and the main window; return the exit code of the event loop.
+
+    ``lesson``: the path of a lesson to open in the window (``desktop-nn open FILE``).
 
     Exits with 1 and one line on stderr, before Qt starts, when Qt would pick its X11 (xcb)
     platform plugin and the system lacks libraries that the plugin needs.
@@ -45,6 +47,8 @@ def run_gui(argv: list[str] | None = None) -> int:
 
     window = MainWindow()
     window.show()
+    if lesson is not None:
+        window.open_lesson_from(lesson)
     # Not window.close: after "Restart now" (another language) a new window stands in its place.
     interrupt = CloseOnSignal(close_main_windows)
     interrupt.install()

@@ -36,6 +36,7 @@ from desktop_nn.gui.i18n import (
 )
 from desktop_nn.gui.icon import app_icon
 from desktop_nn.gui.language_switch import ask_to_restart
+from desktop_nn.gui.lessons.controller import LessonController
 from desktop_nn.gui.presentation.pictures import ViewPictures
 from desktop_nn.gui.presentation.view_menu import Presentation
 from desktop_nn.gui.settings import (
@@ -103,6 +104,7 @@ class MainWindow(QMainWindow):
         self.state.data_changed.connect(self._show_data_notices)
 
         self.files = FileCommands(self, self.state, self.training_tab)
+        self.lessons = LessonController(self, self.tabs)
         self._build_menus()
         self.shortcut_guard = ShortcutGuard(self)
         self.statusBar().setObjectName("statusBar")
@@ -151,6 +153,10 @@ class MainWindow(QMainWindow):
         """Add a tab (the graph and insight views call this)."""
         self.tabs.addTab(widget, title)
 
+    def open_lesson_from(self, path: str | os.PathLike) -> bool:
+        """Open the lesson in ``path`` (File → Open lesson…, ``desktop-nn open FILE``)."""
+        return self.lessons.open_path(path)
+
     def _action(self, text: str, slot, shortcut=None, name: str = "") -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
@@ -181,6 +187,8 @@ class MainWindow(QMainWindow):
         for action in (self.load_action, self.save_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
+        file_menu.addActions([self.lessons.open_action, self.lessons.save_action])
+        file_menu.addSeparator()
         file_menu.addAction(self.export_csv_action)
         file_menu.addAction(self.export_plots_action)
         file_menu.addAction(self.export_all_runs_action)
@@ -198,6 +206,7 @@ class MainWindow(QMainWindow):
         help_menu.setObjectName("helpMenu")
         self.about_action = self._action(self.tr("&About desktop_nn"), self.show_about, "F1",
                                          "aboutAction")
+        self.lessons.shipped_menu(help_menu)
         help_menu.addAction(self.about_action)
 
     def _build_language_menu(self) -> None:

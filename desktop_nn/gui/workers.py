@@ -71,6 +71,10 @@ class Task:
         """True while the worker is paused (a step asked for while paused runs paused)."""
         return self._worker.is_paused
 
+    def pause(self) -> None:
+        """Pause before the next step (the job asks for it itself, e.g. at an epoch's end)."""
+        self._worker.pause()
+
     def on_cancel(self, callback: Callable[[], None]) -> None:
         """Call ``callback()`` when the worker is cancelled (at once if it already was), on
         the cancelling thread: to interrupt what polling cannot (a blocked read)."""

@@ -1684,6 +1684,77 @@
     </message>
 </context>
 <context>
+    <name>LessonController</name>
+    <message>
+        <source>&amp;Open lesson…</source>
+        <extracomment>Room the dock's separator and margins take beside the tabs (pixels). A lesson's zoom kept for a window without a zoom yet.</extracomment>
+        <translation>レッスンを開く(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Save l&amp;esson…</source>
+        <translation>レッスンを保存(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Open lesson</source>
+        <translation>レッスンを開く</translation>
+    </message>
+    <message>
+        <source>Lessons</source>
+        <translation>レッスン</translation>
+    </message>
+    <message>
+        <source>Lesson opened: {title}</source>
+        <translation>レッスンを開きました：{title}</translation>
+    </message>
+    <message>
+        <source>Could not open the lesson</source>
+        <translation>レッスンを開けませんでした</translation>
+    </message>
+    <message>
+        <source>The lesson {name} was not opened; the window is unchanged.</source>
+        <translation>レッスン {name} は開かれていません。ウィンドウは変わっていません。</translation>
+    </message>
+    <message>
+        <source>Save lesson</source>
+        <translation>レッスンを保存</translation>
+    </message>
+    <message>
+        <source>Could not save the lesson</source>
+        <translation>レッスンを保存できませんでした</translation>
+    </message>
+    <message>
+        <source>The lesson was not saved; an existing file keeps its contents.</source>
+        <translation>レッスンは保存されていません。既存のファイルの内容はそのままです。</translation>
+    </message>
+    <message>
+        <source>Lesson saved to {path}</source>
+        <translation>レッスンを {path} に保存しました</translation>
+    </message>
+    <message>
+        <source>&amp;Lessons</source>
+        <translation>レッスン(&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>LessonPanel</name>
+    <message>
+        <source>Lesson</source>
+        <translation>レッスン</translation>
+    </message>
+    <message>
+        <source>The lesson's instructions</source>
+        <translation>レッスンの説明</translation>
+    </message>
+    <message>
+        <source>Close lesson</source>
+        <translation>レッスンを閉じる</translation>
+    </message>
+    <message>
+        <source>Close the lesson: the controls it hid come back; the settings stay as they are.</source>
+        <translation>レッスンを閉じます。隠されていたコントロールが戻り、設定はそのままです。</translation>
+    </message>
+</context>
+<context>
     <name>LossControls</name>
     <message>
         <source>The window's model</source>
@@ -2624,6 +2695,29 @@
     </message>
 </context>
 <context>
+    <name>SaveLessonDialog</name>
+    <message>
+        <source>Save lesson</source>
+        <translation>レッスンを保存</translation>
+    </message>
+    <message>
+        <source>What the class will do</source>
+        <translation>このレッスンで行うこと</translation>
+    </message>
+    <message>
+        <source>What to look at, what to change, what to expect</source>
+        <translation>何を見て、何を変え、何が起こるか</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>タイトル(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Instructions:</source>
+        <translation>説明(&amp;I)：</translation>
+    </message>
+</context>
+<context>
     <name>SeedRepeats</name>
     <message>
         <source>seeds {first}–{last}</source>
@@ -2651,6 +2745,38 @@
     <message>
         <source>How to read the drawing.</source>
         <translation>図の読み方。</translation>
+    </message>
+</context>
+<context>
+    <name>SpeedControl</name>
+    <message>
+        <source>How fast training runs: full speed, or slowly enough to talk over (down to one iteration a second); it can be changed while training runs.</source>
+        <extracomment>Ticks and unticks "Pause at each epoch" (every letter of its text is taken in the tab). The slider's position at full speed (its rightmost). The loss axis of a slowed-down run first spans this many iterations, then doubles.</extracomment>
+        <translation>学習の速さ：全速、または説明しながら見られるほどゆっくり（最も遅くて 1 秒に 1 イテレーション）。学習中にも変更できます。</translation>
+    </message>
+    <message>
+        <source>Training speed</source>
+        <translation>学習の速さ</translation>
+    </message>
+    <message>
+        <source>Speed:</source>
+        <translation>速さ：</translation>
+    </message>
+    <message>
+        <source>Pause at each epoch</source>
+        <translation>エポックごとに一時停止</translation>
+    </message>
+    <message>
+        <source>Pause when an epoch ends and its accuracies are plotted; Resume goes on.</source>
+        <translation>エポックが終わり認識精度が描かれたところで一時停止します。「再開」で続けます。</translation>
+    </message>
+    <message>
+        <source>{count} it/s</source>
+        <translation>{count} 回/秒</translation>
+    </message>
+    <message>
+        <source>full</source>
+        <translation>全速</translation>
     </message>
 </context>
 <context>

@@ -1684,6 +1684,77 @@
     </message>
 </context>
 <context>
+    <name>LessonController</name>
+    <message>
+        <source>&amp;Open lesson…</source>
+        <extracomment>Room the dock's separator and margins take beside the tabs (pixels). A lesson's zoom kept for a window without a zoom yet.</extracomment>
+        <translation>打开课程(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Save l&amp;esson…</source>
+        <translation>保存课程(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Open lesson</source>
+        <translation>打开课程</translation>
+    </message>
+    <message>
+        <source>Lessons</source>
+        <translation>课程</translation>
+    </message>
+    <message>
+        <source>Lesson opened: {title}</source>
+        <translation>已打开课程：{title}</translation>
+    </message>
+    <message>
+        <source>Could not open the lesson</source>
+        <translation>无法打开课程</translation>
+    </message>
+    <message>
+        <source>The lesson {name} was not opened; the window is unchanged.</source>
+        <translation>课程 {name} 未打开；窗口保持不变。</translation>
+    </message>
+    <message>
+        <source>Save lesson</source>
+        <translation>保存课程</translation>
+    </message>
+    <message>
+        <source>Could not save the lesson</source>
+        <translation>无法保存课程</translation>
+    </message>
+    <message>
+        <source>The lesson was not saved; an existing file keeps its contents.</source>
+        <translation>课程未保存；已有的文件保持原内容。</translation>
+    </message>
+    <message>
+        <source>Lesson saved to {path}</source>
+        <translation>课程已保存到 {path}</translation>
+    </message>
+    <message>
+        <source>&amp;Lessons</source>
+        <translation>课程(&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>LessonPanel</name>
+    <message>
+        <source>Lesson</source>
+        <translation>课程</translation>
+    </message>
+    <message>
+        <source>The lesson's instructions</source>
+        <translation>课程说明</translation>
+    </message>
+    <message>
+        <source>Close lesson</source>
+        <translation>关闭课程</translation>
+    </message>
+    <message>
+        <source>Close the lesson: the controls it hid come back; the settings stay as they are.</source>
+        <translation>关闭课程：被隐藏的控件重新出现；设置保持不变。</translation>
+    </message>
+</context>
+<context>
     <name>LossControls</name>
     <message>
         <source>The window's model</source>
@@ -2624,6 +2695,29 @@
     </message>
 </context>
 <context>
+    <name>SaveLessonDialog</name>
+    <message>
+        <source>Save lesson</source>
+        <translation>保存课程</translation>
+    </message>
+    <message>
+        <source>What the class will do</source>
+        <translation>学生要做什么</translation>
+    </message>
+    <message>
+        <source>What to look at, what to change, what to expect</source>
+        <translation>看什么、改什么、会看到什么</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>标题(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Instructions:</source>
+        <translation>说明(&amp;I)：</translation>
+    </message>
+</context>
+<context>
     <name>SeedRepeats</name>
     <message>
         <source>seeds {first}–{last}</source>
@@ -2651,6 +2745,38 @@
     <message>
         <source>How to read the drawing.</source>
         <translation>如何看这张图。</translation>
+    </message>
+</context>
+<context>
+    <name>SpeedControl</name>
+    <message>
+        <source>How fast training runs: full speed, or slowly enough to talk over (down to one iteration a second); it can be changed while training runs.</source>
+        <extracomment>Ticks and unticks "Pause at each epoch" (every letter of its text is taken in the tab). The slider's position at full speed (its rightmost). The loss axis of a slowed-down run first spans this many iterations, then doubles.</extracomment>
+        <translation>训练的速度：全速，或者慢到可以边讲解边看（最慢每秒一次迭代）；训练进行中也可以调整。</translation>
+    </message>
+    <message>
+        <source>Training speed</source>
+        <translation>训练速度</translation>
+    </message>
+    <message>
+        <source>Speed:</source>
+        <translation>速度：</translation>
+    </message>
+    <message>
+        <source>Pause at each epoch</source>
+        <translation>每个 epoch 结束时暂停</translation>
+    </message>
+    <message>
+        <source>Pause when an epoch ends and its accuracies are plotted; Resume goes on.</source>
+        <translation>每个 epoch 结束、识别精度画出后暂停；按“继续”接着训练。</translation>
+    </message>
+    <message>
+        <source>{count} it/s</source>
+        <translation>{count} 次/秒</translation>
+    </message>
+    <message>
+        <source>full</source>
+        <translation>全速</translation>
     </message>
 </context>
 <context>

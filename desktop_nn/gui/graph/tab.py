@@ -41,11 +41,11 @@ from desktop_nn.graph import (
 )
 from desktop_nn.graph.presets import PRESET_FORMULAS
 from desktop_nn.gui.common.palette import colour, readable
-from desktop_nn.gui.common.tab_contract import TabContract
 from desktop_nn.gui.graph import stepping
 from desktop_nn.gui.graph.chooser import GraphChooser
 from desktop_nn.gui.graph.controls import StepperBar, ZoomControls
 from desktop_nn.gui.graph.detail import describe_vertex
+from desktop_nn.gui.graph.lesson import GraphLesson
 from desktop_nn.gui.graph.names import Namer, book_name, plain_name
 from desktop_nn.gui.graph.narration import step_text
 from desktop_nn.gui.graph.scene import GraphScene
@@ -55,7 +55,7 @@ from desktop_nn.gui.graph.view import GraphView
 DEFAULT_PRESET = "apple_orange"
 
 
-class GraphTab(QWidget, TabContract):
+class GraphTab(QWidget, GraphLesson):
     """Step through a computation graph: the book's presets or your own expression.
 
     Signals

@@ -13,6 +13,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal, Slot
 
 from desktop_nn.core.events import FinishedEvent
+from desktop_nn.core.pacing import Pacer, pause_at_epochs, reports_each_iteration
 from desktop_nn.core.training import TrainConfig, Trainer
 from desktop_nn.core.training_stream import ElementProgress, MetricsBatch, TrainingStream
 from desktop_nn.gui.common.state import AppState
@@ -51,6 +52,11 @@ class RunController(QObject):
         #: The trainer of the run going on, and of the last run that ended.
         self.trainer: Trainer | None = None
         self.last_trainer: Trainer | None = None
+        #: Iterations a second (None: full speed) and the pause at each epoch's end; both may
+        #: change while a run goes on.
+        self.speed: float | None = None
+        self.pause_each_epoch = False
+        self.pacer: Pacer | None = None
 
     # -- asking -----------------------------------------------------------------------------
     @property
@@ -70,15 +76,22 @@ class RunController(QObject):
         self.trainer = trainer
         self.state.set_model(trainer.network.copy(), trainer.config)
         stream = TrainingStream(trainer)
+        pacer = self.pacer = Pacer(self.speed)
 
         def job(task: Task):
             trainer.should_stop = task.cancel_requested
             task.flush = stream.flush
-            return stream.run(report=task.report, paused=task.paused)
+            task.on_cancel(pacer.interrupt)
+            # Slow runs report every iteration, with the weights, as a step by hand does; a
+            # step asked for by hand runs at once.
+            each = lambda: task.paused() or reports_each_iteration(pacer.rate)  # noqa: E731
+            steps = stream.run(report=task.report, paused=each,
+                               pace=lambda: task.paused() or pacer.wait_turn())
+            return pause_at_epochs(steps, lambda: self.pause_each_epoch, task.pause)
 
         worker = GeneratorWorker("training", job, start_paused=paused)
         worker.progress.connect(self._on_progress)
-        worker.paused_changed.connect(self.paused_changed)
+        worker.paused_changed.connect(self._on_paused_changed)
         worker.finished.connect(self._on_finished)
         worker.failed.connect(self._on_failed)
         worker.cancelled.connect(self._on_cancelled)
@@ -114,6 +127,12 @@ class RunController(QObject):
         """The run uses ``lr`` from its next iteration on."""
         if self.worker is not None:
             self.worker.send(lr)
+
+    def set_speed(self, rate: float | None) -> None:
+        """Iterations a second from now on (None: full speed), during a run too."""
+        self.speed = rate
+        if self.pacer is not None:
+            self.pacer.set_rate(rate)
 
     def reset(self, config: TrainConfig) -> Trainer:
         """Fresh initial weights from ``config`` as the current model (no run going on).
@@ -157,6 +176,13 @@ class RunController(QObject):
         elif isinstance(report, ElementProgress):
             self.element_progress.emit(report)
 
+    @Slot(bool)
+    def _on_paused_changed(self, paused: bool) -> None:
+        """The worker paused (a pause at an epoch's end, asked for on its thread) or resumed."""
+        if self.worker is not None:
+            self.state.set_training_state("paused" if paused else "running")
+        self.paused_changed.emit(paused)
+
     @Slot(object)
     def _on_finished(self, event: object) -> None:
         self._end("finished" if isinstance(event, FinishedEvent) else "diverged", event)
@@ -185,3 +211,4 @@ class RunController(QObject):
             self.trainer.should_stop = None
         self.trainer = None
         self.worker = None
+        self.pacer = None

@@ -1,8 +1,12 @@
-"""The Training tab's side of the tab contract: its view, its lesson state, hideable controls, zoom.
+"""What a lesson keeps of the Training tab: the hyperparameters, the speed, the epoch pause.
 
-A lesson keeps the training settings (a :class:`TrainConfig` as its dict), the loss plot's
-smoothing and its log scale. :meth:`TrainingLesson.apply_lesson_state` checks all of them
-before it shows any, so a damaged lesson changes nothing.
+The state is flat JSON: every field of :class:`~desktop_nn.core.training.TrainConfig` a lesson
+may set (``hidden_size``, ``learning_rate``, ``batch_size``, ``iters``, ``weight_init_std``,
+``activation``, ``optimizer``, ``gradient``, ``seed``, ``train_size``, ``sampling``, ``dtype``,
+``dataset``), plus ``speed`` (iterations a second, one of the speed control's steps, or null for
+full speed) and ``pause_each_epoch``. All are optional when applied: what a lesson leaves out
+keeps its current value. The values are checked against the core's ranges (the same limits as
+the panel's boxes) before anything changes.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
+from desktop_nn.core.pacing import SPEED_STEPS
 from desktop_nn.core.training import TrainConfig
 from desktop_nn.gui.common.tab_contract import (
     LessonState,
@@ -19,34 +24,63 @@ from desktop_nn.gui.common.tab_contract import (
     TabContract,
     check_keys,
     read_flag,
-    read_number,
-)
-from desktop_nn.gui.training.plot_options import SMOOTHING_RANGE
-
-LESSON_KEYS = ("config", "smoothing", "log_scale")
-#: The controls a lesson may hide, by objectName.
-HIDEABLE = (
-    "runsTable", "repeatSeedsButton", "clearRunsButton", "runActionsButton", "smoothingSlider",
-    "logScaleCheck", "samplePreview", "presetCombo", "datasetCombo", "trainSizeSpin",
-    "hiddenSizeSpin", "activationCombo", "weightInitCombo", "weightInitStdSpin",
-    "learningRateSpin", "batchSizeSpin", "itersSpin", "optimizerCombo", "gradientCombo",
-    "samplingCombo", "precisionCombo", "seedSpin", "resetButton", "stepButton",
 )
 
+#: The TrainConfig fields a lesson sets (the loss bookkeeping of the command line is not one).
+CONFIG_KEYS = ("hidden_size", "learning_rate", "batch_size", "iters", "weight_init_std",
+               "activation", "optimizer", "gradient", "seed", "train_size", "sampling", "dtype",
+               "dataset")
+#: The panel's boxes hold at most this (Qt's spin boxes are 32-bit).
+QT_INT_MAX = 2**31 - 1
+#: The controls a lesson may hide: the panel's fields, the speed control, the run buttons,
+#: the runs table and its buttons.
+HIDEABLE = ("presetCombo", "datasetCombo", "trainSizeSpin", "hiddenSizeSpin", "activationCombo",
+            "weightInitCombo", "weightInitStdSpin", "learningRateSpin", "batchSizeSpin",
+            "itersSpin", "optimizerCombo", "gradientCombo", "samplingCombo", "precisionCombo",
+            "seedSpin", "trainingSpeedSlider", "pauseEachEpochCheck", "stepButton",
+            "resetButton", "runsTable", "repeatSeedsButton", "clearRunsButton")
 
-def read_config(state: Mapping[str, Any]) -> TrainConfig:
-    """``state["config"]`` as a :class:`TrainConfig`, every value checked."""
-    values = state.get("config")
-    if not isinstance(values, Mapping):
-        raise LessonStateError("config must be a set of named values")
+
+def config_from_lesson(current: TrainConfig, state: Mapping[str, Any]) -> TrainConfig:
+    """``current`` with the fields ``state`` sets, validated by the core.
+
+    Raises
+    ------
+    LessonStateError
+        A value of the wrong type or out of range (the message names it).
+    """
+    values = current.to_dict()
+    values.update({key: state[key] for key in CONFIG_KEYS if key in state})
+    for key in ("seed", "iters"):
+        value = values[key]
+        if isinstance(value, int) and not isinstance(value, bool) and value > QT_INT_MAX:
+            raise LessonStateError(f"{key} must be at most {QT_INT_MAX}")
+    if isinstance(values["weight_init_std"], int | float) \
+            and not isinstance(values["weight_init_std"], bool):
+        values["weight_init_std"] = float(values["weight_init_std"])
+    if isinstance(values["learning_rate"], int) and not isinstance(values["learning_rate"], bool):
+        values["learning_rate"] = float(values["learning_rate"])
     try:
-        return TrainConfig.from_dict(dict(values))
+        return TrainConfig(**values)
     except (TypeError, ValueError) as exc:
-        raise LessonStateError(f"config: {exc}") from None
+        raise LessonStateError(str(exc)) from None
+
+
+def read_speed(state: Mapping[str, Any]) -> float | None:
+    """``state["speed"]``: one of the speed control's steps, or None (full speed)."""
+    value = state["speed"]
+    allowed = [step for step in SPEED_STEPS if step is not None]
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float) or value not in allowed:
+        raise LessonStateError(
+            f"speed must be null (full speed) or one of: {', '.join(map(str, allowed))}")
+    return float(value)
 
 
 class TrainingLesson(TabContract):
-    """The contract's methods for :class:`~desktop_nn.gui.training.tab.TrainingTab`."""
+    """The tab contract's lesson part for the Training tab (mixed into :class:`TrainingTab`,
+    whose ``panel``, ``speed_control``, ``buttons`` and ``is_running`` it uses)."""
 
     tab_key = "training"
 
@@ -55,21 +89,23 @@ class TrainingLesson(TabContract):
         return self.curves_area
 
     def lesson_state(self) -> LessonState:
-        smoothing, log_scale = self.plot_settings()
-        return {"config": self.config().to_dict(), "smoothing": smoothing,
-                "log_scale": log_scale}
+        config = self.panel.config().to_dict()
+        state: LessonState = {key: config[key] for key in CONFIG_KEYS}
+        state["speed"] = self.speed_control.speed()
+        state["pause_each_epoch"] = self.speed_control.pause_each_epoch()
+        return state
 
     def apply_lesson_state(self, state: Mapping[str, Any]) -> None:
-        check_keys(state, LESSON_KEYS)
-        config = read_config(state) if "config" in state else None
-        smoothing = (read_number(state, "smoothing", *SMOOTHING_RANGE, integer=True)
-                     if "smoothing" in state else None)
-        log_scale = read_flag(state, "log_scale") if "log_scale" in state else None
-        if config is not None:
-            if self.is_running:
-                raise LessonStateError("a run is going on: stop it before changing its settings")
-            self.show_config(config)
-        self.restore_plot_settings(smoothing, log_scale)
+        check_keys(state, allowed=(*CONFIG_KEYS, "speed", "pause_each_epoch"))
+        config = config_from_lesson(self.panel.config(), state)
+        speed = read_speed(state) if "speed" in state else self.speed_control.speed()
+        pause = (read_flag(state, "pause_each_epoch") if "pause_each_epoch" in state
+                 else self.speed_control.pause_each_epoch())
+        if self.is_running:
+            raise LessonStateError("a training run is going on: stop it first")
+        self.panel.set_config(config)
+        self.speed_control.set_speed(speed)
+        self.speed_control.set_pause_each_epoch(pause)
 
     def hideable_controls(self) -> dict[str, QWidget]:
         found = {name: self.findChild(QWidget, name) for name in HIDEABLE}

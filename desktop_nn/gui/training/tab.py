@@ -37,6 +37,7 @@ from desktop_nn.gui.training.run_messages import confirm_numerical_run, ending
 from desktop_nn.gui.training.runs import RunsOnScreen, ScreenRun
 from desktop_nn.gui.training.runs_panel import RunsPanel
 from desktop_nn.gui.training.seed_repeats import SeedRepeats
+from desktop_nn.gui.training.speed import SlowRunAxis, SpeedControl
 
 REDRAW_HZ = 22
 #: A learning rate changed during a run applies once it has stayed this long (milliseconds).
@@ -85,6 +86,8 @@ class TrainingTab(QWidget, TrainingLesson):
         self.progress_bar, self.speed_label = self.progress.bar, self.progress.speed
         self.preview = SamplePreview(state)
         self.buttons = RunButtons()
+        self.speed_control = SpeedControl()
+        self.loss_axis = SlowRunAxis(self.loss_plot)
         for name in ("start", "pause", "step", "stop", "reset"):
             setattr(self, f"{name}_button", getattr(self.buttons, f"{name}_button"))
         self._build_layout()
@@ -117,6 +120,7 @@ class TrainingTab(QWidget, TrainingLesson):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(scroll, 1)
+        left_layout.addWidget(self.speed_control)
         left_layout.addWidget(self.buttons)
 
         plots = QSplitter(Qt.Orientation.Vertical)
@@ -168,6 +172,9 @@ class TrainingTab(QWidget, TrainingLesson):
         controller.paused_changed.connect(self._update_buttons)
         controller.ended.connect(self._on_ended)
         controller.run_ended.connect(self.run_ended)
+        self.speed_control.speed_changed.connect(controller.set_speed)
+        self.speed_control.pause_each_epoch_changed.connect(
+            lambda on: setattr(controller, "pause_each_epoch", on))
 
     # -- what the window asks ----------------------------------------------------------------
     def config(self) -> TrainConfig:
@@ -254,6 +261,7 @@ class TrainingTab(QWidget, TrainingLesson):
         self.book.begin(trainer, group)
         self.progress.begin(trainer.config.iters, trainer.config.gradient == "numerical")
         self.loss_plot.begin_run(trainer.config.iters)
+        self.loss_axis.end = None  # begin_run showed the whole run
         self.accuracy_plot.begin_run(trainer.expected_epochs - 1)
         self.panel.set_running(True)
         self.status.emit(
@@ -319,6 +327,8 @@ class TrainingTab(QWidget, TrainingLesson):
     def _on_metrics(self, batch: MetricsBatch) -> None:
         if len(batch.losses):
             self.loss_plot.add_losses(batch.first_iteration, batch.losses)
+            self.loss_axis.follow(batch.iterations_done, self.progress.total,
+                                  self.controller.speed)
         for epoch in batch.epochs:
             self.accuracy_plot.add_epoch(epoch.epoch, epoch.train_acc, epoch.test_acc)
         self.progress.add(batch.iterations_done, batch.active_seconds)

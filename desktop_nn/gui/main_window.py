@@ -3,13 +3,9 @@
 from __future__ import annotations
 
 import os
-import platform
 from pathlib import Path
 
-import numpy as np
-import pyqtgraph as pg
-from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import QLocale, QTimer, Slot, qVersion
+from PySide6.QtCore import QLocale, QTimer, Slot
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QMainWindow,
@@ -18,10 +14,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_nn import __version__
 from desktop_nn.core.blas import limit_blas_threads_for_process
 from desktop_nn.data.datasets import dataset_title
 from desktop_nn.data.mnist import DataError, dataset_dir
+from desktop_nn.gui.about import about_text
 from desktop_nn.gui.common.shortcuts import ShortcutGuard
 from desktop_nn.gui.common.state import AppState
 from desktop_nn.gui.download_dialog import DownloadDialog
@@ -46,16 +42,6 @@ from desktop_nn.gui.settings import (
     save_config,
 )
 from desktop_nn.gui.training.tab import TrainingTab
-
-#: The book's title and its editions, the same in every language (names are not translated).
-BOOK_TITLE = "<i>Deep Learning from Scratch</i>"
-BOOK_EDITIONS = (
-    "ゼロから作るDeep Learning, O'Reilly Japan, 2016; "
-    "深度学习入门：基于Python的理论与实现, 人民邮电出版社, 2018"
-)
-MNIST_AUTHORS = "Yann LeCun, Corinna Cortes, Christopher J. C. Burges"
-MNIST_LICENCE = "CC BY-SA 3.0"
-FASHION_MNIST_AUTHORS = "Han Xiao, Kashif Rasul, Roland Vollgraf (Zalando Research)"
 
 
 class MainWindow(QMainWindow):
@@ -374,22 +360,7 @@ class MainWindow(QMainWindow):
 
     # -- help --------------------------------------------------------------------------------
     def about_text(self) -> str:
-        # The book's titles, the names of people and the licences stay as they are.
-        return (
-            f"<h3>desktop_nn {__version__}</h3>"
-            + self.tr("<p>A lab for chapters 4 and 5 of the book: train the two-layer network "
-                      "on MNIST and watch it learn, compare numerical and backpropagated "
-                      "gradients, and step through computation graphs.</p>")
-            + self.tr("<p>Book: Koki Saito, {title} ({editions}), chapters 4 and 5.</p>").format(
-                title=BOOK_TITLE, editions=BOOK_EDITIONS)
-            + self.tr("<p>Data: the MNIST database of handwritten digits by {mnist_authors}, "
-                      "licensed under {mnist_licence}. Fashion-MNIST (downloaded on request) by "
-                      "{fashion_authors}, MIT licence.</p>").format(
-                mnist_authors=MNIST_AUTHORS, mnist_licence=MNIST_LICENCE,
-                fashion_authors=FASHION_MNIST_AUTHORS)
-            + f"<p>Python {platform.python_version()} · Qt {qVersion()} · PySide6 "
-            f"{pyside_version} · NumPy {np.__version__} · pyqtgraph {pg.__version__}</p>"
-        )
+        return about_text()
 
     @Slot()
     def show_about(self) -> None:

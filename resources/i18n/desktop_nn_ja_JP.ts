@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
     <name>AccuracyPlot</name>
@@ -51,7 +52,7 @@
     <name>BookNames</name>
     <message>
         <source>apple</source>
-        <extracomment>Shows a value's name: ``book_name`` for the book's graphs, ``plain_name`` for typed ones. The values of the book's apples-and-oranges graphs, marked for translation (context "BookNames"): the labels of the book's figures in its Chinese and Japanese editions.</extracomment>
+        <extracomment>Shows a value&apos;s name: ``book_name`` for the book&apos;s graphs, ``plain_name`` for typed ones. The values of the book&apos;s apples-and-oranges graphs, marked for translation (context &quot;BookNames&quot;): the labels of the book&apos;s figures in its Chinese and Japanese editions.</extracomment>
         <translation>りんご</translation>
     </message>
     <message>
@@ -158,7 +159,7 @@
         <translation>まだ評価していません。</translation>
     </message>
     <message>
-        <source>Rows: the true class; columns: the network's guess. Hover a cell for its share, click a mistake to list its images.</source>
+        <source>Rows: the true class; columns: the network&apos;s guess. Hover a cell for its share, click a mistake to list its images.</source>
         <translation>行は正解のクラス、列はネットワークの予測です。セルにマウスを重ねると割合を表示し、誤りのセルをクリックするとその画像を一覧表示します。</translation>
     </message>
     <message>
@@ -234,7 +235,7 @@
         <translation>前方差分 (f(x+h) − f(x)) / h</translation>
     </message>
     <message>
-        <source>The book's numerical_diff uses the central difference.</source>
+        <source>The book&apos;s numerical_diff uses the central difference.</source>
         <translation>本書の numerical_diff は中心差分を使います。</translation>
     </message>
     <message>
@@ -286,11 +287,11 @@
         <translation>誤差逆伝播法による正確な df/d{name}：{exact}；誤差 {error}</translation>
     </message>
     <message>
-        <source>The book's warning, h = 1e-50: x + h rounds to x in float64, so f(x + h) − f(x − h) is exactly 0 and the derivative comes out as 0, not {exact}.</source>
+        <source>The book&apos;s warning, h = 1e-50: x + h rounds to x in float64, so f(x + h) − f(x − h) is exactly 0 and the derivative comes out as 0, not {exact}.</source>
         <translation>本書の警告、h = 1e-50：float64 では x + h が x に丸められるので、f(x + h) − f(x − h) はちょうど 0 になり、微分は {exact} ではなく 0 になります。</translation>
     </message>
     <message>
-        <source>The book's warning, h = 1e-50: here it gives {value}; at any x far from 0, x + h rounds to x and the difference is exactly 0.</source>
+        <source>The book&apos;s warning, h = 1e-50: here it gives {value}; at any x far from 0, x + h rounds to x and the difference is exactly 0.</source>
         <translation>本書の警告、h = 1e-50：ここでは {value} になります。0 から離れた x では x + h が x に丸められ、差分はちょうど 0 になります。</translation>
     </message>
 </context>
@@ -298,7 +299,7 @@
     <name>DescentControls</name>
     <message>
         <source>Where the descent starts (the book: −3, 4).</source>
-        <extracomment>As the command line's ``descent``.</extracomment>
+        <extracomment>As the command line&apos;s ``descent``.</extracomment>
         <translation>勾配降下の出発点（本書では −3, 4）。</translation>
     </message>
     <message>
@@ -306,7 +307,7 @@
         <translation>学習率 lr。矢印ボタンで 10 倍または 1/10 にします。</translation>
     </message>
     <message>
-        <source>The number of steps (the book's step_num).</source>
+        <source>The number of steps (the book&apos;s step_num).</source>
         <translation>ステップ数（本書の step_num）。</translation>
     </message>
     <message>
@@ -314,7 +315,7 @@
         <translation>自分の設定</translation>
     </message>
     <message>
-        <source>The book's three learning rates, one click away.</source>
+        <source>The book&apos;s three learning rates, one click away.</source>
         <translation>本書の 3 つの学習率をワンクリックで。</translation>
     </message>
     <message>
@@ -342,7 +343,7 @@
         <translation>f(x0, x&amp;1) =</translation>
     </message>
     <message>
-        <source>Boo&amp;k's runs:</source>
+        <source>Boo&amp;k&apos;s runs:</source>
         <translation>本書の例(&amp;K)：</translation>
     </message>
     <message>
@@ -362,7 +363,7 @@
     <name>DescentPart</name>
     <message>
         <source>The path of gradient descent on the contours of f</source>
-        <extracomment>The book's figure 4-10 shows x0 and x1 from -4 to 4 (a little more here for the start). An animation shows a run in about this many ticks, whatever its length.</extracomment>
+        <extracomment>The book&apos;s figure 4-10 shows x0 and x1 from -4 to 4 (a little more here for the start). An animation shows a run in about this many ticks, whatever its length.</extracomment>
         <translation>f の等高線上の勾配降下の経路</translation>
     </message>
     <message>
@@ -412,7 +413,7 @@
 <context>
     <name>DivergingLegend</name>
     <message>
-        <source>How the tiles' colours read: blue is a negative weight, vermillion a positive one, the background colour zero.</source>
+        <source>How the tiles&apos; colours read: blue is a negative weight, vermillion a positive one, the background colour zero.</source>
         <translation>タイルの色の読み方：青は負の重み、朱色は正の重み、背景色はゼロです。</translation>
     </message>
     <message>
@@ -451,7 +452,7 @@
     <name>DrawCanvas</name>
     <message>
         <source>Write one digit here with the mouse or a pen; it is read as you write.</source>
-        <extracomment>Side of the canvas in pixels (the drawing is this size whatever the screen's scaling). The pen's default width. A digit written across most of the square comes out of MNIST's scaling with strokes 2 to 3 pixels wide and about as much ink as MNIST's digits carry (measured: a "3" 200 pixels tall gets 86 units of ink, 140 pixels tall 114; MNIST's 3s average 112). Strokes kept for Undo.</extracomment>
+        <extracomment>Side of the canvas in pixels (the drawing is this size whatever the screen&apos;s scaling). The pen&apos;s default width. A digit written across most of the square comes out of MNIST&apos;s scaling with strokes 2 to 3 pixels wide and about as much ink as MNIST&apos;s digits carry (measured: a &quot;3&quot; 200 pixels tall gets 86 units of ink, 140 pixels tall 114; MNIST&apos;s 3s average 112). Strokes kept for Undo.</extracomment>
         <translation>マウスかペンでここに数字を 1 つ書いてください。書いている間に読み取ります。</translation>
     </message>
     <message>
@@ -530,7 +531,7 @@
         <translation>ネットワークが見る画像</translation>
     </message>
     <message>
-        <source>As MNIST's digits were made: cropped to the ink, scaled so that the longer side is 20 pixels (keeping the shape), and placed in 28×28 with its centre of mass in the middle.</source>
+        <source>As MNIST&apos;s digits were made: cropped to the ink, scaled so that the longer side is 20 pixels (keeping the shape), and placed in 28×28 with its centre of mass in the middle.</source>
         <translation>MNIST の数字と同じ手順で作ります：インクの範囲で切り出し、形を保ったまま長い辺が 20 ピクセルになるよう拡大縮小し、重心が中央に来るように 28×28 に置きます。</translation>
     </message>
     <message>
@@ -824,7 +825,7 @@
     <name>FieldPart</name>
     <message>
         <source>f must use exactly two variables, such as x0 and x1 (it uses {count}).</source>
-        <extracomment>The book's grid: -2 to 2 in steps of 0.25, with half a step of margin around it. Grid steps across the shorter side of the view (18: the book's 0.25 over [-2.25, 2.25]). Samples across the view for the contour lines.</extracomment>
+        <extracomment>The book&apos;s grid: -2 to 2 in steps of 0.25, with half a step of margin around it. Grid steps across the shorter side of the view (18: the book&apos;s 0.25 over [-2.25, 2.25]). Samples across the view for the contour lines.</extracomment>
         <translation>f はちょうど 2 つの変数（x0 と x1 など）を使う必要があります（{count} 個使っています）。</translation>
     </message>
     <message>
@@ -1012,7 +1013,7 @@
     </message>
     <message>
         <source>1e-7 in log</source>
-        <extracomment>The parameters' names are the book's and stay as they are in every language.</extracomment>
+        <extracomment>The parameters&apos; names are the book&apos;s and stay as they are in every language.</extracomment>
         <translation>log 内の 1e-7</translation>
     </message>
     <message>
@@ -1036,11 +1037,11 @@
         <translation>速度比</translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;b&gt;Why the two gradients are not identical.&lt;/b&gt; The numerical gradient estimates each slope by central differences, (f(x+h) − f(x−h)) / 2h with the book's h = 10&lt;sup&gt;−4&lt;/sup&gt;. That estimate carries a truncation error which shrinks like h², and a rounding error of about ε/h (ε ≈ 10&lt;sup&gt;−16&lt;/sup&gt; in float64) from subtracting two almost equal losses. Both are tiny: around 10&lt;sup&gt;−10&lt;/sup&gt; at most.&lt;/p&gt;</source>
+        <source>&lt;p&gt;&lt;b&gt;Why the two gradients are not identical.&lt;/b&gt; The numerical gradient estimates each slope by central differences, (f(x+h) − f(x−h)) / 2h with the book&apos;s h = 10&lt;sup&gt;−4&lt;/sup&gt;. That estimate carries a truncation error which shrinks like h², and a rounding error of about ε/h (ε ≈ 10&lt;sup&gt;−16&lt;/sup&gt; in float64) from subtracting two almost equal losses. Both are tiny: around 10&lt;sup&gt;−10&lt;/sup&gt; at most.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;2つの勾配が一致しない理由。&lt;/b&gt;数値勾配は各点の傾きを中心差分 (f(x+h) − f(x−h)) / 2h で推定します（本書では h = 10&lt;sup&gt;−4&lt;/sup&gt;）。この推定には、h² に比例して小さくなる打ち切り誤差と、ほぼ等しい2つの損失を引き算することによる約 ε/h の丸め誤差（float64 では ε ≈ 10&lt;sup&gt;−16&lt;/sup&gt;）が含まれます。どちらもごく小さく、大きくても 10&lt;sup&gt;−10&lt;/sup&gt; 程度です。&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;b&gt;The 10&lt;sup&gt;−7&lt;/sup&gt; inside the log.&lt;/b&gt; The book's cross_entropy_error computes −log(y + 10&lt;sup&gt;−7&lt;/sup&gt;) so that log(0) can never happen. The numerical gradient differentiates that loss, constant and all, while backpropagation uses the clean formula (y − t) / N, which is the slope of the loss &lt;i&gt;without&lt;/i&gt; the constant. So the two methods differentiate slightly different functions, and the gap grows to about 10&lt;sup&gt;−7&lt;/sup&gt; for b2, the parameter nearest the loss. Untick the box to make the constant 0: both then differentiate the same loss, and the differences fall to the book's printed 10&lt;sup&gt;−13&lt;/sup&gt; to 10&lt;sup&gt;−10&lt;/sup&gt;.&lt;/p&gt;</source>
+        <source>&lt;p&gt;&lt;b&gt;The 10&lt;sup&gt;−7&lt;/sup&gt; inside the log.&lt;/b&gt; The book&apos;s cross_entropy_error computes −log(y + 10&lt;sup&gt;−7&lt;/sup&gt;) so that log(0) can never happen. The numerical gradient differentiates that loss, constant and all, while backpropagation uses the clean formula (y − t) / N, which is the slope of the loss &lt;i&gt;without&lt;/i&gt; the constant. So the two methods differentiate slightly different functions, and the gap grows to about 10&lt;sup&gt;−7&lt;/sup&gt; for b2, the parameter nearest the loss. Untick the box to make the constant 0: both then differentiate the same loss, and the differences fall to the book&apos;s printed 10&lt;sup&gt;−13&lt;/sup&gt; to 10&lt;sup&gt;−10&lt;/sup&gt;.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;log の中の 10&lt;sup&gt;−7&lt;/sup&gt;。&lt;/b&gt;本書の cross_entropy_error は、log(0) が起きないように −log(y + 10&lt;sup&gt;−7&lt;/sup&gt;) を計算します。数値勾配はこの定数を含んだ損失をそのまま微分しますが、誤差逆伝播法は定数を&lt;i&gt;含まない&lt;/i&gt;損失の傾きである簡潔な式 (y − t) / N を使います。そのため2つの方法はわずかに異なる関数を微分しており、損失に最も近いパラメータ b2 では差が約 10&lt;sup&gt;−7&lt;/sup&gt; まで大きくなります。チェックボックスをオフにすると定数は 0 になり、両者は同じ損失を微分するので、差は本書に載っている 10&lt;sup&gt;−13&lt;/sup&gt; ～ 10&lt;sup&gt;−10&lt;/sup&gt; まで下がります。&lt;/p&gt;</translation>
     </message>
     <message>
@@ -1048,16 +1049,16 @@
         <translation>&lt;p&gt;&lt;b&gt;表の読み方。&lt;/b&gt;誤差逆伝播法が正しければ、差は勾配そのものより何桁も小さくなります（相対誤差は 10&lt;sup&gt;−4&lt;/sup&gt; を大きく下回ります）。逆伝播（backward）に誤りがあると、相対誤差は 1 に近くなります。&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>How many training images the loss is computed on (the book's gradient_check.py uses the first 3).</source>
-        <extracomment>At most this many of the checked images' labels are listed. The settings column's width at the window's actual size, in pixels.</extracomment>
+        <source>How many training images the loss is computed on (the book&apos;s gradient_check.py uses the first 3).</source>
+        <extracomment>At most this many of the checked images&apos; labels are listed. The settings column&apos;s width at the window&apos;s actual size, in pixels.</extracomment>
         <translation>損失の計算に使う訓練画像の枚数（本書の gradient_check.py は最初の 3 枚を使います）。</translation>
     </message>
     <message>
-        <source>Hidden units of the network to check; the numerical gradient's time grows with the number of weights (50 gives 39,760).</source>
+        <source>Hidden units of the network to check; the numerical gradient&apos;s time grows with the number of weights (50 gives 39,760).</source>
         <translation>確認するネットワークの隠れ層のニューロン数。数値勾配の計算時間は重みの数とともに増えます（50 なら 39,760 個）。</translation>
     </message>
     <message>
-        <source>The hidden layer's activation function.</source>
+        <source>The hidden layer&apos;s activation function.</source>
         <translation>隠れ層の活性化関数。</translation>
     </message>
     <message>
@@ -1065,11 +1066,11 @@
         <translation>重みの初期値を決める乱数のシード。同じシードなら同じ結果になります。</translation>
     </message>
     <message>
-        <source>&amp;Use the book's 1e-7 inside the log</source>
+        <source>&amp;Use the book&apos;s 1e-7 inside the log</source>
         <translation>log の中で本書の 1e-7 を使う(&amp;U)</translation>
     </message>
     <message>
-        <source>Checked: the loss is −log(y + 1e-7) as in the book. Unchecked: −log(y), which reproduces the book's printed differences of 1e-13 to 1e-10.</source>
+        <source>Checked: the loss is −log(y + 1e-7) as in the book. Unchecked: −log(y), which reproduces the book&apos;s printed differences of 1e-13 to 1e-10.</source>
         <translation>オン：本書と同じく損失は −log(y + 1e-7)。オフ：損失は −log(y) となり、本書に載っている 1e-13 ～ 1e-10 の差を再現します。</translation>
     </message>
     <message>
@@ -1200,7 +1201,7 @@
         <translation>各入力の勾配</translation>
     </message>
     <message>
-        <source>Each input's gradient by backpropagation beside the central difference {formula}; click a row to select that input.</source>
+        <source>Each input&apos;s gradient by backpropagation beside the central difference {formula}; click a row to select that input.</source>
         <translation>各入力について、誤差逆伝播法による勾配と中心差分 {formula} の値を並べて示します。行をクリックするとその入力を選択します。</translation>
     </message>
     <message>
@@ -1231,7 +1232,7 @@
 <context>
     <name>GraphChooser</name>
     <message>
-        <source>Choose one of the book's graphs, or build one from the expression field.</source>
+        <source>Choose one of the book&apos;s graphs, or build one from the expression field.</source>
         <translation>本書の計算グラフを選ぶか、式の欄に入力した式から計算グラフを作ります。</translation>
     </message>
     <message>
@@ -1275,7 +1276,7 @@
     <name>GraphTab</name>
     <message>
         <source>Apples</source>
-        <extracomment>(combo text in English, preset key); the key "expression" builds the graph from the expression field. The texts are translated (context "GraphTab") when the combo is filled.</extracomment>
+        <extracomment>(combo text in English, preset key); the key &quot;expression&quot; builds the graph from the expression field. The texts are translated (context &quot;GraphTab&quot;) when the combo is filled.</extracomment>
         <translation>りんご</translation>
     </message>
     <message>
@@ -1339,8 +1340,8 @@
         <translation>完了：{name} = {value}。すべての勾配が矢印の下に赤で表示されています。</translation>
     </message>
     <message>
-        <source>How to read it: the number above an arrow is the value flowing forward; &lt;span style='color:{colour}'&gt;&lt;b&gt;the red number below&lt;/b&gt;&lt;/span&gt; is the gradient flowing back, the derivative of the result with respect to that value. The node just computed is outlined (blue forward, red backward); numbers it just produced are bold.</source>
-        <translation>読み方：矢印の上の数字は順方向に流れる値、&lt;span style='color:{colour}'&gt;&lt;b&gt;下の赤い数字&lt;/b&gt;&lt;/span&gt;は逆方向に流れる勾配、つまりその値に関する結果の微分です。直前に計算したノードは色付きの枠で示され（順伝播は青、逆伝播は赤）、そのノードが出した数字は太字になります。</translation>
+        <source>How to read it: the number above an arrow is the value flowing forward; &lt;span style=&apos;color:{colour}&apos;&gt;&lt;b&gt;the red number below&lt;/b&gt;&lt;/span&gt; is the gradient flowing back, the derivative of the result with respect to that value. The node just computed is outlined (blue forward, red backward); numbers it just produced are bold.</source>
+        <translation>読み方：矢印の上の数字は順方向に流れる値、&lt;span style=&apos;color:{colour}&apos;&gt;&lt;b&gt;下の赤い数字&lt;/b&gt;&lt;/span&gt;は逆方向に流れる勾配、つまりその値に関する結果の微分です。直前に計算したノードは色付きの枠で示され（順伝播は青、逆伝播は赤）、そのノードが出した数字は太字になります。</translation>
     </message>
 </context>
 <context>
@@ -1355,7 +1356,7 @@
         <translation>計算グラフ</translation>
     </message>
     <message>
-        <source>The graph's nodes, inputs and arrows with their values and gradients; click a node or an input to show it in the side panel.</source>
+        <source>The graph&apos;s nodes, inputs and arrows with their values and gradients; click a node or an input to show it in the side panel.</source>
         <translation>計算グラフのノード・入力・矢印と、その値と勾配。ノードや入力をクリックするとサイドパネルに詳細を表示します。</translation>
     </message>
 </context>
@@ -1399,7 +1400,7 @@
         <translation>カスタム</translation>
     </message>
     <message>
-        <source>Fill in a configuration from the book: chapter 5's network, or the larger one with a higher learning rate that reaches about 98% on the test set.</source>
+        <source>Fill in a configuration from the book: chapter 5&apos;s network, or the larger one with a higher learning rate that reaches about 98% on the test set.</source>
         <translation>本書の設定を入力します：第5章のネットワーク、または学習率を上げてテストデータで約 98% に達する大きめのネットワーク。</translation>
     </message>
     <message>
@@ -1411,7 +1412,7 @@
         <translation>Fashion-MNIST（ダウンロード）</translation>
     </message>
     <message>
-        <source>The images to learn from: handwritten digits (shipped with the app) or Zalando's clothing pictures in the same format (downloaded once, about 30 MB).</source>
+        <source>The images to learn from: handwritten digits (shipped with the app) or Zalando&apos;s clothing pictures in the same format (downloaded once, about 30 MB).</source>
         <translation>学習に使う画像：手書き数字（アプリに同梱）、または同じ形式の Zalando の衣料品の画像（初回だけダウンロード、約 30 MB）。</translation>
     </message>
     <message>
@@ -1423,7 +1424,7 @@
         <translation>隠れ層のニューロンの数（本書では 50）。</translation>
     </message>
     <message>
-        <source>The hidden layer's activation function: ReLU (chapter 5's network) or the sigmoid of chapter 4.</source>
+        <source>The hidden layer&apos;s activation function: ReLU (chapter 5&apos;s network) or the sigmoid of chapter 4.</source>
         <translation>隠れ層の活性化関数：ReLU（第5章のネットワーク）または第4章のシグモイド関数。</translation>
     </message>
     <message>
@@ -1431,11 +1432,11 @@
         <translation>ガウス分布、標準偏差</translation>
     </message>
     <message>
-        <source>How the initial weights are drawn: a Gaussian with the standard deviation on the right (the book's 0.01), or scaled by the layer's inputs (He for ReLU, Xavier for sigmoid).</source>
+        <source>How the initial weights are drawn: a Gaussian with the standard deviation on the right (the book&apos;s 0.01), or scaled by the layer&apos;s inputs (He for ReLU, Xavier for sigmoid).</source>
         <translation>重みの初期値の決め方：右で指定する標準偏差のガウス分布（本書では 0.01）、または層への入力の数に応じた大きさ（ReLU には He、シグモイドには Xavier）。</translation>
     </message>
     <message>
-        <source>Standard deviation of the Gaussian initial weights (the book's weight_init_std).</source>
+        <source>Standard deviation of the Gaussian initial weights (the book&apos;s weight_init_std).</source>
         <translation>ガウス分布で決める重みの初期値の標準偏差（本書の weight_init_std）。</translation>
     </message>
     <message>
@@ -1451,7 +1452,7 @@
         <translation>ミニバッチあたりの画像の数：各更新ではこの枚数で平均した勾配を使います。</translation>
     </message>
     <message>
-        <source>Number of updates (the book's iters_num); one epoch is training size / batch size iterations.</source>
+        <source>Number of updates (the book&apos;s iters_num); one epoch is training size / batch size iterations.</source>
         <translation>更新の回数（本書の iters_num）。1 エポックは「訓練画像数 ÷ バッチサイズ」イテレーションです。</translation>
     </message>
     <message>
@@ -1495,7 +1496,7 @@
         <translation>重みの浮動小数点数の精度：float32 はおよそ 2 倍速く、結果はほぼ同じです。</translation>
     </message>
     <message>
-        <source>Random seed for the initial weights and the batches: the same seed repeats a run exactly; 'random' draws a new one each time.</source>
+        <source>Random seed for the initial weights and the batches: the same seed repeats a run exactly; &apos;random&apos; draws a new one each time.</source>
         <translation>重みの初期値とミニバッチの乱数シード：同じシードなら同じ学習を正確に再現します。「ランダム」では毎回新しいシードを使います。</translation>
     </message>
     <message>
@@ -1575,7 +1576,7 @@
     <name>InsideTab</name>
     <message>
         <source>Train a network or load one first: its first-layer weights appear here.</source>
-        <extracomment>The most redraws a second while weights stream in from a training run. A redraw may take at most this share of the GUI thread's time: with a large hidden layer (one redraw of 1,000 units takes tens of milliseconds) the redraws are spaced further. Test images the activations are computed on (the same ones every time: seed 0). A sigmoid output this close to 0 or 1 is saturated: its gradient is below 0.01.</extracomment>
+        <extracomment>The most redraws a second while weights stream in from a training run. A redraw may take at most this share of the GUI thread&apos;s time: with a large hidden layer (one redraw of 1,000 units takes tens of milliseconds) the redraws are spaced further. Test images the activations are computed on (the same ones every time: seed 0). A sigmoid output this close to 0 or 1 is saturated: its gradient is below 0.01.</extracomment>
         <translation>先にネットワークを学習させるか、モデルを読み込んでください。第 1 層の重みがここに表示されます。</translation>
     </message>
     <message>
@@ -1587,7 +1588,7 @@
         <translation>各タイルを自分の最大値ではなく層全体の最大の重みでスケーリングします。弱いニューロンは淡く表示されます。</translation>
     </message>
     <message>
-        <source>Each tile is one hidden unit's 784 incoming weights (a column of W1), laid out as the 28×28 image they multiply. Ink on vermillion pixels switches the unit on, ink on blue pixels switches it off. Hover over a tile for its unit number; click it for details.</source>
+        <source>Each tile is one hidden unit&apos;s 784 incoming weights (a column of W1), laid out as the 28×28 image they multiply. Ink on vermillion pixels switches the unit on, ink on blue pixels switches it off. Hover over a tile for its unit number; click it for details.</source>
         <translation>各タイルは隠れ層のニューロン 1 つへの 784 個の入力の重み（W1 の 1 列）で、掛け合わせる 28×28 の画像の形に並べてあります。朱色のピクセルにインクがあるとニューロンはオンに、青のピクセルにあるとオフになります。タイルにマウスを重ねるとニューロンの番号を、クリックすると詳細を表示します。</translation>
     </message>
     <message>
@@ -1607,7 +1608,7 @@
         <translation>隠れ層の出力</translation>
     </message>
     <message>
-        <source>For each hidden unit: the share of the batch's images it responds to (ReLU) or its mean output (sigmoid). Click a bar to see that unit.</source>
+        <source>For each hidden unit: the share of the batch&apos;s images it responds to (ReLU) or its mean output (sigmoid). Click a bar to see that unit.</source>
         <translation>隠れ層のニューロンごとに、反応した画像がバッチに占める割合（ReLU）または平均出力（sigmoid）。棒をクリックするとそのニューロンを表示します。</translation>
     </message>
     <message>
@@ -1679,7 +1680,7 @@
         <translation>ニューロン {unit}：最も強く推すクラスは {favourite}（W2 {weight}）。バッチでの平均出力は {mean}。</translation>
     </message>
     <message>
-        <source>Unit {unit}: votes most for class {favourite} (W2 {weight}); responds to {percent}% of the batch's images.</source>
+        <source>Unit {unit}: votes most for class {favourite} (W2 {weight}); responds to {percent}% of the batch&apos;s images.</source>
         <translation>ニューロン {unit}：最も強く推すクラスは {favourite}（W2 {weight}）。バッチの画像の {percent}% に反応します。</translation>
     </message>
 </context>
@@ -1687,7 +1688,7 @@
     <name>LessonController</name>
     <message>
         <source>&amp;Open lesson…</source>
-        <extracomment>Room the dock's separator and margins take beside the tabs (pixels). A lesson's zoom kept for a window without a zoom yet.</extracomment>
+        <extracomment>Room the dock&apos;s separator and margins take beside the tabs (pixels). A lesson&apos;s zoom kept for a window without a zoom yet.</extracomment>
         <translation>レッスンを開く(&amp;O)…</translation>
     </message>
     <message>
@@ -1742,7 +1743,7 @@
         <translation>レッスン</translation>
     </message>
     <message>
-        <source>The lesson's instructions</source>
+        <source>The lesson&apos;s instructions</source>
         <translation>レッスンの説明</translation>
     </message>
     <message>
@@ -1757,7 +1758,7 @@
 <context>
     <name>LossControls</name>
     <message>
-        <source>The window's model</source>
+        <source>The window&apos;s model</source>
         <extracomment>The slider runs from -SLIDER_HALF to SLIDER_HALF: one sweep value per position.</extracomment>
         <translation>ウィンドウのモデル</translation>
     </message>
@@ -1766,7 +1767,7 @@
         <translation>新しいネットワーク</translation>
     </message>
     <message>
-        <source>The network trained in the Training tab (or loaded), or a new one with the book's initial weights.</source>
+        <source>The network trained in the Training tab (or loaded), or a new one with the book&apos;s initial weights.</source>
         <translation>「学習」タブで学習した（または読み込んだ）ネットワーク、または本書の初期の重みを持つ新しいネットワーク。</translation>
     </message>
     <message>
@@ -1790,7 +1791,7 @@
         <translation>重みに −幅 から +幅 までの値を加えます。</translation>
     </message>
     <message>
-        <source>The loss changes with every nudge of the weight; the accuracy only when one image's top class changes, in steps of one image, and is flat in between. Its derivative is zero almost everywhere, so it could not tell learning which way to go: that is why a network learns from its loss (section 4.2.5).</source>
+        <source>The loss changes with every nudge of the weight; the accuracy only when one image&apos;s top class changes, in steps of one image, and is flat in between. Its derivative is zero almost everywhere, so it could not tell learning which way to go: that is why a network learns from its loss (section 4.2.5).</source>
         <translation>重みを少し動かすたびに損失関数の値は変わりますが、認識精度はある画像の最上位のクラスが変わったときだけ画像 1 枚分ずつ階段状に変わり、その間は平らです。その微分はほとんどの場所で 0 なので、学習にどちらへ進むべきかを教えられません。これが、ニューラルネットワークが損失関数を指標に学習する理由です（4.2.5 節）。</translation>
     </message>
     <message>
@@ -1818,7 +1819,7 @@
     <name>LossPart</name>
     <message>
         <source>loss</source>
-        <extracomment>The fresh network: the book's sizes, its initial weights, a fixed seed.</extracomment>
+        <extracomment>The fresh network: the book&apos;s sizes, its initial weights, a fixed seed.</extracomment>
         <translation>損失関数</translation>
     </message>
     <message>
@@ -1842,11 +1843,11 @@
         <translation>データの読み込みを待っています…</translation>
     </message>
     <message>
-        <source>The window's current model.</source>
+        <source>The window&apos;s current model.</source>
         <translation>ウィンドウの現在のモデル。</translation>
     </message>
     <message>
-        <source>A fresh network (the book's initial weights, seed 0).</source>
+        <source>A fresh network (the book&apos;s initial weights, seed 0).</source>
         <translation>新しいネットワーク（本書の初期の重み、シード 0）。</translation>
     </message>
     <message>
@@ -1895,7 +1896,6 @@
     <name>MainWindow</name>
     <message>
         <source>Deep Learning from Scratch, chapters 4–5</source>
-        <extracomment>The book's title and its editions, the same in every language (names are not translated).</extracomment>
         <translation>ゼロから作るDeep Learning 第4～5章</translation>
     </message>
     <message>
@@ -2024,6 +2024,7 @@
     </message>
     <message>
         <source>&lt;p&gt;A lab for chapters 4 and 5 of the book: train the two-layer network on MNIST and watch it learn, compare numerical and backpropagated gradients, and step through computation graphs.&lt;/p&gt;</source>
+        <extracomment>The book&apos;s title and its editions, the same in every language (names are not translated).</extracomment>
         <translation>&lt;p&gt;本書の第4章と第5章のための実験室です。MNIST で 2 層ニューラルネットワークを学習させてその様子を観察し、数値勾配と誤差逆伝播法による勾配を比べ、計算グラフを 1 ステップずつ実行できます。&lt;/p&gt;</translation>
     </message>
     <message>
@@ -2042,7 +2043,7 @@
         <translation>クラスごとの適合率・再現率・F1</translation>
     </message>
     <message>
-        <source>Precision: of the images guessed as this class, the share that are. Recall: of this class's images, the share found. F1: their harmonic mean. Click a header to sort.</source>
+        <source>Precision: of the images guessed as this class, the share that are. Recall: of this class&apos;s images, the share found. F1: their harmonic mean. Click a header to sort.</source>
         <translation>適合率：このクラスと予測した画像のうち、実際にこのクラスだった割合。再現率：このクラスの画像のうち、正しく見つけられた割合。F1：両者の調和平均。見出しをクリックすると並べ替えます。</translation>
     </message>
 </context>
@@ -2053,7 +2054,7 @@
         <translation>選択した誤り</translation>
     </message>
     <message>
-        <source>The network's probability for each class; the true class's label is bold.</source>
+        <source>The network&apos;s probability for each class; the true class&apos;s label is bold.</source>
         <translation>ネットワークが各クラスに与えた確率。正解クラスのラベルは太字です。</translation>
     </message>
     <message>
@@ -2080,7 +2081,7 @@
         <translation>すべて表示(&amp;A)</translation>
     </message>
     <message>
-        <source>List every kind of mistake again, not one cell's.</source>
+        <source>List every kind of mistake again, not one cell&apos;s.</source>
         <translation>1 つのセルだけでなく、すべての誤りを再び一覧表示します。</translation>
     </message>
     <message>
@@ -2179,7 +2180,7 @@
         <translation>グラフのノードをクリックすると、現在の数値を当てはめた規則が表示されます。入力をクリックすると値を変更できます。</translation>
     </message>
     <message>
-        <source>The input's value: type a number and press Enter, or use the arrows; the graph recomputes what it has shown so far.</source>
+        <source>The input&apos;s value: type a number and press Enter, or use the arrows; the graph recomputes what it has shown so far.</source>
         <translation>入力の値：数値を入力して Enter キーを押すか、矢印で変更します。計算グラフはこれまでに表示した部分を計算し直します。</translation>
     </message>
     <message>
@@ -2262,7 +2263,7 @@
     <name>PredictionView</name>
     <message>
         <source>The network reads</source>
-        <extracomment>The answer's height in pixels at the window's actual size.</extracomment>
+        <extracomment>The answer&apos;s height in pixels at the window&apos;s actual size.</extracomment>
         <translation>ネットワークの読み取り結果</translation>
     </message>
     <message>
@@ -2320,7 +2321,7 @@
         <translation>確認を実行すると、両方の方法の所要時間を計測します。</translation>
     </message>
     <message>
-        <source>Per parameter: the mean absolute difference (the figure the book prints), the largest one, and the largest difference relative to the gradients' size.</source>
+        <source>Per parameter: the mean absolute difference (the figure the book prints), the largest one, and the largest difference relative to the gradients&apos; size.</source>
         <translation>パラメータごとに、絶対差の平均（本書に載っている値）、絶対差の最大値、勾配の大きさに対する差の最大値を示します。</translation>
     </message>
     <message>
@@ -2328,7 +2329,7 @@
         <translation>数値勾配 {numerical}、誤差逆伝播法 {backprop}（ウォームアップを 1 回行った後、{runs} 回の実行で最速の値）：逆伝播のほうが {speedup} 倍速い結果でした。</translation>
     </message>
     <message>
-        <source>1e-7 (the book's)</source>
+        <source>1e-7 (the book&apos;s)</source>
         <translation>1e-7（本書と同じ）</translation>
     </message>
     <message>
@@ -2451,7 +2452,7 @@
         <translation>重みをリセット</translation>
     </message>
     <message>
-        <source>Draw fresh initial weights from the seed; this run's curves stay, faded, beside the next run's</source>
+        <source>Draw fresh initial weights from the seed; this run&apos;s curves stay, faded, beside the next run&apos;s</source>
         <translation>シードから重みの初期値を新しく生成します。今回の実行のグラフは薄い色で残り、次の実行と比べられます</translation>
     </message>
     <message>
@@ -2463,7 +2464,7 @@
     <name>RunProgress</name>
     <message>
         <source>Training progress</source>
-        <extracomment>The progress bar and its figures change more slowly than the eye needs (Hz). Numerical-gradient runs longer than this count whole iterations only (the bar's range is an integer).</extracomment>
+        <extracomment>The progress bar and its figures change more slowly than the eye needs (Hz). Numerical-gradient runs longer than this count whole iterations only (the bar&apos;s range is an integer).</extracomment>
         <translation>学習の進み具合</translation>
     </message>
     <message>
@@ -2491,7 +2492,7 @@
     <name>RunsPanel</name>
     <message>
         <source>Runs</source>
-        <extracomment>The keys of the row menu's button and of Repeat with seeds. The number of seeds the repeat dialog offers first. Rows the table shows at least, and at first (the plots above keep the rest of the height). The widest a column grows to fit its texts, in characters (its tooltip has the rest).</extracomment>
+        <extracomment>The keys of the row menu&apos;s button and of Repeat with seeds. The number of seeds the repeat dialog offers first. Rows the table shows at least, and at first (the plots above keep the rest of the height). The widest a column grows to fit its texts, in characters (its tooltip has the rest).</extracomment>
         <translation>実行</translation>
     </message>
     <message>
@@ -2547,7 +2548,7 @@
         <translation>現在の実行以外のすべての実行を、表とディスクから削除します。</translation>
     </message>
     <message>
-        <source>Save the run's model</source>
+        <source>Save the run&apos;s model</source>
         <translation>実行のモデルを保存</translation>
     </message>
     <message>
@@ -2555,7 +2556,7 @@
         <translation>モデル</translation>
     </message>
     <message>
-        <source>Export the run's history</source>
+        <source>Export the run&apos;s history</source>
         <translation>実行の学習履歴を書き出す</translation>
     </message>
     <message>
@@ -2591,7 +2592,7 @@
     <name>RunsTableModel</name>
     <message>
         <source>Run</source>
-        <extracomment>The value a column sorts by (numbers as numbers). How often the running run's row shows its progress (Hz). (iterations, seconds) of the run going on, shown in its row.</extracomment>
+        <extracomment>The value a column sorts by (numbers as numbers). How often the running run&apos;s row shows its progress (Hz). (iterations, seconds) of the run going on, shown in its row.</extracomment>
         <translation>実行</translation>
     </message>
     <message>
@@ -2670,7 +2671,7 @@
         <translation>テスト画像を読み込んでいます…</translation>
     </message>
     <message>
-        <source>The network's probability for each class</source>
+        <source>The network&apos;s probability for each class</source>
         <translation>ネットワークが出した各クラスの確率</translation>
     </message>
     <message>
@@ -2682,7 +2683,7 @@
         <translation>テストデータから別の画像をランダムに表示します（{key}）。</translation>
     </message>
     <message>
-        <source>Test image {index}: a {label}. Start training to see the network's guess.</source>
+        <source>Test image {index}: a {label}. Start training to see the network&apos;s guess.</source>
         <translation>テスト画像 {index}：{label}。学習を始めるとネットワークの予測が表示されます。</translation>
     </message>
     <message>
@@ -2751,7 +2752,7 @@
     <name>SpeedControl</name>
     <message>
         <source>How fast training runs: full speed, or slowly enough to talk over (down to one iteration a second); it can be changed while training runs.</source>
-        <extracomment>Ticks and unticks "Pause at each epoch" (every letter of its text is taken in the tab). The slider's position at full speed (its rightmost). The loss axis of a slowed-down run first spans this many iterations, then doubles.</extracomment>
+        <extracomment>Ticks and unticks &quot;Pause at each epoch&quot; (every letter of its text is taken in the tab). The slider&apos;s position at full speed (its rightmost). The loss axis of a slowed-down run first spans this many iterations, then doubles.</extracomment>
         <translation>学習の速さ：全速、または説明しながら見られるほどゆっくり（最も遅くて 1 秒に 1 イテレーション）。学習中にも変更できます。</translation>
     </message>
     <message>
@@ -2783,7 +2784,7 @@
     <name>StepperBar</name>
     <message>
         <source>For&amp;ward step</source>
-        <extracomment>The Speed slider's value is twice the number of steps per second.</extracomment>
+        <extracomment>The Speed slider&apos;s value is twice the number of steps per second.</extracomment>
         <translation>順伝播ステップ(&amp;W)</translation>
     </message>
     <message>
@@ -2854,7 +2855,7 @@
     <name>TrainingTab</name>
     <message>
         <source>lr {rate}, hidden {hidden}, {optimizer}</source>
-        <extracomment>A legend shows at most this many learning rates of one run (first, …, last beyond). Points drawn of an earlier run's smoothed loss. The z-values and widths of an earlier run's curves, normal and brought to the front.</extracomment>
+        <extracomment>A legend shows at most this many learning rates of one run (first, …, last beyond). Points drawn of an earlier run&apos;s smoothed loss. The z-values and widths of an earlier run&apos;s curves, normal and brought to the front.</extracomment>
         <translation>学習率 {rate}、隠れ層 {hidden}、{optimizer}</translation>
     </message>
     <message>
@@ -2935,7 +2936,7 @@
         <source>At iteration {iteration} every ReLU in the hidden layer had output 0 for every image of many batches in a row: no gradient reaches the first layer any more, so the network can only guess (loss {loss}). The run was stopped.
 
 The learning rate ({rate}) is too large: one big update pushed the hidden units where they never switch on again. Lower it (try {smaller}) and start again.</source>
-        <extracomment>The loss is "stuck" when its mean over a window of this many iterations stays above STUCK_FACTOR times the chance-level loss ln(classes) and no lower than the window before. The translation context of :data:`EXPLANATIONS` (the Training tab shows them). The dialog's explanation of each kind of divergence; placeholders: {iteration}, {loss}, {rate} (the learning rate) and {smaller} (a tenth of it).</extracomment>
+        <extracomment>The loss is &quot;stuck&quot; when its mean over a window of this many iterations stays above STUCK_FACTOR times the chance-level loss ln(classes) and no lower than the window before. The translation context of :data:`EXPLANATIONS` (the Training tab shows them). The dialog&apos;s explanation of each kind of divergence; placeholders: {iteration}, {loss}, {rate} (the learning rate) and {smaller} (a tenth of it).</extracomment>
         <translation>イテレーション {iteration} で、隠れ層のすべての ReLU が連続する多くのミニバッチのすべての画像に対して 0 を出力しました。勾配はもう第 1 層に届かず、ネットワークは当て推量しかできません（損失 {loss}）。学習を停止しました。
 
 学習率（{rate}）が大きすぎます。一度の大きな更新で、隠れ層のニューロンが二度と活性化しない状態に押しやられました。学習率を下げて（例えば {smaller}）もう一度始めてください。</translation>
@@ -2977,7 +2978,7 @@ The learning rate ({rate}) is too large for this network: the updates overshoot 
         <translation>数値勾配は時間がかかります</translation>
     </message>
     <message>
-        <source>The numerical gradient computes the loss twice for each of the network's parameters: {per_iteration} per iteration here, so {iterations} iterations would take {total}.
+        <source>The numerical gradient computes the loss twice for each of the network&apos;s parameters: {per_iteration} per iteration here, so {iterations} iterations would take {total}.
 
 Backpropagation gets the same gradient thousands of times faster. Start anyway?</source>
         <translation>数値勾配では、ネットワークのパラメータ 1 つごとに損失を 2 回計算します。このコンピュータでは 1 イテレーションに{per_iteration}、{iterations} イテレーションで{total}かかります。
@@ -2986,7 +2987,7 @@ Backpropagation gets the same gradient thousands of times faster. Start anyway?<
     </message>
     <message>
         <source>mean ± std of {runs} seeds</source>
-        <extracomment>Points drawn of the loss band (it is smooth). The opacity of a band's fill (of 255).</extracomment>
+        <extracomment>Points drawn of the loss band (it is smooth). The opacity of a band&apos;s fill (of 255).</extracomment>
         <translation>シード {runs} 個の平均 ± 標準偏差</translation>
     </message>
     <message>
@@ -3002,11 +3003,11 @@ Backpropagation gets the same gradient thousands of times faster. Start anyway?<
     <name>ViewPictures</name>
     <message>
         <source>Export &amp;view…</source>
-        <extracomment>The PNG choices of the export dialog: image pixels per on-screen pixel (None: the screen's).</extracomment>
+        <extracomment>The PNG choices of the export dialog: image pixels per on-screen pixel (None: the screen&apos;s).</extracomment>
         <translation>ビューの書き出し(&amp;V)…</translation>
     </message>
     <message>
-        <source>Save the current tab's main view as a PNG image or an SVG drawing</source>
+        <source>Save the current tab&apos;s main view as a PNG image or an SVG drawing</source>
         <translation>現在のタブのメインビューを PNG 画像または SVG 図として保存します</translation>
     </message>
     <message>
@@ -3014,11 +3015,11 @@ Backpropagation gets the same gradient thousands of times faster. Start anyway?<
         <translation>画像をコピー(&amp;C)</translation>
     </message>
     <message>
-        <source>Put the current tab's main view on the clipboard as a picture</source>
+        <source>Put the current tab&apos;s main view on the clipboard as a picture</source>
         <translation>現在のタブのメインビューを画像としてクリップボードにコピーします</translation>
     </message>
     <message>
-        <source>PNG image at the screen's resolution</source>
+        <source>PNG image at the screen&apos;s resolution</source>
         <translation>PNG 画像（画面の解像度）</translation>
     </message>
     <message>

@@ -11,8 +11,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QMessageBox,
-    QScrollArea,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -23,9 +21,9 @@ from desktop_nn.data.datasets import dataset_title
 from desktop_nn.gui.common.messages import show_message
 from desktop_nn.gui.common.plot_style import apply_fonts
 from desktop_nn.gui.common.state import AppState
-from desktop_nn.gui.common.zoom import refit_on_font_change
 from desktop_nn.gui.training.controller import RunController
 from desktop_nn.gui.training.curves import AccuracyPlot, LossPlot
+from desktop_nn.gui.training.layout import column, columns, curves_splitter, settings_column
 from desktop_nn.gui.training.lesson import TrainingLesson
 from desktop_nn.gui.training.panel import HyperparameterPanel
 from desktop_nn.gui.training.plot_options import SMOOTHING_RANGE, PlotOptions
@@ -109,47 +107,13 @@ class TrainingTab(QWidget, TrainingLesson):
 
     # -- construction ------------------------------------------------------------------------
     def _build_layout(self) -> None:
-        scroll = QScrollArea()
-        scroll.setWidget(self.panel)
-        scroll.setWidgetResizable(True)
-        scroll.setMinimumWidth(self.panel.sizeHint().width() + 24)
-        refit_on_font_change(self.panel, lambda: scroll.setMinimumWidth(
-            self.panel.sizeHint().width() + 24))  # the window's zoom
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(scroll, 1)
-        left_layout.addWidget(self.speed_control)
-        left_layout.addWidget(self.buttons)
-
-        plots = QSplitter(Qt.Orientation.Vertical)
-        plots.addWidget(self.loss_plot)
-        plots.addWidget(self.accuracy_plot)
-        plots.addWidget(self.runs_panel)
-        for index, stretch in enumerate((3, 3, 2)):
-            plots.setStretchFactor(index, stretch)
-        plots.setSizes([300, 300, 200])  # shares of the height: the table gets a quarter
-        plots.setChildrenCollapsible(False)
-        plots.setObjectName("trainingPlots")
-        middle = QWidget()
-        middle_layout = QVBoxLayout(middle)
-        middle_layout.setContentsMargins(0, 0, 0, 0)
-        self.curves_area = plots  # the tab's main view
-        middle_layout.addWidget(plots, 1)
-        middle_layout.addWidget(self.plot_options)
-        middle_layout.addWidget(self.progress_bar)
-        middle_layout.addWidget(self.speed_label)
-
+        left = settings_column(self.panel, self.speed_control, self.buttons)
+        self.curves_area = curves_splitter(self.loss_plot, self.accuracy_plot, self.runs_panel)
+        middle = column(self.curves_area, self.plot_options, self.progress_bar, self.speed_label)
         self.preview.setMinimumWidth(200)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        for index, (widget, stretch) in enumerate(((left, 0), (middle, 1), (self.preview, 0))):
-            splitter.addWidget(widget)
-            splitter.setStretchFactor(index, stretch)
-        splitter.setChildrenCollapsible(False)
+        self.splitter = columns(left, middle, self.preview)
         layout = QVBoxLayout(self)
-        layout.addWidget(splitter)
-        self.splitter = splitter
+        layout.addWidget(self.splitter)
 
     def _connect(self) -> None:
         self.start_button.clicked.connect(self.start)

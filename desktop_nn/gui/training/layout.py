@@ -1,0 +1,60 @@
+"""The Training tab's three columns: the settings, the curves with the runs, the sample preview."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QScrollArea, QSplitter, QVBoxLayout, QWidget
+
+from desktop_nn.gui.common.zoom import refit_on_font_change
+
+
+def settings_column(panel: QWidget, *below: QWidget) -> QWidget:
+    """The hyperparameter panel, scrolled when the window is short, with ``below`` under it."""
+    scroll = QScrollArea()
+    scroll.setWidget(panel)
+    scroll.setWidgetResizable(True)
+    scroll.setMinimumWidth(panel.sizeHint().width() + 24)
+    refit_on_font_change(panel, lambda: scroll.setMinimumWidth(
+        panel.sizeHint().width() + 24))  # the window's zoom
+    scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+    column = QWidget()
+    layout = QVBoxLayout(column)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(scroll, 1)
+    for widget in below:
+        layout.addWidget(widget)
+    return column
+
+
+def curves_splitter(loss_plot: QWidget, accuracy_plot: QWidget, runs_panel: QWidget) -> QSplitter:
+    """The two plots above the runs table, which gets a quarter of the height at first."""
+    plots = QSplitter(Qt.Orientation.Vertical)
+    for index, (widget, stretch) in enumerate(((loss_plot, 3), (accuracy_plot, 3),
+                                               (runs_panel, 2))):
+        plots.addWidget(widget)
+        plots.setStretchFactor(index, stretch)
+    plots.setSizes([300, 300, 200])
+    plots.setChildrenCollapsible(False)
+    plots.setObjectName("trainingPlots")
+    return plots
+
+
+def column(main: QWidget, *below: QWidget) -> QWidget:
+    """``main`` taking the height that is left by ``below``."""
+    widget = QWidget()
+    layout = QVBoxLayout(widget)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(main, 1)
+    for other in below:
+        layout.addWidget(other)
+    return widget
+
+
+def columns(left: QWidget, middle: QWidget, right: QWidget) -> QSplitter:
+    """Side by side; the middle one takes the width that is left."""
+    splitter = QSplitter(Qt.Orientation.Horizontal)
+    for index, (widget, stretch) in enumerate(((left, 0), (middle, 1), (right, 0))):
+        splitter.addWidget(widget)
+        splitter.setStretchFactor(index, stretch)
+    splitter.setChildrenCollapsible(False)
+    return splitter

@@ -37,6 +37,14 @@ class History:
         if learning_rate is not None:
             self.set_learning_rate(0, learning_rate)
 
+    @classmethod
+    def from_losses(cls, losses: np.ndarray) -> History:
+        """A history that recorded ``losses`` (shape (iterations,)) and nothing else yet."""
+        history = cls(len(losses))
+        history._loss = np.array(losses, dtype=np.float64)  # a copy of its own
+        history.count = len(losses)
+        return history
+
     def set_learning_rate(self, iteration: int, rate: float) -> None:
         """Record that iterations from ``iteration`` on use ``rate`` (no change: nothing)."""
         rates, rate = self.learning_rates, float(rate)

@@ -194,9 +194,7 @@ def history_from_arrays(
     learning_rates : sequence of (first iteration, rate)
     """
     losses = np.asarray(losses, dtype=np.float64)
-    history = History(len(losses))
-    history.count = len(losses)
-    history.train_loss_list[:] = losses  # a view of the history's own buffer
+    history = History.from_losses(losses)
     history.epoch_iterations.extend(int(i) for i in epoch_iterations)
     history.train_acc_list.extend(float(a) for a in train_acc)
     history.test_acc_list.extend(float(a) for a in test_acc)

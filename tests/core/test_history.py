@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import numpy as np
+
 from desktop_nn.core.history import History
 
 
@@ -34,3 +36,13 @@ def test_the_losses_grow_past_every_reservation_in_order():
         history.add_loss(loss)
     assert history.train_loss_list.tolist() == losses
     assert history.nbytes == 8 * 5000  # never beyond the run's length
+
+
+def test_a_history_made_from_losses_holds_them_all():
+    losses = np.linspace(2.3, 0.1, 50_000)  # more than the first reservation
+    history = History.from_losses(losses)
+    assert history.count == 50_000
+    np.testing.assert_array_equal(history.train_loss_list, losses)
+    history_copy = History.from_losses(history.train_loss_list)
+    losses[0] = 99.0
+    assert history_copy.train_loss_list[0] == 2.3  # a copy, not a view

@@ -14,7 +14,6 @@ from desktop_nn.lessons.shipped import lessons_dir
 from tests.gui.messages import close_messages, message_boxes
 
 
-
 def states(window) -> dict:
     return {key: tab.lesson_state() for key, tab in window.lessons.tabs.all().items()}
 

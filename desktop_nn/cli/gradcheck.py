@@ -14,9 +14,10 @@ from desktop_nn.cli.common import (
     whole_number,
 )
 from desktop_nn.core.blas import blas_threads
+from desktop_nn.core.check_settings import GradientCheckSettings
 from desktop_nn.core.functions import BOOK_DELTA
 from desktop_nn.core.gradient import gradient_check
-from desktop_nn.core.network import ACTIVATIONS, TwoLayerNet
+from desktop_nn.core.network import ACTIVATIONS
 from desktop_nn.core.training import CHOICES, GRADCHECK_LIMITS
 from desktop_nn.data import DataError, load_mnist
 
@@ -53,9 +54,10 @@ def run(args: argparse.Namespace) -> int:
     except DataError as exc:
         raise CliError(str(exc)) from None
     x, t = x_train[: args.samples], t_train[: args.samples]
-    network = TwoLayerNet(
-        784, args.hidden_size, 10, activation=args.activation, seed=args.seed, delta=args.delta
-    )
+    settings = GradientCheckSettings(samples=args.samples, hidden_size=args.hidden_size,
+                                     activation=args.activation, seed=args.seed,
+                                     delta=args.delta)
+    network = settings.build_network()
     with blas_threads():
         result = gradient_check(network, x, t)
     if args.json:

@@ -127,8 +127,8 @@ class MainWindow(QMainWindow):
     def _add_insight_tabs(self) -> None:
         """Gradient check, evaluation, the network's insides, and drawing your own digit."""
         from desktop_nn.gui.draw_tab import DrawTab
-        from desktop_nn.gui.evaluate_tab import EvaluateTab
-        from desktop_nn.gui.gradcheck_tab import GradientCheckTab
+        from desktop_nn.gui.evaluate.tab import EvaluateTab
+        from desktop_nn.gui.gradcheck.tab import GradientCheckTab
         from desktop_nn.gui.inside_tab import InsideTab
 
         self.gradcheck_tab = GradientCheckTab(self.state)

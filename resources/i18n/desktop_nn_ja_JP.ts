@@ -472,44 +472,12 @@
         <translation>最も確率の高い予測が正しかったテスト画像の割合。</translation>
     </message>
     <message>
-        <source>Per-class precision, recall and F1</source>
-        <translation>クラスごとの適合率・再現率・F1</translation>
-    </message>
-    <message>
-        <source>Precision: of the images guessed as this class, the share that are. Recall: of this class's images, the share found. F1: their harmonic mean. Click a header to sort.</source>
-        <translation>適合率：このクラスと予測した画像のうち、実際にこのクラスだった割合。再現率：このクラスの画像のうち、正しく見つけられた割合。F1：両者の調和平均。見出しをクリックすると並べ替えます。</translation>
-    </message>
-    <message>
-        <source>Test images the network got wrong, the most confident mistakes first; select one to see its probabilities.</source>
-        <translation>ネットワークが誤認識したテスト画像（確信度の高い誤りから順に）。選択すると各クラスの確率を表示します。</translation>
-    </message>
-    <message>
-        <source>Misclassified test images</source>
-        <translation>誤認識したテスト画像</translation>
-    </message>
-    <message>
-        <source>Show &amp;all</source>
-        <translation>すべて表示(&amp;A)</translation>
-    </message>
-    <message>
-        <source>List every kind of mistake again, not one cell's.</source>
-        <translation>1 つのセルだけでなく、すべての誤りを再び一覧表示します。</translation>
-    </message>
-    <message>
-        <source>The network's probability for each class; the true class's label is bold.</source>
-        <translation>ネットワークが各クラスに与えた確率。正解クラスのラベルは太字です。</translation>
-    </message>
-    <message>
         <source>Confusion matrix</source>
         <translation>混同行列</translation>
     </message>
     <message>
         <source>Per class</source>
         <translation>クラスごと</translation>
-    </message>
-    <message>
-        <source>Selected mistake</source>
-        <translation>選択した誤り</translation>
     </message>
     <message>
         <source>Waiting for the test images to load…</source>
@@ -544,36 +512,8 @@
         <translation>注意：このモデルは {dataset} で学習したものです</translation>
     </message>
     <message>
-        <source>Test image {index}</source>
-        <translation>テスト画像 {index}</translation>
-    </message>
-    <message>
-        <source>{count} mistakes</source>
-        <translation>誤り {count} 件</translation>
-    </message>
-    <message>
-        <source>{count} images of {true} taken for {guess}</source>
-        <translation>{guess} と誤認された {true} の画像 {count} 枚</translation>
-    </message>
-    <message>
-        <source>{list}, the most confident first</source>
-        <translation>{list}（確信度の高い順）</translation>
-    </message>
-    <message>
-        <source>{list} (the first {limit} shown)</source>
-        <translation>{list}（最初の {limit} 件を表示）</translation>
-    </message>
-    <message>
         <source>No mistakes to show.</source>
         <translation>表示する誤りはありません。</translation>
-    </message>
-    <message>
-        <source>Test image {index}: true {true}, guessed {guess} with {guess_percent}% (right).</source>
-        <translation>テスト画像 {index}：正解 {true}、{guess_percent}% で {guess} と予測（正しい）。</translation>
-    </message>
-    <message>
-        <source>Test image {index}: true {true}, guessed {guess} with {guess_percent}% (wrong). The true class had {true_percent}%.</source>
-        <translation>テスト画像 {index}：正解 {true}、{guess_percent}% で {guess} と予測（誤り）。正解クラスの確率は {true_percent}% でした。</translation>
     </message>
     <message>
         <source>Load model</source>
@@ -630,6 +570,13 @@
     <message>
         <source>Press Evaluate.</source>
         <translation>「評価」を押してください。</translation>
+    </message>
+</context>
+<context>
+    <name>ExplanationBox</name>
+    <message>
+        <source>What the figures mean</source>
+        <translation>数値の意味</translation>
     </message>
 </context>
 <context>
@@ -694,6 +641,7 @@
     </message>
     <message>
         <source>How many training images the loss is computed on (the book's gradient_check.py uses the first 3).</source>
+        <extracomment>At most this many of the checked images' labels are listed.</extracomment>
         <translation>損失の計算に使う訓練画像の枚数（本書の gradient_check.py は最初の 3 枚を使います）。</translation>
     </message>
     <message>
@@ -737,36 +685,12 @@
         <translation>数値勾配：{percent}% 完了、残り{remaining}</translation>
     </message>
     <message>
-        <source>Numerical gradient {numerical}, backpropagation {backprop} (the best of {runs} runs after a warm-up run): backprop was {speedup} times faster.</source>
-        <translation>数値勾配 {numerical}、誤差逆伝播法 {backprop}（ウォームアップを 1 回行った後、{runs} 回の実行で最速の値）：逆伝播のほうが {speedup} 倍速い結果でした。</translation>
-    </message>
-    <message>
         <source>Parameters whose numerical derivative is done (two losses each).</source>
         <translation>数値微分が済んだパラメータ（1つにつき損失を 2 回計算）。</translation>
     </message>
     <message>
         <source>Numerical gradient progress</source>
         <translation>数値勾配の進捗</translation>
-    </message>
-    <message>
-        <source>Numerical gradient against backpropagation</source>
-        <translation>数値勾配と誤差逆伝播法の比較</translation>
-    </message>
-    <message>
-        <source>Per parameter: the mean absolute difference (the figure the book prints), the largest one, and the largest difference relative to the gradients' size.</source>
-        <translation>パラメータごとに、絶対差の平均（本書に載っている値）、絶対差の最大値、勾配の大きさに対する差の最大値を示します。</translation>
-    </message>
-    <message>
-        <source>Checks so far</source>
-        <translation>これまでの確認</translation>
-    </message>
-    <message>
-        <source>Every check finished in this session, newest first, with its mean |diff| per parameter: run with and without the 1e-7 to compare.</source>
-        <translation>今回の起動中に完了したすべての確認（新しい順）と、パラメータごとの平均 |差|。1e-7 ありとなしで実行して比べてみましょう。</translation>
-    </message>
-    <message>
-        <source>Run the check to time both methods.</source>
-        <translation>確認を実行すると、両方の方法の所要時間を計測します。</translation>
     </message>
     <message>
         <source>Settings</source>
@@ -787,14 +711,6 @@
     <message>
         <source>Rando&amp;m seed:</source>
         <translation>乱数シード(&amp;M)：</translation>
-    </message>
-    <message>
-        <source>Checks so far: mean |diff| per parameter, newest first</source>
-        <translation>これまでの確認：パラメータごとの平均 |差|（新しい順）</translation>
-    </message>
-    <message>
-        <source>What the figures mean</source>
-        <translation>数値の意味</translation>
     </message>
     <message>
         <source>TwoLayerNet(784, {hidden}, 10) has {count} parameters: the numerical gradient computes the loss {losses} times, backpropagation once forward and once backward.</source>
@@ -845,28 +761,12 @@
         <translation>{done} / {total} パラメータ</translation>
     </message>
     <message>
-        <source>1e-7 (the book's)</source>
-        <translation>1e-7（本書と同じ）</translation>
-    </message>
-    <message>
         <source>The first {dataset} training image (label {labels})</source>
         <translation>{dataset} の最初の訓練画像（ラベル {labels}）</translation>
     </message>
     <message>
         <source>The first {count} {dataset} training images (labels {labels})</source>
         <translation>{dataset} の最初の {count} 枚の訓練画像（ラベル {labels}）</translation>
-    </message>
-    <message>
-        <source>{images}; TwoLayerNet(784, {hidden}, 10), {activation}, seed {seed}, float64; constant inside the log: {delta}.</source>
-        <translation>{images}。TwoLayerNet(784, {hidden}, 10)、{activation}、シード {seed}、float64。log 内の定数：{delta}。</translation>
-    </message>
-    <message>
-        <source>yes</source>
-        <translation>あり</translation>
-    </message>
-    <message>
-        <source>no (0)</source>
-        <translation>なし (0)</translation>
     </message>
     <message>
         <source>Waiting for the training images to load…</source>
@@ -1049,6 +949,29 @@
     <message>
         <source>The graph's nodes, inputs and arrows with their values and gradients; click a node or an input to show it in the side panel.</source>
         <translation>計算グラフのノード・入力・矢印と、その値と勾配。ノードや入力をクリックするとサイドパネルに詳細を表示します。</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryBox</name>
+    <message>
+        <source>Checks so far: mean |diff| per parameter, newest first</source>
+        <translation>これまでの確認：パラメータごとの平均 |差|（新しい順）</translation>
+    </message>
+    <message>
+        <source>Checks so far</source>
+        <translation>これまでの確認</translation>
+    </message>
+    <message>
+        <source>Every check finished in this session, newest first, with its mean |diff| per parameter: run with and without the 1e-7 to compare.</source>
+        <translation>今回の起動中に完了したすべての確認（新しい順）と、パラメータごとの平均 |差|。1e-7 ありとなしで実行して比べてみましょう。</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>あり</translation>
+    </message>
+    <message>
+        <source>no (0)</source>
+        <translation>なし (0)</translation>
     </message>
 </context>
 <context>
@@ -1638,6 +1561,75 @@
     </message>
 </context>
 <context>
+    <name>MetricsTable</name>
+    <message>
+        <source>Per-class precision, recall and F1</source>
+        <translation>クラスごとの適合率・再現率・F1</translation>
+    </message>
+    <message>
+        <source>Precision: of the images guessed as this class, the share that are. Recall: of this class's images, the share found. F1: their harmonic mean. Click a header to sort.</source>
+        <translation>適合率：このクラスと予測した画像のうち、実際にこのクラスだった割合。再現率：このクラスの画像のうち、正しく見つけられた割合。F1：両者の調和平均。見出しをクリックすると並べ替えます。</translation>
+    </message>
+</context>
+<context>
+    <name>MistakeDetail</name>
+    <message>
+        <source>Selected mistake</source>
+        <translation>選択した誤り</translation>
+    </message>
+    <message>
+        <source>The network's probability for each class; the true class's label is bold.</source>
+        <translation>ネットワークが各クラスに与えた確率。正解クラスのラベルは太字です。</translation>
+    </message>
+    <message>
+        <source>Test image {index}: true {true}, guessed {guess} with {guess_percent}% (right).</source>
+        <translation>テスト画像 {index}：正解 {true}、{guess_percent}% で {guess} と予測（正しい）。</translation>
+    </message>
+    <message>
+        <source>Test image {index}: true {true}, guessed {guess} with {guess_percent}% (wrong). The true class had {true_percent}%.</source>
+        <translation>テスト画像 {index}：正解 {true}、{guess_percent}% で {guess} と予測（誤り）。正解クラスの確率は {true_percent}% でした。</translation>
+    </message>
+</context>
+<context>
+    <name>MistakesBox</name>
+    <message>
+        <source>Misclassified test images</source>
+        <translation>誤認識したテスト画像</translation>
+    </message>
+    <message>
+        <source>Test images the network got wrong, the most confident mistakes first; select one to see its probabilities.</source>
+        <translation>ネットワークが誤認識したテスト画像（確信度の高い誤りから順に）。選択すると各クラスの確率を表示します。</translation>
+    </message>
+    <message>
+        <source>Show &amp;all</source>
+        <translation>すべて表示(&amp;A)</translation>
+    </message>
+    <message>
+        <source>List every kind of mistake again, not one cell's.</source>
+        <translation>1 つのセルだけでなく、すべての誤りを再び一覧表示します。</translation>
+    </message>
+    <message>
+        <source>Test image {index}</source>
+        <translation>テスト画像 {index}</translation>
+    </message>
+    <message>
+        <source>{count} mistakes</source>
+        <translation>誤り {count} 件</translation>
+    </message>
+    <message>
+        <source>{count} images of {true} taken for {guess}</source>
+        <translation>{guess} と誤認された {true} の画像 {count} 枚</translation>
+    </message>
+    <message>
+        <source>{list}, the most confident first</source>
+        <translation>{list}（確信度の高い順）</translation>
+    </message>
+    <message>
+        <source>{list} (the first {limit} shown)</source>
+        <translation>{list}（最初の {limit} 件を表示）</translation>
+    </message>
+</context>
+<context>
     <name>NodeDetailPanel</name>
     <message>
         <source>the constant {value}</source>
@@ -1819,6 +1811,33 @@
     <message>
         <source>Class probabilities</source>
         <translation>各クラスの確率</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsBox</name>
+    <message>
+        <source>Numerical gradient against backpropagation</source>
+        <translation>数値勾配と誤差逆伝播法の比較</translation>
+    </message>
+    <message>
+        <source>Run the check to time both methods.</source>
+        <translation>確認を実行すると、両方の方法の所要時間を計測します。</translation>
+    </message>
+    <message>
+        <source>Per parameter: the mean absolute difference (the figure the book prints), the largest one, and the largest difference relative to the gradients' size.</source>
+        <translation>パラメータごとに、絶対差の平均（本書に載っている値）、絶対差の最大値、勾配の大きさに対する差の最大値を示します。</translation>
+    </message>
+    <message>
+        <source>Numerical gradient {numerical}, backpropagation {backprop} (the best of {runs} runs after a warm-up run): backprop was {speedup} times faster.</source>
+        <translation>数値勾配 {numerical}、誤差逆伝播法 {backprop}（ウォームアップを 1 回行った後、{runs} 回の実行で最速の値）：逆伝播のほうが {speedup} 倍速い結果でした。</translation>
+    </message>
+    <message>
+        <source>1e-7 (the book's)</source>
+        <translation>1e-7（本書と同じ）</translation>
+    </message>
+    <message>
+        <source>{images}; TwoLayerNet(784, {hidden}, 10), {activation}, seed {seed}, float64; constant inside the log: {delta}.</source>
+        <translation>{images}。TwoLayerNet(784, {hidden}, 10)、{activation}、シード {seed}、float64。log 内の定数：{delta}。</translation>
     </message>
 </context>
 <context>

@@ -472,44 +472,12 @@
         <translation>概率最高的预测为正确答案的测试图像所占的比例。</translation>
     </message>
     <message>
-        <source>Per-class precision, recall and F1</source>
-        <translation>各类别的精确率、召回率和 F1</translation>
-    </message>
-    <message>
-        <source>Precision: of the images guessed as this class, the share that are. Recall: of this class's images, the share found. F1: their harmonic mean. Click a header to sort.</source>
-        <translation>精确率：被预测为该类别的图像中，确实属于该类别的比例。召回率：该类别的图像中被找出的比例。F1：两者的调和平均数。点击表头可排序。</translation>
-    </message>
-    <message>
-        <source>Test images the network got wrong, the most confident mistakes first; select one to see its probabilities.</source>
-        <translation>网络识别错误的测试图像，置信度最高的错误排在最前；选择一张可查看其概率。</translation>
-    </message>
-    <message>
-        <source>Misclassified test images</source>
-        <translation>识别错误的测试图像</translation>
-    </message>
-    <message>
-        <source>Show &amp;all</source>
-        <translation>全部显示(&amp;A)</translation>
-    </message>
-    <message>
-        <source>List every kind of mistake again, not one cell's.</source>
-        <translation>重新列出所有类型的错误，而不只是一个单元格的。</translation>
-    </message>
-    <message>
-        <source>The network's probability for each class; the true class's label is bold.</source>
-        <translation>网络对各类别给出的概率；真实类别的标签以粗体显示。</translation>
-    </message>
-    <message>
         <source>Confusion matrix</source>
         <translation>混淆矩阵</translation>
     </message>
     <message>
         <source>Per class</source>
         <translation>各类别</translation>
-    </message>
-    <message>
-        <source>Selected mistake</source>
-        <translation>选中的错误</translation>
     </message>
     <message>
         <source>Waiting for the test images to load…</source>
@@ -544,36 +512,8 @@
         <translation>注意：此模型是在 {dataset} 上训练的</translation>
     </message>
     <message>
-        <source>Test image {index}</source>
-        <translation>测试图像 {index}</translation>
-    </message>
-    <message>
-        <source>{count} mistakes</source>
-        <translation>{count} 个错误</translation>
-    </message>
-    <message>
-        <source>{count} images of {true} taken for {guess}</source>
-        <translation>{count} 张 {true} 被误认为 {guess}</translation>
-    </message>
-    <message>
-        <source>{list}, the most confident first</source>
-        <translation>{list}，置信度最高的在前</translation>
-    </message>
-    <message>
-        <source>{list} (the first {limit} shown)</source>
-        <translation>{list}（显示前 {limit} 个）</translation>
-    </message>
-    <message>
         <source>No mistakes to show.</source>
         <translation>没有可显示的错误。</translation>
-    </message>
-    <message>
-        <source>Test image {index}: true {true}, guessed {guess} with {guess_percent}% (right).</source>
-        <translation>测试图像 {index}：真实为 {true}，以 {guess_percent}% 预测为 {guess}（正确）。</translation>
-    </message>
-    <message>
-        <source>Test image {index}: true {true}, guessed {guess} with {guess_percent}% (wrong). The true class had {true_percent}%.</source>
-        <translation>测试图像 {index}：真实为 {true}，以 {guess_percent}% 预测为 {guess}（错误）。真实类别的概率为 {true_percent}%。</translation>
     </message>
     <message>
         <source>Load model</source>
@@ -630,6 +570,13 @@
     <message>
         <source>Press Evaluate.</source>
         <translation>请按“评估”。</translation>
+    </message>
+</context>
+<context>
+    <name>ExplanationBox</name>
+    <message>
+        <source>What the figures mean</source>
+        <translation>数值的含义</translation>
     </message>
 </context>
 <context>
@@ -694,6 +641,7 @@
     </message>
     <message>
         <source>How many training images the loss is computed on (the book's gradient_check.py uses the first 3).</source>
+        <extracomment>At most this many of the checked images' labels are listed.</extracomment>
         <translation>计算损失所用的训练图像张数（书中的 gradient_check.py 使用前 3 张）。</translation>
     </message>
     <message>
@@ -737,36 +685,12 @@
         <translation>数值梯度：已完成 {percent}%，剩余{remaining}</translation>
     </message>
     <message>
-        <source>Numerical gradient {numerical}, backpropagation {backprop} (the best of {runs} runs after a warm-up run): backprop was {speedup} times faster.</source>
-        <translation>数值梯度 {numerical}，误差反向传播法 {backprop}（先预热运行一次，再取 {runs} 次运行中最快的一次）：反向传播快了 {speedup} 倍。</translation>
-    </message>
-    <message>
         <source>Parameters whose numerical derivative is done (two losses each).</source>
         <translation>已完成数值微分的参数（每个参数计算两次损失）。</translation>
     </message>
     <message>
         <source>Numerical gradient progress</source>
         <translation>数值梯度的进度</translation>
-    </message>
-    <message>
-        <source>Numerical gradient against backpropagation</source>
-        <translation>数值梯度与误差反向传播法的比较</translation>
-    </message>
-    <message>
-        <source>Per parameter: the mean absolute difference (the figure the book prints), the largest one, and the largest difference relative to the gradients' size.</source>
-        <translation>每个参数的平均绝对差（书中印出的数值）、最大绝对差，以及相对于梯度大小的最大差。</translation>
-    </message>
-    <message>
-        <source>Checks so far</source>
-        <translation>已完成的确认</translation>
-    </message>
-    <message>
-        <source>Every check finished in this session, newest first, with its mean |diff| per parameter: run with and without the 1e-7 to compare.</source>
-        <translation>本次运行中完成的每次确认（最新的在前）及各参数的平均 |差值|：分别在有、无 1e-7 的情况下运行以作比较。</translation>
-    </message>
-    <message>
-        <source>Run the check to time both methods.</source>
-        <translation>运行确认即可测量两种方法的耗时。</translation>
     </message>
     <message>
         <source>Settings</source>
@@ -787,14 +711,6 @@
     <message>
         <source>Rando&amp;m seed:</source>
         <translation>随机种子(&amp;M)：</translation>
-    </message>
-    <message>
-        <source>Checks so far: mean |diff| per parameter, newest first</source>
-        <translation>已完成的确认：各参数的平均 |差值|，最新的在前</translation>
-    </message>
-    <message>
-        <source>What the figures mean</source>
-        <translation>数值的含义</translation>
     </message>
     <message>
         <source>TwoLayerNet(784, {hidden}, 10) has {count} parameters: the numerical gradient computes the loss {losses} times, backpropagation once forward and once backward.</source>
@@ -845,28 +761,12 @@
         <translation>{done} / {total} 个参数</translation>
     </message>
     <message>
-        <source>1e-7 (the book's)</source>
-        <translation>1e-7（与书中相同）</translation>
-    </message>
-    <message>
         <source>The first {dataset} training image (label {labels})</source>
         <translation>{dataset} 的第一张训练图像（标签 {labels}）</translation>
     </message>
     <message>
         <source>The first {count} {dataset} training images (labels {labels})</source>
         <translation>{dataset} 的前 {count} 张训练图像（标签 {labels}）</translation>
-    </message>
-    <message>
-        <source>{images}; TwoLayerNet(784, {hidden}, 10), {activation}, seed {seed}, float64; constant inside the log: {delta}.</source>
-        <translation>{images}；TwoLayerNet(784, {hidden}, 10)，{activation}，种子 {seed}，float64；log 中的常数：{delta}。</translation>
-    </message>
-    <message>
-        <source>yes</source>
-        <translation>是</translation>
-    </message>
-    <message>
-        <source>no (0)</source>
-        <translation>否 (0)</translation>
     </message>
     <message>
         <source>Waiting for the training images to load…</source>
@@ -1049,6 +949,29 @@
     <message>
         <source>The graph's nodes, inputs and arrows with their values and gradients; click a node or an input to show it in the side panel.</source>
         <translation>计算图的节点、输入和箭头，以及它们的值和梯度；点击节点或输入可在侧栏中查看详情。</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryBox</name>
+    <message>
+        <source>Checks so far: mean |diff| per parameter, newest first</source>
+        <translation>已完成的确认：各参数的平均 |差值|，最新的在前</translation>
+    </message>
+    <message>
+        <source>Checks so far</source>
+        <translation>已完成的确认</translation>
+    </message>
+    <message>
+        <source>Every check finished in this session, newest first, with its mean |diff| per parameter: run with and without the 1e-7 to compare.</source>
+        <translation>本次运行中完成的每次确认（最新的在前）及各参数的平均 |差值|：分别在有、无 1e-7 的情况下运行以作比较。</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no (0)</source>
+        <translation>否 (0)</translation>
     </message>
 </context>
 <context>
@@ -1638,6 +1561,75 @@
     </message>
 </context>
 <context>
+    <name>MetricsTable</name>
+    <message>
+        <source>Per-class precision, recall and F1</source>
+        <translation>各类别的精确率、召回率和 F1</translation>
+    </message>
+    <message>
+        <source>Precision: of the images guessed as this class, the share that are. Recall: of this class's images, the share found. F1: their harmonic mean. Click a header to sort.</source>
+        <translation>精确率：被预测为该类别的图像中，确实属于该类别的比例。召回率：该类别的图像中被找出的比例。F1：两者的调和平均数。点击表头可排序。</translation>
+    </message>
+</context>
+<context>
+    <name>MistakeDetail</name>
+    <message>
+        <source>Selected mistake</source>
+        <translation>选中的错误</translation>
+    </message>
+    <message>
+        <source>The network's probability for each class; the true class's label is bold.</source>
+        <translation>网络对各类别给出的概率；真实类别的标签以粗体显示。</translation>
+    </message>
+    <message>
+        <source>Test image {index}: true {true}, guessed {guess} with {guess_percent}% (right).</source>
+        <translation>测试图像 {index}：真实为 {true}，以 {guess_percent}% 预测为 {guess}（正确）。</translation>
+    </message>
+    <message>
+        <source>Test image {index}: true {true}, guessed {guess} with {guess_percent}% (wrong). The true class had {true_percent}%.</source>
+        <translation>测试图像 {index}：真实为 {true}，以 {guess_percent}% 预测为 {guess}（错误）。真实类别的概率为 {true_percent}%。</translation>
+    </message>
+</context>
+<context>
+    <name>MistakesBox</name>
+    <message>
+        <source>Misclassified test images</source>
+        <translation>识别错误的测试图像</translation>
+    </message>
+    <message>
+        <source>Test images the network got wrong, the most confident mistakes first; select one to see its probabilities.</source>
+        <translation>网络识别错误的测试图像，置信度最高的错误排在最前；选择一张可查看其概率。</translation>
+    </message>
+    <message>
+        <source>Show &amp;all</source>
+        <translation>全部显示(&amp;A)</translation>
+    </message>
+    <message>
+        <source>List every kind of mistake again, not one cell's.</source>
+        <translation>重新列出所有类型的错误，而不只是一个单元格的。</translation>
+    </message>
+    <message>
+        <source>Test image {index}</source>
+        <translation>测试图像 {index}</translation>
+    </message>
+    <message>
+        <source>{count} mistakes</source>
+        <translation>{count} 个错误</translation>
+    </message>
+    <message>
+        <source>{count} images of {true} taken for {guess}</source>
+        <translation>{count} 张 {true} 被误认为 {guess}</translation>
+    </message>
+    <message>
+        <source>{list}, the most confident first</source>
+        <translation>{list}，置信度最高的在前</translation>
+    </message>
+    <message>
+        <source>{list} (the first {limit} shown)</source>
+        <translation>{list}（显示前 {limit} 个）</translation>
+    </message>
+</context>
+<context>
     <name>NodeDetailPanel</name>
     <message>
         <source>the constant {value}</source>
@@ -1819,6 +1811,33 @@
     <message>
         <source>Class probabilities</source>
         <translation>各类别的概率</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsBox</name>
+    <message>
+        <source>Numerical gradient against backpropagation</source>
+        <translation>数值梯度与误差反向传播法的比较</translation>
+    </message>
+    <message>
+        <source>Run the check to time both methods.</source>
+        <translation>运行确认即可测量两种方法的耗时。</translation>
+    </message>
+    <message>
+        <source>Per parameter: the mean absolute difference (the figure the book prints), the largest one, and the largest difference relative to the gradients' size.</source>
+        <translation>每个参数的平均绝对差（书中印出的数值）、最大绝对差，以及相对于梯度大小的最大差。</translation>
+    </message>
+    <message>
+        <source>Numerical gradient {numerical}, backpropagation {backprop} (the best of {runs} runs after a warm-up run): backprop was {speedup} times faster.</source>
+        <translation>数值梯度 {numerical}，误差反向传播法 {backprop}（先预热运行一次，再取 {runs} 次运行中最快的一次）：反向传播快了 {speedup} 倍。</translation>
+    </message>
+    <message>
+        <source>1e-7 (the book's)</source>
+        <translation>1e-7（与书中相同）</translation>
+    </message>
+    <message>
+        <source>{images}; TwoLayerNet(784, {hidden}, 10), {activation}, seed {seed}, float64; constant inside the log: {delta}.</source>
+        <translation>{images}；TwoLayerNet(784, {hidden}, 10)，{activation}，种子 {seed}，float64；log 中的常数：{delta}。</translation>
     </message>
 </context>
 <context>

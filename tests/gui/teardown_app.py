@@ -63,7 +63,7 @@ def set_up(window, situation: str, mirror: str | None) -> None:
         check.samples_spin.setValue(3)
         check.hidden_spin.setValue(50)
         check.start()
-        wait_for(check.thread.progress)
+        wait_for(check.worker.progress)
         window.start_download("fashion-mnist", mirrors=[mirror], timeout=3600)
         slow_disk()
         window.state.load_data("mnist")

@@ -25,7 +25,7 @@ from tests.support_http import StallingServer
 SCRIPT = Path(__file__).with_name("teardown_app.py")
 ROOT = Path(__file__).resolve().parents[2]
 #: Every thread kind the window starts, all at work in the "all" situation.
-ALL_THREADS = "running: GradientCheckThread data-load download training"
+ALL_THREADS = "running: data-load download gradient-check training"
 #: What Qt may say on stderr without anything being wrong: the offscreen platform cannot pass
 #: size hints on to a window system.
 HARMLESS_NOTICES = (re.compile(r"This plugin does not support propagateSizeHints\(\)"),)

@@ -14,7 +14,7 @@ from desktop_nn.gui.workers import GeneratorWorker, ThreadRegistry
 
 
 class Worker(QThread):
-    """Works until asked to stop, as the training and gradient-check threads do."""
+    """Works until asked to stop, as the training and the gradient check do."""
 
     def __init__(self) -> None:
         super().__init__()

@@ -149,17 +149,30 @@ class ConfusionMatrixView(QWidget):
             painter.end()
             return
         left, top, cell, rotated = layout
-        cm, strengths = self._matrix, self._strengths
-        n = len(cm)
-        grid = cell * n
-        metrics = self.fontMetrics()
-        line = metrics.height()
+        grid = cell * len(self._matrix)
+        self._draw_titles(painter, left, top, grid)
+        self._draw_class_labels(painter, left, top, cell, rotated)
+        self._draw_cells(painter, left, top, cell)
+        outline = QPen(text_colour)
+        outline.setWidthF(1.2)
+        painter.setPen(outline)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(QRectF(left, top, grid, grid))
+        if self.selected is not None:
+            selection = QPen(palette.color(QPalette.ColorRole.Highlight))
+            selection.setWidthF(3.0)
+            painter.setPen(selection)
+            painter.drawRect(self.cell_rect(*self.selected).adjusted(1.5, 1.5, -1.5, -1.5))
+        self._draw_legend(painter, QRectF(left, top + grid + 10, grid, 0))
+        painter.end()
 
-        # Axis titles.
+    def _draw_titles(self, painter: QPainter, left: float, top: float, grid: float) -> None:
+        """The axis titles: "predicted" over the grid, "true" turned up its left side."""
+        line = self.fontMetrics().height()
         title_font = QFont(self.font())
         title_font.setBold(True)
         painter.setFont(title_font)
-        painter.setPen(text_colour)
+        painter.setPen(self.palette().color(QPalette.ColorRole.WindowText))
         painter.drawText(QRectF(left, 0, grid, line + 4),
                          int(Qt.AlignmentFlag.AlignCenter), self.tr("predicted"))
         painter.save()
@@ -169,7 +182,10 @@ class ConfusionMatrixView(QWidget):
                          int(Qt.AlignmentFlag.AlignCenter), self.tr("true"))
         painter.restore()
 
-        # Class labels.
+    def _draw_class_labels(self, painter: QPainter, left: float, top: float, cell: float,
+                           rotated: bool) -> None:
+        """The class names left of the rows and over the columns (turned up when long)."""
+        line = self.fontMetrics().height()
         painter.setFont(self.font())
         label_right = left - 6
         for k, label in enumerate(self.labels):
@@ -188,16 +204,20 @@ class ConfusionMatrixView(QWidget):
                 painter.drawText(QRectF(left + k * cell, top - line - 6, cell, line + 2),
                                  int(Qt.AlignmentFlag.AlignCenter), label)
 
-        # Cells: colour, then the count in a font sized to the cell.
+    def _draw_cells(self, painter: QPainter, left: float, top: float, cell: float) -> None:
+        """Each cell's colour, then its count in a font sized to the cell."""
+        cm, strengths = self._matrix, self._strengths
+        palette = self.palette()
+        metrics = self.fontMetrics()
         count_font = QFont(self.font())
         widest = metrics.horizontalAdvance(str(max(int(cm.max()), 10)))
-        scale = min(1.6, (cell * 0.8) / max(widest, 1), (cell * 0.5) / max(line, 1))
+        scale = min(1.6, (cell * 0.8) / max(widest, 1), (cell * 0.5) / max(metrics.height(), 1))
         count_font.setPointSizeF(max(5.0, self.font().pointSizeF() * scale))
         background = palette.color(QPalette.ColorRole.Base)
         grid_pen = QPen(palette.color(QPalette.ColorRole.Mid))
         grid_pen.setWidthF(0.6)
-        for i in range(n):
-            for j in range(n):
+        for i in range(len(cm)):
+            for j in range(len(cm)):
                 rect = QRectF(left + j * cell, top + i * cell, cell, cell)
                 base = colour("blue") if i == j else colour("vermillion")
                 fill = tint(base, float(strengths[i, j])) if strengths[i, j] > 0 else background
@@ -212,18 +232,6 @@ class ConfusionMatrixView(QWidget):
                 painter.setFont(count_font)
                 painter.setPen(ink)
                 painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), str(int(cm[i, j])))
-        outline = QPen(text_colour)
-        outline.setWidthF(1.2)
-        painter.setPen(outline)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawRect(QRectF(left, top, grid, grid))
-        if self.selected is not None:
-            selection = QPen(palette.color(QPalette.ColorRole.Highlight))
-            selection.setWidthF(3.0)
-            painter.setPen(selection)
-            painter.drawRect(self.cell_rect(*self.selected).adjusted(1.5, 1.5, -1.5, -1.5))
-        self._draw_legend(painter, QRectF(left, top + grid + 10, grid, 0))
-        painter.end()
 
     def _draw_legend(self, painter: QPainter, area: QRectF) -> None:
         """Two colour ramps (correct, mistakes) with their ends labelled, and a hint."""

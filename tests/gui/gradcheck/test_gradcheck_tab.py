@@ -16,8 +16,9 @@ from PySide6.QtWidgets import (
 from desktop_nn.core.gradient import gradient_check
 from desktop_nn.core.network import TwoLayerNet
 from desktop_nn.gui.common.state import AppState
-from desktop_nn.gui.gradcheck_tab import GradientCheckTab, format_sci
-from desktop_nn.gui.gradcheck_thread import GradientCheckThread
+from desktop_nn.gui.gradcheck import job as job_module
+from desktop_nn.gui.gradcheck.tab import GradientCheckTab
+from desktop_nn.gui.gradcheck.texts import format_sci
 
 PARAMS = ("W1", "b1", "W2", "b2")
 
@@ -120,16 +121,21 @@ def test_the_delta_switch_reproduces_the_books_orders_of_magnitude(window, qtbot
 
 @pytest.fixture
 def elements_after_cancel(monkeypatch) -> list[int]:
-    """Parameter elements the check thread finished after Cancel was asked for."""
+    """Parameter elements the check finished after Cancel was asked for."""
     seen: list[int] = []
-    report = GradientCheckThread._on_progress
+    reporter = job_module.element_reporter
 
-    def counting(thread, done, total):
-        if thread.cancel_requested:
-            seen.append(done)
-        return report(thread, done, total)
+    def counting_reporter(task):
+        report = reporter(task)
 
-    monkeypatch.setattr(GradientCheckThread, "_on_progress", counting)
+        def counting(done, total):
+            if task.cancel_requested():
+                seen.append(done)
+            return report(done, total)
+
+        return counting
+
+    monkeypatch.setattr(job_module, "element_reporter", counting_reporter)
     return seen
 
 
@@ -140,16 +146,16 @@ def test_cancelling_a_long_check(window, qtbot, elements_after_cancel):
     assert tab.is_running and not tab.run_button.isEnabled()
     qtbot.waitUntil(lambda: tab.progress_bar.value() > 0, timeout=30_000)
     assert tab.progress_bar.value() < tab.progress_bar.maximum()
-    thread = tab.thread
+    worker = tab.worker
     with qtbot.waitSignal(tab.check_ended, timeout=30_000) as ended:
         qtbot.mouseClick(tab.cancel_button, Qt.MouseButton.LeftButton)
-    assert thread.isFinished()
+    assert not worker.is_running()
     # Prompt, counted in work rather than seconds: the element being computed when Cancel came
     # is the last one (of 39,760).
     assert len(elements_after_cancel) == 1
     assert ended.args == ["cancelled"]
     assert "cancelled" in tab.status_label.text()
-    assert tab.thread is None
+    assert not tab.is_running
     assert tab.run_button.isEnabled() and not tab.cancel_button.isEnabled()
     assert tab.hidden_spin.isEnabled()
     assert table_column(tab, 2) == ["–"] * 4  # no half result
@@ -161,10 +167,10 @@ def test_closing_the_window_during_a_check_stops_it(window, qtbot, elements_afte
     configure(tab, samples=3, hidden=50)
     tab.start()
     qtbot.waitUntil(lambda: tab.progress_bar.value() > 0, timeout=30_000)
-    thread = tab.thread
+    worker = tab.worker
     window.close()
-    assert tab.thread is None
-    assert thread.isFinished()
+    assert not tab.is_running
+    assert not worker.is_running()
     assert len(elements_after_cancel) == 1  # closing cancels at once, as the button does
 
 

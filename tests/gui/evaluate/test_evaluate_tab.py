@@ -13,8 +13,9 @@ from desktop_nn.core.network import TwoLayerNet
 from desktop_nn.core.training import TrainConfig, Trainer
 from desktop_nn.gui.common.palette import colour, contrast_ratio, readable_text_colour
 from desktop_nn.gui.common.state import AppState
-from desktop_nn.gui.confusion_view import ConfusionMatrixView, cell_strengths
-from desktop_nn.gui.evaluate_tab import GALLERY_LIMIT, NO_MODEL_HINT, EvaluateTab
+from desktop_nn.gui.evaluate.confusion import ConfusionMatrixView, cell_strengths
+from desktop_nn.gui.evaluate.tab import EvaluateTab
+from desktop_nn.gui.evaluate.texts import GALLERY_LIMIT, NO_MODEL_HINT
 from tests.gui.messages import last_message
 
 RECALL_COLUMN, SUPPORT_COLUMN = 2, 4

@@ -10,10 +10,12 @@ import pytest
 
 import desktop_nn.core.gradient as gradient_module
 from desktop_nn.cli import main
+from desktop_nn.core.check_settings import GradientCheckSettings
 from desktop_nn.core.timing import TIMED_CALLS
 from desktop_nn.gui.common.state import AppState
-from desktop_nn.gui.gradcheck_tab import GradientCheckTab
-from desktop_nn.gui.gradcheck_thread import GradientCheckSettings, GradientCheckThread
+from desktop_nn.gui.gradcheck.job import check_job
+from desktop_nn.gui.gradcheck.tab import GradientCheckTab
+from desktop_nn.gui.workers import GeneratorWorker, ThreadRegistry
 
 
 @pytest.fixture
@@ -48,11 +50,11 @@ def test_the_command_line_and_the_window_measure_the_same_way(mnist, monkeypatch
     cli = json.loads(out.getvalue())
 
     (x_train, t_train), _ = mnist
-    thread = GradientCheckThread(GradientCheckSettings(samples=1, hidden_size=2),
-                                 x_train[:1], t_train[:1])
-    with qtbot.waitSignal(thread.ended, timeout=60_000) as ended:
-        thread.start()
-    thread.wait()
-    window = ended.args[1]
+    worker = GeneratorWorker("gradient-check", check_job(
+        GradientCheckSettings(samples=1, hidden_size=2), x_train[:1], t_train[:1]))
+    with qtbot.waitSignal(worker.finished, timeout=60_000) as ended:
+        worker.start(ThreadRegistry())
+    worker.wait()
+    window = ended.args[0]
     assert timings[0] == timings[1] and len(timings) == 2
     assert cli["backprop_repeats"] == window.backprop_repeats == TIMED_CALLS

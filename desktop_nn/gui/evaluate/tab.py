@@ -15,34 +15,18 @@ as File → Load model does) and evaluates it at once.
 from __future__ import annotations
 
 import os
-import unicodedata
 from collections.abc import Callable
 
 import numpy as np
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QCoreApplication,
-    QRect,
-    QSize,
-    Qt,
-    Signal,
-    Slot,
-)
-from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QListView,
-    QListWidget,
     QListWidgetItem,
     QPushButton,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -53,67 +37,13 @@ from desktop_nn.data.datasets import NUM_CLASSES, dataset_title
 from desktop_nn.gui.common.class_names import display_class_names
 from desktop_nn.gui.common.messages import show_message
 from desktop_nn.gui.common.state import AppState
-from desktop_nn.gui.common.widgets import DigitView, ProbabilityBars, StatusLabel
-from desktop_nn.gui.confusion_view import ConfusionMatrixView
-from desktop_nn.image_files import grey_qimage
+from desktop_nn.gui.common.widgets import StatusLabel
+from desktop_nn.gui.evaluate.confusion import ConfusionMatrixView
+from desktop_nn.gui.evaluate.metrics import MetricsTable
+from desktop_nn.gui.evaluate.mistakes import MistakeDetail, MistakesBox
+from desktop_nn.gui.evaluate.texts import no_model_hint
 
-#: The gallery shows at most this many mistakes (the most confident ones).
-GALLERY_LIMIT = 200
-THUMBNAIL_SCALE = 2
-NO_MODEL_HINT = QT_TRANSLATE_NOOP("EvaluateTab",
-                                  "Train a network or load one (File → Load model).")
-METRIC_COLUMNS = (
-    QT_TRANSLATE_NOOP("EvaluateTab", "Class"),
-    QT_TRANSLATE_NOOP("EvaluateTab", "Precision"),
-    QT_TRANSLATE_NOOP("EvaluateTab", "Recall"),
-    QT_TRANSLATE_NOOP("EvaluateTab", "F1"),
-    QT_TRANSLATE_NOOP("EvaluateTab", "Support"),
-)
 ModelLoader = Callable[[str | os.PathLike], bool]
-
-
-def no_model_hint() -> str:
-    """:data:`NO_MODEL_HINT` in the current language."""
-    return QCoreApplication.translate("EvaluateTab", NO_MODEL_HINT)
-
-
-def text_width(text: str) -> int:
-    """Width of ``text`` in character cells: Chinese and Japanese characters count twice."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def format_percent(probability: float) -> str:
-    """'87%', but '99.7%' rather than a rounded '100%' for a guess that was not certain."""
-    percent = 100 * probability
-    if 99.5 <= percent < 100:
-        return f"{percent:.1f}%"
-    return f"{percent:.0f}%"
-
-
-def mistake_caption(truth: str, guess: str, confidence: float) -> str:
-    """'true 4 → guess 9 (87%)', broken into lines so that nothing is cut off."""
-    percent = format_percent(confidence)
-    if max(text_width(truth), text_width(guess)) <= 2:
-        return QCoreApplication.translate(
-            "EvaluateTab", "true {true} → guess {guess}\n({confidence})").format(
-            true=truth, guess=guess, confidence=percent)
-    return QCoreApplication.translate(
-        "EvaluateTab", "true {true}\n→ guess {guess}\n({confidence})").format(
-        true=truth, guess=guess, confidence=percent)
-
-
-class NumericItem(QTableWidgetItem):
-    """A table cell shown as text but sorted by its number."""
-
-    def __init__(self, value: float, text: str) -> None:
-        super().__init__(text)
-        self.value = float(value)
-        self.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-
-    def __lt__(self, other: QTableWidgetItem) -> bool:
-        if isinstance(other, NumericItem):
-            return self.value < other.value
-        return super().__lt__(other)
 
 
 class EvaluateTab(QWidget):
@@ -175,92 +105,16 @@ class EvaluateTab(QWidget):
             self.tr("Share of the test images whose top guess is right."))
         self.info_label = StatusLabel()
         self.info_label.setObjectName("evaluateInfo")
-
         self.confusion_view = ConfusionMatrixView()
-
-        self.metrics_table = QTableWidget(0, len(METRIC_COLUMNS))
-        self.metrics_table.setObjectName("classMetricsTable")
-        self.metrics_table.setHorizontalHeaderLabels(
-            [QCoreApplication.translate("EvaluateTab", column) for column in METRIC_COLUMNS])
-        self.metrics_table.setAccessibleName(self.tr("Per-class precision, recall and F1"))
-        self.metrics_table.verticalHeader().setVisible(False)
-        # Rows sized to the text; the table takes the room that is left (all ten classes in a
-        # window of ordinary size) but can shrink to four rows on a small screen.
-        self.metrics_table.verticalHeader().setDefaultSectionSize(
-            self.metrics_table.fontMetrics().height() + 10)
-        self.metrics_table.setMinimumHeight(
-            self.metrics_table.horizontalHeader().sizeHint().height()
-            + 4 * self.metrics_table.verticalHeader().defaultSectionSize()
-            + 2 * self.metrics_table.frameWidth() + 2)
-        self.metrics_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.metrics_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        # Each figure's column as wide as its header (with the sort arrow) or its numbers; the
-        # class column takes what is left.
-        self.metrics_table.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents)
-        self.metrics_table.horizontalHeader().setSectionResizeMode(
-            0, QHeaderView.ResizeMode.Stretch)
-        self.metrics_table.horizontalHeader().setStretchLastSection(False)
-        self._fit_metrics_columns()
-        self.metrics_table.setToolTip(self.tr(
-            "Precision: of the images guessed as this class, the share that are. Recall: of "
-            "this class's images, the share found. F1: their harmonic mean. Click a header "
-            "to sort."
-        ))
-
-        self.gallery = QListWidget()
-        self.gallery.setObjectName("misclassifiedGallery")
-        self.gallery.setViewMode(QListView.ViewMode.IconMode)
-        self.gallery.setMovement(QListView.Movement.Static)
-        self.gallery.setResizeMode(QListView.ResizeMode.Adjust)
-        self.gallery.setWordWrap(True)
-        self.gallery.setUniformItemSizes(True)
-        side = 28 * THUMBNAIL_SCALE
-        self.gallery.setIconSize(QSize(side, side))
-        self._set_gallery_grid()
-        self.gallery.setSpacing(2)
-        self.gallery.setToolTip(self.tr(
-            "Test images the network got wrong, the most confident mistakes first; select one "
-            "to see its probabilities."
-        ))
-        self.gallery.setAccessibleName(self.tr("Misclassified test images"))
-        self.gallery_label = StatusLabel(lines=2)
-        self.gallery_label.setObjectName("galleryLabel")
-        self.show_all_button = QPushButton(self.tr("Show &all"))
-        self.show_all_button.setObjectName("galleryShowAllButton")
-        self.show_all_button.setToolTip(
-            self.tr("List every kind of mistake again, not one cell's."))
-
-        self.detail_digit = DigitView(scale=4)
-        # Three lines of text; room for four, as Chinese and Japanese lines are taller.
-        self.detail_caption = StatusLabel(lines=4)
-        self.detail_caption.setObjectName("mistakeCaption")
-        self.detail_bars = ProbabilityBars(row_height=17)  # compact: the table keeps its rows
-        self.detail_bars.setObjectName("mistakeProbabilities")
-        self.detail_bars.setToolTip(self.tr(
-            "The network's probability for each class; the true class's label is bold."
-        ))
-
-    def _fit_metrics_columns(self) -> None:
-        """Make the table wide enough for every column's header with the sort arrow and for
-        its cells, in any language, so that no header is ever cut."""
-        table = self.metrics_table
-        header = table.horizontalHeader()
-        header.setSortIndicatorShown(True)  # any column can be sorted: room for the arrow
-        needed = sum(max(header.sectionSizeHint(column), table.sizeHintForColumn(column))
-                     for column in range(table.columnCount()))
-        table.setMinimumWidth(needed + 2 * table.frameWidth()
-                              + table.verticalScrollBar().sizeHint().width())
-
-    def _set_gallery_grid(self) -> None:
-        """Room for the thumbnail and its caption (two lines for digits, three for names),
-        measured in the font that draws it: Chinese and Japanese lines are taller."""
-        side = 28 * THUMBNAIL_SCALE
-        longest = max(self.labels, key=text_width)
-        caption = mistake_caption(longest, longest, 0.997)
-        height = self.gallery.fontMetrics().boundingRect(
-            QRect(0, 0, side + 54, 10 * side), int(Qt.TextFlag.TextWordWrap), caption).height()
-        self.gallery.setGridSize(QSize(side + 60, side + height + 14))
+        self.metrics_table = MetricsTable()
+        self.mistakes = MistakesBox()
+        self.mistakes.fit_grid(self.labels)
+        self.gallery = self.mistakes.gallery
+        self.gallery_label = self.mistakes.gallery_label
+        self.show_all_button = self.mistakes.show_all_button
+        self.detail = MistakeDetail()
+        self.detail_caption = self.detail.caption
+        self.detail_bars = self.detail.bars
 
     def _build_layout(self) -> None:
         top = QHBoxLayout()
@@ -270,43 +124,19 @@ class EvaluateTab(QWidget):
         top.addWidget(self.accuracy_label, 1)
 
         confusion_box = QGroupBox(self.tr("Confusion matrix"))
-        confusion_layout = QVBoxLayout(confusion_box)
-        confusion_layout.addWidget(self.confusion_view, 1)
-
+        QVBoxLayout(confusion_box).addWidget(self.confusion_view, 1)
         metrics_box = QGroupBox(self.tr("Per class"))
-        metrics_layout = QVBoxLayout(metrics_box)
-        metrics_layout.addWidget(self.metrics_table)
-
-        detail_box = QGroupBox(self.tr("Selected mistake"))
-        detail_layout = QHBoxLayout(detail_box)
-        digit_column = QVBoxLayout()
-        digit_column.addWidget(self.detail_digit)
-        digit_column.addStretch(1)
-        detail_layout.addLayout(digit_column)
-        text_column = QVBoxLayout()
-        text_column.addWidget(self.detail_caption)
-        text_column.addWidget(self.detail_bars, 1)
-        detail_layout.addLayout(text_column, 1)
-
+        QVBoxLayout(metrics_box).addWidget(self.metrics_table)
         middle = QWidget()
         middle_layout = QVBoxLayout(middle)
         middle_layout.setContentsMargins(0, 0, 0, 0)
         middle_layout.addWidget(metrics_box, 1)
-        middle_layout.addWidget(detail_box)
-
-        gallery_box = QGroupBox(self.tr("Misclassified test images"))
-        gallery_layout = QVBoxLayout(gallery_box)
-        gallery_layout.addWidget(self.gallery_label)  # the pane's whole width for the text
-        gallery_layout.addWidget(self.gallery, 1)
-        gallery_footer = QHBoxLayout()
-        gallery_footer.addStretch(1)
-        gallery_footer.addWidget(self.show_all_button)
-        gallery_layout.addLayout(gallery_footer)
+        middle_layout.addWidget(self.detail)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(confusion_box)
         splitter.addWidget(middle)
-        splitter.addWidget(gallery_box)
+        splitter.addWidget(self.mistakes)
         splitter.setChildrenCollapsible(False)
         splitter.setStretchFactor(0, 5)
         splitter.setStretchFactor(1, 4)
@@ -358,7 +188,7 @@ class EvaluateTab(QWidget):
         self.stale = False
         self.labels = display_class_names(self.state.dataset_name, NUM_CLASSES)
         self.detail_bars.labels = self.labels
-        self._set_gallery_grid()
+        self.mistakes.fit_grid(self.labels)
         mistakes = result.num_samples - result.num_correct
         self.accuracy_label.setText(self.tr(
             "Test accuracy {accuracy}%  ({right} of {total} right, {wrong} wrong)"
@@ -366,7 +196,7 @@ class EvaluateTab(QWidget):
                  total=f"{result.num_samples:,}", wrong=f"{mistakes:,}"))
         self.info_label.setText(self._describe_model())
         self.confusion_view.set_matrix(result.confusion, self.labels)
-        self._fill_metrics(result)
+        self.metrics_table.fill(result, self.labels)
         self.filter = None
         self._fill_gallery()
         self._update_buttons()
@@ -387,25 +217,6 @@ class EvaluateTab(QWidget):
                 dataset=dataset_title(config.dataset)))
         return " · ".join(parts)
 
-    def _fill_metrics(self, result: Evaluation) -> None:
-        table = self.metrics_table
-        table.setSortingEnabled(False)
-        table.setRowCount(NUM_CLASSES)
-        metrics = result.metrics
-        for k in range(NUM_CLASSES):
-            row = [
-                NumericItem(k, self.labels[k]),
-                NumericItem(metrics.precision[k], f"{metrics.precision[k]:.3f}"),
-                NumericItem(metrics.recall[k], f"{metrics.recall[k]:.3f}"),
-                NumericItem(metrics.f1[k], f"{metrics.f1[k]:.3f}"),
-                NumericItem(metrics.support[k], f"{int(metrics.support[k]):,}"),
-            ]
-            row[0].setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-            for column, item in enumerate(row):
-                table.setItem(k, column, item)
-        table.setSortingEnabled(True)
-        table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-
     # -- gallery -------------------------------------------------------------------------------
     def _gallery_indices(self) -> np.ndarray:
         result = self.evaluation
@@ -416,42 +227,9 @@ class EvaluateTab(QWidget):
         return result.mistakes_between(*self.filter)
 
     def _fill_gallery(self) -> None:
-        self.gallery.clear()
         result = self.evaluation
-        indices = self._gallery_indices()
-        shown = indices[:GALLERY_LIMIT]
         x_test = self.state.data[1][0] if self.state.data is not None else None
-        side = 28 * THUMBNAIL_SCALE
-        cell = self.gallery.gridSize() - QSize(6, 6)
-        for index in shown:
-            index = int(index)
-            guess, truth = int(result.predictions[index]), int(result.labels[index])
-            item = QListWidgetItem(mistake_caption(
-                self.labels[truth], self.labels[guess], result.confidence(index)))
-            if x_test is not None and index < len(x_test):
-                pixmap = QPixmap.fromImage(grey_qimage(x_test[index].reshape(28, 28))).scaled(
-                    side, side, Qt.AspectRatioMode.IgnoreAspectRatio,
-                    Qt.TransformationMode.FastTransformation)
-                item.setIcon(QIcon(pixmap))
-            item.setSizeHint(cell)  # the caption may use the whole cell, not the icon's width
-            item.setData(Qt.ItemDataRole.UserRole, index)
-            item.setToolTip(self.tr("Test image {index}").format(index=f"{index:,}"))
-            item.setTextAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-            self.gallery.addItem(item)
-        total = len(indices)
-        if self.filter is None:
-            text = self.tr("{count} mistakes").format(count=f"{total:,}")
-        else:
-            text = self.tr("{count} images of {true} taken for {guess}").format(
-                count=f"{total:,}", true=self.labels[self.filter[0]],
-                guess=self.labels[self.filter[1]])
-        if total > 1:
-            text = self.tr("{list}, the most confident first").format(list=text)
-        if total > GALLERY_LIMIT:
-            text = self.tr("{list} (the first {limit} shown)").format(list=text,
-                                                                     limit=GALLERY_LIMIT)
-        self.gallery_label.setText(text)
-        self.show_all_button.setEnabled(self.filter is not None)
+        self.mistakes.fill(result, self._gallery_indices(), self.filter, self.labels, x_test)
         self.confusion_view.select(self.filter)
         if self.gallery.count():
             self.gallery.setCurrentRow(0)
@@ -481,26 +259,11 @@ class EvaluateTab(QWidget):
         result = self.evaluation
         if result is None or self.state.data is None:
             return
-        self.detail_digit.set_pixels(self.state.data[1][0][index].reshape(28, 28))
-        truth, guess = int(result.labels[index]), int(result.predictions[index])
-        probabilities = result.probabilities[index].astype(np.float64)
-        if truth == guess:
-            caption = self.tr("Test image {index}: true {true}, guessed {guess} with "
-                              "{guess_percent}% (right).")
-        else:
-            caption = self.tr("Test image {index}: true {true}, guessed {guess} with "
-                              "{guess_percent}% (wrong). The true class had {true_percent}%.")
-        self.detail_caption.setText(caption.format(
-            index=f"{index:,}", true=self.labels[truth], guess=self.labels[guess],
-            guess_percent=f"{100 * probabilities[guess]:.1f}",
-            true_percent=f"{100 * probabilities[truth]:.1f}"))
-        self.detail_bars.set_probabilities(np.nan_to_num(probabilities), truth)
+        self.detail.show_image(result, self.state.data[1][0][index], index, self.labels)
         self.shown_index = index
 
     def _clear_detail(self, text: str) -> None:
-        self.detail_digit.clear_image()
-        self.detail_caption.setText(text)
-        self.detail_bars.set_probabilities(None)
+        self.detail.clear(text)
         self.shown_index = None
 
     # -- loading -------------------------------------------------------------------------------
@@ -576,9 +339,7 @@ class EvaluateTab(QWidget):
             self.tr("Press Evaluate.") if has_model else no_model_hint())
         self.confusion_view.set_matrix(None)
         self.metrics_table.setRowCount(0)
-        self.gallery.clear()
-        self.gallery_label.setText("")
-        self.show_all_button.setEnabled(False)
+        self.mistakes.clear()
         self._clear_detail("")
 
     def _update_buttons(self) -> None:
@@ -588,7 +349,7 @@ class EvaluateTab(QWidget):
     def showEvent(self, event) -> None:
         """Coming to the tab evaluates the current weights if nothing (current) is shown."""
         super().showEvent(event)
-        self._fit_metrics_columns()  # now in the font and style the window shows
+        self.metrics_table.fit_columns()  # now in the font and style the window shows
         if (self.evaluation is None or self.stale) and self.run_button.isEnabled():
             self.evaluate()
 

@@ -200,6 +200,108 @@
     </message>
 </context>
 <context>
+    <name>DetailWriter</name>
+    <message>
+        <source>Arrays in this batch:</source>
+        <translation>このバッチの配列：</translation>
+    </message>
+    <message>
+        <source>For example, its largest element:</source>
+        <translation>例：絶対値が最大の要素：</translation>
+    </message>
+    <message>
+        <source>Step forward to compute this layer.</source>
+        <translation>順伝播を進めると、このレイヤが計算されます。</translation>
+    </message>
+    <message>
+        <source>Click an element of a picture to see its numbers.</source>
+        <translation>図の要素をクリックすると、その数値が表示されます。</translation>
+    </message>
+    <message>
+        <source>the backward pass starts with 1 at the loss.</source>
+        <translation>逆伝播は損失の 1 から始まります。</translation>
+    </message>
+    <message>
+        <source>Its gradient arrives in the backward pass.</source>
+        <translation>その勾配は逆伝播で届きます。</translation>
+    </message>
+    <message>
+        <source>Backpropagation:</source>
+        <translation>逆伝播：</translation>
+    </message>
+    <message>
+        <source>Numerical derivative (central difference, h = 1e-4):</source>
+        <translation>数値微分（中心差分、h = 1e-4）：</translation>
+    </message>
+    <message>
+        <source>Difference:</source>
+        <translation>差：</translation>
+    </message>
+    <message>
+        <source>the other {count} terms ({zeros} of them 0)</source>
+        <translation>残りの {count} 項（うち {zeros} 項は 0）</translation>
+    </message>
+    <message>
+        <source>Sum of {count} terms</source>
+        <translation>{count} 項の和</translation>
+    </message>
+    <message>
+        <source>The largest terms are shown; the sum is of all of them.</source>
+        <translation>大きい項だけを示しています。和はすべての項のものです。</translation>
+    </message>
+    <message>
+        <source>{operands} gives {result}: the shape of {array}, one gradient for each of its elements.</source>
+        <translation>{operands} は {result} になります：{array} と同じ形状で、その要素ごとに勾配が 1 つあります。</translation>
+    </message>
+    <message>
+        <source>{operands} summed over the batch axis gives {result}: the shape of {array}; every sample adds its gradient to the same bias.</source>
+        <translation>{operands} をバッチの軸で合計すると {result} になります：{array} と同じ形状です。どのサンプルも同じバイアスに自分の勾配を足し込みます。</translation>
+    </message>
+    <message>
+        <source>{x} &gt; 0: the mask lets the gradient through, {dout}.</source>
+        <translation>{x} &gt; 0：マスクは勾配をそのまま通します、{dout}。</translation>
+    </message>
+    <message>
+        <source>{x} ≤ 0: the mask stops the gradient; 0 flows back.</source>
+        <translation>{x} ≤ 0：マスクが勾配を止め、0 が逆方向に流れます。</translation>
+    </message>
+    <message>
+        <source>In this sample {passing} of {size} units pass their gradient.</source>
+        <translation>このサンプルでは {size} 個のユニットのうち {passing} 個が勾配を通します。</translation>
+    </message>
+    <message>
+        <source>The input is within h of 0, where ReLU bends: the central difference straddles the bend.</source>
+        <translation>入力が 0 から h 以内で、ReLU が折れ曲がる点の近くです：中心差分はその折れ目をまたいでいます。</translation>
+    </message>
+    <message>
+        <source>N = {n}: each sample's share of the mean loss.</source>
+        <translation>N = {n}：平均した損失に占める各サンプルの割合です。</translation>
+    </message>
+</context>
+<context>
+    <name>DiffMapsBox</name>
+    <message>
+        <source>Where they differ: |numerical − backprop|</source>
+        <translation>どこで違うか：|数値勾配 − 逆伝播|</translation>
+    </message>
+    <message>
+        <source>White is no difference, dark the largest difference of that parameter (each map has its own scale). W1 is one 28×28 tile per hidden unit: pixels black in every image give 0 both ways. Hover over a map to read an element.</source>
+        <translation>白は差がないこと、濃い色はそのパラメータで最大の差を表します（図ごとに目盛りが異なります）。W1 は隠れユニットごとに 28×28 のタイルで表示します：どの画像でも黒いピクセルは、どちらの方法でも 0 になります。図の上にマウスを置くと要素の値が読めます。</translation>
+    </message>
+    <message>
+        <source>|numerical − backprop| of {name}</source>
+        <translation>{name} の |数値勾配 − 逆伝播|</translation>
+    </message>
+    <message>
+        <source>Run the check to see where the two gradients differ.</source>
+        <translation>確認を実行すると、2 つの勾配がどこで違うかが分かります。</translation>
+    </message>
+    <message>
+        <source>{name}: 0 to {largest}</source>
+        <translation>{name}：0 ～ {largest}</translation>
+    </message>
+</context>
+<context>
     <name>DigitView</name>
     <message>
         <source>Digit image</source>
@@ -1164,6 +1266,26 @@
     </message>
 </context>
 <context>
+    <name>InputFields</name>
+    <message>
+        <source>Inputs (Enter applies):</source>
+        <extracomment>The editable inputs, in the order shown.</extracomment>
+        <translation>入力（Enter で反映）：</translation>
+    </message>
+    <message>
+        <source>The input x: two numbers, as 0.6, 0.9</source>
+        <translation>入力 x：2 つの数。例：0.6, 0.9</translation>
+    </message>
+    <message>
+        <source>The label t: one-hot as 0, 0, 1, or the class as 2</source>
+        <translation>ラベル t：one-hot 表現で 0, 0, 1、またはクラス番号で 2</translation>
+    </message>
+    <message>
+        <source>The weights W: two rows of three, a semicolon between the rows</source>
+        <translation>重み W：3 つずつ 2 行、行の間はセミコロンで区切ります</translation>
+    </message>
+</context>
+<context>
     <name>InsideTab</name>
     <message>
         <source>Train a network or load one first: its first-layer weights appear here.</source>
@@ -1276,6 +1398,166 @@
     </message>
 </context>
 <context>
+    <name>LayerGraphView</name>
+    <message>
+        <source>The network as its layers: each arrow carries an array (its shape above it), values in the cards, gradients framed in red. Click a layer or an element; Ctrl+wheel zooms.</source>
+        <translation>レイヤで描いたニューラルネットワーク：矢印はそれぞれ配列を運び（形状は矢印の上）、カードに値、赤い枠に勾配を示します。レイヤか要素をクリックしてください。Ctrl+ホイールで拡大縮小します。</translation>
+    </message>
+    <message>
+        <source>Layer graph</source>
+        <translation>レイヤの計算グラフ</translation>
+    </message>
+</context>
+<context>
+    <name>LayerKind</name>
+    <message>
+        <source>Affine: passes dY·Wᵀ back to X; W receives Xᵀ·dY and b the sum of dY over the batch</source>
+        <translation>Affine：X へ dY·Wᵀ を返し、W は Xᵀ·dY、b はバッチにわたる dY の和を受け取ります</translation>
+    </message>
+    <message>
+        <source>matrix product: passes dY·Wᵀ back to x; W receives xᵀ·dY</source>
+        <translation>行列の積：x へ dY·Wᵀ を返し、W は xᵀ·dY を受け取ります</translation>
+    </message>
+    <message>
+        <source>ReLU: passes dout back where x &gt; 0 and 0 where x ≤ 0 (the mask)</source>
+        <translation>ReLU：x &gt; 0 のところでは dout を、x ≤ 0 のところでは 0 を返します（マスク）</translation>
+    </message>
+    <message>
+        <source>Sigmoid: passes dout·y(1 − y) back, y being its own output</source>
+        <translation>Sigmoid：dout·y(1 − y) を返します。y は自身の出力です</translation>
+    </message>
+    <message>
+        <source>Softmax-with-Loss: passes (y − t)/N back to the scores, row by row</source>
+        <translation>Softmax-with-Loss：スコアへ (y − t)/N を行ごとに返します</translation>
+    </message>
+</context>
+<context>
+    <name>LayerStepper</name>
+    <message>
+        <source>For&amp;ward step</source>
+        <translation>順伝播ステップ(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Run the next layer forward</source>
+        <translation>次のレイヤを順伝播で計算します</translation>
+    </message>
+    <message>
+        <source>&amp;Backward step</source>
+        <translation>逆伝播ステップ(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Pass the gradient back through the next layer (after the forward pass)</source>
+        <translation>次のレイヤを通して勾配を逆向きに伝えます（順伝播のあと）</translation>
+    </message>
+    <message>
+        <source>Step bac&amp;k</source>
+        <translation>1 ステップ戻る(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Undo the last step, forward or backward</source>
+        <translation>直前のステップ（順伝播・逆伝播とも）を取り消します</translation>
+    </message>
+    <message>
+        <source>R&amp;un all</source>
+        <translation>すべて実行(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Finish the forward and the backward pass at once</source>
+        <translation>順伝播と逆伝播を一度に最後まで実行します</translation>
+    </message>
+    <message>
+        <source>&amp;Reset</source>
+        <translation>リセット(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Back to the start: only the data and the parameters are known</source>
+        <translation>最初に戻ります：分かっているのはデータとパラメータだけです</translation>
+    </message>
+    <message>
+        <source>Fit &amp;all</source>
+        <translation>全体を表示(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Fit the whole network into the view again (Ctrl+wheel zooms)</source>
+        <translation>ネットワーク全体をもう一度表示に収めます（Ctrl+ホイールで拡大縮小）</translation>
+    </message>
+</context>
+<context>
+    <name>LayersTab</name>
+    <message>
+        <source>The rule of the layer or element you clicked, with this batch's numbers</source>
+        <translation>クリックしたレイヤや要素の規則を、このバッチの数値で示します</translation>
+    </message>
+    <message>
+        <source>There is no model yet: train one or load one, or choose a fresh network.</source>
+        <translation>まだモデルがありません：学習するか読み込むか、新しいネットワークを選んでください。</translation>
+    </message>
+    <message>
+        <source>This network cannot be drawn:</source>
+        <translation>このネットワークは描けません：</translation>
+    </message>
+    <message>
+        <source>This batch cannot be drawn:</source>
+        <translation>このバッチは描けません：</translation>
+    </message>
+    <message>
+        <source>x, W and t as the book prints them; edit them below.</source>
+        <translation>x、W、t は本に載っている値です。下で編集できます。</translation>
+    </message>
+    <message>
+        <source>The paused iteration's batch in the layer graph: {count} images</source>
+        <translation>一時停止した反復のバッチをレイヤの計算グラフに表示：画像 {count} 枚</translation>
+    </message>
+    <message>
+        <source>The current model (already updated by this iteration) on the paused iteration's batch.</source>
+        <translation>現在のモデル（この反復で更新済み）を、一時停止した反復のバッチに適用しています。</translation>
+    </message>
+    <message>
+        <source>TwoLayerNet({sizes}) on the first {n} training images.</source>
+        <translation>TwoLayerNet({sizes})、最初の {n} 枚の訓練画像に適用。</translation>
+    </message>
+    <message>
+        <source>The graph stops here:</source>
+        <translation>計算グラフはここで止まります：</translation>
+    </message>
+    <message>
+        <source>{name} changed; the graph is recomputed</source>
+        <translation>{name} を変更しました。計算グラフを計算し直しました</translation>
+    </message>
+    <message>
+        <source>{name} refused; the old value is kept:</source>
+        <translation>{name} は受け付けられません。元の値のままです：</translation>
+    </message>
+    <message>
+        <source>Not computed yet: step on to reach it.</source>
+        <translation>まだ計算されていません：ステップを進めると届きます。</translation>
+    </message>
+    <message>
+        <source>Click a layer to see its rule with this batch's numbers, or an element of a picture to see how it was computed, beside its numerical derivative.</source>
+        <translation>レイヤをクリックするとその規則をこのバッチの数値で、図の要素をクリックするとその計算過程を数値微分と並べて表示します。</translation>
+    </message>
+    <message>
+        <source>Ready: Forward step (F7) runs the first layer.</source>
+        <translation>準備完了：順伝播ステップ（F7）で最初のレイヤを計算します。</translation>
+    </message>
+    <message>
+        <source>Done: L = {loss}; every gradient is shown in red.</source>
+        <translation>完了：L = {loss}。すべての勾配を赤で示しています。</translation>
+    </message>
+    <message>
+        <source>Forward pass done: L = {loss}. Backward step (F8) starts the backward pass.</source>
+        <translation>順伝播が完了：L = {loss}。逆伝播ステップ（F8）で逆伝播を始めます。</translation>
+    </message>
+    <message>
+        <source>Forward: {layer} computed {array}.</source>
+        <translation>順伝播：{layer} が {array} を計算しました。</translation>
+    </message>
+    <message>
+        <source>Backward: {layer} passed the gradient back.</source>
+        <translation>逆伝播：{layer} が勾配を逆向きに伝えました。</translation>
+    </message>
+</context>
+<context>
     <name>LossPlot</name>
     <message>
         <source>loss</source>
@@ -1330,6 +1612,10 @@
     <message>
         <source>&amp;Computation graph</source>
         <translation>計算グラフ(&amp;C)</translation>
+    </message>
+    <message>
+        <source>La&amp;yer graph</source>
+        <translation>レイヤの計算グラフ(&amp;Y)</translation>
     </message>
     <message>
         <source>&amp;Gradient check</source>
@@ -1627,6 +1913,46 @@
     <message>
         <source>{list} (the first {limit} shown)</source>
         <translation>{list}（最初の {limit} 件を表示）</translation>
+    </message>
+</context>
+<context>
+    <name>NetChooser</name>
+    <message>
+        <source>simpleNet (section 4.4.2)</source>
+        <extracomment>The networks of the combo box, by the data of their item.</extracomment>
+        <translation>simpleNet（4.4.2 節）</translation>
+    </message>
+    <message>
+        <source>MNIST: the current model</source>
+        <translation>MNIST：現在のモデル</translation>
+    </message>
+    <message>
+        <source>MNIST: a fresh network from a seed</source>
+        <translation>MNIST：乱数シードから作る新しいネットワーク</translation>
+    </message>
+    <message>
+        <source>The book's simpleNet (2 inputs, 3 outputs, every number on screen), or TwoLayerNet on the first training images: the model of the Training tab or a fresh one.</source>
+        <translation>本の simpleNet（入力 2 つ、出力 3 つで、すべての数値が画面に収まります）、または最初の訓練画像に適用した TwoLayerNet：学習タブのモデルか新しいネットワークです。</translation>
+    </message>
+    <message>
+        <source>&amp;Network:</source>
+        <translation>ネットワーク(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>How many training images the batch holds (N).</source>
+        <translation>バッチに含める訓練画像の枚数（N）。</translation>
+    </message>
+    <message>
+        <source>I&amp;mages N:</source>
+        <translation>画像の枚数 N(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>The seed a fresh network's weights are drawn from.</source>
+        <translation>新しいネットワークの重みを生成する乱数シード。</translation>
+    </message>
+    <message>
+        <source>&amp;Seed:</source>
+        <translation>乱数シード(&amp;S)：</translation>
     </message>
 </context>
 <context>
@@ -2050,7 +2376,6 @@
     </message>
     <message>
         <source>Loading the data; training starts as soon as it is ready…</source>
-        <extracomment>A learning rate changed during a run applies once it has stayed this long (milliseconds).</extracomment>
         <translation>データを読み込んでいます。準備ができしだい学習を開始します…</translation>
     </message>
     <message>
@@ -2080,6 +2405,15 @@
     <message>
         <source>Paused: Step does one iteration, Resume goes on</source>
         <translation>一時停止中：「ステップ」で 1 イテレーション進み、「再開」で続行します</translation>
+    </message>
+    <message>
+        <source>Open this iteration in the layer graph</source>
+        <extracomment>A learning rate changed during a run applies once it has stayed this long (milliseconds).</extracomment>
+        <translation>この反復をレイヤの計算グラフで開く</translation>
+    </message>
+    <message>
+        <source>Show the paused iteration's batch (its first 100 images) in the Layer graph tab</source>
+        <translation>一時停止した反復のバッチ（最初の 100 枚）を「レイヤの計算グラフ」タブに表示します</translation>
     </message>
     <message>
         <source>Stopping…</source>

@@ -200,6 +200,108 @@
     </message>
 </context>
 <context>
+    <name>DetailWriter</name>
+    <message>
+        <source>Arrays in this batch:</source>
+        <translation>本批次中的数组：</translation>
+    </message>
+    <message>
+        <source>For example, its largest element:</source>
+        <translation>例如，绝对值最大的元素：</translation>
+    </message>
+    <message>
+        <source>Step forward to compute this layer.</source>
+        <translation>继续正向单步，计算这一层。</translation>
+    </message>
+    <message>
+        <source>Click an element of a picture to see its numbers.</source>
+        <translation>点击图中的一个元素，查看它的数值。</translation>
+    </message>
+    <message>
+        <source>the backward pass starts with 1 at the loss.</source>
+        <translation>反向传播从损失处的 1 开始。</translation>
+    </message>
+    <message>
+        <source>Its gradient arrives in the backward pass.</source>
+        <translation>它的梯度在反向传播中到达。</translation>
+    </message>
+    <message>
+        <source>Backpropagation:</source>
+        <translation>反向传播：</translation>
+    </message>
+    <message>
+        <source>Numerical derivative (central difference, h = 1e-4):</source>
+        <translation>数值微分（中心差分，h = 1e-4）：</translation>
+    </message>
+    <message>
+        <source>Difference:</source>
+        <translation>差：</translation>
+    </message>
+    <message>
+        <source>the other {count} terms ({zeros} of them 0)</source>
+        <translation>其余 {count} 项（其中 {zeros} 项为 0）</translation>
+    </message>
+    <message>
+        <source>Sum of {count} terms</source>
+        <translation>{count} 项之和</translation>
+    </message>
+    <message>
+        <source>The largest terms are shown; the sum is of all of them.</source>
+        <translation>只列出最大的几项；总和包含所有项。</translation>
+    </message>
+    <message>
+        <source>{operands} gives {result}: the shape of {array}, one gradient for each of its elements.</source>
+        <translation>{operands} 得到 {result}：与 {array} 的形状相同，它的每个元素各有一个梯度。</translation>
+    </message>
+    <message>
+        <source>{operands} summed over the batch axis gives {result}: the shape of {array}; every sample adds its gradient to the same bias.</source>
+        <translation>{operands} 沿批次轴求和得到 {result}：与 {array} 的形状相同；每个样本都把自己的梯度加到同一个偏置上。</translation>
+    </message>
+    <message>
+        <source>{x} &gt; 0: the mask lets the gradient through, {dout}.</source>
+        <translation>{x} &gt; 0：掩码让梯度通过，{dout}。</translation>
+    </message>
+    <message>
+        <source>{x} ≤ 0: the mask stops the gradient; 0 flows back.</source>
+        <translation>{x} ≤ 0：掩码挡住梯度，向后传回 0。</translation>
+    </message>
+    <message>
+        <source>In this sample {passing} of {size} units pass their gradient.</source>
+        <translation>在这个样本中，{size} 个单元里有 {passing} 个传回了梯度。</translation>
+    </message>
+    <message>
+        <source>The input is within h of 0, where ReLU bends: the central difference straddles the bend.</source>
+        <translation>输入与 0 的距离小于 h，正好在 ReLU 的拐点附近：中心差分跨过了拐点。</translation>
+    </message>
+    <message>
+        <source>N = {n}: each sample's share of the mean loss.</source>
+        <translation>N = {n}：每个样本在平均损失中所占的份额。</translation>
+    </message>
+</context>
+<context>
+    <name>DiffMapsBox</name>
+    <message>
+        <source>Where they differ: |numerical − backprop|</source>
+        <translation>差异在哪里：|数值梯度 − 反向传播|</translation>
+    </message>
+    <message>
+        <source>White is no difference, dark the largest difference of that parameter (each map has its own scale). W1 is one 28×28 tile per hidden unit: pixels black in every image give 0 both ways. Hover over a map to read an element.</source>
+        <translation>白色表示没有差异，深色表示该参数的最大差异（每张图有自己的刻度）。W1 按每个隐藏单元一块 28×28 的图块显示：在所有图像中都是黑色的像素，两种方法得到的都是 0。把鼠标停在图上可读出元素的值。</translation>
+    </message>
+    <message>
+        <source>|numerical − backprop| of {name}</source>
+        <translation>{name} 的 |数值梯度 − 反向传播|</translation>
+    </message>
+    <message>
+        <source>Run the check to see where the two gradients differ.</source>
+        <translation>运行检查，查看两种梯度在哪里不同。</translation>
+    </message>
+    <message>
+        <source>{name}: 0 to {largest}</source>
+        <translation>{name}：0 到 {largest}</translation>
+    </message>
+</context>
+<context>
     <name>DigitView</name>
     <message>
         <source>Digit image</source>
@@ -1164,6 +1266,26 @@
     </message>
 </context>
 <context>
+    <name>InputFields</name>
+    <message>
+        <source>Inputs (Enter applies):</source>
+        <extracomment>The editable inputs, in the order shown.</extracomment>
+        <translation>输入（按回车生效）：</translation>
+    </message>
+    <message>
+        <source>The input x: two numbers, as 0.6, 0.9</source>
+        <translation>输入 x：两个数，例如 0.6, 0.9</translation>
+    </message>
+    <message>
+        <source>The label t: one-hot as 0, 0, 1, or the class as 2</source>
+        <translation>标签 t：one-hot 形式如 0, 0, 1，或写类别如 2</translation>
+    </message>
+    <message>
+        <source>The weights W: two rows of three, a semicolon between the rows</source>
+        <translation>权重 W：两行，每行三个数，行与行之间用分号隔开</translation>
+    </message>
+</context>
+<context>
     <name>InsideTab</name>
     <message>
         <source>Train a network or load one first: its first-layer weights appear here.</source>
@@ -1276,6 +1398,166 @@
     </message>
 </context>
 <context>
+    <name>LayerGraphView</name>
+    <message>
+        <source>The network as its layers: each arrow carries an array (its shape above it), values in the cards, gradients framed in red. Click a layer or an element; Ctrl+wheel zooms.</source>
+        <translation>按层画出的神经网络：每个箭头传递一个数组（形状写在箭头上方），卡片里是值，红框里是梯度。点击一个层或一个元素；Ctrl+滚轮缩放。</translation>
+    </message>
+    <message>
+        <source>Layer graph</source>
+        <translation>层计算图</translation>
+    </message>
+</context>
+<context>
+    <name>LayerKind</name>
+    <message>
+        <source>Affine: passes dY·Wᵀ back to X; W receives Xᵀ·dY and b the sum of dY over the batch</source>
+        <translation>Affine：把 dY·Wᵀ 传回 X；W 得到 Xᵀ·dY，b 得到 dY 沿批次的和</translation>
+    </message>
+    <message>
+        <source>matrix product: passes dY·Wᵀ back to x; W receives xᵀ·dY</source>
+        <translation>矩阵乘积：把 dY·Wᵀ 传回 x；W 得到 xᵀ·dY</translation>
+    </message>
+    <message>
+        <source>ReLU: passes dout back where x &gt; 0 and 0 where x ≤ 0 (the mask)</source>
+        <translation>ReLU：在 x &gt; 0 处把 dout 传回，在 x ≤ 0 处传回 0（掩码）</translation>
+    </message>
+    <message>
+        <source>Sigmoid: passes dout·y(1 − y) back, y being its own output</source>
+        <translation>Sigmoid：传回 dout·y(1 − y)，其中 y 是它自己的输出</translation>
+    </message>
+    <message>
+        <source>Softmax-with-Loss: passes (y − t)/N back to the scores, row by row</source>
+        <translation>Softmax-with-Loss：逐行把 (y − t)/N 传回给得分</translation>
+    </message>
+</context>
+<context>
+    <name>LayerStepper</name>
+    <message>
+        <source>For&amp;ward step</source>
+        <translation>正向单步(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Run the next layer forward</source>
+        <translation>正向计算下一层</translation>
+    </message>
+    <message>
+        <source>&amp;Backward step</source>
+        <translation>反向单步(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Pass the gradient back through the next layer (after the forward pass)</source>
+        <translation>把梯度反向传过下一层（在正向传播之后）</translation>
+    </message>
+    <message>
+        <source>Step bac&amp;k</source>
+        <translation>后退一步(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Undo the last step, forward or backward</source>
+        <translation>撤销上一步（正向或反向）</translation>
+    </message>
+    <message>
+        <source>R&amp;un all</source>
+        <translation>全部运行(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Finish the forward and the backward pass at once</source>
+        <translation>一次完成正向传播和反向传播</translation>
+    </message>
+    <message>
+        <source>&amp;Reset</source>
+        <translation>重置(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Back to the start: only the data and the parameters are known</source>
+        <translation>回到开始：只有数据和参数是已知的</translation>
+    </message>
+    <message>
+        <source>Fit &amp;all</source>
+        <translation>显示全部(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Fit the whole network into the view again (Ctrl+wheel zooms)</source>
+        <translation>重新把整个网络放进视图（Ctrl+滚轮缩放）</translation>
+    </message>
+</context>
+<context>
+    <name>LayersTab</name>
+    <message>
+        <source>The rule of the layer or element you clicked, with this batch's numbers</source>
+        <translation>你点击的层或元素的规则，带有本批次的数值</translation>
+    </message>
+    <message>
+        <source>There is no model yet: train one or load one, or choose a fresh network.</source>
+        <translation>还没有模型：请先训练或加载一个，或者选择新建的网络。</translation>
+    </message>
+    <message>
+        <source>This network cannot be drawn:</source>
+        <translation>无法画出这个网络：</translation>
+    </message>
+    <message>
+        <source>This batch cannot be drawn:</source>
+        <translation>无法画出这个批次：</translation>
+    </message>
+    <message>
+        <source>x, W and t as the book prints them; edit them below.</source>
+        <translation>x、W 和 t 与书中印出的相同；可在下方修改。</translation>
+    </message>
+    <message>
+        <source>The paused iteration's batch in the layer graph: {count} images</source>
+        <translation>层计算图中显示暂停的那次迭代的批次：{count} 张图像</translation>
+    </message>
+    <message>
+        <source>The current model (already updated by this iteration) on the paused iteration's batch.</source>
+        <translation>当前模型（已经用这次迭代更新过）作用在暂停的那次迭代的批次上。</translation>
+    </message>
+    <message>
+        <source>TwoLayerNet({sizes}) on the first {n} training images.</source>
+        <translation>TwoLayerNet({sizes})，作用在前 {n} 张训练图像上。</translation>
+    </message>
+    <message>
+        <source>The graph stops here:</source>
+        <translation>计算图在此停止：</translation>
+    </message>
+    <message>
+        <source>{name} changed; the graph is recomputed</source>
+        <translation>{name} 已修改；计算图已重新计算</translation>
+    </message>
+    <message>
+        <source>{name} refused; the old value is kept:</source>
+        <translation>不接受 {name}；保留原来的值：</translation>
+    </message>
+    <message>
+        <source>Not computed yet: step on to reach it.</source>
+        <translation>尚未计算：继续单步即可到达。</translation>
+    </message>
+    <message>
+        <source>Click a layer to see its rule with this batch's numbers, or an element of a picture to see how it was computed, beside its numerical derivative.</source>
+        <translation>点击一个层，查看它的规则和本批次的数值；点击图中的一个元素，查看它是如何计算的，并与数值微分对照。</translation>
+    </message>
+    <message>
+        <source>Ready: Forward step (F7) runs the first layer.</source>
+        <translation>就绪：正向单步（F7）计算第一层。</translation>
+    </message>
+    <message>
+        <source>Done: L = {loss}; every gradient is shown in red.</source>
+        <translation>完成：L = {loss}；所有梯度都以红色显示。</translation>
+    </message>
+    <message>
+        <source>Forward pass done: L = {loss}. Backward step (F8) starts the backward pass.</source>
+        <translation>正向传播完成：L = {loss}。反向单步（F8）开始反向传播。</translation>
+    </message>
+    <message>
+        <source>Forward: {layer} computed {array}.</source>
+        <translation>正向：{layer} 计算出了 {array}。</translation>
+    </message>
+    <message>
+        <source>Backward: {layer} passed the gradient back.</source>
+        <translation>反向：{layer} 把梯度传了回去。</translation>
+    </message>
+</context>
+<context>
     <name>LossPlot</name>
     <message>
         <source>loss</source>
@@ -1330,6 +1612,10 @@
     <message>
         <source>&amp;Computation graph</source>
         <translation>计算图(&amp;C)</translation>
+    </message>
+    <message>
+        <source>La&amp;yer graph</source>
+        <translation>层计算图(&amp;Y)</translation>
     </message>
     <message>
         <source>&amp;Gradient check</source>
@@ -1627,6 +1913,46 @@
     <message>
         <source>{list} (the first {limit} shown)</source>
         <translation>{list}（显示前 {limit} 个）</translation>
+    </message>
+</context>
+<context>
+    <name>NetChooser</name>
+    <message>
+        <source>simpleNet (section 4.4.2)</source>
+        <extracomment>The networks of the combo box, by the data of their item.</extracomment>
+        <translation>simpleNet（4.4.2 节）</translation>
+    </message>
+    <message>
+        <source>MNIST: the current model</source>
+        <translation>MNIST：当前模型</translation>
+    </message>
+    <message>
+        <source>MNIST: a fresh network from a seed</source>
+        <translation>MNIST：由随机种子新建的网络</translation>
+    </message>
+    <message>
+        <source>The book's simpleNet (2 inputs, 3 outputs, every number on screen), or TwoLayerNet on the first training images: the model of the Training tab or a fresh one.</source>
+        <translation>书中的 simpleNet（2 个输入、3 个输出，所有数值都显示在屏幕上），或作用在前几张训练图像上的 TwoLayerNet：训练标签页的模型或新建的网络。</translation>
+    </message>
+    <message>
+        <source>&amp;Network:</source>
+        <translation>网络(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>How many training images the batch holds (N).</source>
+        <translation>批次中包含多少张训练图像（N）。</translation>
+    </message>
+    <message>
+        <source>I&amp;mages N:</source>
+        <translation>图像数 N(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>The seed a fresh network's weights are drawn from.</source>
+        <translation>新建网络的权重所用的随机种子。</translation>
+    </message>
+    <message>
+        <source>&amp;Seed:</source>
+        <translation>随机种子(&amp;S)：</translation>
     </message>
 </context>
 <context>
@@ -2050,7 +2376,6 @@
     </message>
     <message>
         <source>Loading the data; training starts as soon as it is ready…</source>
-        <extracomment>A learning rate changed during a run applies once it has stayed this long (milliseconds).</extracomment>
         <translation>正在加载数据；准备好后立即开始训练…</translation>
     </message>
     <message>
@@ -2080,6 +2405,15 @@
     <message>
         <source>Paused: Step does one iteration, Resume goes on</source>
         <translation>已暂停：“单步”执行一次迭代，“继续”接着训练</translation>
+    </message>
+    <message>
+        <source>Open this iteration in the layer graph</source>
+        <extracomment>A learning rate changed during a run applies once it has stayed this long (milliseconds).</extracomment>
+        <translation>在层计算图中打开这次迭代</translation>
+    </message>
+    <message>
+        <source>Show the paused iteration's batch (its first 100 images) in the Layer graph tab</source>
+        <translation>在“层计算图”标签页中显示暂停的那次迭代的批次（前 100 张图像）</translation>
     </message>
     <message>
         <source>Stopping…</source>

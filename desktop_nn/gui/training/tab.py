@@ -11,6 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QMessageBox,
+    QPushButton,
     QScrollArea,
     QSplitter,
     QVBoxLayout,
@@ -50,12 +51,15 @@ class TrainingTab(QWidget):
         The dataset choice changed ("mnist" or "fashion-mnist").
     run_ended(str)
         "finished", "stopped", "diverged" or "failed" (after the thread has finished).
+    iteration_opened(object, object)
+        The paused iteration's batch (its first 100 images and labels), to show as layers.
     """
 
     status = Signal(str)
     config_changed = Signal()
     dataset_chosen = Signal(str)
     run_ended = Signal(str)
+    iteration_opened = Signal(object, object)
 
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -106,6 +110,12 @@ class TrainingTab(QWidget):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(scroll, 1)
         left_layout.addWidget(self.buttons)
+        self.open_layers_button = QPushButton(self.tr("Open this iteration in the layer graph"))
+        self.open_layers_button.setObjectName("openIterationInLayersButton")
+        self.open_layers_button.setToolTip(self.tr("Show the paused iteration's batch (its "
+                                                   "first 100 images) in the Layer graph tab"))
+        self.open_layers_button.clicked.connect(self.open_iteration)
+        left_layout.addWidget(self.open_layers_button)
 
         plots = QSplitter(Qt.Orientation.Vertical)
         plots.addWidget(self.loss_plot)
@@ -282,6 +292,13 @@ class TrainingTab(QWidget):
             self.panel.set_running(False)
         return finished
 
+    @Slot()
+    def open_iteration(self) -> None:
+        """Hand the paused iteration's batch (at most its first 100 images) to the window."""
+        batch = self.controller.trainer.last_batch() if self.is_paused else None
+        if batch is not None:
+            self.iteration_opened.emit(batch[0][:100].copy(), batch[1][:100].copy())
+
     # -- what the run reports ----------------------------------------------------------------
     @Slot(object)
     def _on_metrics(self, batch: MetricsBatch) -> None:
@@ -369,3 +386,6 @@ class TrainingTab(QWidget):
         self.buttons.show_state(running=self.is_running, paused=self.is_paused,
                                 waiting=self._start_when_loaded,
                                 has_data=self.state.data is not None)
+        trainer = self.controller.trainer
+        self.open_layers_button.setEnabled(self.is_paused and trainer is not None
+                                           and trainer.last_batch_indices is not None)

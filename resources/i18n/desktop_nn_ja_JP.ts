@@ -1481,6 +1481,26 @@
         <source>Fit the whole network into the view again (Ctrl+wheel zooms)</source>
         <translation>ネットワーク全体をもう一度表示に収めます（Ctrl+ホイールで拡大縮小）</translation>
     </message>
+    <message>
+        <source>Ready: Forward step (F7) runs the first layer.</source>
+        <translation>準備完了：順伝播ステップ（F7）で最初のレイヤを計算します。</translation>
+    </message>
+    <message>
+        <source>Done: L = {loss}; every gradient is shown in red.</source>
+        <translation>完了：L = {loss}。すべての勾配を赤で示しています。</translation>
+    </message>
+    <message>
+        <source>Forward pass done: L = {loss}. Backward step (F8) starts the backward pass.</source>
+        <translation>順伝播が完了：L = {loss}。逆伝播ステップ（F8）で逆伝播を始めます。</translation>
+    </message>
+    <message>
+        <source>Forward: {layer} computed {array}.</source>
+        <translation>順伝播：{layer} が {array} を計算しました。</translation>
+    </message>
+    <message>
+        <source>Backward: {layer} passed the gradient back.</source>
+        <translation>逆伝播：{layer} が勾配を逆向きに伝えました。</translation>
+    </message>
 </context>
 <context>
     <name>LayersTab</name>
@@ -1535,26 +1555,6 @@
     <message>
         <source>Click a layer to see its rule with this batch's numbers, or an element of a picture to see how it was computed, beside its numerical derivative.</source>
         <translation>レイヤをクリックするとその規則をこのバッチの数値で、図の要素をクリックするとその計算過程を数値微分と並べて表示します。</translation>
-    </message>
-    <message>
-        <source>Ready: Forward step (F7) runs the first layer.</source>
-        <translation>準備完了：順伝播ステップ（F7）で最初のレイヤを計算します。</translation>
-    </message>
-    <message>
-        <source>Done: L = {loss}; every gradient is shown in red.</source>
-        <translation>完了：L = {loss}。すべての勾配を赤で示しています。</translation>
-    </message>
-    <message>
-        <source>Forward pass done: L = {loss}. Backward step (F8) starts the backward pass.</source>
-        <translation>順伝播が完了：L = {loss}。逆伝播ステップ（F8）で逆伝播を始めます。</translation>
-    </message>
-    <message>
-        <source>Forward: {layer} computed {array}.</source>
-        <translation>順伝播：{layer} が {array} を計算しました。</translation>
-    </message>
-    <message>
-        <source>Backward: {layer} passed the gradient back.</source>
-        <translation>逆伝播：{layer} が勾配を逆向きに伝えました。</translation>
     </message>
 </context>
 <context>

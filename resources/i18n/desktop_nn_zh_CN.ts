@@ -1481,6 +1481,26 @@
         <source>Fit the whole network into the view again (Ctrl+wheel zooms)</source>
         <translation>重新把整个网络放进视图（Ctrl+滚轮缩放）</translation>
     </message>
+    <message>
+        <source>Ready: Forward step (F7) runs the first layer.</source>
+        <translation>就绪：正向单步（F7）计算第一层。</translation>
+    </message>
+    <message>
+        <source>Done: L = {loss}; every gradient is shown in red.</source>
+        <translation>完成：L = {loss}；所有梯度都以红色显示。</translation>
+    </message>
+    <message>
+        <source>Forward pass done: L = {loss}. Backward step (F8) starts the backward pass.</source>
+        <translation>正向传播完成：L = {loss}。反向单步（F8）开始反向传播。</translation>
+    </message>
+    <message>
+        <source>Forward: {layer} computed {array}.</source>
+        <translation>正向：{layer} 计算出了 {array}。</translation>
+    </message>
+    <message>
+        <source>Backward: {layer} passed the gradient back.</source>
+        <translation>反向：{layer} 把梯度传了回去。</translation>
+    </message>
 </context>
 <context>
     <name>LayersTab</name>
@@ -1535,26 +1555,6 @@
     <message>
         <source>Click a layer to see its rule with this batch's numbers, or an element of a picture to see how it was computed, beside its numerical derivative.</source>
         <translation>点击一个层，查看它的规则和本批次的数值；点击图中的一个元素，查看它是如何计算的，并与数值微分对照。</translation>
-    </message>
-    <message>
-        <source>Ready: Forward step (F7) runs the first layer.</source>
-        <translation>就绪：正向单步（F7）计算第一层。</translation>
-    </message>
-    <message>
-        <source>Done: L = {loss}; every gradient is shown in red.</source>
-        <translation>完成：L = {loss}；所有梯度都以红色显示。</translation>
-    </message>
-    <message>
-        <source>Forward pass done: L = {loss}. Backward step (F8) starts the backward pass.</source>
-        <translation>正向传播完成：L = {loss}。反向单步（F8）开始反向传播。</translation>
-    </message>
-    <message>
-        <source>Forward: {layer} computed {array}.</source>
-        <translation>正向：{layer} 计算出了 {array}。</translation>
-    </message>
-    <message>
-        <source>Backward: {layer} passed the gradient back.</source>
-        <translation>反向：{layer} 把梯度传了回去。</translation>
     </message>
 </context>
 <context>

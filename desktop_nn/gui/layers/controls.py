@@ -17,9 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_nn.graph import LayerGraph, Phase
 from desktop_nn.graph.layer_nets import DEFAULT_SAMPLES, MAX_SAMPLES
 from desktop_nn.gui.common.shortcuts import add_command_key, key_text
 from desktop_nn.gui.common.widgets import StatusLabel
+from desktop_nn.gui.layers.detail import number
 
 SHORTCUTS = {"forward": "F7", "backward": "F8", "back": "F9"}
 #: The networks of the combo box, by the data of their item.
@@ -122,10 +124,28 @@ class LayerStepper(QWidget):
         row.addSpacing(12)
         row.addWidget(self.step_label, 1)
 
-    def show_state(self, *, position: int, total: int, forward_done: bool) -> None:
-        """Enable the steps that can be taken at ``position`` of ``total``."""
+    def show_graph(self, graph: LayerGraph) -> None:
+        """Enable the steps ``graph`` can take now and say where it stands."""
+        position, total, forward_done = graph.position, graph.step_count, graph.forward_done
         self.forward_button.setEnabled(not forward_done)
         self.backward_button.setEnabled(forward_done and position < total)
         self.step_back_button.setEnabled(position > 0)
         self.run_all_button.setEnabled(position < total)
         self.reset_button.setEnabled(position > 0)
+        self.step_label.setText(self.step_text(graph))
+
+    def step_text(self, graph: LayerGraph) -> str:
+        """What the last step did, and what the next one does."""
+        if graph.phase is Phase.IDLE:
+            return self.tr("Ready: Forward step (F7) runs the first layer.")
+        if graph.phase is Phase.DONE:
+            return self.tr("Done: L = {loss}; every gradient is shown in red.").format(
+                loss=number(graph.loss))
+        name = graph.active
+        if graph.phase is Phase.FORWARD:
+            if graph.forward_done:
+                return self.tr("Forward pass done: L = {loss}. Backward step (F8) starts the "
+                               "backward pass.").format(loss=number(graph.loss))
+            output = graph.layer(name).output
+            return self.tr("Forward: {layer} computed {array}.").format(layer=name, array=output)
+        return self.tr("Backward: {layer} passed the gradient back.").format(layer=name)

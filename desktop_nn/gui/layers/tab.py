@@ -22,7 +22,7 @@ from desktop_nn.gui.common.state import AppState
 from desktop_nn.gui.common.tab_contract import LessonStateError, TabContract
 from desktop_nn.gui.layers import nets
 from desktop_nn.gui.layers.controls import LayerStepper, NetChooser
-from desktop_nn.gui.layers.detail import DetailWriter, number
+from desktop_nn.gui.layers.detail import DetailWriter
 from desktop_nn.gui.layers.inputs import InputFields, parse_array
 from desktop_nn.gui.layers.lesson import read_state
 from desktop_nn.gui.layers.scene import LayerScene
@@ -305,26 +305,8 @@ class LayersTab(QWidget, TabContract):
     def _on_graph_changed(self) -> None:
         graph = self.graph
         self.scene.refresh()
-        self.stepper.show_state(position=graph.position, total=graph.step_count,
-                                forward_done=graph.forward_done)
-        self.stepper.step_label.setText(self._step_text())
+        self.stepper.show_graph(graph)
         self._update_detail()
-
-    def _step_text(self) -> str:
-        graph = self.graph
-        if graph.phase is Phase.IDLE:
-            return self.tr("Ready: Forward step (F7) runs the first layer.")
-        if graph.phase is Phase.DONE:
-            return self.tr("Done: L = {loss}; every gradient is shown in red.").format(
-                loss=number(graph.loss))
-        name = graph.active
-        if graph.phase is Phase.FORWARD:
-            if graph.forward_done:
-                return self.tr("Forward pass done: L = {loss}. Backward step (F8) starts the "
-                               "backward pass.").format(loss=number(graph.loss))
-            output = graph.layer(name).output
-            return self.tr("Forward: {layer} computed {array}.").format(layer=name, array=output)
-        return self.tr("Backward: {layer} passed the gradient back.").format(layer=name)
 
     # -- the tab contract --------------------------------------------------------------------
     def main_view(self) -> QWidget:

@@ -12,7 +12,6 @@ from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import QLocale, QTimer, Slot, qVersion
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog,
     QMainWindow,
     QMessageBox,
     QTabWidget,
@@ -21,15 +20,12 @@ from PySide6.QtWidgets import (
 
 from desktop_nn import __version__
 from desktop_nn.core.blas import limit_blas_threads_for_process
-from desktop_nn.core.history_csv import write_history_csv
-from desktop_nn.core.model_io import ModelFileError, check_compatible, load_model, save_model
 from desktop_nn.data.datasets import dataset_title
 from desktop_nn.data.mnist import DataError, dataset_dir
-from desktop_nn.gui.common.exports import export_plot
-from desktop_nn.gui.common.messages import show_message
 from desktop_nn.gui.common.shortcuts import ShortcutGuard
 from desktop_nn.gui.common.state import AppState
 from desktop_nn.gui.download_dialog import DownloadDialog
+from desktop_nn.gui.file_commands import FileCommands
 from desktop_nn.gui.i18n import (
     LANGUAGES,
     choose_language,
@@ -103,6 +99,7 @@ class MainWindow(QMainWindow):
         # Connected after the tabs: the notice replaces their "data ready" message.
         self.state.data_changed.connect(self._show_data_notices)
 
+        self.files = FileCommands(self, self.state, self.training_tab)
         self._build_menus()
         self.shortcut_guard = ShortcutGuard(self)
         self.statusBar().setObjectName("statusBar")
@@ -139,10 +136,10 @@ class MainWindow(QMainWindow):
 
     def _add_insight_tabs(self) -> None:
         """Gradient check, evaluation, the network's insides, and drawing your own digit."""
-        from desktop_nn.gui.draw_tab import DrawTab
+        from desktop_nn.gui.draw.tab import DrawTab
         from desktop_nn.gui.evaluate.tab import EvaluateTab
         from desktop_nn.gui.gradcheck.tab import GradientCheckTab
-        from desktop_nn.gui.inside_tab import InsideTab
+        from desktop_nn.gui.inside.tab import InsideTab
 
         self.gradcheck_tab = GradientCheckTab(self.state)
         self.add_tab(self.gradcheck_tab, self.tr("&Gradient check"))
@@ -169,15 +166,15 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.setObjectName("fileMenu")
-        self.load_action = self._action(self.tr("&Load model…"), self.load_model_dialog,
+        self.load_action = self._action(self.tr("&Load model…"), self.files.load_model_dialog,
                                         QKeySequence.StandardKey.Open, "loadModelAction")
-        self.save_action = self._action(self.tr("&Save model…"), self.save_model_dialog,
+        self.save_action = self._action(self.tr("&Save model…"), self.files.save_model_dialog,
                                         QKeySequence.StandardKey.Save, "saveModelAction")
         self.export_csv_action = self._action(self.tr("Export &history as CSV…"),
-                                              self.export_history_dialog, "Ctrl+E",
+                                              self.files.export_history_dialog, "Ctrl+E",
                                               "exportHistoryAction")
         self.export_plots_action = self._action(self.tr("Export &plots as PNG/SVG…"),
-                                                self.export_plots_dialog, "Ctrl+Shift+E",
+                                                self.files.export_plots_dialog, "Ctrl+Shift+E",
                                                 "exportPlotsAction")
         self.quit_action = self._action(self.tr("&Quit"), self.close,
                                         QKeySequence.StandardKey.Quit, "quitAction")
@@ -335,128 +332,22 @@ class MainWindow(QMainWindow):
         else:
             self.show_status(self.tr("Download of {dataset} cancelled").format(dataset=title))
 
-    # -- model files -------------------------------------------------------------------------
-    @Slot()
-    def save_model_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save model"), "model.npz",
-                                              self.tr("Models") + " (*.npz)")
-        if path:
-            self.save_model_to(path)
-
+    # -- model files and exports (the File menu's commands) ---------------------------------
     def save_model_to(self, path: str | os.PathLike) -> bool:
-        network, config = self.state.network, self.state.config
-        if network is None or config is None:
-            self._warn(self.tr("Nothing to save"), self.tr("Train a network (or load one) first."))
-            return False
-        meta = self.training_tab.model_meta()
-        try:
-            save_model(path, network, config, meta)
-        except ModelFileError as exc:
-            self._warn(self.tr("Could not save the model"),
-                       self.tr("The model was not saved; an existing file keeps its contents.")
-                       + "\n\n" + str(exc))
-            return False
-        self.show_status(self.tr("Model saved to {path}").format(path=path))
-        return True
-
-    @Slot()
-    def load_model_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Load model"), "",
-                                              self.tr("Models") + " (*.npz)")
-        if path:
-            self.load_model_from(path)
+        """Save the current model to ``path``; False (after a message) if it was not saved."""
+        return self.files.save_model_to(path)
 
     def load_model_from(self, path: str | os.PathLike) -> bool:
-        if self.state.is_training:
-            self._warn(self.tr("Training is running"),
-                       self.tr("Stop the run before loading a model."))
-            return False
-        try:
-            loaded = load_model(path)
-            check_compatible(loaded.network)
-        except ModelFileError as exc:
-            self._warn(self.tr("Could not load the model"),
-                       self.tr("The file was not loaded; the current network is unchanged.")
-                       + "\n\n" + str(exc))
-            return False
-        self.training_tab.show_config(loaded.config, keep_dataset=True)
-        self.state.set_model(loaded.network, loaded.config)
-        self.show_status(self.tr("Loaded {file}: hidden size {hidden}, {activation}, seed {seed}"
-                                 ).format(file=Path(path).name, hidden=loaded.network.hidden_size,
-                                          activation=loaded.config.activation,
-                                          seed=self._seed_text(loaded.config.seed)))
-        return True
-
-    def _seed_text(self, seed: int | None) -> str:
-        return str(seed) if seed is not None else self.tr("not recorded")
-
-    # -- exports -----------------------------------------------------------------------------
-    def _warn_no_history(self) -> None:
-        self._warn(self.tr("No history to export"), self.tr("Finish or stop a run first."))
-
-    @Slot()
-    def export_history_dialog(self) -> None:
-        if not self.training_tab.runs_on_screen():
-            self._warn_no_history()
-            return
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export history"), "history.csv",
-                                              self.tr("CSV files") + " (*.csv)")
-        if path:
-            self.export_history_to(path)
+        """Make the model in ``path`` current everywhere; False (after a message) on failure."""
+        return self.files.load_model_from(path)
 
     def export_history_to(self, path: str | os.PathLike) -> bool:
         """Write every ended run on screen to one CSV (a column says which run a row is)."""
-        runs = self.training_tab.runs_on_screen()
-        if not runs:
-            self._warn_no_history()
-            return False
-        try:
-            write_history_csv(path, [run.history_run() for run in runs])
-        except OSError as exc:
-            self._warn(self.tr("Could not export the history"),
-                       self.tr("The history was not written; an existing file keeps its "
-                               "contents.") + "\n\n" + f"{path}: {exc.strerror or exc}")
-            return False
-        numbers = ", ".join(str(run.number) for run in runs)
-        message = self.tr("History of runs {numbers} written to {path}").format(
-            numbers=numbers, path=path)
-        if self.training_tab.is_running:
-            message += " " + self.tr("(the run in progress is not included)")
-        self.show_status(message)
-        return True
-
-    @Slot()
-    def export_plots_dialog(self) -> None:
-        filters = (self.tr("PNG image") + " (*.png);;" + self.tr("SVG drawing") + " (*.svg)")
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export plots"), "curves.png",
-                                              filters)
-        if path:
-            self.export_plots_to(path)
+        return self.files.export_history_to(path)
 
     def export_plots_to(self, path: str | os.PathLike) -> list[Path]:
-        """Write the loss and accuracy plots as ``<name>-loss.<ext>`` and ``<name>-accuracy``.
-
-        PNG at twice the on-screen size, SVG as vector graphics, both as they look on screen
-        without the hover readout. Each file appears complete or not at all.
-        """
-        base = Path(path)
-        suffix = base.suffix.lower() or ".png"
-        if suffix not in (".png", ".svg"):
-            self._warn(self.tr("Unknown format"), self.tr("Plots can be exported as .png or .svg."))
-            return []
-        written = []
-        plots = self.training_tab.plots()
-        try:
-            for name, plot in plots.items():
-                written.append(export_plot(plot, base.with_name(f"{base.stem}-{name}{suffix}")))
-        except OSError as exc:
-            self._warn(self.tr("Could not export the plots"),
-                       self.tr("The plots could not be written:") + "\n\n"
-                       + f"{exc.strerror or exc}")
-            return written
-        self.show_status(self.tr("Plots written: {files}").format(
-            files=", ".join(p.name for p in written)))
-        return written
+        """Write the loss and accuracy plots as ``<name>-loss.<ext>`` and ``<name>-accuracy``."""
+        return self.files.export_plots_to(path)
 
     # -- help --------------------------------------------------------------------------------
     def about_text(self) -> str:
@@ -480,9 +371,6 @@ class MainWindow(QMainWindow):
     @Slot()
     def show_about(self) -> None:
         QMessageBox.about(self, self.tr("About"), self.about_text())
-
-    def _warn(self, title: str, text: str) -> None:
-        show_message(self, title, text, name="warningMessage")
 
     # -- closing -----------------------------------------------------------------------------
     def closeEvent(self, event) -> None:

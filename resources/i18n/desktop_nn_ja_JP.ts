@@ -682,6 +682,129 @@
     </message>
 </context>
 <context>
+    <name>FileCommands</name>
+    <message>
+        <source>Save model</source>
+        <translation>モデルを保存</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>モデル</translation>
+    </message>
+    <message>
+        <source>Nothing to save</source>
+        <translation>保存するものがありません</translation>
+    </message>
+    <message>
+        <source>Train a network (or load one) first.</source>
+        <translation>先にネットワークを学習させる（または読み込む）必要があります。</translation>
+    </message>
+    <message>
+        <source>Could not save the model</source>
+        <translation>モデルを保存できませんでした</translation>
+    </message>
+    <message>
+        <source>The model was not saved; an existing file keeps its contents.</source>
+        <translation>モデルは保存されませんでした。既存のファイルの内容は変わっていません。</translation>
+    </message>
+    <message>
+        <source>Model saved to {path}</source>
+        <translation>モデルを {path} に保存しました</translation>
+    </message>
+    <message>
+        <source>Load model</source>
+        <translation>モデルを読み込む</translation>
+    </message>
+    <message>
+        <source>Training is running</source>
+        <translation>学習中です</translation>
+    </message>
+    <message>
+        <source>Stop the run before loading a model.</source>
+        <translation>モデルを読み込む前に学習を停止してください。</translation>
+    </message>
+    <message>
+        <source>Could not load the model</source>
+        <translation>モデルを読み込めませんでした</translation>
+    </message>
+    <message>
+        <source>The file was not loaded; the current network is unchanged.</source>
+        <translation>ファイルは読み込まれませんでした。現在のネットワークはそのままです。</translation>
+    </message>
+    <message>
+        <source>Loaded {file}: hidden size {hidden}, {activation}, seed {seed}</source>
+        <translation>{file} を読み込みました：隠れ層のサイズ {hidden}、{activation}、シード {seed}</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>記録なし</translation>
+    </message>
+    <message>
+        <source>No history to export</source>
+        <translation>書き出す学習履歴がありません</translation>
+    </message>
+    <message>
+        <source>Finish or stop a run first.</source>
+        <translation>先に学習を完了するか停止してください。</translation>
+    </message>
+    <message>
+        <source>Export history</source>
+        <translation>学習履歴の書き出し</translation>
+    </message>
+    <message>
+        <source>CSV files</source>
+        <translation>CSV ファイル</translation>
+    </message>
+    <message>
+        <source>Could not export the history</source>
+        <translation>学習履歴を書き出せませんでした</translation>
+    </message>
+    <message>
+        <source>The history was not written; an existing file keeps its contents.</source>
+        <translation>学習履歴は書き出されませんでした。既存のファイルの内容は変わっていません。</translation>
+    </message>
+    <message>
+        <source>History of runs {numbers} written to {path}</source>
+        <translation>実行 {numbers} の学習履歴を {path} に書き出しました</translation>
+    </message>
+    <message>
+        <source>(the run in progress is not included)</source>
+        <translation>（実行中の学習は含まれません）</translation>
+    </message>
+    <message>
+        <source>PNG image</source>
+        <translation>PNG 画像</translation>
+    </message>
+    <message>
+        <source>SVG drawing</source>
+        <translation>SVG 図</translation>
+    </message>
+    <message>
+        <source>Export plots</source>
+        <translation>グラフの書き出し</translation>
+    </message>
+    <message>
+        <source>Unknown format</source>
+        <translation>不明な形式</translation>
+    </message>
+    <message>
+        <source>Plots can be exported as .png or .svg.</source>
+        <translation>グラフは .png または .svg で書き出せます。</translation>
+    </message>
+    <message>
+        <source>Could not export the plots</source>
+        <translation>グラフを書き出せませんでした</translation>
+    </message>
+    <message>
+        <source>The plots could not be written:</source>
+        <translation>グラフを書き込めませんでした：</translation>
+    </message>
+    <message>
+        <source>Plots written: {files}</source>
+        <translation>グラフを書き出しました：{files}</translation>
+    </message>
+</context>
+<context>
     <name>GradientCheckTab</name>
     <message>
         <source>Parameter</source>
@@ -1710,128 +1833,8 @@
         <translation>{dataset} のダウンロードを取り消しました</translation>
     </message>
     <message>
-        <source>Save model</source>
-        <translation>モデルを保存</translation>
-    </message>
-    <message>
-        <source>Models</source>
-        <translation>モデル</translation>
-    </message>
-    <message>
-        <source>Nothing to save</source>
-        <translation>保存するものがありません</translation>
-    </message>
-    <message>
-        <source>Train a network (or load one) first.</source>
-        <translation>先にネットワークを学習させる（または読み込む）必要があります。</translation>
-    </message>
-    <message>
-        <source>Could not save the model</source>
-        <translation>モデルを保存できませんでした</translation>
-    </message>
-    <message>
-        <source>The model was not saved; an existing file keeps its contents.</source>
-        <translation>モデルは保存されませんでした。既存のファイルの内容は変わっていません。</translation>
-    </message>
-    <message>
-        <source>Model saved to {path}</source>
-        <translation>モデルを {path} に保存しました</translation>
-    </message>
-    <message>
-        <source>Load model</source>
-        <translation>モデルを読み込む</translation>
-    </message>
-    <message>
-        <source>Training is running</source>
-        <translation>学習中です</translation>
-    </message>
-    <message>
-        <source>Stop the run before loading a model.</source>
-        <translation>モデルを読み込む前に学習を停止してください。</translation>
-    </message>
-    <message>
-        <source>Could not load the model</source>
-        <translation>モデルを読み込めませんでした</translation>
-    </message>
-    <message>
-        <source>The file was not loaded; the current network is unchanged.</source>
-        <translation>ファイルは読み込まれませんでした。現在のネットワークはそのままです。</translation>
-    </message>
-    <message>
-        <source>Loaded {file}: hidden size {hidden}, {activation}, seed {seed}</source>
-        <translation>{file} を読み込みました：隠れ層のサイズ {hidden}、{activation}、シード {seed}</translation>
-    </message>
-    <message>
-        <source>not recorded</source>
-        <translation>記録なし</translation>
-    </message>
-    <message>
-        <source>History of runs {numbers} written to {path}</source>
-        <translation>実行 {numbers} の学習履歴を {path} に書き出しました</translation>
-    </message>
-    <message>
-        <source>(the run in progress is not included)</source>
-        <translation>（実行中の学習は含まれません）</translation>
-    </message>
-    <message>
         <source>About</source>
         <translation>バージョン情報</translation>
-    </message>
-    <message>
-        <source>No history to export</source>
-        <translation>書き出す学習履歴がありません</translation>
-    </message>
-    <message>
-        <source>Finish or stop a run first.</source>
-        <translation>先に学習を完了するか停止してください。</translation>
-    </message>
-    <message>
-        <source>Export history</source>
-        <translation>学習履歴の書き出し</translation>
-    </message>
-    <message>
-        <source>CSV files</source>
-        <translation>CSV ファイル</translation>
-    </message>
-    <message>
-        <source>Could not export the history</source>
-        <translation>学習履歴を書き出せませんでした</translation>
-    </message>
-    <message>
-        <source>The history was not written; an existing file keeps its contents.</source>
-        <translation>学習履歴は書き出されませんでした。既存のファイルの内容は変わっていません。</translation>
-    </message>
-    <message>
-        <source>PNG image</source>
-        <translation>PNG 画像</translation>
-    </message>
-    <message>
-        <source>SVG drawing</source>
-        <translation>SVG 図</translation>
-    </message>
-    <message>
-        <source>Export plots</source>
-        <translation>グラフの書き出し</translation>
-    </message>
-    <message>
-        <source>Unknown format</source>
-        <translation>不明な形式</translation>
-    </message>
-    <message>
-        <source>Plots can be exported as .png or .svg.</source>
-        <translation>グラフは .png または .svg で書き出せます。</translation>
-    </message>
-    <message>
-        <source>Could not export the plots</source>
-        <translation>グラフを書き出せませんでした</translation>
-    </message>
-    <message>
-        <source>The plots could not be written:</source>
-        <translation>グラフを書き込めませんでした：</translation>
-    </message>
-    <message>
-        <source>Plots written: {files}</source>
-        <translation>グラフを書き出しました：{files}</translation>
     </message>
     <message>
         <source>&lt;p&gt;A lab for chapters 4 and 5 of the book: train the two-layer network on MNIST and watch it learn, compare numerical and backpropagated gradients, and step through computation graphs.&lt;/p&gt;</source>
@@ -2363,7 +2366,6 @@
     <name>TileCanvas</name>
     <message>
         <source>Hidden unit {unit}: weights from {low} to {high}</source>
-        <extracomment>Blank pixels between tiles (before magnification). Tiles are never drawn smaller than one screen pixel per weight, nor larger than this. Colour-table entries on each side of zero: index 127 is 0, 0 is -1 and 254 is +1.</extracomment>
         <translation>隠れ層のニューロン {unit}：重みは {low} ～ {high}</translation>
     </message>
 </context>

@@ -682,6 +682,129 @@
     </message>
 </context>
 <context>
+    <name>FileCommands</name>
+    <message>
+        <source>Save model</source>
+        <translation>保存模型</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Nothing to save</source>
+        <translation>没有可保存的内容</translation>
+    </message>
+    <message>
+        <source>Train a network (or load one) first.</source>
+        <translation>请先训练（或加载）一个网络。</translation>
+    </message>
+    <message>
+        <source>Could not save the model</source>
+        <translation>无法保存模型</translation>
+    </message>
+    <message>
+        <source>The model was not saved; an existing file keeps its contents.</source>
+        <translation>模型未保存；已有文件的内容保持不变。</translation>
+    </message>
+    <message>
+        <source>Model saved to {path}</source>
+        <translation>模型已保存到 {path}</translation>
+    </message>
+    <message>
+        <source>Load model</source>
+        <translation>加载模型</translation>
+    </message>
+    <message>
+        <source>Training is running</source>
+        <translation>正在训练</translation>
+    </message>
+    <message>
+        <source>Stop the run before loading a model.</source>
+        <translation>加载模型前请先停止训练。</translation>
+    </message>
+    <message>
+        <source>Could not load the model</source>
+        <translation>无法加载模型</translation>
+    </message>
+    <message>
+        <source>The file was not loaded; the current network is unchanged.</source>
+        <translation>文件未加载；当前网络保持不变。</translation>
+    </message>
+    <message>
+        <source>Loaded {file}: hidden size {hidden}, {activation}, seed {seed}</source>
+        <translation>已加载 {file}：隐藏层大小 {hidden}，{activation}，随机种子 {seed}</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <source>No history to export</source>
+        <translation>没有可导出的训练记录</translation>
+    </message>
+    <message>
+        <source>Finish or stop a run first.</source>
+        <translation>请先完成或停止一次训练。</translation>
+    </message>
+    <message>
+        <source>Export history</source>
+        <translation>导出训练记录</translation>
+    </message>
+    <message>
+        <source>CSV files</source>
+        <translation>CSV 文件</translation>
+    </message>
+    <message>
+        <source>Could not export the history</source>
+        <translation>无法导出训练记录</translation>
+    </message>
+    <message>
+        <source>The history was not written; an existing file keeps its contents.</source>
+        <translation>训练记录未写入；已有文件的内容保持不变。</translation>
+    </message>
+    <message>
+        <source>History of runs {numbers} written to {path}</source>
+        <translation>第 {numbers} 次运行的训练记录已写入 {path}</translation>
+    </message>
+    <message>
+        <source>(the run in progress is not included)</source>
+        <translation>（不包括正在进行的运行）</translation>
+    </message>
+    <message>
+        <source>PNG image</source>
+        <translation>PNG 图像</translation>
+    </message>
+    <message>
+        <source>SVG drawing</source>
+        <translation>SVG 矢量图</translation>
+    </message>
+    <message>
+        <source>Export plots</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <source>Unknown format</source>
+        <translation>未知格式</translation>
+    </message>
+    <message>
+        <source>Plots can be exported as .png or .svg.</source>
+        <translation>图表可以导出为 .png 或 .svg。</translation>
+    </message>
+    <message>
+        <source>Could not export the plots</source>
+        <translation>无法导出图表</translation>
+    </message>
+    <message>
+        <source>The plots could not be written:</source>
+        <translation>无法写入图表：</translation>
+    </message>
+    <message>
+        <source>Plots written: {files}</source>
+        <translation>图表已写入：{files}</translation>
+    </message>
+</context>
+<context>
     <name>GradientCheckTab</name>
     <message>
         <source>Parameter</source>
@@ -1710,128 +1833,8 @@
         <translation>已取消下载 {dataset}</translation>
     </message>
     <message>
-        <source>Save model</source>
-        <translation>保存模型</translation>
-    </message>
-    <message>
-        <source>Models</source>
-        <translation>模型</translation>
-    </message>
-    <message>
-        <source>Nothing to save</source>
-        <translation>没有可保存的内容</translation>
-    </message>
-    <message>
-        <source>Train a network (or load one) first.</source>
-        <translation>请先训练（或加载）一个网络。</translation>
-    </message>
-    <message>
-        <source>Could not save the model</source>
-        <translation>无法保存模型</translation>
-    </message>
-    <message>
-        <source>The model was not saved; an existing file keeps its contents.</source>
-        <translation>模型未保存；已有文件的内容保持不变。</translation>
-    </message>
-    <message>
-        <source>Model saved to {path}</source>
-        <translation>模型已保存到 {path}</translation>
-    </message>
-    <message>
-        <source>Load model</source>
-        <translation>加载模型</translation>
-    </message>
-    <message>
-        <source>Training is running</source>
-        <translation>正在训练</translation>
-    </message>
-    <message>
-        <source>Stop the run before loading a model.</source>
-        <translation>加载模型前请先停止训练。</translation>
-    </message>
-    <message>
-        <source>Could not load the model</source>
-        <translation>无法加载模型</translation>
-    </message>
-    <message>
-        <source>The file was not loaded; the current network is unchanged.</source>
-        <translation>文件未加载；当前网络保持不变。</translation>
-    </message>
-    <message>
-        <source>Loaded {file}: hidden size {hidden}, {activation}, seed {seed}</source>
-        <translation>已加载 {file}：隐藏层大小 {hidden}，{activation}，随机种子 {seed}</translation>
-    </message>
-    <message>
-        <source>not recorded</source>
-        <translation>未记录</translation>
-    </message>
-    <message>
-        <source>History of runs {numbers} written to {path}</source>
-        <translation>第 {numbers} 次运行的训练记录已写入 {path}</translation>
-    </message>
-    <message>
-        <source>(the run in progress is not included)</source>
-        <translation>（不包括正在进行的运行）</translation>
-    </message>
-    <message>
         <source>About</source>
         <translation>关于</translation>
-    </message>
-    <message>
-        <source>No history to export</source>
-        <translation>没有可导出的训练记录</translation>
-    </message>
-    <message>
-        <source>Finish or stop a run first.</source>
-        <translation>请先完成或停止一次训练。</translation>
-    </message>
-    <message>
-        <source>Export history</source>
-        <translation>导出训练记录</translation>
-    </message>
-    <message>
-        <source>CSV files</source>
-        <translation>CSV 文件</translation>
-    </message>
-    <message>
-        <source>Could not export the history</source>
-        <translation>无法导出训练记录</translation>
-    </message>
-    <message>
-        <source>The history was not written; an existing file keeps its contents.</source>
-        <translation>训练记录未写入；已有文件的内容保持不变。</translation>
-    </message>
-    <message>
-        <source>PNG image</source>
-        <translation>PNG 图像</translation>
-    </message>
-    <message>
-        <source>SVG drawing</source>
-        <translation>SVG 矢量图</translation>
-    </message>
-    <message>
-        <source>Export plots</source>
-        <translation>导出图表</translation>
-    </message>
-    <message>
-        <source>Unknown format</source>
-        <translation>未知格式</translation>
-    </message>
-    <message>
-        <source>Plots can be exported as .png or .svg.</source>
-        <translation>图表可以导出为 .png 或 .svg。</translation>
-    </message>
-    <message>
-        <source>Could not export the plots</source>
-        <translation>无法导出图表</translation>
-    </message>
-    <message>
-        <source>The plots could not be written:</source>
-        <translation>无法写入图表：</translation>
-    </message>
-    <message>
-        <source>Plots written: {files}</source>
-        <translation>图表已写入：{files}</translation>
     </message>
     <message>
         <source>&lt;p&gt;A lab for chapters 4 and 5 of the book: train the two-layer network on MNIST and watch it learn, compare numerical and backpropagated gradients, and step through computation graphs.&lt;/p&gt;</source>
@@ -2363,7 +2366,6 @@
     <name>TileCanvas</name>
     <message>
         <source>Hidden unit {unit}: weights from {low} to {high}</source>
-        <extracomment>Blank pixels between tiles (before magnification). Tiles are never drawn smaller than one screen pixel per weight, nor larger than this. Colour-table entries on each side of zero: index 127 is 0, 0 is -1 and 254 is +1.</extracomment>
         <translation>隐藏层神经元 {unit}：权重从 {low} 到 {high}</translation>
     </message>
 </context>

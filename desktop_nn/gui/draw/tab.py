@@ -31,7 +31,7 @@ from desktop_nn.gui.common.class_names import display_class_names
 from desktop_nn.gui.common.messages import show_message
 from desktop_nn.gui.common.state import AppState
 from desktop_nn.gui.common.widgets import DigitView, ProbabilityBars, StatusLabel
-from desktop_nn.gui.draw_canvas import PEN_WIDTH_RANGE, DrawCanvas
+from desktop_nn.gui.draw.canvas import PEN_WIDTH_RANGE, DrawCanvas
 
 UPDATE_HZ = 20
 NO_MODEL_HINT = QT_TRANSLATE_NOOP("DrawTab", "Train a network or load one first.")

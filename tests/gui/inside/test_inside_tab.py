@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import weakref
+
 import numpy as np
 import pytest
 from PySide6.QtCore import QEvent, QPoint, Qt
@@ -11,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QPushButton, QToo
 from desktop_nn.core.network import TwoLayerNet
 from desktop_nn.core.training import TrainConfig
 from desktop_nn.gui.common.state import AppState
-from desktop_nn.gui.inside_tab import (
+from desktop_nn.gui.inside.tab import (
     ACTIVATION_BATCH,
     NO_MODEL_TEXT,
     REFRESH_BUDGET,
@@ -19,7 +21,7 @@ from desktop_nn.gui.inside_tab import (
     InsideTab,
     share_percent,
 )
-from desktop_nn.gui.weight_tiles import grid_shape, normalised_tiles
+from desktop_nn.gui.inside.tile_maths import grid_shape, normalised_tiles
 from tests.fake_clock import FakeClock
 
 
@@ -30,9 +32,23 @@ def state(qtbot, mnist):
     return state
 
 
+#: Each watched tab's count of ``refreshed`` signals.
+_REFRESHES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def refreshes(tab: InsideTab) -> int:
+    """How often ``tab`` has said ``refreshed`` since this test first asked (the fixtures ask
+    as soon as the tab exists)."""
+    if tab not in _REFRESHES:
+        counter = _REFRESHES[tab] = [0]
+        tab.refreshed.connect(lambda: counter.__setitem__(0, counter[0] + 1))
+    return _REFRESHES[tab][0]
+
+
 @pytest.fixture
 def tab(qtbot, state):
     tab = InsideTab(state)
+    refreshes(tab)
     qtbot.addWidget(tab)
     tab.resize(1300, 720)
     tab.show()
@@ -60,19 +76,19 @@ def set_network(state, hidden=50, activation="relu", seed=0, **changes) -> TwoLa
 
 
 def refreshed(tab, qtbot, before: int) -> None:
-    qtbot.waitUntil(lambda: tab.refresh_count > before, timeout=30_000)
+    qtbot.waitUntil(lambda: refreshes(tab) > before, timeout=30_000)
 
 
 def show_network(tab, qtbot, hidden=50, **options) -> TwoLayerNet:
     """Make a network the current model and wait until the tab has drawn it."""
-    before = tab.refresh_count
+    before = refreshes(tab)
     network = set_network(tab.state, hidden, **options)
     refreshed(tab, qtbot, before)
     return network
 
 
 def test_without_a_model_it_says_so(tab, qtbot):
-    qtbot.waitUntil(lambda: tab.refresh_count >= 1, timeout=30_000)
+    qtbot.waitUntil(lambda: refreshes(tab) >= 1, timeout=30_000)
     assert tab.findChild(QWidget, "weightTilesView") is tab.tiles_view
     assert tab.tiles_view.tile_count() == 0
     assert tab.tiles_view.canvas.message == NO_MODEL_TEXT
@@ -119,7 +135,7 @@ def test_tiles_change_after_training_steps(tab, qtbot, mnist):
         grads = trained.gradient(x, t)
         for key in grads:
             trained.params[key] -= 0.5 * grads[key]
-    count = tab.refresh_count
+    count = refreshes(tab)
     tab.state.update_params(trained.copy_params())  # as a training run's snapshot arrives
     refreshed(tab, qtbot, count)
     assert not np.allclose(tab.tiles_view.tiles(), before_tiles)
@@ -176,7 +192,7 @@ def test_a_unit_that_responds_to_one_image_is_neither_dead_nor_at_0_percent(tab,
     pre = tab._batch.astype(np.float32) @ weights[:, 3]
     top, second = np.sort(pre)[-2:][::-1]
     biases[3] = -(top + second) / 2  # unit 3 switches on for the single strongest image
-    before = tab.refresh_count
+    before = refreshes(tab)
     set_network(tab.state, 50, W1=weights, b1=biases)
     refreshed(tab, qtbot, before)
     assert int(np.sum(tab.activations[:, 3] > 0)) == 1
@@ -209,6 +225,7 @@ def clocked(qtbot, state):
     """An Inside tab whose throttle reads a FakeClock, with a network already drawn."""
     clock = FakeClock()
     tab = InsideTab(state, clock=clock)
+    refreshes(tab)
     qtbot.addWidget(tab)
     tab.resize(1300, 720)
     tab.show()
@@ -219,16 +236,16 @@ def clocked(qtbot, state):
 
 def test_a_flood_of_snapshots_gives_one_refresh_a_throttle_interval_later(clocked, qtbot):
     tab, clock, network = clocked
-    count = tab.refresh_count
+    count = refreshes(tab)
     # A training run sends a few snapshots a second; fifty at once must not redraw fifty times.
     for _ in range(50):
         tab.state.update_params(network.params)
-    assert tab.refresh_count == count
+    assert refreshes(tab) == count
     assert tab.refresh_timer.isActive()
     assert tab.refresh_timer.interval() == round(1000 / REFRESH_HZ)  # the clock stood still
     clock.advance(1 / REFRESH_HZ)
     refreshed(tab, qtbot, count)
-    assert tab.refresh_count == count + 1
+    assert refreshes(tab) == count + 1
     assert not tab.refresh_timer.isActive()  # nothing left to draw: no second refresh
     # The next snapshot waits only for what is left of the interval since that refresh.
     clock.advance(0.1)
@@ -245,9 +262,9 @@ def test_slow_redraws_are_spaced_further(clocked, qtbot, monkeypatch):
         redraw()
 
     monkeypatch.setattr(tab, "_redraw", slow_redraw)
-    count = tab.refresh_count
+    count = refreshes(tab)
     tab.refresh()
-    assert tab.refresh_count == count + 1
+    assert refreshes(tab) == count + 1
     # At most REFRESH_BUDGET of the GUI thread's time goes to redrawing.
     assert tab.refresh_interval == pytest.approx(0.1 / REFRESH_BUDGET)
     tab.state.update_params(network.params)  # right after the slow redraw ended
@@ -258,16 +275,16 @@ def test_a_hidden_tab_only_notes_snapshots_and_refreshes_once_when_shown(clocked
     tab, clock, network = clocked
     qtbot.waitUntil(lambda: not tab.refresh_timer.isActive(), timeout=30_000)
     tab.hide()
-    count = tab.refresh_count
+    count = refreshes(tab)
     clock.advance(60)
     for _ in range(20):
         tab.state.update_params(network.params)
     # Nothing scheduled, so nothing can be drawn while hidden; the view is only marked stale.
     assert not tab.refresh_timer.isActive()
-    assert tab.refresh_count == count and tab._dirty
+    assert refreshes(tab) == count and tab._dirty
     tab.show()
     refreshed(tab, qtbot, count)
-    assert tab.refresh_count == count + 1
+    assert refreshes(tab) == count + 1
     assert not tab.refresh_timer.isActive() and not tab._dirty
 
 
@@ -292,10 +309,10 @@ def test_it_follows_a_training_run_in_the_window(window, qtbot):
     panel.hidden_size_spin.setValue(40)
     snapshots = []
     window.state.params_updated.connect(lambda: snapshots.append(window.state.network))
-    count = tab.refresh_count
+    count = refreshes(tab)
     with qtbot.waitSignal(window.training_tab.run_ended, timeout=60_000):
         window.training_tab.start()
-        qtbot.waitUntil(lambda: tab.refresh_count > count, timeout=30_000)
+        qtbot.waitUntil(lambda: refreshes(tab) > count, timeout=30_000)
         early_tiles = tab.tiles_view.tiles().copy()
     # The last snapshot arrived before run_ended: its refresh is scheduled or done.
     qtbot.waitUntil(lambda: not tab.refresh_timer.isActive() and not tab._dirty,

@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QGroupBox,
@@ -31,7 +31,7 @@ from desktop_nn.gui.common.palette import TRAIN_COLOUR, colour
 from desktop_nn.gui.common.plot_style import PalettePlot, style_plot
 from desktop_nn.gui.common.state import AppState
 from desktop_nn.gui.common.widgets import StatusLabel
-from desktop_nn.gui.weight_tiles import SIDE, DivergingLegend, WeightTilesView
+from desktop_nn.gui.inside.tiles import SIDE, DivergingLegend, WeightTilesView
 
 #: The most redraws a second while weights stream in from a training run.
 REFRESH_HZ = 2.5
@@ -63,7 +63,15 @@ def share_percent(count: int, total: int) -> str:
 
 
 class InsideTab(QWidget):
-    """W1 as tiles and the hidden activations, refreshed live and sparingly."""
+    """W1 as tiles and the hidden activations, refreshed live and sparingly.
+
+    Signals
+    -------
+    refreshed()
+        The tiles and the plots were redrawn from the current network.
+    """
+
+    refreshed = Signal()
 
     def __init__(self, state: AppState, parent: QWidget | None = None, *,
                  clock: Callable[[], float] = time.perf_counter) -> None:
@@ -71,7 +79,6 @@ class InsideTab(QWidget):
         self.setObjectName("insideTab")
         self.state = state
         self._clock = clock  # seconds; the throttle and the redraw budget are measured with it
-        self.refresh_count = 0
         self.selected_unit: int | None = None
         self.activations: np.ndarray | None = None  # (batch, hidden) of the last refresh
         self._batch: np.ndarray | None = None
@@ -217,10 +224,10 @@ class InsideTab(QWidget):
         self._dirty = False
         started = self._clock()
         self._last_refresh = started
-        self.refresh_count += 1
         self._redraw()
         spent = self._clock() - started
         self.refresh_interval = max(1.0 / REFRESH_HZ, spent / REFRESH_BUDGET)
+        self.refreshed.emit()
 
     def _redraw(self) -> None:
         network = self.state.network

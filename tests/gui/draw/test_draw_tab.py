@@ -12,8 +12,8 @@ from desktop_nn.core.blas import blas_threads
 from desktop_nn.core.network import TwoLayerNet
 from desktop_nn.core.training import TrainConfig, Trainer
 from desktop_nn.gui.common.state import AppState
-from desktop_nn.gui.draw_canvas import CANVAS_SIZE, DEFAULT_PEN_WIDTH
-from desktop_nn.gui.draw_tab import EMPTY_HINT, NO_MODEL_HINT, UPDATE_HZ, DrawTab
+from desktop_nn.gui.draw.canvas import CANVAS_SIZE, DEFAULT_PEN_WIDTH
+from desktop_nn.gui.draw.tab import EMPTY_HINT, NO_MODEL_HINT, UPDATE_HZ, DrawTab
 from desktop_nn.image_files import save_grey
 from tests.gui.messages import last_message
 

@@ -120,7 +120,7 @@ class DetailWriter(QObject):
         head = (f"<p><b>{html.escape(e.layer)}</b>: {self._red(_code(e.formula))}</p>"
                 f"<p>{self._red(_code(e.element))}</p>")
         if isinstance(e, AffineBackward):
-            body = self.terms(e.terms) + self.shape_reason(e.shape_reason)
+            body = self.terms(e.terms, e.factor_names) + self.shape_reason(e.shape_reason)
         elif isinstance(e, ReluBackward):
             body = self.relu(e)
         elif isinstance(e, SigmoidBackward):
@@ -141,30 +141,36 @@ class DetailWriter(QObject):
         cells = "".join(f"<tr><td>{a}</td><td>{b}</td></tr>" for a, b in rows)
         return f"<table cellspacing='0' cellpadding='2'>{cells}</table>"
 
-    def terms(self, terms: SumOfTerms) -> str:
-        """A sum term by term; the terms not shown added up in one line; the exact total."""
+    def terms(self, terms: SumOfTerms, names: tuple[str, ...] = ()) -> str:
+        """A sum term by term, a column per factor (headed by ``names``); the terms not shown
+        added up in one line; the exact total."""
         if terms.count == 1 and not terms.variable:
             term = terms.shown[0]
             return (f"<p>= {' · '.join(number(f) for f in term.factors)}"
                     f" = {number(term.value)}</p>")
+        width = len(terms.shown[0].factors) if terms.shown else len(names)
         rows = []
+        if len(names) == width:
+            heads = "".join(f"<th>{html.escape(n)}</th>" for n in names)
+            rows.append(f"<tr><th>{terms.variable}</th>{heads}<th></th></tr>")
         for term in terms.shown:
-            factors = " · ".join(number(f) for f in term.factors)
-            rows.append(f"<tr><td>{terms.variable} = {term.index}:</td><td>{factors}</td>"
-                        f"<td>= {number(term.value)}</td></tr>")
+            factors = "".join(f"<td align='right'>{number(f)}</td>" for f in term.factors)
+            rows.append(f"<tr><td>{term.index}</td>{factors}"
+                        f"<td align='right'>{number(term.value)}</td></tr>")
+        span = f" colspan='{width + 1}'"
         if terms.rest_count:
             rest = self.tr("the other {count} terms ({zeros} of them 0)").format(
                 count=terms.rest_count, zeros=terms.zero_count
                 - sum(1 for t in terms.shown if t.value == 0))
-            rows.append(f"<tr><td colspan='2'>+ {rest}</td>"
-                        f"<td>= {number(terms.rest)}</td></tr>")
+            rows.append(f"<tr><td{span}>+ {rest}</td>"
+                        f"<td align='right'>{number(terms.rest)}</td></tr>")
         total = self.tr("Sum of {count} terms").format(count=terms.count)
-        rows.append(f"<tr><td colspan='2'><b>{total}</b></td>"
-                    f"<td><b>= {number(terms.total)}</b></td></tr>")
+        rows.append(f"<tr><td{span}><b>{total}</b></td>"
+                    f"<td align='right'><b>{number(terms.total)}</b></td></tr>")
         note = ""
         if terms.rest_count:
             note = _note(self.tr("The largest terms are shown; the sum is of all of them."))
-        return f"<table cellspacing='0' cellpadding='2'>{''.join(rows)}</table>{note}"
+        return f"<table cellspacing='0' cellpadding='3'>{''.join(rows)}</table>{note}"
 
     def shape_reason(self, reason: ShapeReason) -> str:
         operands = " · ".join(f"{html.escape(n)} ({shape(s)})" for n, s in reason.operands)
@@ -207,16 +213,17 @@ class DetailWriter(QObject):
         head = (f"<p><b>{html.escape(e.layer)}</b>: {_code(e.formula)}</p>"
                 f"<p>{_code(e.element)}</p>")
         if isinstance(e, AffineForward):
-            body = self.terms(e.terms)
+            body = self.terms(e.terms, e.factor_names)
             if e.bias is not None:
-                body += f"<p>+ b = {number(e.bias)}</p>"
+                bias = e.element.rsplit("+ ", 1)[-1]
+                body += f"<p>+ {html.escape(bias)} = {number(e.bias)}</p>"
         elif isinstance(e, ActivationForward):
             body = f"<p>x = {number(e.x)}</p>"
         elif isinstance(e, SoftmaxForward):
             body = (f"<p>m = {number(e.shift)}; exp(a − m): "
                     f"{', '.join(number(v) for v in e.exps)}</p>")
         elif isinstance(e, LossForward):
-            body = self.terms(e.terms)
+            body = self.terms(e.terms, ("y[n, tₙ]",))
         else:
             body = ""
         return head + body + f"<p><b>= {number(e.value)}</b></p>"

@@ -91,3 +91,4 @@ class InputFields(QWidget):
         for name, field in self.fields.items():
             if name in graph.editable:
                 field.setText(array_text(graph.value(name)))
+                field.setCursorPosition(0)  # the start of a long W shows

@@ -152,11 +152,14 @@ class ArrayItem(QGraphicsItem):
         painter.setPen(QPen(frame, 1.5 if self.part == "grad" else 1.0))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRect(rect)
-        if self.selected_index is not None:
+        if self.selected_index is not None:  # a ring that stands out on any colour
             cell = self.cell_rect(self.selected_index)
-            grow = max(0.0, (5 - cell.width()) / 2), max(0.0, (5 - cell.height()) / 2)
-            painter.setPen(QPen(look.accent, 2.0))
-            painter.drawRect(cell.adjusted(-grow[0] - 1, -grow[1] - 1, grow[0] + 1, grow[1] + 1))
+            grow = max(2.0, (9 - cell.width()) / 2), max(2.0, (9 - cell.height()) / 2)
+            ring = cell.adjusted(-grow[0], -grow[1], grow[0], grow[1])
+            painter.setPen(QPen(look.base, 4.0))
+            painter.drawRect(ring)
+            painter.setPen(QPen(look.text, 2.0))
+            painter.drawRect(ring)
 
     def _paint_numbers(self, painter) -> None:
         look = self.look

@@ -43,7 +43,8 @@ def shape(dims: tuple[int, ...]) -> str:
 
 
 def _code(text: str) -> str:
-    return f"<code>{html.escape(text)}</code>"
+    """Symbols as the core writes them, spaces kept."""
+    return f"<code style='white-space:pre-wrap'>{html.escape(text)}</code>"
 
 
 def _para(text: str) -> str:

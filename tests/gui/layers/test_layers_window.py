@@ -84,3 +84,21 @@ def test_the_current_model_follows_the_training_tab(window, qtbot):
     assert layers.graph.name == "TwoLayerNet"
     np.testing.assert_array_equal(layers.graph.value("W1"),
                                   window.state.network.params["W1"])
+
+
+def test_mnemonics_do_not_clash_with_the_tabs_and_menus(window):
+    from PySide6.QtWidgets import QLabel
+
+    def letter(text: str) -> str | None:
+        index = text.replace("&&", "").find("&")
+        return text.replace("&&", "")[index + 1].lower() if index >= 0 else None
+
+    tab = window.layers_tab
+    window.tabs.setCurrentWidget(tab)
+    texts = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    texts += [action.text() for action in window.menuBar().actions()]
+    texts += [w.text() for w in tab.findChildren(QPushButton) if w.isVisible()]
+    texts += [w.text() for w in tab.findChildren(QLabel) if w.buddy() is not None]
+    letters = [c for c in map(letter, texts) if c]
+    assert len(letters) >= 18
+    assert len(letters) == len(set(letters)), sorted(letters)

@@ -22,6 +22,7 @@ from desktop_nn.core.training import TrainConfig
 from desktop_nn.core.training_stream import ElementProgress, MetricsBatch
 from desktop_nn.data.datasets import dataset_title
 from desktop_nn.gui.common.messages import show_message
+from desktop_nn.gui.common.shortcuts import add_command_key, key_text
 from desktop_nn.gui.common.state import AppState
 from desktop_nn.gui.training.controller import RunController
 from desktop_nn.gui.training.curves import AccuracyPlot, LossPlot
@@ -36,6 +37,7 @@ from desktop_nn.gui.training.runs import RunRecord, RunsOnScreen
 REDRAW_HZ = 22
 #: A learning rate changed during a run applies once it has stayed this long (milliseconds).
 LEARNING_RATE_SETTLE_MS = 300
+OPEN_IN_LAYERS_KEY = "Ctrl+Shift+Y"
 
 
 class TrainingTab(QWidget):
@@ -112,8 +114,10 @@ class TrainingTab(QWidget):
         left_layout.addWidget(self.buttons)
         self.open_layers_button = QPushButton(self.tr("Open this iteration in the layer graph"))
         self.open_layers_button.setObjectName("openIterationInLayersButton")
+        add_command_key(self.open_layers_button, OPEN_IN_LAYERS_KEY)
         self.open_layers_button.setToolTip(self.tr("Show the paused iteration's batch (its "
-                                                   "first 100 images) in the Layer graph tab"))
+                                                   "first 100 images) in the Layer graph tab")
+                                           + f" ({key_text(OPEN_IN_LAYERS_KEY)})")
         self.open_layers_button.clicked.connect(self.open_iteration)
         left_layout.addWidget(self.open_layers_button)
 

@@ -46,7 +46,7 @@ def test_the_stepping_keys_step_only_the_tab_shown(window, qtbot):
 def test_a_paused_iteration_opens_its_exact_batch(window, qtbot):
     training = window.training_tab
     button = window.findChild(QPushButton, "openIterationInLayersButton")
-    assert button is training.open_layers_button and button.toolTip()
+    assert button is training.open_layers_button and "(Ctrl+Shift+Y)" in button.toolTip()
     assert not button.isEnabled()
     configure(training, iters=1000, batch=120)
     with qtbot.waitSignal(training.controller.paused_changed, timeout=30_000,
@@ -55,9 +55,12 @@ def test_a_paused_iteration_opens_its_exact_batch(window, qtbot):
     qtbot.waitUntil(button.isEnabled, timeout=30_000)
     x_batch, t_batch = training.controller.trainer.last_batch()
     assert len(x_batch) == 120
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=30_000)
     layers = window.layers_tab
-    assert window.tabs.currentWidget() is layers
+    qtbot.keyClick(window, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier
+                   | Qt.KeyboardModifier.ShiftModifier)  # as a click on the button
+    qtbot.waitUntil(lambda: window.tabs.currentWidget() is layers, timeout=30_000)
     graph = layers.graph
     assert graph.batch_size == 100 and layers.from_iteration
     np.testing.assert_array_equal(graph.value("X"), x_batch[:100].astype(np.float64))

@@ -22,8 +22,8 @@ import time
 from pathlib import Path
 
 OUT = Path(__file__).resolve().parent / "screenshots"
-SCENES = ("training", "runs", "graph", "gradcheck", "evaluate", "inside", "draw", "chapter4",
-          "lesson", "zoom")
+SCENES = ("training", "runs", "graph", "layers", "gradcheck", "evaluate", "inside", "draw",
+          "chapter4", "lesson", "zoom")
 #: The Chapter 4 tab's parts, each a picture of its own.
 CHAPTER4_PARTS = ("derivative", "field", "descent", "loss")
 
@@ -99,6 +99,18 @@ def main() -> int:
             window.graph_tab.load_preset("sigmoid")
             window.graph_tab.run_all()
             save("graph-sigmoid")
+        elif scene == "layers":
+            layers = window.layers_tab
+            window.tabs.setCurrentWidget(layers)
+            layers.apply_lesson_state({"net": "simple", "pass": "backward"})
+            layers.select_cell("W", "grad", (1, 2))
+            save("layers-simple")
+            layers.apply_lesson_state({"net": "mnist", "samples": 3, "seed": 0,
+                                       "pass": "backward"})
+            grad = np.abs(layers.graph.grad("W1"))
+            index = np.unravel_index(np.argmax(grad), grad.shape)
+            layers.select_cell("W1", "grad", tuple(int(k) for k in index))
+            save("layers-mnist")
         elif scene == "gradcheck":
             window.tabs.setCurrentWidget(window.gradcheck_tab)
             check = window.gradcheck_tab

@@ -25,7 +25,7 @@ from typing import ClassVar
 import numpy as np
 
 from desktop_nn.core.layers import Affine, MatMul, Relu, Sigmoid, SoftmaxWithLoss
-from desktop_nn.graph.ops import QT_TRANSLATE_NOOP
+from desktop_nn.translatable import QT_TRANSLATE_NOOP
 
 __all__ = [
     "LAYER_KINDS",

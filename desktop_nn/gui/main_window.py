@@ -111,6 +111,19 @@ class MainWindow(QMainWindow):
         self.graph_tab.status.connect(
             lambda message: self.show_status(message, owner=self.graph_tab))
         self.add_tab(self.graph_tab, self.tr("&Computation graph"))
+        from desktop_nn.gui.layers.tab import LayersTab
+
+        self.layers_tab = LayersTab(self.state)
+        self.layers_tab.status.connect(
+            lambda message: self.show_status(message, owner=self.layers_tab))
+        self.add_tab(self.layers_tab, self.tr("La&yer graph"))
+        self.training_tab.iteration_opened.connect(self.open_in_layers)
+
+    @Slot(object, object)
+    def open_in_layers(self, x, t) -> None:
+        """Show a training batch in the Layer graph tab, and the tab."""
+        if self.layers_tab.open_batch(x, t):
+            self.tabs.setCurrentWidget(self.layers_tab)
 
     def _add_insight_tabs(self) -> None:
         """Gradient check, evaluation, the network's insides, and drawing your own digit."""

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ja_JP">
 <context>
     <name>AccuracyPlot</name>
@@ -52,7 +51,7 @@
     <name>BookNames</name>
     <message>
         <source>apple</source>
-        <extracomment>Shows a value&apos;s name: ``book_name`` for the book&apos;s graphs, ``plain_name`` for typed ones. The values of the book&apos;s apples-and-oranges graphs, marked for translation (context &quot;BookNames&quot;): the labels of the book&apos;s figures in its Chinese and Japanese editions.</extracomment>
+        <extracomment>Shows a value's name: ``book_name`` for the book's graphs, ``plain_name`` for typed ones. The values of the book's apples-and-oranges graphs, marked for translation (context "BookNames"): the labels of the book's figures in its Chinese and Japanese editions.</extracomment>
         <translation>りんご</translation>
     </message>
     <message>
@@ -159,7 +158,7 @@
         <translation>まだ評価していません。</translation>
     </message>
     <message>
-        <source>Rows: the true class; columns: the network&apos;s guess. Hover a cell for its share, click a mistake to list its images.</source>
+        <source>Rows: the true class; columns: the network's guess. Hover a cell for its share, click a mistake to list its images.</source>
         <translation>行は正解のクラス、列はネットワークの予測です。セルにマウスを重ねると割合を表示し、誤りのセルをクリックするとその画像を一覧表示します。</translation>
     </message>
     <message>
@@ -235,7 +234,7 @@
         <translation>前方差分 (f(x+h) − f(x)) / h</translation>
     </message>
     <message>
-        <source>The book&apos;s numerical_diff uses the central difference.</source>
+        <source>The book's numerical_diff uses the central difference.</source>
         <translation>本書の numerical_diff は中心差分を使います。</translation>
     </message>
     <message>
@@ -287,11 +286,11 @@
         <translation>誤差逆伝播法による正確な df/d{name}：{exact}；誤差 {error}</translation>
     </message>
     <message>
-        <source>The book&apos;s warning, h = 1e-50: x + h rounds to x in float64, so f(x + h) − f(x − h) is exactly 0 and the derivative comes out as 0, not {exact}.</source>
+        <source>The book's warning, h = 1e-50: x + h rounds to x in float64, so f(x + h) − f(x − h) is exactly 0 and the derivative comes out as 0, not {exact}.</source>
         <translation>本書の警告、h = 1e-50：float64 では x + h が x に丸められるので、f(x + h) − f(x − h) はちょうど 0 になり、微分は {exact} ではなく 0 になります。</translation>
     </message>
     <message>
-        <source>The book&apos;s warning, h = 1e-50: here it gives {value}; at any x far from 0, x + h rounds to x and the difference is exactly 0.</source>
+        <source>The book's warning, h = 1e-50: here it gives {value}; at any x far from 0, x + h rounds to x and the difference is exactly 0.</source>
         <translation>本書の警告、h = 1e-50：ここでは {value} になります。0 から離れた x では x + h が x に丸められ、差分はちょうど 0 になります。</translation>
     </message>
 </context>
@@ -299,7 +298,7 @@
     <name>DescentControls</name>
     <message>
         <source>Where the descent starts (the book: −3, 4).</source>
-        <extracomment>As the command line&apos;s ``descent``.</extracomment>
+        <extracomment>As the command line's ``descent``.</extracomment>
         <translation>勾配降下の出発点（本書では −3, 4）。</translation>
     </message>
     <message>
@@ -307,7 +306,7 @@
         <translation>学習率 lr。矢印ボタンで 10 倍または 1/10 にします。</translation>
     </message>
     <message>
-        <source>The number of steps (the book&apos;s step_num).</source>
+        <source>The number of steps (the book's step_num).</source>
         <translation>ステップ数（本書の step_num）。</translation>
     </message>
     <message>
@@ -315,7 +314,7 @@
         <translation>自分の設定</translation>
     </message>
     <message>
-        <source>The book&apos;s three learning rates, one click away.</source>
+        <source>The book's three learning rates, one click away.</source>
         <translation>本書の 3 つの学習率をワンクリックで。</translation>
     </message>
     <message>
@@ -343,7 +342,7 @@
         <translation>f(x0, x&amp;1) =</translation>
     </message>
     <message>
-        <source>Boo&amp;k&apos;s runs:</source>
+        <source>Boo&amp;k's runs:</source>
         <translation>本書の例(&amp;K)：</translation>
     </message>
     <message>
@@ -363,7 +362,7 @@
     <name>DescentPart</name>
     <message>
         <source>The path of gradient descent on the contours of f</source>
-        <extracomment>The book&apos;s figure 4-10 shows x0 and x1 from -4 to 4 (a little more here for the start). An animation shows a run in about this many ticks, whatever its length.</extracomment>
+        <extracomment>The book's figure 4-10 shows x0 and x1 from -4 to 4 (a little more here for the start). An animation shows a run in about this many ticks, whatever its length.</extracomment>
         <translation>f の等高線上の勾配降下の経路</translation>
     </message>
     <message>
@@ -404,6 +403,108 @@
     </message>
 </context>
 <context>
+    <name>DetailWriter</name>
+    <message>
+        <source>Arrays in this batch:</source>
+        <translation>このバッチの配列：</translation>
+    </message>
+    <message>
+        <source>For example, its largest element:</source>
+        <translation>例：絶対値が最大の要素：</translation>
+    </message>
+    <message>
+        <source>Step forward to compute this layer.</source>
+        <translation>順伝播を進めると、このレイヤが計算されます。</translation>
+    </message>
+    <message>
+        <source>Click an element of a picture to see its numbers.</source>
+        <translation>図の要素をクリックすると、その数値が表示されます。</translation>
+    </message>
+    <message>
+        <source>the backward pass starts with 1 at the loss.</source>
+        <translation>逆伝播は損失の 1 から始まります。</translation>
+    </message>
+    <message>
+        <source>Its gradient arrives in the backward pass.</source>
+        <translation>その勾配は逆伝播で届きます。</translation>
+    </message>
+    <message>
+        <source>Backpropagation:</source>
+        <translation>逆伝播：</translation>
+    </message>
+    <message>
+        <source>Numerical derivative (central difference, h = 1e-4):</source>
+        <translation>数値微分（中心差分、h = 1e-4）：</translation>
+    </message>
+    <message>
+        <source>Difference:</source>
+        <translation>差：</translation>
+    </message>
+    <message>
+        <source>the other {count} terms ({zeros} of them 0)</source>
+        <translation>残りの {count} 項（うち {zeros} 項は 0）</translation>
+    </message>
+    <message>
+        <source>Sum of {count} terms</source>
+        <translation>{count} 項の和</translation>
+    </message>
+    <message>
+        <source>The largest terms are shown; the sum is of all of them.</source>
+        <translation>大きい項だけを示しています。和はすべての項のものです。</translation>
+    </message>
+    <message>
+        <source>{operands} gives {result}: the shape of {array}, one gradient for each of its elements.</source>
+        <translation>{operands} は {result} になります：{array} と同じ形状で、その要素ごとに勾配が 1 つあります。</translation>
+    </message>
+    <message>
+        <source>{operands} summed over the batch axis gives {result}: the shape of {array}; every sample adds its gradient to the same bias.</source>
+        <translation>{operands} をバッチの軸で合計すると {result} になります：{array} と同じ形状です。どのサンプルも同じバイアスに自分の勾配を足し込みます。</translation>
+    </message>
+    <message>
+        <source>{x} &gt; 0: the mask lets the gradient through, {dout}.</source>
+        <translation>{x} &gt; 0：マスクは勾配をそのまま通します、{dout}。</translation>
+    </message>
+    <message>
+        <source>{x} ≤ 0: the mask stops the gradient; 0 flows back.</source>
+        <translation>{x} ≤ 0：マスクが勾配を止め、0 が逆方向に流れます。</translation>
+    </message>
+    <message>
+        <source>In this sample {passing} of {size} units pass their gradient.</source>
+        <translation>このサンプルでは {size} 個のユニットのうち {passing} 個が勾配を通します。</translation>
+    </message>
+    <message>
+        <source>The input is within h of 0, where ReLU bends: the central difference straddles the bend.</source>
+        <translation>入力が 0 から h 以内で、ReLU が折れ曲がる点の近くです：中心差分はその折れ目をまたいでいます。</translation>
+    </message>
+    <message>
+        <source>N = {n}: each sample's share of the mean loss.</source>
+        <translation>N = {n}：平均した損失に占める各サンプルの割合です。</translation>
+    </message>
+</context>
+<context>
+    <name>DiffMapsBox</name>
+    <message>
+        <source>Where they differ: |numerical − backprop|</source>
+        <translation>どこで違うか：|数値勾配 − 逆伝播|</translation>
+    </message>
+    <message>
+        <source>White is no difference, dark the largest difference of that parameter (each map has its own scale). W1 is one 28×28 tile per hidden unit: pixels black in every image give 0 both ways. Hover over a map to read an element.</source>
+        <translation>白は差がないこと、濃い色はそのパラメータで最大の差を表します（図ごとに目盛りが異なります）。W1 は隠れユニットごとに 28×28 のタイルで表示します：どの画像でも黒いピクセルは、どちらの方法でも 0 になります。図の上にマウスを置くと要素の値が読めます。</translation>
+    </message>
+    <message>
+        <source>|numerical − backprop| of {name}</source>
+        <translation>{name} の |数値勾配 − 逆伝播|</translation>
+    </message>
+    <message>
+        <source>Run the check to see where the two gradients differ.</source>
+        <translation>確認を実行すると、2 つの勾配がどこで違うかが分かります。</translation>
+    </message>
+    <message>
+        <source>{name}: 0 to {largest}</source>
+        <translation>{name}：0 ～ {largest}</translation>
+    </message>
+</context>
+<context>
     <name>DigitView</name>
     <message>
         <source>Digit image</source>
@@ -413,7 +514,7 @@
 <context>
     <name>DivergingLegend</name>
     <message>
-        <source>How the tiles&apos; colours read: blue is a negative weight, vermillion a positive one, the background colour zero.</source>
+        <source>How the tiles' colours read: blue is a negative weight, vermillion a positive one, the background colour zero.</source>
         <translation>タイルの色の読み方：青は負の重み、朱色は正の重み、背景色はゼロです。</translation>
     </message>
     <message>
@@ -452,7 +553,7 @@
     <name>DrawCanvas</name>
     <message>
         <source>Write one digit here with the mouse or a pen; it is read as you write.</source>
-        <extracomment>Side of the canvas in pixels (the drawing is this size whatever the screen&apos;s scaling). The pen&apos;s default width. A digit written across most of the square comes out of MNIST&apos;s scaling with strokes 2 to 3 pixels wide and about as much ink as MNIST&apos;s digits carry (measured: a &quot;3&quot; 200 pixels tall gets 86 units of ink, 140 pixels tall 114; MNIST&apos;s 3s average 112). Strokes kept for Undo.</extracomment>
+        <extracomment>Side of the canvas in pixels (the drawing is this size whatever the screen's scaling). The pen's default width. A digit written across most of the square comes out of MNIST's scaling with strokes 2 to 3 pixels wide and about as much ink as MNIST's digits carry (measured: a "3" 200 pixels tall gets 86 units of ink, 140 pixels tall 114; MNIST's 3s average 112). Strokes kept for Undo.</extracomment>
         <translation>マウスかペンでここに数字を 1 つ書いてください。書いている間に読み取ります。</translation>
     </message>
     <message>
@@ -531,7 +632,7 @@
         <translation>ネットワークが見る画像</translation>
     </message>
     <message>
-        <source>As MNIST&apos;s digits were made: cropped to the ink, scaled so that the longer side is 20 pixels (keeping the shape), and placed in 28×28 with its centre of mass in the middle.</source>
+        <source>As MNIST's digits were made: cropped to the ink, scaled so that the longer side is 20 pixels (keeping the shape), and placed in 28×28 with its centre of mass in the middle.</source>
         <translation>MNIST の数字と同じ手順で作ります：インクの範囲で切り出し、形を保ったまま長い辺が 20 ピクセルになるよう拡大縮小し、重心が中央に来るように 28×28 に置きます。</translation>
     </message>
     <message>
@@ -825,7 +926,7 @@
     <name>FieldPart</name>
     <message>
         <source>f must use exactly two variables, such as x0 and x1 (it uses {count}).</source>
-        <extracomment>The book&apos;s grid: -2 to 2 in steps of 0.25, with half a step of margin around it. Grid steps across the shorter side of the view (18: the book&apos;s 0.25 over [-2.25, 2.25]). Samples across the view for the contour lines.</extracomment>
+        <extracomment>The book's grid: -2 to 2 in steps of 0.25, with half a step of margin around it. Grid steps across the shorter side of the view (18: the book's 0.25 over [-2.25, 2.25]). Samples across the view for the contour lines.</extracomment>
         <translation>f はちょうど 2 つの変数（x0 と x1 など）を使う必要があります（{count} 個使っています）。</translation>
     </message>
     <message>
@@ -1013,7 +1114,7 @@
     </message>
     <message>
         <source>1e-7 in log</source>
-        <extracomment>The parameters&apos; names are the book&apos;s and stay as they are in every language.</extracomment>
+        <extracomment>The parameters' names are the book's and stay as they are in every language.</extracomment>
         <translation>log 内の 1e-7</translation>
     </message>
     <message>
@@ -1037,11 +1138,11 @@
         <translation>速度比</translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;b&gt;Why the two gradients are not identical.&lt;/b&gt; The numerical gradient estimates each slope by central differences, (f(x+h) − f(x−h)) / 2h with the book&apos;s h = 10&lt;sup&gt;−4&lt;/sup&gt;. That estimate carries a truncation error which shrinks like h², and a rounding error of about ε/h (ε ≈ 10&lt;sup&gt;−16&lt;/sup&gt; in float64) from subtracting two almost equal losses. Both are tiny: around 10&lt;sup&gt;−10&lt;/sup&gt; at most.&lt;/p&gt;</source>
+        <source>&lt;p&gt;&lt;b&gt;Why the two gradients are not identical.&lt;/b&gt; The numerical gradient estimates each slope by central differences, (f(x+h) − f(x−h)) / 2h with the book's h = 10&lt;sup&gt;−4&lt;/sup&gt;. That estimate carries a truncation error which shrinks like h², and a rounding error of about ε/h (ε ≈ 10&lt;sup&gt;−16&lt;/sup&gt; in float64) from subtracting two almost equal losses. Both are tiny: around 10&lt;sup&gt;−10&lt;/sup&gt; at most.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;2つの勾配が一致しない理由。&lt;/b&gt;数値勾配は各点の傾きを中心差分 (f(x+h) − f(x−h)) / 2h で推定します（本書では h = 10&lt;sup&gt;−4&lt;/sup&gt;）。この推定には、h² に比例して小さくなる打ち切り誤差と、ほぼ等しい2つの損失を引き算することによる約 ε/h の丸め誤差（float64 では ε ≈ 10&lt;sup&gt;−16&lt;/sup&gt;）が含まれます。どちらもごく小さく、大きくても 10&lt;sup&gt;−10&lt;/sup&gt; 程度です。&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;b&gt;The 10&lt;sup&gt;−7&lt;/sup&gt; inside the log.&lt;/b&gt; The book&apos;s cross_entropy_error computes −log(y + 10&lt;sup&gt;−7&lt;/sup&gt;) so that log(0) can never happen. The numerical gradient differentiates that loss, constant and all, while backpropagation uses the clean formula (y − t) / N, which is the slope of the loss &lt;i&gt;without&lt;/i&gt; the constant. So the two methods differentiate slightly different functions, and the gap grows to about 10&lt;sup&gt;−7&lt;/sup&gt; for b2, the parameter nearest the loss. Untick the box to make the constant 0: both then differentiate the same loss, and the differences fall to the book&apos;s printed 10&lt;sup&gt;−13&lt;/sup&gt; to 10&lt;sup&gt;−10&lt;/sup&gt;.&lt;/p&gt;</source>
+        <source>&lt;p&gt;&lt;b&gt;The 10&lt;sup&gt;−7&lt;/sup&gt; inside the log.&lt;/b&gt; The book's cross_entropy_error computes −log(y + 10&lt;sup&gt;−7&lt;/sup&gt;) so that log(0) can never happen. The numerical gradient differentiates that loss, constant and all, while backpropagation uses the clean formula (y − t) / N, which is the slope of the loss &lt;i&gt;without&lt;/i&gt; the constant. So the two methods differentiate slightly different functions, and the gap grows to about 10&lt;sup&gt;−7&lt;/sup&gt; for b2, the parameter nearest the loss. Untick the box to make the constant 0: both then differentiate the same loss, and the differences fall to the book's printed 10&lt;sup&gt;−13&lt;/sup&gt; to 10&lt;sup&gt;−10&lt;/sup&gt;.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;log の中の 10&lt;sup&gt;−7&lt;/sup&gt;。&lt;/b&gt;本書の cross_entropy_error は、log(0) が起きないように −log(y + 10&lt;sup&gt;−7&lt;/sup&gt;) を計算します。数値勾配はこの定数を含んだ損失をそのまま微分しますが、誤差逆伝播法は定数を&lt;i&gt;含まない&lt;/i&gt;損失の傾きである簡潔な式 (y − t) / N を使います。そのため2つの方法はわずかに異なる関数を微分しており、損失に最も近いパラメータ b2 では差が約 10&lt;sup&gt;−7&lt;/sup&gt; まで大きくなります。チェックボックスをオフにすると定数は 0 になり、両者は同じ損失を微分するので、差は本書に載っている 10&lt;sup&gt;−13&lt;/sup&gt; ～ 10&lt;sup&gt;−10&lt;/sup&gt; まで下がります。&lt;/p&gt;</translation>
     </message>
     <message>
@@ -1049,16 +1150,16 @@
         <translation>&lt;p&gt;&lt;b&gt;表の読み方。&lt;/b&gt;誤差逆伝播法が正しければ、差は勾配そのものより何桁も小さくなります（相対誤差は 10&lt;sup&gt;−4&lt;/sup&gt; を大きく下回ります）。逆伝播（backward）に誤りがあると、相対誤差は 1 に近くなります。&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>How many training images the loss is computed on (the book&apos;s gradient_check.py uses the first 3).</source>
-        <extracomment>At most this many of the checked images&apos; labels are listed. The settings column&apos;s width at the window&apos;s actual size, in pixels.</extracomment>
+        <source>How many training images the loss is computed on (the book's gradient_check.py uses the first 3).</source>
+        <extracomment>At most this many of the checked images' labels are listed. The settings column's width at the window's actual size, in pixels.</extracomment>
         <translation>損失の計算に使う訓練画像の枚数（本書の gradient_check.py は最初の 3 枚を使います）。</translation>
     </message>
     <message>
-        <source>Hidden units of the network to check; the numerical gradient&apos;s time grows with the number of weights (50 gives 39,760).</source>
+        <source>Hidden units of the network to check; the numerical gradient's time grows with the number of weights (50 gives 39,760).</source>
         <translation>確認するネットワークの隠れ層のニューロン数。数値勾配の計算時間は重みの数とともに増えます（50 なら 39,760 個）。</translation>
     </message>
     <message>
-        <source>The hidden layer&apos;s activation function.</source>
+        <source>The hidden layer's activation function.</source>
         <translation>隠れ層の活性化関数。</translation>
     </message>
     <message>
@@ -1066,11 +1167,11 @@
         <translation>重みの初期値を決める乱数のシード。同じシードなら同じ結果になります。</translation>
     </message>
     <message>
-        <source>&amp;Use the book&apos;s 1e-7 inside the log</source>
+        <source>&amp;Use the book's 1e-7 inside the log</source>
         <translation>log の中で本書の 1e-7 を使う(&amp;U)</translation>
     </message>
     <message>
-        <source>Checked: the loss is −log(y + 1e-7) as in the book. Unchecked: −log(y), which reproduces the book&apos;s printed differences of 1e-13 to 1e-10.</source>
+        <source>Checked: the loss is −log(y + 1e-7) as in the book. Unchecked: −log(y), which reproduces the book's printed differences of 1e-13 to 1e-10.</source>
         <translation>オン：本書と同じく損失は −log(y + 1e-7)。オフ：損失は −log(y) となり、本書に載っている 1e-13 ～ 1e-10 の差を再現します。</translation>
     </message>
     <message>
@@ -1201,7 +1302,7 @@
         <translation>各入力の勾配</translation>
     </message>
     <message>
-        <source>Each input&apos;s gradient by backpropagation beside the central difference {formula}; click a row to select that input.</source>
+        <source>Each input's gradient by backpropagation beside the central difference {formula}; click a row to select that input.</source>
         <translation>各入力について、誤差逆伝播法による勾配と中心差分 {formula} の値を並べて示します。行をクリックするとその入力を選択します。</translation>
     </message>
     <message>
@@ -1232,7 +1333,7 @@
 <context>
     <name>GraphChooser</name>
     <message>
-        <source>Choose one of the book&apos;s graphs, or build one from the expression field.</source>
+        <source>Choose one of the book's graphs, or build one from the expression field.</source>
         <translation>本書の計算グラフを選ぶか、式の欄に入力した式から計算グラフを作ります。</translation>
     </message>
     <message>
@@ -1276,7 +1377,7 @@
     <name>GraphTab</name>
     <message>
         <source>Apples</source>
-        <extracomment>(combo text in English, preset key); the key &quot;expression&quot; builds the graph from the expression field. The texts are translated (context &quot;GraphTab&quot;) when the combo is filled.</extracomment>
+        <extracomment>(combo text in English, preset key); the key "expression" builds the graph from the expression field. The texts are translated (context "GraphTab") when the combo is filled.</extracomment>
         <translation>りんご</translation>
     </message>
     <message>
@@ -1340,8 +1441,8 @@
         <translation>完了：{name} = {value}。すべての勾配が矢印の下に赤で表示されています。</translation>
     </message>
     <message>
-        <source>How to read it: the number above an arrow is the value flowing forward; &lt;span style=&apos;color:{colour}&apos;&gt;&lt;b&gt;the red number below&lt;/b&gt;&lt;/span&gt; is the gradient flowing back, the derivative of the result with respect to that value. The node just computed is outlined (blue forward, red backward); numbers it just produced are bold.</source>
-        <translation>読み方：矢印の上の数字は順方向に流れる値、&lt;span style=&apos;color:{colour}&apos;&gt;&lt;b&gt;下の赤い数字&lt;/b&gt;&lt;/span&gt;は逆方向に流れる勾配、つまりその値に関する結果の微分です。直前に計算したノードは色付きの枠で示され（順伝播は青、逆伝播は赤）、そのノードが出した数字は太字になります。</translation>
+        <source>How to read it: the number above an arrow is the value flowing forward; &lt;span style='color:{colour}'&gt;&lt;b&gt;the red number below&lt;/b&gt;&lt;/span&gt; is the gradient flowing back, the derivative of the result with respect to that value. The node just computed is outlined (blue forward, red backward); numbers it just produced are bold.</source>
+        <translation>読み方：矢印の上の数字は順方向に流れる値、&lt;span style='color:{colour}'&gt;&lt;b&gt;下の赤い数字&lt;/b&gt;&lt;/span&gt;は逆方向に流れる勾配、つまりその値に関する結果の微分です。直前に計算したノードは色付きの枠で示され（順伝播は青、逆伝播は赤）、そのノードが出した数字は太字になります。</translation>
     </message>
 </context>
 <context>
@@ -1356,7 +1457,7 @@
         <translation>計算グラフ</translation>
     </message>
     <message>
-        <source>The graph&apos;s nodes, inputs and arrows with their values and gradients; click a node or an input to show it in the side panel.</source>
+        <source>The graph's nodes, inputs and arrows with their values and gradients; click a node or an input to show it in the side panel.</source>
         <translation>計算グラフのノード・入力・矢印と、その値と勾配。ノードや入力をクリックするとサイドパネルに詳細を表示します。</translation>
     </message>
 </context>
@@ -1400,7 +1501,7 @@
         <translation>カスタム</translation>
     </message>
     <message>
-        <source>Fill in a configuration from the book: chapter 5&apos;s network, or the larger one with a higher learning rate that reaches about 98% on the test set.</source>
+        <source>Fill in a configuration from the book: chapter 5's network, or the larger one with a higher learning rate that reaches about 98% on the test set.</source>
         <translation>本書の設定を入力します：第5章のネットワーク、または学習率を上げてテストデータで約 98% に達する大きめのネットワーク。</translation>
     </message>
     <message>
@@ -1412,7 +1513,7 @@
         <translation>Fashion-MNIST（ダウンロード）</translation>
     </message>
     <message>
-        <source>The images to learn from: handwritten digits (shipped with the app) or Zalando&apos;s clothing pictures in the same format (downloaded once, about 30 MB).</source>
+        <source>The images to learn from: handwritten digits (shipped with the app) or Zalando's clothing pictures in the same format (downloaded once, about 30 MB).</source>
         <translation>学習に使う画像：手書き数字（アプリに同梱）、または同じ形式の Zalando の衣料品の画像（初回だけダウンロード、約 30 MB）。</translation>
     </message>
     <message>
@@ -1424,7 +1525,7 @@
         <translation>隠れ層のニューロンの数（本書では 50）。</translation>
     </message>
     <message>
-        <source>The hidden layer&apos;s activation function: ReLU (chapter 5&apos;s network) or the sigmoid of chapter 4.</source>
+        <source>The hidden layer's activation function: ReLU (chapter 5's network) or the sigmoid of chapter 4.</source>
         <translation>隠れ層の活性化関数：ReLU（第5章のネットワーク）または第4章のシグモイド関数。</translation>
     </message>
     <message>
@@ -1432,11 +1533,11 @@
         <translation>ガウス分布、標準偏差</translation>
     </message>
     <message>
-        <source>How the initial weights are drawn: a Gaussian with the standard deviation on the right (the book&apos;s 0.01), or scaled by the layer&apos;s inputs (He for ReLU, Xavier for sigmoid).</source>
+        <source>How the initial weights are drawn: a Gaussian with the standard deviation on the right (the book's 0.01), or scaled by the layer's inputs (He for ReLU, Xavier for sigmoid).</source>
         <translation>重みの初期値の決め方：右で指定する標準偏差のガウス分布（本書では 0.01）、または層への入力の数に応じた大きさ（ReLU には He、シグモイドには Xavier）。</translation>
     </message>
     <message>
-        <source>Standard deviation of the Gaussian initial weights (the book&apos;s weight_init_std).</source>
+        <source>Standard deviation of the Gaussian initial weights (the book's weight_init_std).</source>
         <translation>ガウス分布で決める重みの初期値の標準偏差（本書の weight_init_std）。</translation>
     </message>
     <message>
@@ -1452,7 +1553,7 @@
         <translation>ミニバッチあたりの画像の数：各更新ではこの枚数で平均した勾配を使います。</translation>
     </message>
     <message>
-        <source>Number of updates (the book&apos;s iters_num); one epoch is training size / batch size iterations.</source>
+        <source>Number of updates (the book's iters_num); one epoch is training size / batch size iterations.</source>
         <translation>更新の回数（本書の iters_num）。1 エポックは「訓練画像数 ÷ バッチサイズ」イテレーションです。</translation>
     </message>
     <message>
@@ -1496,7 +1597,7 @@
         <translation>重みの浮動小数点数の精度：float32 はおよそ 2 倍速く、結果はほぼ同じです。</translation>
     </message>
     <message>
-        <source>Random seed for the initial weights and the batches: the same seed repeats a run exactly; &apos;random&apos; draws a new one each time.</source>
+        <source>Random seed for the initial weights and the batches: the same seed repeats a run exactly; 'random' draws a new one each time.</source>
         <translation>重みの初期値とミニバッチの乱数シード：同じシードなら同じ学習を正確に再現します。「ランダム」では毎回新しいシードを使います。</translation>
     </message>
     <message>
@@ -1573,10 +1674,30 @@
     </message>
 </context>
 <context>
+    <name>InputFields</name>
+    <message>
+        <source>Inputs (Enter applies):</source>
+        <extracomment>The editable inputs, in the order shown.</extracomment>
+        <translation>入力（Enter で反映）：</translation>
+    </message>
+    <message>
+        <source>The input x: two numbers, as 0.6, 0.9</source>
+        <translation>入力 x：2 つの数。例：0.6, 0.9</translation>
+    </message>
+    <message>
+        <source>The label t: one-hot as 0, 0, 1, or the class as 2</source>
+        <translation>ラベル t：one-hot 表現で 0, 0, 1、またはクラス番号で 2</translation>
+    </message>
+    <message>
+        <source>The weights W: two rows of three, a semicolon between the rows</source>
+        <translation>重み W：3 つずつ 2 行、行の間はセミコロンで区切ります</translation>
+    </message>
+</context>
+<context>
     <name>InsideTab</name>
     <message>
         <source>Train a network or load one first: its first-layer weights appear here.</source>
-        <extracomment>The most redraws a second while weights stream in from a training run. A redraw may take at most this share of the GUI thread&apos;s time: with a large hidden layer (one redraw of 1,000 units takes tens of milliseconds) the redraws are spaced further. Test images the activations are computed on (the same ones every time: seed 0). A sigmoid output this close to 0 or 1 is saturated: its gradient is below 0.01.</extracomment>
+        <extracomment>The most redraws a second while weights stream in from a training run. A redraw may take at most this share of the GUI thread's time: with a large hidden layer (one redraw of 1,000 units takes tens of milliseconds) the redraws are spaced further. Test images the activations are computed on (the same ones every time: seed 0). A sigmoid output this close to 0 or 1 is saturated: its gradient is below 0.01.</extracomment>
         <translation>先にネットワークを学習させるか、モデルを読み込んでください。第 1 層の重みがここに表示されます。</translation>
     </message>
     <message>
@@ -1588,7 +1709,7 @@
         <translation>各タイルを自分の最大値ではなく層全体の最大の重みでスケーリングします。弱いニューロンは淡く表示されます。</translation>
     </message>
     <message>
-        <source>Each tile is one hidden unit&apos;s 784 incoming weights (a column of W1), laid out as the 28×28 image they multiply. Ink on vermillion pixels switches the unit on, ink on blue pixels switches it off. Hover over a tile for its unit number; click it for details.</source>
+        <source>Each tile is one hidden unit's 784 incoming weights (a column of W1), laid out as the 28×28 image they multiply. Ink on vermillion pixels switches the unit on, ink on blue pixels switches it off. Hover over a tile for its unit number; click it for details.</source>
         <translation>各タイルは隠れ層のニューロン 1 つへの 784 個の入力の重み（W1 の 1 列）で、掛け合わせる 28×28 の画像の形に並べてあります。朱色のピクセルにインクがあるとニューロンはオンに、青のピクセルにあるとオフになります。タイルにマウスを重ねるとニューロンの番号を、クリックすると詳細を表示します。</translation>
     </message>
     <message>
@@ -1608,7 +1729,7 @@
         <translation>隠れ層の出力</translation>
     </message>
     <message>
-        <source>For each hidden unit: the share of the batch&apos;s images it responds to (ReLU) or its mean output (sigmoid). Click a bar to see that unit.</source>
+        <source>For each hidden unit: the share of the batch's images it responds to (ReLU) or its mean output (sigmoid). Click a bar to see that unit.</source>
         <translation>隠れ層のニューロンごとに、反応した画像がバッチに占める割合（ReLU）または平均出力（sigmoid）。棒をクリックするとそのニューロンを表示します。</translation>
     </message>
     <message>
@@ -1680,15 +1801,175 @@
         <translation>ニューロン {unit}：最も強く推すクラスは {favourite}（W2 {weight}）。バッチでの平均出力は {mean}。</translation>
     </message>
     <message>
-        <source>Unit {unit}: votes most for class {favourite} (W2 {weight}); responds to {percent}% of the batch&apos;s images.</source>
+        <source>Unit {unit}: votes most for class {favourite} (W2 {weight}); responds to {percent}% of the batch's images.</source>
         <translation>ニューロン {unit}：最も強く推すクラスは {favourite}（W2 {weight}）。バッチの画像の {percent}% に反応します。</translation>
+    </message>
+</context>
+<context>
+    <name>LayerGraphView</name>
+    <message>
+        <source>The network as its layers: each arrow carries an array (its shape above it), values in the cards, gradients framed in red. Click a layer or an element; Ctrl+wheel zooms.</source>
+        <translation>レイヤで描いたニューラルネットワーク：矢印はそれぞれ配列を運び（形状は矢印の上）、カードに値、赤い枠に勾配を示します。レイヤか要素をクリックしてください。Ctrl+ホイールで拡大縮小します。</translation>
+    </message>
+    <message>
+        <source>Layer graph</source>
+        <translation>レイヤの計算グラフ</translation>
+    </message>
+</context>
+<context>
+    <name>LayerKind</name>
+    <message>
+        <source>Affine: passes dY·Wᵀ back to X; W receives Xᵀ·dY and b the sum of dY over the batch</source>
+        <translation>Affine：X へ dY·Wᵀ を返し、W は Xᵀ·dY、b はバッチにわたる dY の和を受け取ります</translation>
+    </message>
+    <message>
+        <source>matrix product: passes dY·Wᵀ back to x; W receives xᵀ·dY</source>
+        <translation>行列の積：x へ dY·Wᵀ を返し、W は xᵀ·dY を受け取ります</translation>
+    </message>
+    <message>
+        <source>ReLU: passes dout back where x &gt; 0 and 0 where x ≤ 0 (the mask)</source>
+        <translation>ReLU：x &gt; 0 のところでは dout を、x ≤ 0 のところでは 0 を返します（マスク）</translation>
+    </message>
+    <message>
+        <source>Sigmoid: passes dout·y(1 − y) back, y being its own output</source>
+        <translation>Sigmoid：dout·y(1 − y) を返します。y は自身の出力です</translation>
+    </message>
+    <message>
+        <source>Softmax-with-Loss: passes (y − t)/N back to the scores, row by row</source>
+        <translation>Softmax-with-Loss：スコアへ (y − t)/N を行ごとに返します</translation>
+    </message>
+</context>
+<context>
+    <name>LayerStepper</name>
+    <message>
+        <source>For&amp;ward step</source>
+        <translation>順伝播ステップ(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Run the next layer forward</source>
+        <translation>次のレイヤを順伝播で計算します</translation>
+    </message>
+    <message>
+        <source>&amp;Backward step</source>
+        <translation>逆伝播ステップ(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Pass the gradient back through the next layer (after the forward pass)</source>
+        <translation>次のレイヤを通して勾配を逆向きに伝えます（順伝播のあと）</translation>
+    </message>
+    <message>
+        <source>Step bac&amp;k</source>
+        <translation>1 ステップ戻る(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Undo the last step, forward or backward</source>
+        <translation>直前のステップ（順伝播・逆伝播とも）を取り消します</translation>
+    </message>
+    <message>
+        <source>R&amp;un all</source>
+        <translation>すべて実行(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Finish the forward and the backward pass at once</source>
+        <translation>順伝播と逆伝播を一度に最後まで実行します</translation>
+    </message>
+    <message>
+        <source>&amp;Reset</source>
+        <translation>リセット(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Back to the start: only the data and the parameters are known</source>
+        <translation>最初に戻ります：分かっているのはデータとパラメータだけです</translation>
+    </message>
+    <message>
+        <source>Fit &amp;all</source>
+        <translation>全体を表示(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Fit the whole network into the view again (Ctrl+wheel zooms)</source>
+        <translation>ネットワーク全体をもう一度表示に収めます（Ctrl+ホイールで拡大縮小）</translation>
+    </message>
+    <message>
+        <source>Ready: Forward step (F7) runs the first layer.</source>
+        <translation>準備完了：順伝播ステップ（F7）で最初のレイヤを計算します。</translation>
+    </message>
+    <message>
+        <source>Done: L = {loss}; every gradient is shown in red.</source>
+        <translation>完了：L = {loss}。すべての勾配を赤で示しています。</translation>
+    </message>
+    <message>
+        <source>Forward pass done: L = {loss}. Backward step (F8) starts the backward pass.</source>
+        <translation>順伝播が完了：L = {loss}。逆伝播ステップ（F8）で逆伝播を始めます。</translation>
+    </message>
+    <message>
+        <source>Forward: {layer} computed {array}.</source>
+        <translation>順伝播：{layer} が {array} を計算しました。</translation>
+    </message>
+    <message>
+        <source>Backward: {layer} passed the gradient back.</source>
+        <translation>逆伝播：{layer} が勾配を逆向きに伝えました。</translation>
+    </message>
+</context>
+<context>
+    <name>LayersTab</name>
+    <message>
+        <source>The rule of the layer or element you clicked, with this batch's numbers</source>
+        <translation>クリックしたレイヤや要素の規則を、このバッチの数値で示します</translation>
+    </message>
+    <message>
+        <source>There is no model yet: train one or load one, or choose a fresh network.</source>
+        <translation>まだモデルがありません：学習するか読み込むか、新しいネットワークを選んでください。</translation>
+    </message>
+    <message>
+        <source>This network cannot be drawn:</source>
+        <translation>このネットワークは描けません：</translation>
+    </message>
+    <message>
+        <source>This batch cannot be drawn:</source>
+        <translation>このバッチは描けません：</translation>
+    </message>
+    <message>
+        <source>The paused iteration's batch in the layer graph: {count} images</source>
+        <translation>一時停止した反復のバッチをレイヤの計算グラフに表示：画像 {count} 枚</translation>
+    </message>
+    <message>
+        <source>x, W and t as the book prints them; edit them below.</source>
+        <translation>x、W、t は本に載っている値です。下で編集できます。</translation>
+    </message>
+    <message>
+        <source>The current model (already updated by this iteration) on the paused iteration's batch.</source>
+        <translation>現在のモデル（この反復で更新済み）を、一時停止した反復のバッチに適用しています。</translation>
+    </message>
+    <message>
+        <source>TwoLayerNet({sizes}) on the first {n} training images.</source>
+        <translation>TwoLayerNet({sizes})、最初の {n} 枚の訓練画像に適用。</translation>
+    </message>
+    <message>
+        <source>The graph stops here:</source>
+        <translation>計算グラフはここで止まります：</translation>
+    </message>
+    <message>
+        <source>{name} changed; the graph is recomputed</source>
+        <translation>{name} を変更しました。計算グラフを計算し直しました</translation>
+    </message>
+    <message>
+        <source>{name} refused; the old value is kept:</source>
+        <translation>{name} は受け付けられません。元の値のままです：</translation>
+    </message>
+    <message>
+        <source>Not computed yet: step on to reach it.</source>
+        <translation>まだ計算されていません：ステップを進めると届きます。</translation>
+    </message>
+    <message>
+        <source>Click a layer to see its rule with this batch's numbers, or an element of a picture to see how it was computed, beside its numerical derivative.</source>
+        <translation>レイヤをクリックするとその規則をこのバッチの数値で、図の要素をクリックするとその計算過程を数値微分と並べて表示します。</translation>
     </message>
 </context>
 <context>
     <name>LessonController</name>
     <message>
         <source>&amp;Open lesson…</source>
-        <extracomment>Room the dock&apos;s separator and margins take beside the tabs (pixels). A lesson&apos;s zoom kept for a window without a zoom yet.</extracomment>
+        <extracomment>Room the dock's separator and margins take beside the tabs (pixels). A lesson's zoom kept for a window without a zoom yet.</extracomment>
         <translation>レッスンを開く(&amp;O)…</translation>
     </message>
     <message>
@@ -1743,7 +2024,7 @@
         <translation>レッスン</translation>
     </message>
     <message>
-        <source>The lesson&apos;s instructions</source>
+        <source>The lesson's instructions</source>
         <translation>レッスンの説明</translation>
     </message>
     <message>
@@ -1758,7 +2039,7 @@
 <context>
     <name>LossControls</name>
     <message>
-        <source>The window&apos;s model</source>
+        <source>The window's model</source>
         <extracomment>The slider runs from -SLIDER_HALF to SLIDER_HALF: one sweep value per position.</extracomment>
         <translation>ウィンドウのモデル</translation>
     </message>
@@ -1767,7 +2048,7 @@
         <translation>新しいネットワーク</translation>
     </message>
     <message>
-        <source>The network trained in the Training tab (or loaded), or a new one with the book&apos;s initial weights.</source>
+        <source>The network trained in the Training tab (or loaded), or a new one with the book's initial weights.</source>
         <translation>「学習」タブで学習した（または読み込んだ）ネットワーク、または本書の初期の重みを持つ新しいネットワーク。</translation>
     </message>
     <message>
@@ -1791,7 +2072,7 @@
         <translation>重みに −幅 から +幅 までの値を加えます。</translation>
     </message>
     <message>
-        <source>The loss changes with every nudge of the weight; the accuracy only when one image&apos;s top class changes, in steps of one image, and is flat in between. Its derivative is zero almost everywhere, so it could not tell learning which way to go: that is why a network learns from its loss (section 4.2.5).</source>
+        <source>The loss changes with every nudge of the weight; the accuracy only when one image's top class changes, in steps of one image, and is flat in between. Its derivative is zero almost everywhere, so it could not tell learning which way to go: that is why a network learns from its loss (section 4.2.5).</source>
         <translation>重みを少し動かすたびに損失関数の値は変わりますが、認識精度はある画像の最上位のクラスが変わったときだけ画像 1 枚分ずつ階段状に変わり、その間は平らです。その微分はほとんどの場所で 0 なので、学習にどちらへ進むべきかを教えられません。これが、ニューラルネットワークが損失関数を指標に学習する理由です（4.2.5 節）。</translation>
     </message>
     <message>
@@ -1819,7 +2100,7 @@
     <name>LossPart</name>
     <message>
         <source>loss</source>
-        <extracomment>The fresh network: the book&apos;s sizes, its initial weights, a fixed seed.</extracomment>
+        <extracomment>The fresh network: the book's sizes, its initial weights, a fixed seed.</extracomment>
         <translation>損失関数</translation>
     </message>
     <message>
@@ -1843,11 +2124,11 @@
         <translation>データの読み込みを待っています…</translation>
     </message>
     <message>
-        <source>The window&apos;s current model.</source>
+        <source>The window's current model.</source>
         <translation>ウィンドウの現在のモデル。</translation>
     </message>
     <message>
-        <source>A fresh network (the book&apos;s initial weights, seed 0).</source>
+        <source>A fresh network (the book's initial weights, seed 0).</source>
         <translation>新しいネットワーク（本書の初期の重み、シード 0）。</translation>
     </message>
     <message>
@@ -1913,6 +2194,10 @@
     <message>
         <source>&amp;Computation graph</source>
         <translation>計算グラフ(&amp;C)</translation>
+    </message>
+    <message>
+        <source>La&amp;yer graph</source>
+        <translation>レイヤの計算グラフ(&amp;Y)</translation>
     </message>
     <message>
         <source>&amp;Gradient check</source>
@@ -2024,7 +2309,7 @@
     </message>
     <message>
         <source>&lt;p&gt;A lab for chapters 4 and 5 of the book: train the two-layer network on MNIST and watch it learn, compare numerical and backpropagated gradients, and step through computation graphs.&lt;/p&gt;</source>
-        <extracomment>The book&apos;s title and its editions, the same in every language (names are not translated).</extracomment>
+        <extracomment>The book's title and its editions, the same in every language (names are not translated).</extracomment>
         <translation>&lt;p&gt;本書の第4章と第5章のための実験室です。MNIST で 2 層ニューラルネットワークを学習させてその様子を観察し、数値勾配と誤差逆伝播法による勾配を比べ、計算グラフを 1 ステップずつ実行できます。&lt;/p&gt;</translation>
     </message>
     <message>
@@ -2043,7 +2328,7 @@
         <translation>クラスごとの適合率・再現率・F1</translation>
     </message>
     <message>
-        <source>Precision: of the images guessed as this class, the share that are. Recall: of this class&apos;s images, the share found. F1: their harmonic mean. Click a header to sort.</source>
+        <source>Precision: of the images guessed as this class, the share that are. Recall: of this class's images, the share found. F1: their harmonic mean. Click a header to sort.</source>
         <translation>適合率：このクラスと予測した画像のうち、実際にこのクラスだった割合。再現率：このクラスの画像のうち、正しく見つけられた割合。F1：両者の調和平均。見出しをクリックすると並べ替えます。</translation>
     </message>
 </context>
@@ -2054,7 +2339,7 @@
         <translation>選択した誤り</translation>
     </message>
     <message>
-        <source>The network&apos;s probability for each class; the true class&apos;s label is bold.</source>
+        <source>The network's probability for each class; the true class's label is bold.</source>
         <translation>ネットワークが各クラスに与えた確率。正解クラスのラベルは太字です。</translation>
     </message>
     <message>
@@ -2081,7 +2366,7 @@
         <translation>すべて表示(&amp;A)</translation>
     </message>
     <message>
-        <source>List every kind of mistake again, not one cell&apos;s.</source>
+        <source>List every kind of mistake again, not one cell's.</source>
         <translation>1 つのセルだけでなく、すべての誤りを再び一覧表示します。</translation>
     </message>
     <message>
@@ -2103,6 +2388,46 @@
     <message>
         <source>{list} (the first {limit} shown)</source>
         <translation>{list}（最初の {limit} 件を表示）</translation>
+    </message>
+</context>
+<context>
+    <name>NetChooser</name>
+    <message>
+        <source>simpleNet (section 4.4.2)</source>
+        <extracomment>The networks of the combo box, by the data of their item.</extracomment>
+        <translation>simpleNet（4.4.2 節）</translation>
+    </message>
+    <message>
+        <source>MNIST: the current model</source>
+        <translation>MNIST：現在のモデル</translation>
+    </message>
+    <message>
+        <source>MNIST: a fresh network from a seed</source>
+        <translation>MNIST：乱数シードから作る新しいネットワーク</translation>
+    </message>
+    <message>
+        <source>The book's simpleNet (2 inputs, 3 outputs, every number on screen), or TwoLayerNet on the first training images: the model of the Training tab or a fresh one.</source>
+        <translation>本の simpleNet（入力 2 つ、出力 3 つで、すべての数値が画面に収まります）、または最初の訓練画像に適用した TwoLayerNet：学習タブのモデルか新しいネットワークです。</translation>
+    </message>
+    <message>
+        <source>&amp;Network:</source>
+        <translation>ネットワーク(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>How many training images the batch holds (N).</source>
+        <translation>バッチに含める訓練画像の枚数（N）。</translation>
+    </message>
+    <message>
+        <source>I&amp;mages N:</source>
+        <translation>画像の枚数 N(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>The seed a fresh network's weights are drawn from.</source>
+        <translation>新しいネットワークの重みを生成する乱数シード。</translation>
+    </message>
+    <message>
+        <source>&amp;Seed:</source>
+        <translation>乱数シード(&amp;S)：</translation>
     </message>
 </context>
 <context>
@@ -2180,7 +2505,7 @@
         <translation>グラフのノードをクリックすると、現在の数値を当てはめた規則が表示されます。入力をクリックすると値を変更できます。</translation>
     </message>
     <message>
-        <source>The input&apos;s value: type a number and press Enter, or use the arrows; the graph recomputes what it has shown so far.</source>
+        <source>The input's value: type a number and press Enter, or use the arrows; the graph recomputes what it has shown so far.</source>
         <translation>入力の値：数値を入力して Enter キーを押すか、矢印で変更します。計算グラフはこれまでに表示した部分を計算し直します。</translation>
     </message>
     <message>
@@ -2263,7 +2588,7 @@
     <name>PredictionView</name>
     <message>
         <source>The network reads</source>
-        <extracomment>The answer&apos;s height in pixels at the window&apos;s actual size.</extracomment>
+        <extracomment>The answer's height in pixels at the window's actual size.</extracomment>
         <translation>ネットワークの読み取り結果</translation>
     </message>
     <message>
@@ -2321,7 +2646,7 @@
         <translation>確認を実行すると、両方の方法の所要時間を計測します。</translation>
     </message>
     <message>
-        <source>Per parameter: the mean absolute difference (the figure the book prints), the largest one, and the largest difference relative to the gradients&apos; size.</source>
+        <source>Per parameter: the mean absolute difference (the figure the book prints), the largest one, and the largest difference relative to the gradients' size.</source>
         <translation>パラメータごとに、絶対差の平均（本書に載っている値）、絶対差の最大値、勾配の大きさに対する差の最大値を示します。</translation>
     </message>
     <message>
@@ -2329,7 +2654,7 @@
         <translation>数値勾配 {numerical}、誤差逆伝播法 {backprop}（ウォームアップを 1 回行った後、{runs} 回の実行で最速の値）：逆伝播のほうが {speedup} 倍速い結果でした。</translation>
     </message>
     <message>
-        <source>1e-7 (the book&apos;s)</source>
+        <source>1e-7 (the book's)</source>
         <translation>1e-7（本書と同じ）</translation>
     </message>
     <message>
@@ -2452,7 +2777,7 @@
         <translation>重みをリセット</translation>
     </message>
     <message>
-        <source>Draw fresh initial weights from the seed; this run&apos;s curves stay, faded, beside the next run&apos;s</source>
+        <source>Draw fresh initial weights from the seed; this run's curves stay, faded, beside the next run's</source>
         <translation>シードから重みの初期値を新しく生成します。今回の実行のグラフは薄い色で残り、次の実行と比べられます</translation>
     </message>
     <message>
@@ -2464,7 +2789,7 @@
     <name>RunProgress</name>
     <message>
         <source>Training progress</source>
-        <extracomment>The progress bar and its figures change more slowly than the eye needs (Hz). Numerical-gradient runs longer than this count whole iterations only (the bar&apos;s range is an integer).</extracomment>
+        <extracomment>The progress bar and its figures change more slowly than the eye needs (Hz). Numerical-gradient runs longer than this count whole iterations only (the bar's range is an integer).</extracomment>
         <translation>学習の進み具合</translation>
     </message>
     <message>
@@ -2492,7 +2817,7 @@
     <name>RunsPanel</name>
     <message>
         <source>Runs</source>
-        <extracomment>The keys of the row menu&apos;s button and of Repeat with seeds. The number of seeds the repeat dialog offers first. Rows the table shows at least, and at first (the plots above keep the rest of the height). The widest a column grows to fit its texts, in characters (its tooltip has the rest).</extracomment>
+        <extracomment>The keys of the row menu's button and of Repeat with seeds. The number of seeds the repeat dialog offers first. Rows the table shows at least, and at first (the plots above keep the rest of the height). The widest a column grows to fit its texts, in characters (its tooltip has the rest).</extracomment>
         <translation>実行</translation>
     </message>
     <message>
@@ -2548,7 +2873,7 @@
         <translation>現在の実行以外のすべての実行を、表とディスクから削除します。</translation>
     </message>
     <message>
-        <source>Save the run&apos;s model</source>
+        <source>Save the run's model</source>
         <translation>実行のモデルを保存</translation>
     </message>
     <message>
@@ -2556,7 +2881,7 @@
         <translation>モデル</translation>
     </message>
     <message>
-        <source>Export the run&apos;s history</source>
+        <source>Export the run's history</source>
         <translation>実行の学習履歴を書き出す</translation>
     </message>
     <message>
@@ -2592,7 +2917,7 @@
     <name>RunsTableModel</name>
     <message>
         <source>Run</source>
-        <extracomment>The value a column sorts by (numbers as numbers). How often the running run&apos;s row shows its progress (Hz). (iterations, seconds) of the run going on, shown in its row.</extracomment>
+        <extracomment>The value a column sorts by (numbers as numbers). How often the running run's row shows its progress (Hz). (iterations, seconds) of the run going on, shown in its row.</extracomment>
         <translation>実行</translation>
     </message>
     <message>
@@ -2671,7 +2996,7 @@
         <translation>テスト画像を読み込んでいます…</translation>
     </message>
     <message>
-        <source>The network&apos;s probability for each class</source>
+        <source>The network's probability for each class</source>
         <translation>ネットワークが出した各クラスの確率</translation>
     </message>
     <message>
@@ -2683,7 +3008,7 @@
         <translation>テストデータから別の画像をランダムに表示します（{key}）。</translation>
     </message>
     <message>
-        <source>Test image {index}: a {label}. Start training to see the network&apos;s guess.</source>
+        <source>Test image {index}: a {label}. Start training to see the network's guess.</source>
         <translation>テスト画像 {index}：{label}。学習を始めるとネットワークの予測が表示されます。</translation>
     </message>
     <message>
@@ -2752,7 +3077,7 @@
     <name>SpeedControl</name>
     <message>
         <source>How fast training runs: full speed, or slowly enough to talk over (down to one iteration a second); it can be changed while training runs.</source>
-        <extracomment>Ticks and unticks &quot;Pause at each epoch&quot; (every letter of its text is taken in the tab). The slider&apos;s position at full speed (its rightmost). The loss axis of a slowed-down run first spans this many iterations, then doubles.</extracomment>
+        <extracomment>Ticks and unticks "Pause at each epoch" (every letter of its text is taken in the tab). The slider's position at full speed (its rightmost). The loss axis of a slowed-down run first spans this many iterations, then doubles.</extracomment>
         <translation>学習の速さ：全速、または説明しながら見られるほどゆっくり（最も遅くて 1 秒に 1 イテレーション）。学習中にも変更できます。</translation>
     </message>
     <message>
@@ -2784,7 +3109,7 @@
     <name>StepperBar</name>
     <message>
         <source>For&amp;ward step</source>
-        <extracomment>The Speed slider&apos;s value is twice the number of steps per second.</extracomment>
+        <extracomment>The Speed slider's value is twice the number of steps per second.</extracomment>
         <translation>順伝播ステップ(&amp;W)</translation>
     </message>
     <message>
@@ -2855,7 +3180,7 @@
     <name>TrainingTab</name>
     <message>
         <source>lr {rate}, hidden {hidden}, {optimizer}</source>
-        <extracomment>A legend shows at most this many learning rates of one run (first, …, last beyond). Points drawn of an earlier run&apos;s smoothed loss. The z-values and widths of an earlier run&apos;s curves, normal and brought to the front.</extracomment>
+        <extracomment>A legend shows at most this many learning rates of one run (first, …, last beyond). Points drawn of an earlier run's smoothed loss. The z-values and widths of an earlier run's curves, normal and brought to the front.</extracomment>
         <translation>学習率 {rate}、隠れ層 {hidden}、{optimizer}</translation>
     </message>
     <message>
@@ -2936,7 +3261,7 @@
         <source>At iteration {iteration} every ReLU in the hidden layer had output 0 for every image of many batches in a row: no gradient reaches the first layer any more, so the network can only guess (loss {loss}). The run was stopped.
 
 The learning rate ({rate}) is too large: one big update pushed the hidden units where they never switch on again. Lower it (try {smaller}) and start again.</source>
-        <extracomment>The loss is &quot;stuck&quot; when its mean over a window of this many iterations stays above STUCK_FACTOR times the chance-level loss ln(classes) and no lower than the window before. The translation context of :data:`EXPLANATIONS` (the Training tab shows them). The dialog&apos;s explanation of each kind of divergence; placeholders: {iteration}, {loss}, {rate} (the learning rate) and {smaller} (a tenth of it).</extracomment>
+        <extracomment>The loss is "stuck" when its mean over a window of this many iterations stays above STUCK_FACTOR times the chance-level loss ln(classes) and no lower than the window before. The translation context of :data:`EXPLANATIONS` (the Training tab shows them). The dialog's explanation of each kind of divergence; placeholders: {iteration}, {loss}, {rate} (the learning rate) and {smaller} (a tenth of it).</extracomment>
         <translation>イテレーション {iteration} で、隠れ層のすべての ReLU が連続する多くのミニバッチのすべての画像に対して 0 を出力しました。勾配はもう第 1 層に届かず、ネットワークは当て推量しかできません（損失 {loss}）。学習を停止しました。
 
 学習率（{rate}）が大きすぎます。一度の大きな更新で、隠れ層のニューロンが二度と活性化しない状態に押しやられました。学習率を下げて（例えば {smaller}）もう一度始めてください。</translation>
@@ -2978,7 +3303,7 @@ The learning rate ({rate}) is too large for this network: the updates overshoot 
         <translation>数値勾配は時間がかかります</translation>
     </message>
     <message>
-        <source>The numerical gradient computes the loss twice for each of the network&apos;s parameters: {per_iteration} per iteration here, so {iterations} iterations would take {total}.
+        <source>The numerical gradient computes the loss twice for each of the network's parameters: {per_iteration} per iteration here, so {iterations} iterations would take {total}.
 
 Backpropagation gets the same gradient thousands of times faster. Start anyway?</source>
         <translation>数値勾配では、ネットワークのパラメータ 1 つごとに損失を 2 回計算します。このコンピュータでは 1 イテレーションに{per_iteration}、{iterations} イテレーションで{total}かかります。
@@ -2987,7 +3312,7 @@ Backpropagation gets the same gradient thousands of times faster. Start anyway?<
     </message>
     <message>
         <source>mean ± std of {runs} seeds</source>
-        <extracomment>Points drawn of the loss band (it is smooth). The opacity of a band&apos;s fill (of 255).</extracomment>
+        <extracomment>Points drawn of the loss band (it is smooth). The opacity of a band's fill (of 255).</extracomment>
         <translation>シード {runs} 個の平均 ± 標準偏差</translation>
     </message>
     <message>
@@ -2998,16 +3323,25 @@ Backpropagation gets the same gradient thousands of times faster. Start anyway?<
         <source>test acc, {band}</source>
         <translation>テスト精度、{band}</translation>
     </message>
+    <message>
+        <source>Open this iteration in the layer graph</source>
+        <extracomment>The key of "Open this iteration in the layer graph".</extracomment>
+        <translation>この反復をレイヤの計算グラフで開く</translation>
+    </message>
+    <message>
+        <source>Show the paused iteration's batch (its first 100 images) in the Layer graph tab</source>
+        <translation>一時停止した反復のバッチ（最初の 100 枚）を「レイヤの計算グラフ」タブに表示します</translation>
+    </message>
 </context>
 <context>
     <name>ViewPictures</name>
     <message>
         <source>Export &amp;view…</source>
-        <extracomment>The PNG choices of the export dialog: image pixels per on-screen pixel (None: the screen&apos;s).</extracomment>
+        <extracomment>The PNG choices of the export dialog: image pixels per on-screen pixel (None: the screen's).</extracomment>
         <translation>ビューの書き出し(&amp;V)…</translation>
     </message>
     <message>
-        <source>Save the current tab&apos;s main view as a PNG image or an SVG drawing</source>
+        <source>Save the current tab's main view as a PNG image or an SVG drawing</source>
         <translation>現在のタブのメインビューを PNG 画像または SVG 図として保存します</translation>
     </message>
     <message>
@@ -3015,11 +3349,11 @@ Backpropagation gets the same gradient thousands of times faster. Start anyway?<
         <translation>画像をコピー(&amp;C)</translation>
     </message>
     <message>
-        <source>Put the current tab&apos;s main view on the clipboard as a picture</source>
+        <source>Put the current tab's main view on the clipboard as a picture</source>
         <translation>現在のタブのメインビューを画像としてクリップボードにコピーします</translation>
     </message>
     <message>
-        <source>PNG image at the screen&apos;s resolution</source>
+        <source>PNG image at the screen's resolution</source>
         <translation>PNG 画像（画面の解像度）</translation>
     </message>
     <message>

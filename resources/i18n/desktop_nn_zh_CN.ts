@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AccuracyPlot</name>
@@ -52,7 +51,7 @@
     <name>BookNames</name>
     <message>
         <source>apple</source>
-        <extracomment>Shows a value&apos;s name: ``book_name`` for the book&apos;s graphs, ``plain_name`` for typed ones. The values of the book&apos;s apples-and-oranges graphs, marked for translation (context &quot;BookNames&quot;): the labels of the book&apos;s figures in its Chinese and Japanese editions.</extracomment>
+        <extracomment>Shows a value's name: ``book_name`` for the book's graphs, ``plain_name`` for typed ones. The values of the book's apples-and-oranges graphs, marked for translation (context "BookNames"): the labels of the book's figures in its Chinese and Japanese editions.</extracomment>
         <translation>苹果</translation>
     </message>
     <message>
@@ -159,7 +158,7 @@
         <translation>尚未评估。</translation>
     </message>
     <message>
-        <source>Rows: the true class; columns: the network&apos;s guess. Hover a cell for its share, click a mistake to list its images.</source>
+        <source>Rows: the true class; columns: the network's guess. Hover a cell for its share, click a mistake to list its images.</source>
         <translation>行：真实类别；列：网络的预测。将鼠标悬停在单元格上可查看占比，点击一个错误单元格可列出其中的图像。</translation>
     </message>
     <message>
@@ -235,7 +234,7 @@
         <translation>前向差分 (f(x+h) − f(x)) / h</translation>
     </message>
     <message>
-        <source>The book&apos;s numerical_diff uses the central difference.</source>
+        <source>The book's numerical_diff uses the central difference.</source>
         <translation>书中的 numerical_diff 使用中心差分。</translation>
     </message>
     <message>
@@ -287,11 +286,11 @@
         <translation>用误差反向传播法求得的准确值 df/d{name}：{exact}；误差 {error}</translation>
     </message>
     <message>
-        <source>The book&apos;s warning, h = 1e-50: x + h rounds to x in float64, so f(x + h) − f(x − h) is exactly 0 and the derivative comes out as 0, not {exact}.</source>
+        <source>The book's warning, h = 1e-50: x + h rounds to x in float64, so f(x + h) − f(x − h) is exactly 0 and the derivative comes out as 0, not {exact}.</source>
         <translation>书中的警告，h = 1e-50：在 float64 中 x + h 被舍入为 x，因此 f(x + h) − f(x − h) 恰好为 0，求得的导数是 0，而不是 {exact}。</translation>
     </message>
     <message>
-        <source>The book&apos;s warning, h = 1e-50: here it gives {value}; at any x far from 0, x + h rounds to x and the difference is exactly 0.</source>
+        <source>The book's warning, h = 1e-50: here it gives {value}; at any x far from 0, x + h rounds to x and the difference is exactly 0.</source>
         <translation>书中的警告，h = 1e-50：这里得到 {value}；在远离 0 的任何 x 处，x + h 都会被舍入为 x，差分恰好为 0。</translation>
     </message>
 </context>
@@ -299,7 +298,7 @@
     <name>DescentControls</name>
     <message>
         <source>Where the descent starts (the book: −3, 4).</source>
-        <extracomment>As the command line&apos;s ``descent``.</extracomment>
+        <extracomment>As the command line's ``descent``.</extracomment>
         <translation>梯度下降的起点（书中为 −3, 4）。</translation>
     </message>
     <message>
@@ -307,7 +306,7 @@
         <translation>学习率 lr；箭头按钮将其乘以或除以 10。</translation>
     </message>
     <message>
-        <source>The number of steps (the book&apos;s step_num).</source>
+        <source>The number of steps (the book's step_num).</source>
         <translation>步数（书中的 step_num）。</translation>
     </message>
     <message>
@@ -315,7 +314,7 @@
         <translation>自定义设置</translation>
     </message>
     <message>
-        <source>The book&apos;s three learning rates, one click away.</source>
+        <source>The book's three learning rates, one click away.</source>
         <translation>书中的三种学习率，一键即可切换。</translation>
     </message>
     <message>
@@ -343,7 +342,7 @@
         <translation>f(x0, x&amp;1) =</translation>
     </message>
     <message>
-        <source>Boo&amp;k&apos;s runs:</source>
+        <source>Boo&amp;k's runs:</source>
         <translation>书中的示例(&amp;K)：</translation>
     </message>
     <message>
@@ -363,7 +362,7 @@
     <name>DescentPart</name>
     <message>
         <source>The path of gradient descent on the contours of f</source>
-        <extracomment>The book&apos;s figure 4-10 shows x0 and x1 from -4 to 4 (a little more here for the start). An animation shows a run in about this many ticks, whatever its length.</extracomment>
+        <extracomment>The book's figure 4-10 shows x0 and x1 from -4 to 4 (a little more here for the start). An animation shows a run in about this many ticks, whatever its length.</extracomment>
         <translation>f 的等高线上梯度下降的路径</translation>
     </message>
     <message>
@@ -404,6 +403,108 @@
     </message>
 </context>
 <context>
+    <name>DetailWriter</name>
+    <message>
+        <source>Arrays in this batch:</source>
+        <translation>本批次中的数组：</translation>
+    </message>
+    <message>
+        <source>For example, its largest element:</source>
+        <translation>例如，绝对值最大的元素：</translation>
+    </message>
+    <message>
+        <source>Step forward to compute this layer.</source>
+        <translation>继续正向单步，计算这一层。</translation>
+    </message>
+    <message>
+        <source>Click an element of a picture to see its numbers.</source>
+        <translation>点击图中的一个元素，查看它的数值。</translation>
+    </message>
+    <message>
+        <source>the backward pass starts with 1 at the loss.</source>
+        <translation>反向传播从损失处的 1 开始。</translation>
+    </message>
+    <message>
+        <source>Its gradient arrives in the backward pass.</source>
+        <translation>它的梯度在反向传播中到达。</translation>
+    </message>
+    <message>
+        <source>Backpropagation:</source>
+        <translation>反向传播：</translation>
+    </message>
+    <message>
+        <source>Numerical derivative (central difference, h = 1e-4):</source>
+        <translation>数值微分（中心差分，h = 1e-4）：</translation>
+    </message>
+    <message>
+        <source>Difference:</source>
+        <translation>差：</translation>
+    </message>
+    <message>
+        <source>the other {count} terms ({zeros} of them 0)</source>
+        <translation>其余 {count} 项（其中 {zeros} 项为 0）</translation>
+    </message>
+    <message>
+        <source>Sum of {count} terms</source>
+        <translation>{count} 项之和</translation>
+    </message>
+    <message>
+        <source>The largest terms are shown; the sum is of all of them.</source>
+        <translation>只列出最大的几项；总和包含所有项。</translation>
+    </message>
+    <message>
+        <source>{operands} gives {result}: the shape of {array}, one gradient for each of its elements.</source>
+        <translation>{operands} 得到 {result}：与 {array} 的形状相同，它的每个元素各有一个梯度。</translation>
+    </message>
+    <message>
+        <source>{operands} summed over the batch axis gives {result}: the shape of {array}; every sample adds its gradient to the same bias.</source>
+        <translation>{operands} 沿批次轴求和得到 {result}：与 {array} 的形状相同；每个样本都把自己的梯度加到同一个偏置上。</translation>
+    </message>
+    <message>
+        <source>{x} &gt; 0: the mask lets the gradient through, {dout}.</source>
+        <translation>{x} &gt; 0：掩码让梯度通过，{dout}。</translation>
+    </message>
+    <message>
+        <source>{x} ≤ 0: the mask stops the gradient; 0 flows back.</source>
+        <translation>{x} ≤ 0：掩码挡住梯度，向后传回 0。</translation>
+    </message>
+    <message>
+        <source>In this sample {passing} of {size} units pass their gradient.</source>
+        <translation>在这个样本中，{size} 个单元里有 {passing} 个传回了梯度。</translation>
+    </message>
+    <message>
+        <source>The input is within h of 0, where ReLU bends: the central difference straddles the bend.</source>
+        <translation>输入与 0 的距离小于 h，正好在 ReLU 的拐点附近：中心差分跨过了拐点。</translation>
+    </message>
+    <message>
+        <source>N = {n}: each sample's share of the mean loss.</source>
+        <translation>N = {n}：每个样本在平均损失中所占的份额。</translation>
+    </message>
+</context>
+<context>
+    <name>DiffMapsBox</name>
+    <message>
+        <source>Where they differ: |numerical − backprop|</source>
+        <translation>差异在哪里：|数值梯度 − 反向传播|</translation>
+    </message>
+    <message>
+        <source>White is no difference, dark the largest difference of that parameter (each map has its own scale). W1 is one 28×28 tile per hidden unit: pixels black in every image give 0 both ways. Hover over a map to read an element.</source>
+        <translation>白色表示没有差异，深色表示该参数的最大差异（每张图有自己的刻度）。W1 按每个隐藏单元一块 28×28 的图块显示：在所有图像中都是黑色的像素，两种方法得到的都是 0。把鼠标停在图上可读出元素的值。</translation>
+    </message>
+    <message>
+        <source>|numerical − backprop| of {name}</source>
+        <translation>{name} 的 |数值梯度 − 反向传播|</translation>
+    </message>
+    <message>
+        <source>Run the check to see where the two gradients differ.</source>
+        <translation>运行检查，查看两种梯度在哪里不同。</translation>
+    </message>
+    <message>
+        <source>{name}: 0 to {largest}</source>
+        <translation>{name}：0 到 {largest}</translation>
+    </message>
+</context>
+<context>
     <name>DigitView</name>
     <message>
         <source>Digit image</source>
@@ -413,7 +514,7 @@
 <context>
     <name>DivergingLegend</name>
     <message>
-        <source>How the tiles&apos; colours read: blue is a negative weight, vermillion a positive one, the background colour zero.</source>
+        <source>How the tiles' colours read: blue is a negative weight, vermillion a positive one, the background colour zero.</source>
         <translation>图块颜色的含义：蓝色为负权重，朱红色为正权重，背景色为零。</translation>
     </message>
     <message>
@@ -452,7 +553,7 @@
     <name>DrawCanvas</name>
     <message>
         <source>Write one digit here with the mouse or a pen; it is read as you write.</source>
-        <extracomment>Side of the canvas in pixels (the drawing is this size whatever the screen&apos;s scaling). The pen&apos;s default width. A digit written across most of the square comes out of MNIST&apos;s scaling with strokes 2 to 3 pixels wide and about as much ink as MNIST&apos;s digits carry (measured: a &quot;3&quot; 200 pixels tall gets 86 units of ink, 140 pixels tall 114; MNIST&apos;s 3s average 112). Strokes kept for Undo.</extracomment>
+        <extracomment>Side of the canvas in pixels (the drawing is this size whatever the screen's scaling). The pen's default width. A digit written across most of the square comes out of MNIST's scaling with strokes 2 to 3 pixels wide and about as much ink as MNIST's digits carry (measured: a "3" 200 pixels tall gets 86 units of ink, 140 pixels tall 114; MNIST's 3s average 112). Strokes kept for Undo.</extracomment>
         <translation>用鼠标或手写笔在这里写一个数字；边写边识别。</translation>
     </message>
     <message>
@@ -531,7 +632,7 @@
         <translation>网络看到的图像</translation>
     </message>
     <message>
-        <source>As MNIST&apos;s digits were made: cropped to the ink, scaled so that the longer side is 20 pixels (keeping the shape), and placed in 28×28 with its centre of mass in the middle.</source>
+        <source>As MNIST's digits were made: cropped to the ink, scaled so that the longer side is 20 pixels (keeping the shape), and placed in 28×28 with its centre of mass in the middle.</source>
         <translation>与 MNIST 数字的制作方式相同：裁剪到笔迹范围，保持形状缩放到长边为 20 像素，再放入 28×28 的图像，使其质心位于中央。</translation>
     </message>
     <message>
@@ -825,7 +926,7 @@
     <name>FieldPart</name>
     <message>
         <source>f must use exactly two variables, such as x0 and x1 (it uses {count}).</source>
-        <extracomment>The book&apos;s grid: -2 to 2 in steps of 0.25, with half a step of margin around it. Grid steps across the shorter side of the view (18: the book&apos;s 0.25 over [-2.25, 2.25]). Samples across the view for the contour lines.</extracomment>
+        <extracomment>The book's grid: -2 to 2 in steps of 0.25, with half a step of margin around it. Grid steps across the shorter side of the view (18: the book's 0.25 over [-2.25, 2.25]). Samples across the view for the contour lines.</extracomment>
         <translation>f 必须恰好使用两个变量，例如 x0 和 x1（它使用了 {count} 个）。</translation>
     </message>
     <message>
@@ -1013,7 +1114,7 @@
     </message>
     <message>
         <source>1e-7 in log</source>
-        <extracomment>The parameters&apos; names are the book&apos;s and stay as they are in every language.</extracomment>
+        <extracomment>The parameters' names are the book's and stay as they are in every language.</extracomment>
         <translation>log 中的 1e-7</translation>
     </message>
     <message>
@@ -1037,11 +1138,11 @@
         <translation>速度比</translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;b&gt;Why the two gradients are not identical.&lt;/b&gt; The numerical gradient estimates each slope by central differences, (f(x+h) − f(x−h)) / 2h with the book&apos;s h = 10&lt;sup&gt;−4&lt;/sup&gt;. That estimate carries a truncation error which shrinks like h², and a rounding error of about ε/h (ε ≈ 10&lt;sup&gt;−16&lt;/sup&gt; in float64) from subtracting two almost equal losses. Both are tiny: around 10&lt;sup&gt;−10&lt;/sup&gt; at most.&lt;/p&gt;</source>
+        <source>&lt;p&gt;&lt;b&gt;Why the two gradients are not identical.&lt;/b&gt; The numerical gradient estimates each slope by central differences, (f(x+h) − f(x−h)) / 2h with the book's h = 10&lt;sup&gt;−4&lt;/sup&gt;. That estimate carries a truncation error which shrinks like h², and a rounding error of about ε/h (ε ≈ 10&lt;sup&gt;−16&lt;/sup&gt; in float64) from subtracting two almost equal losses. Both are tiny: around 10&lt;sup&gt;−10&lt;/sup&gt; at most.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;为什么两种梯度并不完全相同。&lt;/b&gt;数值梯度用中心差分 (f(x+h) − f(x−h)) / 2h 估计每个斜率，书中取 h = 10&lt;sup&gt;−4&lt;/sup&gt;。这种估计带有随 h² 减小的截断误差，以及两个几乎相等的损失相减所产生的约 ε/h 的舍入误差（float64 中 ε ≈ 10&lt;sup&gt;−16&lt;/sup&gt;）。两者都非常小：最多约 10&lt;sup&gt;−10&lt;/sup&gt;。&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;b&gt;The 10&lt;sup&gt;−7&lt;/sup&gt; inside the log.&lt;/b&gt; The book&apos;s cross_entropy_error computes −log(y + 10&lt;sup&gt;−7&lt;/sup&gt;) so that log(0) can never happen. The numerical gradient differentiates that loss, constant and all, while backpropagation uses the clean formula (y − t) / N, which is the slope of the loss &lt;i&gt;without&lt;/i&gt; the constant. So the two methods differentiate slightly different functions, and the gap grows to about 10&lt;sup&gt;−7&lt;/sup&gt; for b2, the parameter nearest the loss. Untick the box to make the constant 0: both then differentiate the same loss, and the differences fall to the book&apos;s printed 10&lt;sup&gt;−13&lt;/sup&gt; to 10&lt;sup&gt;−10&lt;/sup&gt;.&lt;/p&gt;</source>
+        <source>&lt;p&gt;&lt;b&gt;The 10&lt;sup&gt;−7&lt;/sup&gt; inside the log.&lt;/b&gt; The book's cross_entropy_error computes −log(y + 10&lt;sup&gt;−7&lt;/sup&gt;) so that log(0) can never happen. The numerical gradient differentiates that loss, constant and all, while backpropagation uses the clean formula (y − t) / N, which is the slope of the loss &lt;i&gt;without&lt;/i&gt; the constant. So the two methods differentiate slightly different functions, and the gap grows to about 10&lt;sup&gt;−7&lt;/sup&gt; for b2, the parameter nearest the loss. Untick the box to make the constant 0: both then differentiate the same loss, and the differences fall to the book's printed 10&lt;sup&gt;−13&lt;/sup&gt; to 10&lt;sup&gt;−10&lt;/sup&gt;.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;log 中的 10&lt;sup&gt;−7&lt;/sup&gt;。&lt;/b&gt;书中的 cross_entropy_error 计算 −log(y + 10&lt;sup&gt;−7&lt;/sup&gt;)，以免出现 log(0)。数值梯度对这个连同常数在内的损失求导，而误差反向传播法使用简洁的公式 (y − t) / N，它是&lt;i&gt;不含&lt;/i&gt;该常数的损失的斜率。因此两种方法求导的函数略有不同，对最靠近损失的参数 b2，差值会增大到约 10&lt;sup&gt;−7&lt;/sup&gt;。取消勾选该复选框即可把常数设为 0：这样两者对同一个损失求导，差值就会降到书中印出的 10&lt;sup&gt;−13&lt;/sup&gt; 到 10&lt;sup&gt;−10&lt;/sup&gt;。&lt;/p&gt;</translation>
     </message>
     <message>
@@ -1049,16 +1150,16 @@
         <translation>&lt;p&gt;&lt;b&gt;如何阅读表格。&lt;/b&gt;正确的误差反向传播法给出的差值比梯度本身小许多个数量级（相对误差远小于 10&lt;sup&gt;−4&lt;/sup&gt;）；反向传播（backward）中的错误则表现为接近 1 的相对误差。&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>How many training images the loss is computed on (the book&apos;s gradient_check.py uses the first 3).</source>
-        <extracomment>At most this many of the checked images&apos; labels are listed. The settings column&apos;s width at the window&apos;s actual size, in pixels.</extracomment>
+        <source>How many training images the loss is computed on (the book's gradient_check.py uses the first 3).</source>
+        <extracomment>At most this many of the checked images' labels are listed. The settings column's width at the window's actual size, in pixels.</extracomment>
         <translation>计算损失所用的训练图像张数（书中的 gradient_check.py 使用前 3 张）。</translation>
     </message>
     <message>
-        <source>Hidden units of the network to check; the numerical gradient&apos;s time grows with the number of weights (50 gives 39,760).</source>
+        <source>Hidden units of the network to check; the numerical gradient's time grows with the number of weights (50 gives 39,760).</source>
         <translation>要检查的网络的隐藏层神经元数；数值梯度的耗时随权重数量增长（50 时共 39,760 个）。</translation>
     </message>
     <message>
-        <source>The hidden layer&apos;s activation function.</source>
+        <source>The hidden layer's activation function.</source>
         <translation>隐藏层的激活函数。</translation>
     </message>
     <message>
@@ -1066,11 +1167,11 @@
         <translation>随机初始权重的种子：相同的种子得到相同的结果。</translation>
     </message>
     <message>
-        <source>&amp;Use the book&apos;s 1e-7 inside the log</source>
+        <source>&amp;Use the book's 1e-7 inside the log</source>
         <translation>在 log 中使用书中的 1e-7(&amp;U)</translation>
     </message>
     <message>
-        <source>Checked: the loss is −log(y + 1e-7) as in the book. Unchecked: −log(y), which reproduces the book&apos;s printed differences of 1e-13 to 1e-10.</source>
+        <source>Checked: the loss is −log(y + 1e-7) as in the book. Unchecked: −log(y), which reproduces the book's printed differences of 1e-13 to 1e-10.</source>
         <translation>勾选：损失为 −log(y + 1e-7)，与书中相同。不勾选：损失为 −log(y)，可重现书中印出的 1e-13 到 1e-10 的差值。</translation>
     </message>
     <message>
@@ -1201,7 +1302,7 @@
         <translation>各输入的梯度</translation>
     </message>
     <message>
-        <source>Each input&apos;s gradient by backpropagation beside the central difference {formula}; click a row to select that input.</source>
+        <source>Each input's gradient by backpropagation beside the central difference {formula}; click a row to select that input.</source>
         <translation>每个输入用误差反向传播法求得的梯度，旁边是中心差分 {formula} 的结果；点击一行即可选中该输入。</translation>
     </message>
     <message>
@@ -1232,7 +1333,7 @@
 <context>
     <name>GraphChooser</name>
     <message>
-        <source>Choose one of the book&apos;s graphs, or build one from the expression field.</source>
+        <source>Choose one of the book's graphs, or build one from the expression field.</source>
         <translation>选择书中的一个计算图，或根据表达式栏中的算式构建计算图。</translation>
     </message>
     <message>
@@ -1276,7 +1377,7 @@
     <name>GraphTab</name>
     <message>
         <source>Apples</source>
-        <extracomment>(combo text in English, preset key); the key &quot;expression&quot; builds the graph from the expression field. The texts are translated (context &quot;GraphTab&quot;) when the combo is filled.</extracomment>
+        <extracomment>(combo text in English, preset key); the key "expression" builds the graph from the expression field. The texts are translated (context "GraphTab") when the combo is filled.</extracomment>
         <translation>苹果</translation>
     </message>
     <message>
@@ -1340,8 +1441,8 @@
         <translation>完成：{name} = {value}；所有梯度都以红色显示在各箭头下方。</translation>
     </message>
     <message>
-        <source>How to read it: the number above an arrow is the value flowing forward; &lt;span style=&apos;color:{colour}&apos;&gt;&lt;b&gt;the red number below&lt;/b&gt;&lt;/span&gt; is the gradient flowing back, the derivative of the result with respect to that value. The node just computed is outlined (blue forward, red backward); numbers it just produced are bold.</source>
-        <translation>读图方法：箭头上方的数字是正向流动的值；&lt;span style=&apos;color:{colour}&apos;&gt;&lt;b&gt;下方的红色数字&lt;/b&gt;&lt;/span&gt;是反向流动的梯度，即结果关于该值的导数。刚刚计算的节点带有彩色轮廓（蓝色为正向，红色为反向）；它刚算出的数字以粗体显示。</translation>
+        <source>How to read it: the number above an arrow is the value flowing forward; &lt;span style='color:{colour}'&gt;&lt;b&gt;the red number below&lt;/b&gt;&lt;/span&gt; is the gradient flowing back, the derivative of the result with respect to that value. The node just computed is outlined (blue forward, red backward); numbers it just produced are bold.</source>
+        <translation>读图方法：箭头上方的数字是正向流动的值；&lt;span style='color:{colour}'&gt;&lt;b&gt;下方的红色数字&lt;/b&gt;&lt;/span&gt;是反向流动的梯度，即结果关于该值的导数。刚刚计算的节点带有彩色轮廓（蓝色为正向，红色为反向）；它刚算出的数字以粗体显示。</translation>
     </message>
 </context>
 <context>
@@ -1356,7 +1457,7 @@
         <translation>计算图</translation>
     </message>
     <message>
-        <source>The graph&apos;s nodes, inputs and arrows with their values and gradients; click a node or an input to show it in the side panel.</source>
+        <source>The graph's nodes, inputs and arrows with their values and gradients; click a node or an input to show it in the side panel.</source>
         <translation>计算图的节点、输入和箭头，以及它们的值和梯度；点击节点或输入可在侧栏中查看详情。</translation>
     </message>
 </context>
@@ -1400,7 +1501,7 @@
         <translation>自定义</translation>
     </message>
     <message>
-        <source>Fill in a configuration from the book: chapter 5&apos;s network, or the larger one with a higher learning rate that reaches about 98% on the test set.</source>
+        <source>Fill in a configuration from the book: chapter 5's network, or the larger one with a higher learning rate that reaches about 98% on the test set.</source>
         <translation>填入书中的配置：第5章的网络，或者更大、学习率更高、在测试数据上识别精度可达约 98% 的网络。</translation>
     </message>
     <message>
@@ -1412,7 +1513,7 @@
         <translation>Fashion-MNIST（需下载）</translation>
     </message>
     <message>
-        <source>The images to learn from: handwritten digits (shipped with the app) or Zalando&apos;s clothing pictures in the same format (downloaded once, about 30 MB).</source>
+        <source>The images to learn from: handwritten digits (shipped with the app) or Zalando's clothing pictures in the same format (downloaded once, about 30 MB).</source>
         <translation>用于学习的图像：手写数字（随应用提供），或格式相同的 Zalando 服装图片（只需下载一次，约 30 MB）。</translation>
     </message>
     <message>
@@ -1424,7 +1525,7 @@
         <translation>隐藏层中神经元的数量（书中使用 50）。</translation>
     </message>
     <message>
-        <source>The hidden layer&apos;s activation function: ReLU (chapter 5&apos;s network) or the sigmoid of chapter 4.</source>
+        <source>The hidden layer's activation function: ReLU (chapter 5's network) or the sigmoid of chapter 4.</source>
         <translation>隐藏层的激活函数：ReLU（第5章的网络）或第4章的 sigmoid 函数。</translation>
     </message>
     <message>
@@ -1432,11 +1533,11 @@
         <translation>高斯分布，标准差</translation>
     </message>
     <message>
-        <source>How the initial weights are drawn: a Gaussian with the standard deviation on the right (the book&apos;s 0.01), or scaled by the layer&apos;s inputs (He for ReLU, Xavier for sigmoid).</source>
+        <source>How the initial weights are drawn: a Gaussian with the standard deviation on the right (the book's 0.01), or scaled by the layer's inputs (He for ReLU, Xavier for sigmoid).</source>
         <translation>权重的初始值如何生成：使用右侧标准差的高斯分布（书中为 0.01），或按该层的输入数缩放（ReLU 用 He，sigmoid 用 Xavier）。</translation>
     </message>
     <message>
-        <source>Standard deviation of the Gaussian initial weights (the book&apos;s weight_init_std).</source>
+        <source>Standard deviation of the Gaussian initial weights (the book's weight_init_std).</source>
         <translation>按高斯分布生成的权重初始值的标准差（书中的 weight_init_std）。</translation>
     </message>
     <message>
@@ -1452,7 +1553,7 @@
         <translation>每个 mini-batch 的图像数：每次更新使用这些图像的平均梯度。</translation>
     </message>
     <message>
-        <source>Number of updates (the book&apos;s iters_num); one epoch is training size / batch size iterations.</source>
+        <source>Number of updates (the book's iters_num); one epoch is training size / batch size iterations.</source>
         <translation>更新的次数（书中的 iters_num）；一个 epoch 为“训练图像数 ÷ 批大小”次迭代。</translation>
     </message>
     <message>
@@ -1496,7 +1597,7 @@
         <translation>权重的浮点精度：float32 大约快一倍，结果几乎相同。</translation>
     </message>
     <message>
-        <source>Random seed for the initial weights and the batches: the same seed repeats a run exactly; &apos;random&apos; draws a new one each time.</source>
+        <source>Random seed for the initial weights and the batches: the same seed repeats a run exactly; 'random' draws a new one each time.</source>
         <translation>权重初始值和 mini-batch 的随机种子：相同的种子会完全重现一次训练；选择“随机”则每次使用新的种子。</translation>
     </message>
     <message>
@@ -1573,10 +1674,30 @@
     </message>
 </context>
 <context>
+    <name>InputFields</name>
+    <message>
+        <source>Inputs (Enter applies):</source>
+        <extracomment>The editable inputs, in the order shown.</extracomment>
+        <translation>输入（按回车生效）：</translation>
+    </message>
+    <message>
+        <source>The input x: two numbers, as 0.6, 0.9</source>
+        <translation>输入 x：两个数，例如 0.6, 0.9</translation>
+    </message>
+    <message>
+        <source>The label t: one-hot as 0, 0, 1, or the class as 2</source>
+        <translation>标签 t：one-hot 形式如 0, 0, 1，或写类别如 2</translation>
+    </message>
+    <message>
+        <source>The weights W: two rows of three, a semicolon between the rows</source>
+        <translation>权重 W：两行，每行三个数，行与行之间用分号隔开</translation>
+    </message>
+</context>
+<context>
     <name>InsideTab</name>
     <message>
         <source>Train a network or load one first: its first-layer weights appear here.</source>
-        <extracomment>The most redraws a second while weights stream in from a training run. A redraw may take at most this share of the GUI thread&apos;s time: with a large hidden layer (one redraw of 1,000 units takes tens of milliseconds) the redraws are spaced further. Test images the activations are computed on (the same ones every time: seed 0). A sigmoid output this close to 0 or 1 is saturated: its gradient is below 0.01.</extracomment>
+        <extracomment>The most redraws a second while weights stream in from a training run. A redraw may take at most this share of the GUI thread's time: with a large hidden layer (one redraw of 1,000 units takes tens of milliseconds) the redraws are spaced further. Test images the activations are computed on (the same ones every time: seed 0). A sigmoid output this close to 0 or 1 is saturated: its gradient is below 0.01.</extracomment>
         <translation>请先训练网络或加载模型：它的第一层权重会显示在这里。</translation>
     </message>
     <message>
@@ -1588,7 +1709,7 @@
         <translation>用整层中绝对值最大的权重而不是各图块自己的最大值来缩放每个图块，这样较弱的神经元会显得较淡。</translation>
     </message>
     <message>
-        <source>Each tile is one hidden unit&apos;s 784 incoming weights (a column of W1), laid out as the 28×28 image they multiply. Ink on vermillion pixels switches the unit on, ink on blue pixels switches it off. Hover over a tile for its unit number; click it for details.</source>
+        <source>Each tile is one hidden unit's 784 incoming weights (a column of W1), laid out as the 28×28 image they multiply. Ink on vermillion pixels switches the unit on, ink on blue pixels switches it off. Hover over a tile for its unit number; click it for details.</source>
         <translation>每个图块是一个隐藏层神经元的 784 个输入权重（W1 的一列），按它们所乘的 28×28 图像排列。落在朱红色像素上的笔迹会激活该神经元，落在蓝色像素上的笔迹会抑制它。将鼠标悬停在图块上可查看神经元编号，点击可查看详情。</translation>
     </message>
     <message>
@@ -1608,7 +1729,7 @@
         <translation>隐藏层输出</translation>
     </message>
     <message>
-        <source>For each hidden unit: the share of the batch&apos;s images it responds to (ReLU) or its mean output (sigmoid). Click a bar to see that unit.</source>
+        <source>For each hidden unit: the share of the batch's images it responds to (ReLU) or its mean output (sigmoid). Click a bar to see that unit.</source>
         <translation>每个隐藏层神经元：有响应的图像在批次中所占的比例（ReLU），或其平均输出（sigmoid）。点击条形可查看该神经元。</translation>
     </message>
     <message>
@@ -1680,15 +1801,175 @@
         <translation>神经元 {unit}：最支持类别 {favourite}（W2 {weight}）；在该批次上的平均输出为 {mean}。</translation>
     </message>
     <message>
-        <source>Unit {unit}: votes most for class {favourite} (W2 {weight}); responds to {percent}% of the batch&apos;s images.</source>
+        <source>Unit {unit}: votes most for class {favourite} (W2 {weight}); responds to {percent}% of the batch's images.</source>
         <translation>神经元 {unit}：最支持类别 {favourite}（W2 {weight}）；对该批次中 {percent}% 的图像有响应。</translation>
+    </message>
+</context>
+<context>
+    <name>LayerGraphView</name>
+    <message>
+        <source>The network as its layers: each arrow carries an array (its shape above it), values in the cards, gradients framed in red. Click a layer or an element; Ctrl+wheel zooms.</source>
+        <translation>按层画出的神经网络：每个箭头传递一个数组（形状写在箭头上方），卡片里是值，红框里是梯度。点击一个层或一个元素；Ctrl+滚轮缩放。</translation>
+    </message>
+    <message>
+        <source>Layer graph</source>
+        <translation>层计算图</translation>
+    </message>
+</context>
+<context>
+    <name>LayerKind</name>
+    <message>
+        <source>Affine: passes dY·Wᵀ back to X; W receives Xᵀ·dY and b the sum of dY over the batch</source>
+        <translation>Affine：把 dY·Wᵀ 传回 X；W 得到 Xᵀ·dY，b 得到 dY 沿批次的和</translation>
+    </message>
+    <message>
+        <source>matrix product: passes dY·Wᵀ back to x; W receives xᵀ·dY</source>
+        <translation>矩阵乘积：把 dY·Wᵀ 传回 x；W 得到 xᵀ·dY</translation>
+    </message>
+    <message>
+        <source>ReLU: passes dout back where x &gt; 0 and 0 where x ≤ 0 (the mask)</source>
+        <translation>ReLU：在 x &gt; 0 处把 dout 传回，在 x ≤ 0 处传回 0（掩码）</translation>
+    </message>
+    <message>
+        <source>Sigmoid: passes dout·y(1 − y) back, y being its own output</source>
+        <translation>Sigmoid：传回 dout·y(1 − y)，其中 y 是它自己的输出</translation>
+    </message>
+    <message>
+        <source>Softmax-with-Loss: passes (y − t)/N back to the scores, row by row</source>
+        <translation>Softmax-with-Loss：逐行把 (y − t)/N 传回给得分</translation>
+    </message>
+</context>
+<context>
+    <name>LayerStepper</name>
+    <message>
+        <source>For&amp;ward step</source>
+        <translation>正向单步(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Run the next layer forward</source>
+        <translation>正向计算下一层</translation>
+    </message>
+    <message>
+        <source>&amp;Backward step</source>
+        <translation>反向单步(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Pass the gradient back through the next layer (after the forward pass)</source>
+        <translation>把梯度反向传过下一层（在正向传播之后）</translation>
+    </message>
+    <message>
+        <source>Step bac&amp;k</source>
+        <translation>后退一步(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Undo the last step, forward or backward</source>
+        <translation>撤销上一步（正向或反向）</translation>
+    </message>
+    <message>
+        <source>R&amp;un all</source>
+        <translation>全部运行(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Finish the forward and the backward pass at once</source>
+        <translation>一次完成正向传播和反向传播</translation>
+    </message>
+    <message>
+        <source>&amp;Reset</source>
+        <translation>重置(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Back to the start: only the data and the parameters are known</source>
+        <translation>回到开始：只有数据和参数是已知的</translation>
+    </message>
+    <message>
+        <source>Fit &amp;all</source>
+        <translation>显示全部(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Fit the whole network into the view again (Ctrl+wheel zooms)</source>
+        <translation>重新把整个网络放进视图（Ctrl+滚轮缩放）</translation>
+    </message>
+    <message>
+        <source>Ready: Forward step (F7) runs the first layer.</source>
+        <translation>就绪：正向单步（F7）计算第一层。</translation>
+    </message>
+    <message>
+        <source>Done: L = {loss}; every gradient is shown in red.</source>
+        <translation>完成：L = {loss}；所有梯度都以红色显示。</translation>
+    </message>
+    <message>
+        <source>Forward pass done: L = {loss}. Backward step (F8) starts the backward pass.</source>
+        <translation>正向传播完成：L = {loss}。反向单步（F8）开始反向传播。</translation>
+    </message>
+    <message>
+        <source>Forward: {layer} computed {array}.</source>
+        <translation>正向：{layer} 计算出了 {array}。</translation>
+    </message>
+    <message>
+        <source>Backward: {layer} passed the gradient back.</source>
+        <translation>反向：{layer} 把梯度传了回去。</translation>
+    </message>
+</context>
+<context>
+    <name>LayersTab</name>
+    <message>
+        <source>The rule of the layer or element you clicked, with this batch's numbers</source>
+        <translation>你点击的层或元素的规则，带有本批次的数值</translation>
+    </message>
+    <message>
+        <source>There is no model yet: train one or load one, or choose a fresh network.</source>
+        <translation>还没有模型：请先训练或加载一个，或者选择新建的网络。</translation>
+    </message>
+    <message>
+        <source>This network cannot be drawn:</source>
+        <translation>无法画出这个网络：</translation>
+    </message>
+    <message>
+        <source>This batch cannot be drawn:</source>
+        <translation>无法画出这个批次：</translation>
+    </message>
+    <message>
+        <source>The paused iteration's batch in the layer graph: {count} images</source>
+        <translation>层计算图中显示暂停的那次迭代的批次：{count} 张图像</translation>
+    </message>
+    <message>
+        <source>x, W and t as the book prints them; edit them below.</source>
+        <translation>x、W 和 t 与书中印出的相同；可在下方修改。</translation>
+    </message>
+    <message>
+        <source>The current model (already updated by this iteration) on the paused iteration's batch.</source>
+        <translation>当前模型（已经用这次迭代更新过）作用在暂停的那次迭代的批次上。</translation>
+    </message>
+    <message>
+        <source>TwoLayerNet({sizes}) on the first {n} training images.</source>
+        <translation>TwoLayerNet({sizes})，作用在前 {n} 张训练图像上。</translation>
+    </message>
+    <message>
+        <source>The graph stops here:</source>
+        <translation>计算图在此停止：</translation>
+    </message>
+    <message>
+        <source>{name} changed; the graph is recomputed</source>
+        <translation>{name} 已修改；计算图已重新计算</translation>
+    </message>
+    <message>
+        <source>{name} refused; the old value is kept:</source>
+        <translation>不接受 {name}；保留原来的值：</translation>
+    </message>
+    <message>
+        <source>Not computed yet: step on to reach it.</source>
+        <translation>尚未计算：继续单步即可到达。</translation>
+    </message>
+    <message>
+        <source>Click a layer to see its rule with this batch's numbers, or an element of a picture to see how it was computed, beside its numerical derivative.</source>
+        <translation>点击一个层，查看它的规则和本批次的数值；点击图中的一个元素，查看它是如何计算的，并与数值微分对照。</translation>
     </message>
 </context>
 <context>
     <name>LessonController</name>
     <message>
         <source>&amp;Open lesson…</source>
-        <extracomment>Room the dock&apos;s separator and margins take beside the tabs (pixels). A lesson&apos;s zoom kept for a window without a zoom yet.</extracomment>
+        <extracomment>Room the dock's separator and margins take beside the tabs (pixels). A lesson's zoom kept for a window without a zoom yet.</extracomment>
         <translation>打开课程(&amp;O)…</translation>
     </message>
     <message>
@@ -1743,7 +2024,7 @@
         <translation>课程</translation>
     </message>
     <message>
-        <source>The lesson&apos;s instructions</source>
+        <source>The lesson's instructions</source>
         <translation>课程说明</translation>
     </message>
     <message>
@@ -1758,7 +2039,7 @@
 <context>
     <name>LossControls</name>
     <message>
-        <source>The window&apos;s model</source>
+        <source>The window's model</source>
         <extracomment>The slider runs from -SLIDER_HALF to SLIDER_HALF: one sweep value per position.</extracomment>
         <translation>窗口当前的模型</translation>
     </message>
@@ -1767,7 +2048,7 @@
         <translation>新的网络</translation>
     </message>
     <message>
-        <source>The network trained in the Training tab (or loaded), or a new one with the book&apos;s initial weights.</source>
+        <source>The network trained in the Training tab (or loaded), or a new one with the book's initial weights.</source>
         <translation>在“训练”标签页中训练（或加载）的网络，或者使用书中初始权重的新网络。</translation>
     </message>
     <message>
@@ -1791,7 +2072,7 @@
         <translation>给权重加上一个值，范围从负幅度到正幅度。</translation>
     </message>
     <message>
-        <source>The loss changes with every nudge of the weight; the accuracy only when one image&apos;s top class changes, in steps of one image, and is flat in between. Its derivative is zero almost everywhere, so it could not tell learning which way to go: that is why a network learns from its loss (section 4.2.5).</source>
+        <source>The loss changes with every nudge of the weight; the accuracy only when one image's top class changes, in steps of one image, and is flat in between. Its derivative is zero almost everywhere, so it could not tell learning which way to go: that is why a network learns from its loss (section 4.2.5).</source>
         <translation>权重每一次微小的变化都会改变损失函数的值；识别精度只有在某张图像的最高类别改变时才会以一张图像为单位阶跃变化，其间保持不变。它的导数几乎处处为 0，无法告诉学习该往哪个方向走：这就是神经网络以损失函数为指标进行学习的原因（4.2.5 节）。</translation>
     </message>
     <message>
@@ -1819,7 +2100,7 @@
     <name>LossPart</name>
     <message>
         <source>loss</source>
-        <extracomment>The fresh network: the book&apos;s sizes, its initial weights, a fixed seed.</extracomment>
+        <extracomment>The fresh network: the book's sizes, its initial weights, a fixed seed.</extracomment>
         <translation>损失函数</translation>
     </message>
     <message>
@@ -1843,11 +2124,11 @@
         <translation>正在等待数据加载…</translation>
     </message>
     <message>
-        <source>The window&apos;s current model.</source>
+        <source>The window's current model.</source>
         <translation>窗口当前的模型。</translation>
     </message>
     <message>
-        <source>A fresh network (the book&apos;s initial weights, seed 0).</source>
+        <source>A fresh network (the book's initial weights, seed 0).</source>
         <translation>新的网络（书中的初始权重，随机种子 0）。</translation>
     </message>
     <message>
@@ -1913,6 +2194,10 @@
     <message>
         <source>&amp;Computation graph</source>
         <translation>计算图(&amp;C)</translation>
+    </message>
+    <message>
+        <source>La&amp;yer graph</source>
+        <translation>层计算图(&amp;Y)</translation>
     </message>
     <message>
         <source>&amp;Gradient check</source>
@@ -2024,7 +2309,7 @@
     </message>
     <message>
         <source>&lt;p&gt;A lab for chapters 4 and 5 of the book: train the two-layer network on MNIST and watch it learn, compare numerical and backpropagated gradients, and step through computation graphs.&lt;/p&gt;</source>
-        <extracomment>The book&apos;s title and its editions, the same in every language (names are not translated).</extracomment>
+        <extracomment>The book's title and its editions, the same in every language (names are not translated).</extracomment>
         <translation>&lt;p&gt;书中第4章和第5章的实验室：在 MNIST 上训练两层神经网络并观察它的学习过程，比较数值梯度与误差反向传播法求得的梯度，逐步执行计算图。&lt;/p&gt;</translation>
     </message>
     <message>
@@ -2043,7 +2328,7 @@
         <translation>各类别的精确率、召回率和 F1</translation>
     </message>
     <message>
-        <source>Precision: of the images guessed as this class, the share that are. Recall: of this class&apos;s images, the share found. F1: their harmonic mean. Click a header to sort.</source>
+        <source>Precision: of the images guessed as this class, the share that are. Recall: of this class's images, the share found. F1: their harmonic mean. Click a header to sort.</source>
         <translation>精确率：被预测为该类别的图像中，确实属于该类别的比例。召回率：该类别的图像中被找出的比例。F1：两者的调和平均数。点击表头可排序。</translation>
     </message>
 </context>
@@ -2054,7 +2339,7 @@
         <translation>选中的错误</translation>
     </message>
     <message>
-        <source>The network&apos;s probability for each class; the true class&apos;s label is bold.</source>
+        <source>The network's probability for each class; the true class's label is bold.</source>
         <translation>网络对各类别给出的概率；真实类别的标签以粗体显示。</translation>
     </message>
     <message>
@@ -2081,7 +2366,7 @@
         <translation>全部显示(&amp;A)</translation>
     </message>
     <message>
-        <source>List every kind of mistake again, not one cell&apos;s.</source>
+        <source>List every kind of mistake again, not one cell's.</source>
         <translation>重新列出所有类型的错误，而不只是一个单元格的。</translation>
     </message>
     <message>
@@ -2103,6 +2388,46 @@
     <message>
         <source>{list} (the first {limit} shown)</source>
         <translation>{list}（显示前 {limit} 个）</translation>
+    </message>
+</context>
+<context>
+    <name>NetChooser</name>
+    <message>
+        <source>simpleNet (section 4.4.2)</source>
+        <extracomment>The networks of the combo box, by the data of their item.</extracomment>
+        <translation>simpleNet（4.4.2 节）</translation>
+    </message>
+    <message>
+        <source>MNIST: the current model</source>
+        <translation>MNIST：当前模型</translation>
+    </message>
+    <message>
+        <source>MNIST: a fresh network from a seed</source>
+        <translation>MNIST：由随机种子新建的网络</translation>
+    </message>
+    <message>
+        <source>The book's simpleNet (2 inputs, 3 outputs, every number on screen), or TwoLayerNet on the first training images: the model of the Training tab or a fresh one.</source>
+        <translation>书中的 simpleNet（2 个输入、3 个输出，所有数值都显示在屏幕上），或作用在前几张训练图像上的 TwoLayerNet：训练标签页的模型或新建的网络。</translation>
+    </message>
+    <message>
+        <source>&amp;Network:</source>
+        <translation>网络(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>How many training images the batch holds (N).</source>
+        <translation>批次中包含多少张训练图像（N）。</translation>
+    </message>
+    <message>
+        <source>I&amp;mages N:</source>
+        <translation>图像数 N(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>The seed a fresh network's weights are drawn from.</source>
+        <translation>新建网络的权重所用的随机种子。</translation>
+    </message>
+    <message>
+        <source>&amp;Seed:</source>
+        <translation>随机种子(&amp;S)：</translation>
     </message>
 </context>
 <context>
@@ -2180,7 +2505,7 @@
         <translation>点击图中的节点，查看代入当前数值后的规则；点击输入可修改它的值。</translation>
     </message>
     <message>
-        <source>The input&apos;s value: type a number and press Enter, or use the arrows; the graph recomputes what it has shown so far.</source>
+        <source>The input's value: type a number and press Enter, or use the arrows; the graph recomputes what it has shown so far.</source>
         <translation>输入的值：键入数字后按 Enter，或使用箭头调整；计算图会重新计算目前已显示的部分。</translation>
     </message>
     <message>
@@ -2263,7 +2588,7 @@
     <name>PredictionView</name>
     <message>
         <source>The network reads</source>
-        <extracomment>The answer&apos;s height in pixels at the window&apos;s actual size.</extracomment>
+        <extracomment>The answer's height in pixels at the window's actual size.</extracomment>
         <translation>网络的识别结果</translation>
     </message>
     <message>
@@ -2321,7 +2646,7 @@
         <translation>运行确认即可测量两种方法的耗时。</translation>
     </message>
     <message>
-        <source>Per parameter: the mean absolute difference (the figure the book prints), the largest one, and the largest difference relative to the gradients&apos; size.</source>
+        <source>Per parameter: the mean absolute difference (the figure the book prints), the largest one, and the largest difference relative to the gradients' size.</source>
         <translation>每个参数的平均绝对差（书中印出的数值）、最大绝对差，以及相对于梯度大小的最大差。</translation>
     </message>
     <message>
@@ -2329,7 +2654,7 @@
         <translation>数值梯度 {numerical}，误差反向传播法 {backprop}（先预热运行一次，再取 {runs} 次运行中最快的一次）：反向传播快了 {speedup} 倍。</translation>
     </message>
     <message>
-        <source>1e-7 (the book&apos;s)</source>
+        <source>1e-7 (the book's)</source>
         <translation>1e-7（与书中相同）</translation>
     </message>
     <message>
@@ -2452,7 +2777,7 @@
         <translation>重置权重</translation>
     </message>
     <message>
-        <source>Draw fresh initial weights from the seed; this run&apos;s curves stay, faded, beside the next run&apos;s</source>
+        <source>Draw fresh initial weights from the seed; this run's curves stay, faded, beside the next run's</source>
         <translation>根据随机种子重新生成权重的初始值；本次运行的曲线会淡化保留，与下一次运行对照</translation>
     </message>
     <message>
@@ -2464,7 +2789,7 @@
     <name>RunProgress</name>
     <message>
         <source>Training progress</source>
-        <extracomment>The progress bar and its figures change more slowly than the eye needs (Hz). Numerical-gradient runs longer than this count whole iterations only (the bar&apos;s range is an integer).</extracomment>
+        <extracomment>The progress bar and its figures change more slowly than the eye needs (Hz). Numerical-gradient runs longer than this count whole iterations only (the bar's range is an integer).</extracomment>
         <translation>训练进度</translation>
     </message>
     <message>
@@ -2492,7 +2817,7 @@
     <name>RunsPanel</name>
     <message>
         <source>Runs</source>
-        <extracomment>The keys of the row menu&apos;s button and of Repeat with seeds. The number of seeds the repeat dialog offers first. Rows the table shows at least, and at first (the plots above keep the rest of the height). The widest a column grows to fit its texts, in characters (its tooltip has the rest).</extracomment>
+        <extracomment>The keys of the row menu's button and of Repeat with seeds. The number of seeds the repeat dialog offers first. Rows the table shows at least, and at first (the plots above keep the rest of the height). The widest a column grows to fit its texts, in characters (its tooltip has the rest).</extracomment>
         <translation>运行</translation>
     </message>
     <message>
@@ -2548,7 +2873,7 @@
         <translation>从表格和磁盘中删除除当前运行以外的所有运行。</translation>
     </message>
     <message>
-        <source>Save the run&apos;s model</source>
+        <source>Save the run's model</source>
         <translation>保存该运行的模型</translation>
     </message>
     <message>
@@ -2556,7 +2881,7 @@
         <translation>模型</translation>
     </message>
     <message>
-        <source>Export the run&apos;s history</source>
+        <source>Export the run's history</source>
         <translation>导出该运行的训练记录</translation>
     </message>
     <message>
@@ -2592,7 +2917,7 @@
     <name>RunsTableModel</name>
     <message>
         <source>Run</source>
-        <extracomment>The value a column sorts by (numbers as numbers). How often the running run&apos;s row shows its progress (Hz). (iterations, seconds) of the run going on, shown in its row.</extracomment>
+        <extracomment>The value a column sorts by (numbers as numbers). How often the running run's row shows its progress (Hz). (iterations, seconds) of the run going on, shown in its row.</extracomment>
         <translation>运行</translation>
     </message>
     <message>
@@ -2671,7 +2996,7 @@
         <translation>正在加载测试图像…</translation>
     </message>
     <message>
-        <source>The network&apos;s probability for each class</source>
+        <source>The network's probability for each class</source>
         <translation>网络对各类别给出的概率</translation>
     </message>
     <message>
@@ -2683,7 +3008,7 @@
         <translation>从测试数据中随机显示另一张图像（{key}）。</translation>
     </message>
     <message>
-        <source>Test image {index}: a {label}. Start training to see the network&apos;s guess.</source>
+        <source>Test image {index}: a {label}. Start training to see the network's guess.</source>
         <translation>测试图像 {index}：{label}。开始训练后即可看到网络的预测。</translation>
     </message>
     <message>
@@ -2752,7 +3077,7 @@
     <name>SpeedControl</name>
     <message>
         <source>How fast training runs: full speed, or slowly enough to talk over (down to one iteration a second); it can be changed while training runs.</source>
-        <extracomment>Ticks and unticks &quot;Pause at each epoch&quot; (every letter of its text is taken in the tab). The slider&apos;s position at full speed (its rightmost). The loss axis of a slowed-down run first spans this many iterations, then doubles.</extracomment>
+        <extracomment>Ticks and unticks "Pause at each epoch" (every letter of its text is taken in the tab). The slider's position at full speed (its rightmost). The loss axis of a slowed-down run first spans this many iterations, then doubles.</extracomment>
         <translation>训练的速度：全速，或者慢到可以边讲解边看（最慢每秒一次迭代）；训练进行中也可以调整。</translation>
     </message>
     <message>
@@ -2784,7 +3109,7 @@
     <name>StepperBar</name>
     <message>
         <source>For&amp;ward step</source>
-        <extracomment>The Speed slider&apos;s value is twice the number of steps per second.</extracomment>
+        <extracomment>The Speed slider's value is twice the number of steps per second.</extracomment>
         <translation>正向单步(&amp;W)</translation>
     </message>
     <message>
@@ -2855,7 +3180,7 @@
     <name>TrainingTab</name>
     <message>
         <source>lr {rate}, hidden {hidden}, {optimizer}</source>
-        <extracomment>A legend shows at most this many learning rates of one run (first, …, last beyond). Points drawn of an earlier run&apos;s smoothed loss. The z-values and widths of an earlier run&apos;s curves, normal and brought to the front.</extracomment>
+        <extracomment>A legend shows at most this many learning rates of one run (first, …, last beyond). Points drawn of an earlier run's smoothed loss. The z-values and widths of an earlier run's curves, normal and brought to the front.</extracomment>
         <translation>学习率 {rate}，隐藏层 {hidden}，{optimizer}</translation>
     </message>
     <message>
@@ -2936,7 +3261,7 @@
         <source>At iteration {iteration} every ReLU in the hidden layer had output 0 for every image of many batches in a row: no gradient reaches the first layer any more, so the network can only guess (loss {loss}). The run was stopped.
 
 The learning rate ({rate}) is too large: one big update pushed the hidden units where they never switch on again. Lower it (try {smaller}) and start again.</source>
-        <extracomment>The loss is &quot;stuck&quot; when its mean over a window of this many iterations stays above STUCK_FACTOR times the chance-level loss ln(classes) and no lower than the window before. The translation context of :data:`EXPLANATIONS` (the Training tab shows them). The dialog&apos;s explanation of each kind of divergence; placeholders: {iteration}, {loss}, {rate} (the learning rate) and {smaller} (a tenth of it).</extracomment>
+        <extracomment>The loss is "stuck" when its mean over a window of this many iterations stays above STUCK_FACTOR times the chance-level loss ln(classes) and no lower than the window before. The translation context of :data:`EXPLANATIONS` (the Training tab shows them). The dialog's explanation of each kind of divergence; placeholders: {iteration}, {loss}, {rate} (the learning rate) and {smaller} (a tenth of it).</extracomment>
         <translation>在第 {iteration} 次迭代时，隐藏层的所有 ReLU 对连续多个 mini-batch 中的每张图像都输出 0：梯度再也传不到第一层，网络只能瞎猜（损失 {loss}）。训练已停止。
 
 学习率（{rate}）太大：一次过大的更新把隐藏层的神经元推到了再也不会激活的位置。请降低学习率（试试 {smaller}）后重新开始。</translation>
@@ -2978,7 +3303,7 @@ The learning rate ({rate}) is too large for this network: the updates overshoot 
         <translation>数值梯度很慢</translation>
     </message>
     <message>
-        <source>The numerical gradient computes the loss twice for each of the network&apos;s parameters: {per_iteration} per iteration here, so {iterations} iterations would take {total}.
+        <source>The numerical gradient computes the loss twice for each of the network's parameters: {per_iteration} per iteration here, so {iterations} iterations would take {total}.
 
 Backpropagation gets the same gradient thousands of times faster. Start anyway?</source>
         <translation>数值梯度需要对网络的每个参数各计算两次损失：在这台计算机上每次迭代需要{per_iteration}，因此 {iterations} 次迭代需要{total}。
@@ -2987,7 +3312,7 @@ Backpropagation gets the same gradient thousands of times faster. Start anyway?<
     </message>
     <message>
         <source>mean ± std of {runs} seeds</source>
-        <extracomment>Points drawn of the loss band (it is smooth). The opacity of a band&apos;s fill (of 255).</extracomment>
+        <extracomment>Points drawn of the loss band (it is smooth). The opacity of a band's fill (of 255).</extracomment>
         <translation>{runs} 个种子的平均值 ± 标准差</translation>
     </message>
     <message>
@@ -2998,16 +3323,25 @@ Backpropagation gets the same gradient thousands of times faster. Start anyway?<
         <source>test acc, {band}</source>
         <translation>测试精度，{band}</translation>
     </message>
+    <message>
+        <source>Open this iteration in the layer graph</source>
+        <extracomment>The key of "Open this iteration in the layer graph".</extracomment>
+        <translation>在层计算图中打开这次迭代</translation>
+    </message>
+    <message>
+        <source>Show the paused iteration's batch (its first 100 images) in the Layer graph tab</source>
+        <translation>在“层计算图”标签页中显示暂停的那次迭代的批次（前 100 张图像）</translation>
+    </message>
 </context>
 <context>
     <name>ViewPictures</name>
     <message>
         <source>Export &amp;view…</source>
-        <extracomment>The PNG choices of the export dialog: image pixels per on-screen pixel (None: the screen&apos;s).</extracomment>
+        <extracomment>The PNG choices of the export dialog: image pixels per on-screen pixel (None: the screen's).</extracomment>
         <translation>导出视图(&amp;V)…</translation>
     </message>
     <message>
-        <source>Save the current tab&apos;s main view as a PNG image or an SVG drawing</source>
+        <source>Save the current tab's main view as a PNG image or an SVG drawing</source>
         <translation>将当前标签页的主视图保存为 PNG 图像或 SVG 矢量图</translation>
     </message>
     <message>
@@ -3015,11 +3349,11 @@ Backpropagation gets the same gradient thousands of times faster. Start anyway?<
         <translation>复制图片(&amp;C)</translation>
     </message>
     <message>
-        <source>Put the current tab&apos;s main view on the clipboard as a picture</source>
+        <source>Put the current tab's main view on the clipboard as a picture</source>
         <translation>将当前标签页的主视图作为图片复制到剪贴板</translation>
     </message>
     <message>
-        <source>PNG image at the screen&apos;s resolution</source>
+        <source>PNG image at the screen's resolution</source>
         <translation>PNG 图像（屏幕分辨率）</translation>
     </message>
     <message>

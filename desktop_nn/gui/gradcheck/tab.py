@@ -36,6 +36,7 @@ from desktop_nn.gui.common.messages import show_message
 from desktop_nn.gui.common.state import AppState
 from desktop_nn.gui.common.tab_contract import TabContract
 from desktop_nn.gui.common.widgets import StatusLabel
+from desktop_nn.gui.gradcheck.diff_maps import DiffMapsBox
 from desktop_nn.gui.gradcheck.job import check_job
 from desktop_nn.gui.gradcheck.results import ExplanationBox, HistoryBox, ResultsBox
 from desktop_nn.gui.gradcheck.texts import format_seconds
@@ -87,6 +88,7 @@ class GradientCheckTab(QWidget, TabContract):
                                                   self.results.settings_label)
         self.history = HistoryBox()
         self.history_table = self.history.table
+        self.diff_maps = DiffMapsBox()
         self._build_layout()
         self.run_button.clicked.connect(self.start)
         self.cancel_button.clicked.connect(self.cancel)
@@ -163,7 +165,7 @@ class GradientCheckTab(QWidget, TabContract):
         left.addLayout(buttons)
         for widget in (self.progress_bar, self.status_label, self.plan_label):
             left.addWidget(widget)
-        left.addStretch(1)
+        left.addWidget(self.diff_maps, 1)
         left_widget = QWidget()
         left_widget.setLayout(left)
         left_widget.setMinimumWidth(SETTINGS_WIDTH)
@@ -319,6 +321,7 @@ class GradientCheckTab(QWidget, TabContract):
             images = self.tr("The first {count} {dataset} training images (labels {labels})"
                              ).format(count=settings.samples, dataset=dataset, labels=labels)
         self.results.show_result(result, settings, images)
+        self.diff_maps.show_result(result)
         self.history.add(result, settings)
 
     # -- the tab contract --------------------------------------------------------------------

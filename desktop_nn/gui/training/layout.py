@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QScrollArea, QSplitter, QVBoxLayout, QWidget
+from collections.abc import Callable
 
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QPushButton, QScrollArea, QSplitter, QVBoxLayout, QWidget
+
+from desktop_nn.gui.common.shortcuts import add_command_key, key_text
 from desktop_nn.gui.common.zoom import refit_on_font_change
+
+#: The key of "Open this iteration in the layer graph".
+OPEN_IN_LAYERS_KEY = "Ctrl+Shift+Y"
 
 
 def settings_column(panel: QWidget, *below: QWidget) -> QWidget:
@@ -58,3 +64,16 @@ def columns(left: QWidget, middle: QWidget, right: QWidget) -> QSplitter:
         splitter.setStretchFactor(index, stretch)
     splitter.setChildrenCollapsible(False)
     return splitter
+
+
+def open_in_layers_button(slot: Callable[[], None]) -> QPushButton:
+    """The button that shows a paused iteration's batch in the Layer graph tab."""
+    button = QPushButton(QCoreApplication.translate(
+        "TrainingTab", "Open this iteration in the layer graph"))
+    button.setObjectName("openIterationInLayersButton")
+    add_command_key(button, OPEN_IN_LAYERS_KEY)
+    button.setToolTip(QCoreApplication.translate(
+        "TrainingTab", "Show the paused iteration's batch (its first 100 images) in the Layer "
+        "graph tab") + f" ({key_text(OPEN_IN_LAYERS_KEY)})")
+    button.clicked.connect(slot)
+    return button

@@ -23,7 +23,13 @@ from desktop_nn.gui.common.plot_style import apply_fonts
 from desktop_nn.gui.common.state import AppState
 from desktop_nn.gui.training.controller import RunController
 from desktop_nn.gui.training.curves import AccuracyPlot, LossPlot
-from desktop_nn.gui.training.layout import column, columns, curves_splitter, settings_column
+from desktop_nn.gui.training.layout import (
+    column,
+    columns,
+    curves_splitter,
+    open_in_layers_button,
+    settings_column,
+)
 from desktop_nn.gui.training.lesson import TrainingLesson
 from desktop_nn.gui.training.panel import HyperparameterPanel
 from desktop_nn.gui.training.plot_options import SMOOTHING_RANGE, PlotOptions
@@ -55,12 +61,15 @@ class TrainingTab(QWidget, TrainingLesson):
         The dataset choice changed ("mnist" or "fashion-mnist").
     run_ended(str)
         "finished", "stopped", "diverged" or "failed" (after the thread has finished).
+    iteration_opened(object, object)
+        The paused iteration's batch (its first 100 images and labels), to show as layers.
     """
 
     status = Signal(str)
     config_changed = Signal()
     dataset_chosen = Signal(str)
     run_ended = Signal(str)
+    iteration_opened = Signal(object, object)
 
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -107,13 +116,13 @@ class TrainingTab(QWidget, TrainingLesson):
 
     # -- construction ------------------------------------------------------------------------
     def _build_layout(self) -> None:
-        left = settings_column(self.panel, self.speed_control, self.buttons)
+        button = self.open_layers_button = open_in_layers_button(self.open_iteration)
+        left = settings_column(self.panel, self.speed_control, self.buttons, button)
         self.curves_area = curves_splitter(self.loss_plot, self.accuracy_plot, self.runs_panel)
         middle = column(self.curves_area, self.plot_options, self.progress_bar, self.speed_label)
         self.preview.setMinimumWidth(200)
         self.splitter = columns(left, middle, self.preview)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.splitter)
+        QVBoxLayout(self).addWidget(self.splitter)
 
     def _connect(self) -> None:
         self.start_button.clicked.connect(self.start)
@@ -286,6 +295,13 @@ class TrainingTab(QWidget, TrainingLesson):
             self.panel.set_running(False)
         return finished
 
+    @Slot()
+    def open_iteration(self) -> None:
+        """Hand the paused iteration's batch (at most its first 100 images) to the window."""
+        batch = self.controller.trainer.last_batch() if self.is_paused else None
+        if batch is not None:
+            self.iteration_opened.emit(batch[0][:100].copy(), batch[1][:100].copy())
+
     # -- what the run reports ----------------------------------------------------------------
     @Slot(object)
     def _on_metrics(self, batch: MetricsBatch) -> None:
@@ -379,3 +395,6 @@ class TrainingTab(QWidget, TrainingLesson):
         self.buttons.show_state(running=self.is_running, paused=self.is_paused,
                                 waiting=self._start_when_loaded,
                                 has_data=self.state.data is not None)
+        trainer = self.controller.trainer
+        self.open_layers_button.setEnabled(self.is_paused and trainer is not None
+                                           and trainer.last_batch_indices is not None)

@@ -145,7 +145,8 @@ def test_every_tab_exports_its_main_view(window, tmp_path):
              window.evaluate_tab: window.evaluate_tab.confusion_view,
              window.inside_tab: window.inside_tab.views,
              window.draw_tab: window.draw_tab,
-             window.chapter4_tab: window.chapter4_tab.main_view()}  # the part on screen
+             window.chapter4_tab: window.chapter4_tab.main_view(),  # the part on screen
+             window.layers_tab: window.layers_tab.view}
     assert len(views) == window.tabs.count()
     for index in range(window.tabs.count()):
         tab = window.tabs.widget(index)

@@ -116,7 +116,7 @@ class MainWindow(QMainWindow):
         self.layers_tab = LayersTab(self.state)
         self.layers_tab.status.connect(
             lambda message: self.show_status(message, owner=self.layers_tab))
-        self.add_tab(self.layers_tab, self.tr("La&yer graph"))
+        self.add_tab(self.layers_tab, self.tr("Layer graph (ch. &5)"))
         self.training_tab.iteration_opened.connect(self.open_in_layers)
 
     @Slot(object, object)

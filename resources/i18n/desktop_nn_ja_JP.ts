@@ -2196,8 +2196,8 @@
         <translation>計算グラフ(&amp;C)</translation>
     </message>
     <message>
-        <source>La&amp;yer graph</source>
-        <translation>レイヤの計算グラフ(&amp;Y)</translation>
+        <source>Layer graph (ch. &amp;5)</source>
+        <translation>レイヤの計算グラフ（5 章）(&amp;5)</translation>
     </message>
     <message>
         <source>&amp;Gradient check</source>

@@ -2196,8 +2196,8 @@
         <translation>计算图(&amp;C)</translation>
     </message>
     <message>
-        <source>La&amp;yer graph</source>
-        <translation>层计算图(&amp;Y)</translation>
+        <source>Layer graph (ch. &amp;5)</source>
+        <translation>层计算图（第 5 章）(&amp;5)</translation>
     </message>
     <message>
         <source>&amp;Gradient check</source>

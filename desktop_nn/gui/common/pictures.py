@@ -22,8 +22,10 @@ from pathlib import Path
 from PySide6.QtCore import (
     QBuffer,
     QIODevice,
+    QItemSelection,
     QItemSelectionModel,
     QModelIndex,
+    QPersistentModelIndex,
     QPoint,
     QRect,
     QRectF,
@@ -205,14 +207,22 @@ def _cells_unselected(view: QAbstractItemView) -> Iterator[None]:
     if model is None:
         yield
         return
-    selection, current = model.selection(), model.currentIndex()
+    # Kept cell by cell, as persistent indexes (putting back the QItemSelection taken before
+    # the clearing once left the selected row unselected in a full test run).
+    selected = [QPersistentModelIndex(index) for index in model.selectedIndexes()]
+    current = QPersistentModelIndex(model.currentIndex())
     blocked = model.blockSignals(True)
     try:
         model.clearSelection()
         model.setCurrentIndex(QModelIndex(), QItemSelectionModel.SelectionFlag.NoUpdate)
         yield
     finally:
+        selection = QItemSelection()
+        for kept in selected:
+            if kept.isValid():
+                index = QModelIndex(kept)
+                selection.select(index, index)
         model.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
-        model.setCurrentIndex(current, QItemSelectionModel.SelectionFlag.NoUpdate)
+        model.setCurrentIndex(QModelIndex(current), QItemSelectionModel.SelectionFlag.NoUpdate)
         model.blockSignals(blocked)
         view.viewport().update()

@@ -22,7 +22,7 @@ def test_the_tab_sits_next_to_the_computation_graph(window):
     tabs = window.tabs
     index = tabs.indexOf(window.layers_tab)
     assert index == tabs.indexOf(window.graph_tab) + 1
-    assert tabs.tabText(index) == "La&yer graph"
+    assert tabs.tabText(index) == "Layer graph (ch. &5)"
 
 
 def test_the_stepping_keys_step_only_the_tab_shown(window, qtbot):

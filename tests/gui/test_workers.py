@@ -280,9 +280,16 @@ def test_a_closed_window_lets_its_data_go(qtbot):
         return images
 
     images = open_and_close()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    gc.collect()
-    assert images() is None
+
+    def released() -> bool:
+        # Queued signals from the window's threads hold their arguments until delivered, and
+        # deleteLater() waits for the event loop: both are let through before looking.
+        QCoreApplication.processEvents()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        gc.collect()
+        return images() is None
+
+    qtbot.waitUntil(released, timeout=30_000)
 
 
 def test_a_finished_worker_is_let_go(qtbot):

@@ -71,63 +71,49 @@ MIRRORS: dict[str, tuple[str, ...]] = {
     ),
 }
 
+
+def pinned_files(**pins: tuple[str, str, int]) -> tuple[RemoteFile, ...]:
+    """A dataset's four files from their pins: ``train_img=(sha256, md5, size), ...``.
+
+    The keys are those of :data:`desktop_nn.data.mnist.FILE_NAMES`, which name the files.
+    """
+    return tuple(RemoteFile(FILE_NAMES[key], sha256=sha256, md5=md5, size=size)
+                 for key, (sha256, md5, size) in pins.items())
+
+
 #: The files of each dataset with their pinned checksums and sizes (the original .gz files).
 REMOTE_FILES: dict[str, tuple[RemoteFile, ...]] = {
     # MD5 as pinned by torchvision's MNIST, SHA-256 and sizes as pinned by tensorflow-datasets
     # (url_checksums/mnist.txt); both listed in shared/datasets/mnist/README.md.
-    "mnist": (
-        RemoteFile(
-            FILE_NAMES["train_img"],
-            sha256="440fcabf73cc546fa21475e81ea370265605f56be210a4024d2ca8f203523609",
-            md5="f68b3c2dcbeaaa9fbdd348bbdeb94873",
-            size=9_912_422,
-        ),
-        RemoteFile(
-            FILE_NAMES["train_label"],
-            sha256="3552534a0a558bbed6aed32b30c495cca23d567ec52cac8be1a0730e8010255c",
-            md5="d53e105ee54ea40749a09fcbcd1e9432",
-            size=28_881,
-        ),
-        RemoteFile(
-            FILE_NAMES["test_img"],
-            sha256="8d422c7b0a1c1c79245a5bcf07fe86e33eeafee792b84584aec276f5a2dbc4e6",
-            md5="9fb629c4189551a2d022fa330f9573f3",
-            size=1_648_877,
-        ),
-        RemoteFile(
-            FILE_NAMES["test_label"],
-            sha256="f7ae60f92e00ec6debd23a6088c31dbd2371eca3ffa0defaefb259924204aec6",
-            md5="ec29112dd5afa0611ce80d1b7f02629c",
-            size=4_542,
-        ),
+    "mnist": pinned_files(
+        train_img=(
+            "440fcabf73cc546fa21475e81ea370265605f56be210a4024d2ca8f203523609",
+            "f68b3c2dcbeaaa9fbdd348bbdeb94873", 9_912_422),
+        train_label=(
+            "3552534a0a558bbed6aed32b30c495cca23d567ec52cac8be1a0730e8010255c",
+            "d53e105ee54ea40749a09fcbcd1e9432", 28_881),
+        test_img=(
+            "8d422c7b0a1c1c79245a5bcf07fe86e33eeafee792b84584aec276f5a2dbc4e6",
+            "9fb629c4189551a2d022fa330f9573f3", 1_648_877),
+        test_label=(
+            "f7ae60f92e00ec6debd23a6088c31dbd2371eca3ffa0defaefb259924204aec6",
+            "ec29112dd5afa0611ce80d1b7f02629c", 4_542),
     ),
     # MD5 as pinned by torchvision's FashionMNIST (also the table in zalandoresearch/fashion-mnist's
     # README); SHA-256 and sizes as pinned by tensorflow-datasets
     # (tensorflow_datasets/url_checksums/fashion_mnist.txt).
-    "fashion-mnist": (
-        RemoteFile(
-            FILE_NAMES["train_img"],
-            sha256="3aede38d61863908ad78613f6a32ed271626dd12800ba2636569512369268a84",
-            md5="8d4fb7e6c68d591d4c3dfef9ec88bf0d",
-            size=26_421_880,
-        ),
-        RemoteFile(
-            FILE_NAMES["train_label"],
-            sha256="a04f17134ac03560a47e3764e11b92fc97de4d1bfaf8ba1a3aa29af54cc90845",
-            md5="25c81989df183df01b3e8a0aad5dffbe",
-            size=29_515,
-        ),
-        RemoteFile(
-            FILE_NAMES["test_img"],
-            sha256="346e55b948d973a97e58d2351dde16a484bd415d4595297633bb08f03db6a073",
-            md5="bef4ecab320f06d8554ea6380940ec79",
-            size=4_422_102,
-        ),
-        RemoteFile(
-            FILE_NAMES["test_label"],
-            sha256="67da17c76eaffca5446c3361aaab5c3cd6d1c2608764d35dfb1850b086bf8dd5",
-            md5="bb300cfdad3c16e7a12a480ee83cd310",
-            size=5_148,
-        ),
+    "fashion-mnist": pinned_files(
+        train_img=(
+            "3aede38d61863908ad78613f6a32ed271626dd12800ba2636569512369268a84",
+            "8d4fb7e6c68d591d4c3dfef9ec88bf0d", 26_421_880),
+        train_label=(
+            "a04f17134ac03560a47e3764e11b92fc97de4d1bfaf8ba1a3aa29af54cc90845",
+            "25c81989df183df01b3e8a0aad5dffbe", 29_515),
+        test_img=(
+            "346e55b948d973a97e58d2351dde16a484bd415d4595297633bb08f03db6a073",
+            "bef4ecab320f06d8554ea6380940ec79", 4_422_102),
+        test_label=(
+            "67da17c76eaffca5446c3361aaab5c3cd6d1c2608764d35dfb1850b086bf8dd5",
+            "bb300cfdad3c16e7a12a480ee83cd310", 5_148),
     ),
 }

@@ -63,10 +63,11 @@ def main(argv: list[str] | None = None) -> int:
     """
     argv = sys.argv[1:] if argv is None else list(argv)
     _replace_closed_streams()
+    argv, qt_options = _window_arguments(argv)
     if not argv:
         from desktop_nn.gui.app import run_gui
 
-        return run_gui()
+        return run_gui([*sys.argv[:1], *qt_options])
     from desktop_nn.cli.open import is_lesson_argument
 
     if is_lesson_argument(argv, SUBCOMMANDS):
@@ -75,6 +76,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         parser = build_parser()
         args = parser.parse_args(argv)
+        args.qt_options = qt_options
         if not getattr(args, "func", None):
             parser.print_help()
             return _finish(EXIT_USAGE, command)
@@ -92,6 +94,18 @@ def main(argv: list[str] | None = None) -> int:
         return _unexpected(exc, command)
     except Exception as exc:
         return _unexpected(exc, command)
+
+
+def _window_arguments(argv: list[str]) -> tuple[list[str], list[str]]:
+    """``argv`` and Qt's own options apart when the command opens the window (no command, a
+    lesson file, ``open``); otherwise ``argv`` as it is (Qt options are then refused)."""
+    from desktop_nn.cli.open import is_lesson_argument
+    from desktop_nn.cli.qt_options import split_qt_options
+
+    ours, qt_options = split_qt_options(argv)
+    opens_window = (not ours or ours[0] == "open"
+                    or is_lesson_argument(ours, SUBCOMMANDS))
+    return (ours, qt_options) if opens_window else (argv, [])
 
 
 def _run(args: argparse.Namespace, command: str) -> int:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 
 from desktop_nn.cli.common import CliError
 
@@ -33,7 +34,8 @@ def run(args: argparse.Namespace) -> int:
         raise CliError(f"{args.file}: {exc}", exit_code=EXIT_BAD_LESSON) from None
     from desktop_nn.gui.app import run_gui
 
-    return run_gui(lesson=os.path.abspath(args.file))
+    qt_options = getattr(args, "qt_options", [])  # -platform xcb, -style fusion...
+    return run_gui([*sys.argv[:1], *qt_options], lesson=os.path.abspath(args.file))
 
 
 def is_lesson_argument(argv: list[str], commands: tuple[str, ...]) -> bool:

@@ -6,6 +6,7 @@ import argparse
 import json
 import math
 import sys
+import unicodedata
 from typing import Any
 
 import numpy as np
@@ -97,3 +98,16 @@ def finite_float(text: str) -> float:
 def shown(text: str, limit: int = 40) -> str:
     """``repr(text)``, cut to ``limit`` characters (a 5,000-digit number stays one short line)."""
     return repr(text) if len(text) <= limit else repr(text[:limit]) + "..."
+
+
+def cell_width(text: str) -> int:
+    """How many terminal cells ``text`` takes: wide and full-width characters (CJK) two,
+    combining marks none, every other character one."""
+    return sum(0 if unicodedata.combining(char)
+               else 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+               for char in text)
+
+
+def pad_cells(text: str, width: int) -> str:
+    """``text`` padded with spaces to ``width`` terminal cells (see :func:`cell_width`)."""
+    return text + " " * max(0, width - cell_width(text))

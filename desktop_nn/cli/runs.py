@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from desktop_nn.cli.common import CliError, path_text, print_json
+from desktop_nn.cli.common import CliError, cell_width, pad_cells, path_text, print_json
 from desktop_nn.core.run_export import (
     describe_changes,
     describe_rates,
@@ -125,10 +125,11 @@ def table_cells(row: RunRow) -> list[str]:
 
 
 def print_table(lines: list[list[str]]) -> None:
-    """Columns padded to their widest cell; the last one left as it is."""
-    widths = [max(len(line[i]) for line in lines) for i in range(len(lines[0]) - 1)]
+    """Columns padded to their widest cell (in terminal cells: a CJK character takes two); the
+    last one left as it is."""
+    widths = [max(cell_width(line[i]) for line in lines) for i in range(len(lines[0]) - 1)]
     for line in lines:
-        cells = [cell.ljust(width) for cell, width in zip(line, widths, strict=False)]
+        cells = [pad_cells(cell, width) for cell, width in zip(line, widths, strict=False)]
         print("  ".join([*cells, line[-1]]).rstrip())
 
 

@@ -11,6 +11,7 @@ import pytest
 
 from desktop_nn.cli import main
 from desktop_nn.cli import train as train_command
+from desktop_nn.cli.common import cell_width, pad_cells
 from desktop_nn.core.model_io import load_model
 from desktop_nn.core.run_store import RunStore
 from tests.run_records import made_up
@@ -235,3 +236,24 @@ def test_runs_needs_an_action(capsys):
         main(["runs"])
     assert info.value.code == 2
     assert "the following arguments are required: ACTION" in capsys.readouterr().err
+
+
+def test_cjk_names_keep_the_columns_aligned(capsys, data_dir):
+    """A wide character takes two terminal cells: the columns after the name line up."""
+    store = RunStore()
+    for seed, name in enumerate(["学習率0.5", "run 2", "ｆｕｌｌ ｗｉｄｔｈ", "café"]):
+        store.keep(made_up(seed, name=name))
+    code, out, err = run_cli(capsys, "runs", "list")
+    assert code == 0 and err == ""
+    table = out.splitlines()[1:6]
+    starts = {cell_width(line[:line.index(word)])
+              for line, word in zip(table, ["status", *["finished"] * 4], strict=True)}
+    assert len(starts) == 1, table
+
+
+def test_cell_width_counts_terminal_cells():
+    assert cell_width("run 1") == 5
+    assert cell_width("学習率") == 6 and cell_width("学习率") == 6  # W: two cells each
+    assert cell_width("ＡＢ") == 4  # full-width forms (F)
+    assert cell_width("cafe\u0301") == 4  # a combining accent takes no cell
+    assert pad_cells("学習", 6) == "学習  " and pad_cells("toolong", 3) == "toolong"

@@ -56,10 +56,13 @@ class RunBook(QObject):
         A message for the status bar.
     removed(list)
         These runs (:class:`ScreenRun`) left the window.
+    restored()
+        The kept runs are on screen again (after :meth:`restore` found some).
     """
 
     status = Signal(str)
     removed = Signal(list)
+    restored = Signal()
 
     def __init__(self, screen: RunsOnScreen, widget: QWidget,
                  store: RunStore | None = None) -> None:
@@ -86,10 +89,11 @@ class RunBook(QObject):
             self.screen.add_ended(record)
         for run in self.screen.runs[-MAX_OVERLAYS:]:
             self.screen.show(run, True)
+        self.refresh()
         if found.runs:
+            self.restored.emit()
             self.screen.loss_plot.show_all()
             self.screen.accuracy_plot.show_all()
-        self.refresh()
         self.notes = [str(note) for note in found.notes]
         return self.notes
 

@@ -43,6 +43,7 @@ class SeedRepeats(QObject):
         self.queue: list[TrainConfig] = []
         self.members: list[ScreenRun] = []
         tab.run_ended.connect(self._on_run_ended)
+        tab.book.restored.connect(self.show_kept_band)
 
     @property
     def is_repeating(self) -> bool:
@@ -89,14 +90,29 @@ class SeedRepeats(QObject):
         if len(runs) < 2 or group is None:
             self.done.emit(None)
             return
+        band = self._draw(runs, group)
+        self.tab.status.emit(describe_band(band))
+        self.done.emit(band)
+
+    def _draw(self, runs: list[ScreenRun], group: str) -> SeedBand:
+        """Draw the band of ``runs`` (two or more of ``group``) instead of their own curves."""
         window = self.tab.plot_settings()[0]
         band = seed_band([run.record for run in runs], lambda y: moving_average(y, window))
         self.tab.runs.fade_current()
         for run in runs:
             self.tab.book.set_shown(run, False)
         self.bands.draw(band, group)
-        self.tab.status.emit(describe_band(band))
-        self.done.emit(band)
+        return band
+
+    @Slot()
+    def show_kept_band(self) -> None:
+        """The runs kept earlier are back: draw the band of the last group of repeats among
+        them, as it was drawn when its last run ended."""
+        runs = [run for run in self.tab.runs.runs if run.has_ended and run.record is not None]
+        group = next((run.record.group for run in reversed(runs) if run.record.group), None)
+        members = [run for run in runs if group is not None and run.record.group == group]
+        if len(members) >= 2:
+            self._draw(members, group)
 
     def forget(self, runs: list[ScreenRun]) -> None:
         """Some runs left the window: a band drawn from one of them goes too."""

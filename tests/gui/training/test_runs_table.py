@@ -18,8 +18,10 @@ from desktop_nn.cli import main as cli_main
 from desktop_nn.core.curve_series import moving_average
 from desktop_nn.core.run_record import same_history
 from desktop_nn.core.run_store import RunStore
+from desktop_nn.core.seeds import seed_band
 from desktop_nn.gui.training.runs_table import COLUMNS, mean_std_text
 from tests.gui.messages import answer, message_boxes
+from tests.run_records import made_up
 
 #: pandas reads a float written with repr to within one ulp (its "high" precision parser).
 CSV_RTOL = 2 * np.finfo(np.float64).eps
@@ -138,6 +140,30 @@ def test_three_seeds_give_a_band_and_a_mean_std_that_match_the_histories(window,
     assert [row["seeds"] for row in table_rows(tab)] == [expected] * 3
     assert "3 seeds: final test accuracy" in window.statusBar().currentMessage()
 
+
+
+def test_a_kept_group_of_seeds_gets_its_band_back_after_a_restart(qtbot):
+    store = RunStore()
+    store.keep(made_up(5))  # an earlier run outside the group
+    group = [store.keep(made_up(seed, group="seeds 0–2"))[0] for seed in (0, 1, 2)]
+    main = open_window(qtbot)
+    tab = main.training_tab
+    window_size = tab.plot_settings()[0]
+    band = seed_band(group, lambda y: moving_average(y, window_size))
+    assert tab.repeats.bands.group == "seeds 0–2"
+    items = tab.accuracy_plot.getPlotItem().items
+    mean = next(i for i in items if isinstance(i, pg.PlotDataItem)
+                and i.name() == "test acc, mean ± std of 3 seeds")
+    np.testing.assert_array_equal(mean.yData, band.test_acc.mean)
+    fill = next(i for i in items if isinstance(i, pg.FillBetweenItem)
+                and np.array_equal(i.curves[1].yData, band.test_acc.upper))
+    np.testing.assert_array_equal(fill.curves[0].yData, band.test_acc.lower)
+    loss_mean = next(i for i in tab.loss_plot.getPlotItem().items
+                     if isinstance(i, pg.PlotDataItem) and i.name() == "mean ± std of 3 seeds")
+    assert loss_mean.yData[-1] == band.loss.mean[-1]
+    # As when the repeats ended: the band stands for the group's own curves.
+    assert [run.shown for run in tab.runs.runs] == [True, False, False, False]
+    main.close()
 
 def test_all_runs_export_as_csv_that_pandas_reads_and_that_matches(window, qtbot, tmp_path):
     tab = window.training_tab

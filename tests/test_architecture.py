@@ -5,7 +5,8 @@
   line.
 - ``core/``, ``graph/`` and ``data/`` (and the few top-level helpers they use) import no Qt and
   nothing from ``gui/`` or ``cli/``: the command line, the tests and the window drive the same
-  Qt-free code.
+  Qt-free code. Among themselves they import one way (:data:`PURE_USES`): ``core/`` is NumPy
+  and the helpers only, never ``data/``; arrays are passed in.
 - A feature package of the window (every package in ``gui/`` but ``common/``) imports no other
   feature package: what several features share lives in ``gui/common/``.
 
@@ -32,6 +33,13 @@ LONG_FUNCTIONS: dict[str, int] = {}
 #: The layers that never see Qt, and the top-level modules they may use.
 PURE_PACKAGES = ("core", "graph", "data", "lessons")
 PURE_HELPERS = ("fileio", "npy_reader", "resources", "translatable")
+#: The pure packages each pure package may import (besides the helpers).
+PURE_USES = {
+    "core": ("core",),
+    "graph": ("core", "graph", "data"),
+    "data": ("core", "data"),
+    "lessons": ("lessons",),
+}
 QT_ROOTS = frozenset({"PySide6", "shiboken6", "pyqtgraph", "PyQt5", "PyQt6", "qtpy", "superqt"})
 SHARED_IN_GUI = frozenset({"common"})
 
@@ -85,6 +93,7 @@ def long_functions(source: str, limit: int) -> dict[str, int]:
 
 def layer_violations(module: str, imports: set[str]) -> list[str]:
     """What a pure module (core/, graph/, data/ or a helper of theirs) must not import."""
+    own = module.split(".")[1] if module.count(".") >= 1 else ""
     bad = []
     for name in sorted(imports):
         root = name.split(".")[0]
@@ -92,7 +101,7 @@ def layer_violations(module: str, imports: set[str]) -> list[str]:
         if root in QT_ROOTS:
             bad.append(f"{module} imports Qt ({name})")
         elif root == "desktop_nn" and len(parts) > 1 and parts[1] not in (
-                *PURE_PACKAGES, *PURE_HELPERS, "__version__"):
+                *PURE_USES.get(own, PURE_PACKAGES), *PURE_HELPERS, "__version__"):
             bad.append(f"{module} imports {name}")
     return bad
 
@@ -166,6 +175,16 @@ def test_the_layer_check_refuses_qt_the_window_and_the_command_line():
         "desktop_nn.core.x imports desktop_nn.gui.common",
         "desktop_nn.core.x imports desktop_nn.image_files",
     ]
+
+
+def test_the_core_may_not_import_the_data_package():
+    imports = {"numpy", "desktop_nn.data.datasets", "desktop_nn.core.network",
+               "desktop_nn.translatable"}
+    assert layer_violations("desktop_nn.core.evaluation", imports) == [
+        "desktop_nn.core.evaluation imports desktop_nn.data.datasets"]
+    assert layer_violations("desktop_nn.graph.layer_nets", imports) == []
+    assert layer_violations("desktop_nn.lessons.format", {"desktop_nn.core.network"}) == [
+        "desktop_nn.lessons.format imports desktop_nn.core.network"]
 
 
 def test_the_feature_check_allows_common_and_the_shell_only():

@@ -6,11 +6,11 @@ import argparse
 from pathlib import Path
 
 from desktop_nn.cli.common import CliError, path_text, print_json
-from desktop_nn.core.evaluation import Evaluation, class_names, evaluate_model
+from desktop_nn.core.evaluation import Evaluation, evaluate_model
 from desktop_nn.core.model_io import ModelFileError, check_compatible, load_model
 from desktop_nn.core.training import CHOICES
 from desktop_nn.data import DataError, load_mnist
-from desktop_nn.data.datasets import DATASET_TITLES, NUM_CLASSES
+from desktop_nn.data.datasets import DATASET_TITLES, NUM_CLASSES, class_names
 
 CORNER = "true \\ predicted"
 

@@ -14,9 +14,9 @@ import numpy as np
 from desktop_nn.core.functions import softmax
 from desktop_nn.core.metrics import ClassMetrics, confusion_matrix, precision_recall_f1
 from desktop_nn.core.network import TwoLayerNet
-from desktop_nn.data.datasets import FASHION_MNIST_CLASSES, class_names
 
-__all__ = ["FASHION_MNIST_CLASSES", "Evaluation", "class_names", "evaluate_model"]
+__all__ = ["Evaluation", "evaluate_model"]
+
 
 @dataclass(frozen=True)
 class Evaluation:

@@ -15,9 +15,11 @@ import numpy as np
 
 from desktop_nn.core.network import ACTIVATIONS, NAMED_INITS
 from desktop_nn.core.optimizers import OPTIMIZERS
-from desktop_nn.data.datasets import DATASETS
 
 MNIST_TRAIN_SIZE = 60_000
+#: The datasets a run trains on, as settings, model files and the command line spell them
+#: (``desktop_nn.data`` loads them and gives their titles and classes).
+DATASETS = ("mnist", "fashion-mnist")
 
 #: Allowed ranges of the numeric fields, inclusive; the GUI's spin boxes use the same limits.
 LIMITS: dict[str, tuple[float, float]] = {

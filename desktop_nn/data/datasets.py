@@ -1,16 +1,22 @@
 """The datasets the program knows, defined once: their names, titles and classes.
 
 The window and the command line take the list of datasets, the title to show and the names of
-the classes from here. Fashion-MNIST's class names are marked for Qt's translation tools
+the classes from here; the names themselves are the choices a training configuration accepts
+(:data:`desktop_nn.core.train_config.DATASETS`), which the core defines without knowing this
+package. Fashion-MNIST's class names are marked for Qt's translation tools
 (context ``ClassNames``): the window shows them in its language, the command line in English.
 """
 
 from __future__ import annotations
 
+from desktop_nn.core.train_config import DATASETS
 from desktop_nn.translatable import QT_TRANSLATE_NOOP
 
-#: The datasets' names as the settings, model files and the command line spell them.
-DATASETS = ("mnist", "fashion-mnist")
+__all__ = [
+    "CLASS_NAMES_CONTEXT", "DATASETS", "DATASET_TITLES", "FASHION_MNIST_CLASSES", "NUM_CLASSES",
+    "class_names", "dataset_title",
+]
+
 #: How each dataset is called on screen and in messages (names: never translated).
 DATASET_TITLES = {"mnist": "MNIST", "fashion-mnist": "Fashion-MNIST"}
 #: Both datasets have ten classes, labelled 0 to 9.

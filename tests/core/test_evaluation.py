@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from desktop_nn.core.evaluation import class_names, evaluate_model
+from desktop_nn.core.evaluation import evaluate_model
 from desktop_nn.core.network import TwoLayerNet
 from desktop_nn.core.training import TrainConfig, Trainer
 
@@ -100,13 +100,6 @@ def test_shapes_that_do_not_fit_are_refused(x_shape, t_shape, classes):
 def test_labels_out_of_range_are_refused():
     with pytest.raises(ValueError, match=r"true labels must lie in 0\.\.2"):
         evaluate_model(oracle_network(3), np.eye(3), np.array([0, 1, 3]), num_classes=3)
-
-
-def test_class_names():
-    assert class_names("mnist") == [str(k) for k in range(10)]
-    assert class_names(None) == class_names("mnist")
-    fashion = class_names("fashion-mnist")
-    assert len(fashion) == 10 and fashion[0] == "T-shirt" and fashion[9] == "Boot"
 
 
 @pytest.fixture(scope="module")

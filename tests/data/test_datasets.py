@@ -30,6 +30,9 @@ def test_class_names():
     assert class_names("mnist") == [str(k) for k in range(NUM_CLASSES)]
     assert class_names("fashion-mnist") == list(FASHION_MNIST_CLASSES)
     assert class_names("fashion-mnist", 3) == ["0", "1", "2"]
+    assert class_names(None) == class_names("mnist")
+    fashion = class_names("fashion-mnist")
+    assert fashion[0] == "T-shirt" and fashion[9] == "Boot"
     assert len(FASHION_MNIST_CLASSES) == NUM_CLASSES
 
 

@@ -14,9 +14,10 @@ from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QFileDialog, QMainWindow
 
 from desktop_nn.core.history_csv import write_history_csv
-from desktop_nn.core.model_io import ModelFileError, check_compatible, load_model, save_model
+from desktop_nn.core.model_io import ModelFileError, save_model
 from desktop_nn.gui.common.exports import export_plot
 from desktop_nn.gui.common.messages import show_message
+from desktop_nn.gui.common.model_loading import read_model
 from desktop_nn.gui.common.state import AppState
 from desktop_nn.gui.training.tab import TrainingTab
 
@@ -68,17 +69,8 @@ class FileCommands(QObject):
 
     def load_model_from(self, path: str | os.PathLike) -> bool:
         """Make the model in ``path`` current everywhere; False (after a message) on failure."""
-        if self.state.is_training:
-            self._warn(self.tr("Training is running"),
-                       self.tr("Stop the run before loading a model."))
-            return False
-        try:
-            loaded = load_model(path)
-            check_compatible(loaded.network)
-        except ModelFileError as exc:
-            self._warn(self.tr("Could not load the model"),
-                       self.tr("The file was not loaded; the current network is unchanged.")
-                       + "\n\n" + str(exc))
+        loaded = read_model(path, self.state, self._warn)
+        if loaded is None:
             return False
         self.training.show_config(loaded.config, keep_dataset=True)
         self.state.set_model(loaded.network, loaded.config)

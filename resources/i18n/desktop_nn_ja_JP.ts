@@ -860,22 +860,6 @@
         <translation>モデル (*.npz)</translation>
     </message>
     <message>
-        <source>Training is running</source>
-        <translation>学習の実行中です</translation>
-    </message>
-    <message>
-        <source>Stop the run before loading a model.</source>
-        <translation>モデルを読み込む前に学習を停止してください。</translation>
-    </message>
-    <message>
-        <source>Could not load the model</source>
-        <translation>モデルを読み込めませんでした</translation>
-    </message>
-    <message>
-        <source>The file could not be read as a model:</source>
-        <translation>このファイルはモデルとして読み込めませんでした：</translation>
-    </message>
-    <message>
         <source>A different model is current now</source>
         <translation>現在のモデルが変わりました</translation>
     </message>
@@ -991,22 +975,6 @@
     <message>
         <source>Load model</source>
         <translation>モデルを読み込む</translation>
-    </message>
-    <message>
-        <source>Training is running</source>
-        <translation>学習中です</translation>
-    </message>
-    <message>
-        <source>Stop the run before loading a model.</source>
-        <translation>モデルを読み込む前に学習を停止してください。</translation>
-    </message>
-    <message>
-        <source>Could not load the model</source>
-        <translation>モデルを読み込めませんでした</translation>
-    </message>
-    <message>
-        <source>The file was not loaded; the current network is unchanged.</source>
-        <translation>ファイルは読み込まれませんでした。現在のネットワークはそのままです。</translation>
     </message>
     <message>
         <source>Loaded {file}: hidden size {hidden}, {activation}, seed {seed}</source>
@@ -2388,6 +2356,25 @@
     <message>
         <source>{list} (the first {limit} shown)</source>
         <translation>{list}（最初の {limit} 件を表示）</translation>
+    </message>
+</context>
+<context>
+    <name>ModelLoading</name>
+    <message>
+        <source>Training is running</source>
+        <translation>学習中です</translation>
+    </message>
+    <message>
+        <source>Stop the run before loading a model.</source>
+        <translation>モデルを読み込む前に学習を停止してください。</translation>
+    </message>
+    <message>
+        <source>Could not load the model</source>
+        <translation>モデルを読み込めませんでした</translation>
+    </message>
+    <message>
+        <source>The file was not loaded; the current network is unchanged.</source>
+        <translation>ファイルは読み込まれませんでした。現在のネットワークはそのままです。</translation>
     </message>
 </context>
 <context>

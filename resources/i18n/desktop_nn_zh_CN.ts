@@ -860,22 +860,6 @@
         <translation>模型 (*.npz)</translation>
     </message>
     <message>
-        <source>Training is running</source>
-        <translation>训练正在进行</translation>
-    </message>
-    <message>
-        <source>Stop the run before loading a model.</source>
-        <translation>请先停止训练，再加载模型。</translation>
-    </message>
-    <message>
-        <source>Could not load the model</source>
-        <translation>无法加载模型</translation>
-    </message>
-    <message>
-        <source>The file could not be read as a model:</source>
-        <translation>无法将该文件读取为模型：</translation>
-    </message>
-    <message>
         <source>A different model is current now</source>
         <translation>当前模型已更换</translation>
     </message>
@@ -991,22 +975,6 @@
     <message>
         <source>Load model</source>
         <translation>加载模型</translation>
-    </message>
-    <message>
-        <source>Training is running</source>
-        <translation>正在训练</translation>
-    </message>
-    <message>
-        <source>Stop the run before loading a model.</source>
-        <translation>加载模型前请先停止训练。</translation>
-    </message>
-    <message>
-        <source>Could not load the model</source>
-        <translation>无法加载模型</translation>
-    </message>
-    <message>
-        <source>The file was not loaded; the current network is unchanged.</source>
-        <translation>文件未加载；当前网络保持不变。</translation>
     </message>
     <message>
         <source>Loaded {file}: hidden size {hidden}, {activation}, seed {seed}</source>
@@ -2388,6 +2356,25 @@
     <message>
         <source>{list} (the first {limit} shown)</source>
         <translation>{list}（显示前 {limit} 个）</translation>
+    </message>
+</context>
+<context>
+    <name>ModelLoading</name>
+    <message>
+        <source>Training is running</source>
+        <translation>正在训练</translation>
+    </message>
+    <message>
+        <source>Stop the run before loading a model.</source>
+        <translation>加载模型前请先停止训练。</translation>
+    </message>
+    <message>
+        <source>Could not load the model</source>
+        <translation>无法加载模型</translation>
+    </message>
+    <message>
+        <source>The file was not loaded; the current network is unchanged.</source>
+        <translation>文件未加载；当前网络保持不变。</translation>
     </message>
 </context>
 <context>

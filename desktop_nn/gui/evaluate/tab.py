@@ -32,10 +32,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_nn.core.evaluation import Evaluation, evaluate_model
-from desktop_nn.core.model_io import ModelFileError, check_compatible, load_model
+from desktop_nn.core.model_io import check_compatible
 from desktop_nn.data.datasets import NUM_CLASSES, dataset_title
 from desktop_nn.gui.common.class_names import display_class_names
 from desktop_nn.gui.common.messages import show_message
+from desktop_nn.gui.common.model_loading import read_model
 from desktop_nn.gui.common.state import AppState
 from desktop_nn.gui.common.tab_contract import TabContract
 from desktop_nn.gui.common.widgets import StatusLabel
@@ -282,17 +283,8 @@ class EvaluateTab(QWidget, TabContract):
 
     def _load_model_here(self, path: str | os.PathLike) -> bool:
         """Load without a window: errors go to a message box; nothing changes on failure."""
-        if self.state.is_training:
-            self._show_message(self.tr("Training is running"),
-                               self.tr("Stop the run before loading a model."))
-            return False
-        try:
-            loaded = load_model(path)
-            check_compatible(loaded.network)
-        except ModelFileError as exc:
-            self._show_message(self.tr("Could not load the model"),
-                               self.tr("The file could not be read as a model:") + "\n"
-                               + str(exc))
+        loaded = read_model(path, self.state, self._show_message)
+        if loaded is None:
             return False
         self.state.set_model(loaded.network, loaded.config)
         return True

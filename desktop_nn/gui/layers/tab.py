@@ -358,7 +358,7 @@ class LayersTab(QWidget, TabContract):
     def set_zoom(self, factor: float) -> None:
         # The window's zoom scales the application font, which the drawing's texts take.
         self.scene.set_palette_and_zoom(self.view.palette())
-        self.view.fit()
+        self.view.set_text_zoom(factor, refit=True)
 
     # -- palette -----------------------------------------------------------------------------
     def changeEvent(self, event) -> None:

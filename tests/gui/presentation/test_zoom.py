@@ -218,6 +218,29 @@ def test_the_graph_fits_the_window_within_limits_that_follow_the_zoom(qtbot):
     tab.shutdown()
 
 
+
+def test_the_layer_graph_fits_within_limits_that_follow_the_zoom(qtbot):
+    """As the computation graph does: at 200% the fit stays within twice the limits."""
+    from desktop_nn.gui.layers.tab import LayersTab
+
+    tab = LayersTab()
+    qtbot.addWidget(tab)
+    tab.resize(700, 450)  # the MNIST network fits below twice the smallest fit
+    tab.show()
+    qtbot.waitExposed(tab)
+    tab.chooser.net_combo.setCurrentIndex(tab.chooser.net_combo.findData("fresh"))
+    view = tab.view
+    low, high = view.FIT_LIMITS
+    fitted = view.zoom
+    assert low <= fitted < 2 * low
+    tab.set_zoom(2.0)
+    assert view.auto_fit and view.zoom == pytest.approx(min(max(fitted, 2 * low), 2 * high))
+    tab.set_zoom(1.0)
+    assert view.zoom == pytest.approx(fitted)
+    view.zoom_by(view.ZOOM_STEP)  # the user's zoom: the scene redraws its texts, then fits
+    tab.set_zoom(1.5)
+    assert view.auto_fit and view.zoom == pytest.approx(min(max(fitted, 1.5 * low), 1.5 * high))
+
 def shows_every_row(table) -> bool:
     rows = sum(table.rowHeight(row) for row in range(table.rowCount()))
     return table.height() >= table.horizontalHeader().height() + rows

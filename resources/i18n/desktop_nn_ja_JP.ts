@@ -788,8 +788,8 @@
 ({confidence})</translation>
     </message>
     <message>
-        <source>E&amp;valuate on the test set</source>
-        <translation>テストデータで評価(&amp;V)</translation>
+        <source>Evaluate &amp;on the test set</source>
+        <translation>テストデータで評価(&amp;O)</translation>
     </message>
     <message>
         <source>Score the current model on all test images: accuracy, confusion matrix, per-class metrics and the mistakes.</source>
@@ -1191,6 +1191,14 @@
         <translation>数値勾配の計算を中止します。ほかには何も変わりません。</translation>
     </message>
     <message>
+        <source>Hidden la&amp;yer size:</source>
+        <translation>隠れ層のサイズ(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>Activati&amp;on:</source>
+        <translation>活性化関数(&amp;O)：</translation>
+    </message>
+    <message>
         <source>Numerical gradient: {percent}% done, {remaining} left</source>
         <translation>数値勾配：{percent}% 完了、残り{remaining}</translation>
     </message>
@@ -1209,14 +1217,6 @@
     <message>
         <source>&amp;Samples:</source>
         <translation>サンプル数(&amp;S)：</translation>
-    </message>
-    <message>
-        <source>Hidden si&amp;ze:</source>
-        <translation>隠れ層のサイズ(&amp;Z)：</translation>
-    </message>
-    <message>
-        <source>&amp;Activation:</source>
-        <translation>活性化関数(&amp;A)：</translation>
     </message>
     <message>
         <source>Rando&amp;m seed:</source>
@@ -1621,20 +1621,16 @@
         <translation>訓練画像数：</translation>
     </message>
     <message>
-        <source>Hidden si&amp;ze:</source>
-        <translation>隠れ層のサイズ(&amp;Z)：</translation>
-    </message>
-    <message>
-        <source>Acti&amp;vation:</source>
-        <translation>活性化関数(&amp;V)：</translation>
-    </message>
-    <message>
         <source>Learning &amp;rate:</source>
         <translation>学習率(&amp;R)：</translation>
     </message>
     <message>
         <source>Iteratio&amp;ns:</source>
         <translation>イテレーション数(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Optimi&amp;zer:</source>
+        <translation>最適化手法(&amp;Z)：</translation>
     </message>
     <message>
         <source>Gr&amp;adient:</source>
@@ -1653,6 +1649,14 @@
         <translation>ネットワーク</translation>
     </message>
     <message>
+        <source>Hidden la&amp;yer size:</source>
+        <translation>隠れ層のサイズ(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>Activati&amp;on:</source>
+        <translation>活性化関数(&amp;O)：</translation>
+    </message>
+    <message>
         <source>&amp;Weight init:</source>
         <translation>重みの初期値(&amp;W)：</translation>
     </message>
@@ -1663,10 +1667,6 @@
     <message>
         <source>&amp;Batch size:</source>
         <translation>バッチサイズ(&amp;B)：</translation>
-    </message>
-    <message>
-        <source>&amp;Optimizer:</source>
-        <translation>最適化手法(&amp;O)：</translation>
     </message>
     <message>
         <source>Sa&amp;mpling:</source>
@@ -2204,10 +2204,6 @@
         <translation>勾配確認(&amp;G)</translation>
     </message>
     <message>
-        <source>&amp;Evaluate</source>
-        <translation>評価(&amp;E)</translation>
-    </message>
-    <message>
         <source>&amp;Inside</source>
         <translation>ネットワークの内部(&amp;I)</translation>
     </message>
@@ -2248,8 +2244,16 @@
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <source>Displa&amp;y</source>
-        <translation>表示(&amp;Y)</translation>
+        <source>Eva&amp;luate</source>
+        <translation>評価(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>編集(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>表示(&amp;V)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -2509,8 +2513,8 @@
         <translation>入力の値：数値を入力して Enter キーを押すか、矢印で変更します。計算グラフはこれまでに表示した部分を計算し直します。</translation>
     </message>
     <message>
-        <source>&amp;Value:</source>
-        <translation>値(&amp;V)：</translation>
+        <source>Val&amp;ue:</source>
+        <translation>値(&amp;U)：</translation>
     </message>
     <message>
         <source>Nothing selected</source>
@@ -3133,8 +3137,8 @@
         <translation>直前のステップ（順伝播・逆伝播とも）を取り消します</translation>
     </message>
     <message>
-        <source>R&amp;un all</source>
-        <translation>すべて実行(&amp;U)</translation>
+        <source>Ru&amp;n all</source>
+        <translation>すべて実行(&amp;N)</translation>
     </message>
     <message>
         <source>Finish the forward and the backward pass at once</source>

@@ -788,8 +788,8 @@
 ({confidence})</translation>
     </message>
     <message>
-        <source>E&amp;valuate on the test set</source>
-        <translation>在测试数据上评估(&amp;V)</translation>
+        <source>Evaluate &amp;on the test set</source>
+        <translation>在测试数据上评估(&amp;O)</translation>
     </message>
     <message>
         <source>Score the current model on all test images: accuracy, confusion matrix, per-class metrics and the mistakes.</source>
@@ -1191,6 +1191,14 @@
         <translation>停止计算数值梯度；其他内容不受影响。</translation>
     </message>
     <message>
+        <source>Hidden la&amp;yer size:</source>
+        <translation>隐藏层大小(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>Activati&amp;on:</source>
+        <translation>激活函数(&amp;O)：</translation>
+    </message>
+    <message>
         <source>Numerical gradient: {percent}% done, {remaining} left</source>
         <translation>数值梯度：已完成 {percent}%，剩余{remaining}</translation>
     </message>
@@ -1209,14 +1217,6 @@
     <message>
         <source>&amp;Samples:</source>
         <translation>样本数(&amp;S)：</translation>
-    </message>
-    <message>
-        <source>Hidden si&amp;ze:</source>
-        <translation>隐藏层大小(&amp;Z)：</translation>
-    </message>
-    <message>
-        <source>&amp;Activation:</source>
-        <translation>激活函数(&amp;A)：</translation>
     </message>
     <message>
         <source>Rando&amp;m seed:</source>
@@ -1621,20 +1621,16 @@
         <translation>训练图像数：</translation>
     </message>
     <message>
-        <source>Hidden si&amp;ze:</source>
-        <translation>隐藏层大小(&amp;Z)：</translation>
-    </message>
-    <message>
-        <source>Acti&amp;vation:</source>
-        <translation>激活函数(&amp;V)：</translation>
-    </message>
-    <message>
         <source>Learning &amp;rate:</source>
         <translation>学习率(&amp;R)：</translation>
     </message>
     <message>
         <source>Iteratio&amp;ns:</source>
         <translation>迭代次数(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Optimi&amp;zer:</source>
+        <translation>最优化方法(&amp;Z)：</translation>
     </message>
     <message>
         <source>Gr&amp;adient:</source>
@@ -1653,6 +1649,14 @@
         <translation>网络</translation>
     </message>
     <message>
+        <source>Hidden la&amp;yer size:</source>
+        <translation>隐藏层大小(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>Activati&amp;on:</source>
+        <translation>激活函数(&amp;O)：</translation>
+    </message>
+    <message>
         <source>&amp;Weight init:</source>
         <translation>权重的初始值(&amp;W)：</translation>
     </message>
@@ -1663,10 +1667,6 @@
     <message>
         <source>&amp;Batch size:</source>
         <translation>批大小(&amp;B)：</translation>
-    </message>
-    <message>
-        <source>&amp;Optimizer:</source>
-        <translation>最优化方法(&amp;O)：</translation>
     </message>
     <message>
         <source>Sa&amp;mpling:</source>
@@ -2204,10 +2204,6 @@
         <translation>梯度确认(&amp;G)</translation>
     </message>
     <message>
-        <source>&amp;Evaluate</source>
-        <translation>评估(&amp;E)</translation>
-    </message>
-    <message>
         <source>&amp;Inside</source>
         <translation>网络内部(&amp;I)</translation>
     </message>
@@ -2248,8 +2244,16 @@
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <source>Displa&amp;y</source>
-        <translation>显示(&amp;Y)</translation>
+        <source>Eva&amp;luate</source>
+        <translation>评估(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -2509,8 +2513,8 @@
         <translation>输入的值：键入数字后按 Enter，或使用箭头调整；计算图会重新计算目前已显示的部分。</translation>
     </message>
     <message>
-        <source>&amp;Value:</source>
-        <translation>值(&amp;V)：</translation>
+        <source>Val&amp;ue:</source>
+        <translation>值(&amp;U)：</translation>
     </message>
     <message>
         <source>Nothing selected</source>
@@ -3133,8 +3137,8 @@
         <translation>撤销上一步（正向或反向）</translation>
     </message>
     <message>
-        <source>R&amp;un all</source>
-        <translation>全部运行(&amp;U)</translation>
+        <source>Ru&amp;n all</source>
+        <translation>全部运行(&amp;N)</translation>
     </message>
     <message>
         <source>Finish the forward and the backward pass at once</source>

@@ -2021,6 +2021,7 @@
     <name>LessonPanel</name>
     <message>
         <source>Lesson</source>
+        <extracomment>The narrowest the panel is as a column beside the tabs (pixels).</extracomment>
         <translation>レッスン</translation>
     </message>
     <message>
@@ -2034,6 +2035,132 @@
     <message>
         <source>Close the lesson: the controls it hid come back; the settings stay as they are.</source>
         <translation>レッスンを閉じます。隠されていたコントロールが戻り、設定はそのままです。</translation>
+    </message>
+</context>
+<context>
+    <name>LessonState</name>
+    <message>
+        <source>{part}.expression is refused: {reason}</source>
+        <translation>{part}.expression は受け付けられません：{reason}</translation>
+    </message>
+    <message>
+        <source>{key} must be a pair of numbers [x0, x1]</source>
+        <translation>{key} は数値の組 [x0, x1] でなければなりません</translation>
+    </message>
+    <message>
+        <source>the tab's settings are not a set of named values</source>
+        <extracomment>The translation context of the messages that refuse a lesson's state. The tab's stable name in lesson files ("training", "graph", "layers", ...).</extracomment>
+        <translation>このタブの設定が名前付きの値の集まりになっていません</translation>
+    </message>
+    <message>
+        <source>unknown setting(s): {names}</source>
+        <translation>不明な設定：{names}</translation>
+    </message>
+    <message>
+        <source>{key} must be a number</source>
+        <translation>{key} は数値でなければなりません</translation>
+    </message>
+    <message>
+        <source>{key} must be a whole number</source>
+        <translation>{key} は整数でなければなりません</translation>
+    </message>
+    <message>
+        <source>{key} must be between {low:g} and {high:g}</source>
+        <translation>{key} は {low:g} から {high:g} の間でなければなりません</translation>
+    </message>
+    <message>
+        <source>{key} must be one of: {choices}</source>
+        <translation>{key} は次のいずれかでなければなりません：{choices}</translation>
+    </message>
+    <message>
+        <source>{key} must be text</source>
+        <translation>{key} はテキストでなければなりません</translation>
+    </message>
+    <message>
+        <source>{key} is longer than {length} characters</source>
+        <translation>{key} が {length} 文字を超えています</translation>
+    </message>
+    <message>
+        <source>{key} must be true or false</source>
+        <translation>{key} は true か false でなければなりません</translation>
+    </message>
+    <message>
+        <source>expression is only used with the preset "expression"</source>
+        <extracomment>Input values a lesson may give (the graphs' values stay readable well inside this). The longest expression a lesson may hold.</extracomment>
+        <translation>expression はプリセット "expression" でのみ使えます</translation>
+    </message>
+    <message>
+        <source>the graph cannot be stepped that far: {reason}</source>
+        <translation>計算グラフをそこまで進められません：{reason}</translation>
+    </message>
+    <message>
+        <source>the preset "expression" needs an expression</source>
+        <translation>プリセット "expression" には expression が必要です</translation>
+    </message>
+    <message>
+        <source>the expression is refused: {reason}</source>
+        <translation>式は受け付けられません：{reason}</translation>
+    </message>
+    <message>
+        <source>{name} = {value:g} is refused: {reason}</source>
+        <translation>{name} = {value:g} は受け付けられません：{reason}</translation>
+    </message>
+    <message>
+        <source>{key} must be a list of {count} numbers</source>
+        <translation>{key} は {count} 個の数値のリストでなければなりません</translation>
+    </message>
+    <message>
+        <source>{key} must be a list of {count} finite numbers</source>
+        <translation>{key} は {count} 個の有限の数値のリストでなければなりません</translation>
+    </message>
+    <message>
+        <source>{keys} apply to the simple network only</source>
+        <translation>{keys} は simpleNet にのみ使えます</translation>
+    </message>
+    <message>
+        <source>t must be one-hot: one 1 and two 0</source>
+        <translation>t は one-hot 表現でなければなりません：1 が一つと 0 が二つ</translation>
+    </message>
+    <message>
+        <source>W must be two rows of 3 numbers</source>
+        <translation>W は 3 個の数値からなる 2 行でなければなりません</translation>
+    </message>
+    <message>
+        <source>the layer graph cannot be built: {reason}</source>
+        <translation>レイヤの計算グラフを作れません：{reason}</translation>
+    </message>
+    <message>
+        <source>this version of desktop_nn has no {tabs} tab; the lesson needs it</source>
+        <translation>このバージョンの desktop_nn には {tabs} タブがありませんが、レッスンはそれを必要とします</translation>
+    </message>
+    <message>
+        <source>hide: no control named {names} can be hidden</source>
+        <translation>hide：{names} という名前の隠せるコントロールはありません</translation>
+    </message>
+    <message>
+        <source>the numerical gradient needs dtype "float64"</source>
+        <extracomment>The whole-number fields, and those that may be null (a fresh seed, every training image). The panel's boxes hold at most this (Qt's spin boxes are 32-bit). The controls a lesson may hide: the panel's fields, the speed control, the run buttons, the runs table and its buttons.</extracomment>
+        <translation>数値微分による勾配には dtype "float64" が必要です</translation>
+    </message>
+    <message>
+        <source>the training settings are refused: {reason}</source>
+        <translation>学習の設定は受け付けられません：{reason}</translation>
+    </message>
+    <message>
+        <source>{key} must be a number between {low:g} and {high:g} or one of: {names}</source>
+        <translation>{key} は {low:g} から {high:g} の間の数値か、次のいずれかでなければなりません：{names}</translation>
+    </message>
+    <message>
+        <source>{key} must be at most {limit}</source>
+        <translation>{key} は {limit} 以下でなければなりません</translation>
+    </message>
+    <message>
+        <source>speed must be null (full speed) or one of: {choices}</source>
+        <translation>speed は null（全速）か、次のいずれかでなければなりません：{choices}</translation>
+    </message>
+    <message>
+        <source>a training run is going on: stop it first</source>
+        <translation>学習の実行中です：先に停止してください</translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,7 @@ from PySide6.QtCore import QLocale, QTimer, Slot
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QMainWindow,
+    QMenu,
     QMessageBox,
     QTabWidget,
     QWidget,
@@ -135,7 +136,7 @@ class MainWindow(QMainWindow):
         self.gradcheck_tab = GradientCheckTab(self.state)
         self.add_tab(self.gradcheck_tab, self.tr("&Gradient check"))
         self.evaluate_tab = EvaluateTab(self.state, load_model=self.load_model_from)
-        self.add_tab(self.evaluate_tab, self.tr("&Evaluate"))
+        self.add_tab(self.evaluate_tab, self.tr("Eva&luate"))
         self.inside_tab = InsideTab(self.state)
         self.add_tab(self.inside_tab, self.tr("&Inside"))
         self.draw_tab = DrawTab(self.state)
@@ -191,15 +192,16 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.export_csv_action)
         file_menu.addAction(self.export_plots_action)
         file_menu.addAction(self.export_all_runs_action)
-        # "Displa&y": every letter of "View" and "Edit" is another command's mnemonic.
-        view_menu = self.menuBar().addMenu(self.tr("Displa&y"))
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        edit_menu.setObjectName("editMenu")
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
         view_menu.setObjectName("viewMenu")
-        self.pictures = ViewPictures(self, file_menu)
+        self.pictures = ViewPictures(self, file_menu, edit_menu)
         self.presentation = Presentation(self, view_menu)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
-
-        self._build_language_menu()
+        view_menu.addSeparator()
+        self._build_language_menu(view_menu)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.setObjectName("helpMenu")
@@ -208,8 +210,8 @@ class MainWindow(QMainWindow):
         self.lessons.shipped_menu(help_menu)
         help_menu.addAction(self.about_action)
 
-    def _build_language_menu(self) -> None:
-        menu = self.menuBar().addMenu(self.tr("&Language"))
+    def _build_language_menu(self, parent: QMenu) -> None:
+        menu = parent.addMenu(self.tr("&Language"))
         menu.setObjectName("languageMenu")
         group = QActionGroup(self)
         group.setExclusive(True)

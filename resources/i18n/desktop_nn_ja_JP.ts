@@ -788,8 +788,8 @@
 ({confidence})</translation>
     </message>
     <message>
-        <source>E&amp;valuate on the test set</source>
-        <translation>テストデータで評価(&amp;V)</translation>
+        <source>Evaluate &amp;on the test set</source>
+        <translation>テストデータで評価(&amp;O)</translation>
     </message>
     <message>
         <source>Score the current model on all test images: accuracy, confusion matrix, per-class metrics and the mistakes.</source>
@@ -1159,6 +1159,14 @@
         <translation>数値勾配の計算を中止します。ほかには何も変わりません。</translation>
     </message>
     <message>
+        <source>Hidden la&amp;yer size:</source>
+        <translation>隠れ層のサイズ(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>Activati&amp;on:</source>
+        <translation>活性化関数(&amp;O)：</translation>
+    </message>
+    <message>
         <source>Numerical gradient: {percent}% done, {remaining} left</source>
         <translation>数値勾配：{percent}% 完了、残り{remaining}</translation>
     </message>
@@ -1177,14 +1185,6 @@
     <message>
         <source>&amp;Samples:</source>
         <translation>サンプル数(&amp;S)：</translation>
-    </message>
-    <message>
-        <source>Hidden si&amp;ze:</source>
-        <translation>隠れ層のサイズ(&amp;Z)：</translation>
-    </message>
-    <message>
-        <source>&amp;Activation:</source>
-        <translation>活性化関数(&amp;A)：</translation>
     </message>
     <message>
         <source>Rando&amp;m seed:</source>
@@ -1417,7 +1417,6 @@
     <name>GraphView</name>
     <message>
         <source>The computation graph: values above the arrows, gradients below in red. Click a node or an input; drag to pan; Ctrl+wheel to zoom.</source>
-        <extracomment>Fitting never enlarges or shrinks the drawing beyond these factors (times the zoom).</extracomment>
         <translation>計算グラフ：矢印の上が値、下の赤い数字が勾配です。ノードや入力をクリックして選択、ドラッグで移動、Ctrl+ホイールで拡大・縮小します。</translation>
     </message>
     <message>
@@ -1589,20 +1588,16 @@
         <translation>訓練画像数：</translation>
     </message>
     <message>
-        <source>Hidden si&amp;ze:</source>
-        <translation>隠れ層のサイズ(&amp;Z)：</translation>
-    </message>
-    <message>
-        <source>Acti&amp;vation:</source>
-        <translation>活性化関数(&amp;V)：</translation>
-    </message>
-    <message>
         <source>Learning &amp;rate:</source>
         <translation>学習率(&amp;R)：</translation>
     </message>
     <message>
         <source>Iteratio&amp;ns:</source>
         <translation>イテレーション数(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Optimi&amp;zer:</source>
+        <translation>最適化手法(&amp;Z)：</translation>
     </message>
     <message>
         <source>Gr&amp;adient:</source>
@@ -1621,6 +1616,14 @@
         <translation>ネットワーク</translation>
     </message>
     <message>
+        <source>Hidden la&amp;yer size:</source>
+        <translation>隠れ層のサイズ(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>Activati&amp;on:</source>
+        <translation>活性化関数(&amp;O)：</translation>
+    </message>
+    <message>
         <source>&amp;Weight init:</source>
         <translation>重みの初期値(&amp;W)：</translation>
     </message>
@@ -1631,10 +1634,6 @@
     <message>
         <source>&amp;Batch size:</source>
         <translation>バッチサイズ(&amp;B)：</translation>
-    </message>
-    <message>
-        <source>&amp;Optimizer:</source>
-        <translation>最適化手法(&amp;O)：</translation>
     </message>
     <message>
         <source>Sa&amp;mpling:</source>
@@ -1989,6 +1988,7 @@
     <name>LessonPanel</name>
     <message>
         <source>Lesson</source>
+        <extracomment>The narrowest the panel is as a column beside the tabs (pixels).</extracomment>
         <translation>レッスン</translation>
     </message>
     <message>
@@ -2002,6 +2002,132 @@
     <message>
         <source>Close the lesson: the controls it hid come back; the settings stay as they are.</source>
         <translation>レッスンを閉じます。隠されていたコントロールが戻り、設定はそのままです。</translation>
+    </message>
+</context>
+<context>
+    <name>LessonState</name>
+    <message>
+        <source>{part}.expression is refused: {reason}</source>
+        <translation>{part}.expression は受け付けられません：{reason}</translation>
+    </message>
+    <message>
+        <source>{key} must be a pair of numbers [x0, x1]</source>
+        <translation>{key} は数値の組 [x0, x1] でなければなりません</translation>
+    </message>
+    <message>
+        <source>the tab's settings are not a set of named values</source>
+        <extracomment>The translation context of the messages that refuse a lesson's state. The tab's stable name in lesson files ("training", "graph", "layers", ...).</extracomment>
+        <translation>このタブの設定が名前付きの値の集まりになっていません</translation>
+    </message>
+    <message>
+        <source>unknown setting(s): {names}</source>
+        <translation>不明な設定：{names}</translation>
+    </message>
+    <message>
+        <source>{key} must be a number</source>
+        <translation>{key} は数値でなければなりません</translation>
+    </message>
+    <message>
+        <source>{key} must be a whole number</source>
+        <translation>{key} は整数でなければなりません</translation>
+    </message>
+    <message>
+        <source>{key} must be between {low:g} and {high:g}</source>
+        <translation>{key} は {low:g} から {high:g} の間でなければなりません</translation>
+    </message>
+    <message>
+        <source>{key} must be one of: {choices}</source>
+        <translation>{key} は次のいずれかでなければなりません：{choices}</translation>
+    </message>
+    <message>
+        <source>{key} must be text</source>
+        <translation>{key} はテキストでなければなりません</translation>
+    </message>
+    <message>
+        <source>{key} is longer than {length} characters</source>
+        <translation>{key} が {length} 文字を超えています</translation>
+    </message>
+    <message>
+        <source>{key} must be true or false</source>
+        <translation>{key} は true か false でなければなりません</translation>
+    </message>
+    <message>
+        <source>expression is only used with the preset "expression"</source>
+        <extracomment>Input values a lesson may give (the graphs' values stay readable well inside this). The longest expression a lesson may hold.</extracomment>
+        <translation>expression はプリセット "expression" でのみ使えます</translation>
+    </message>
+    <message>
+        <source>the graph cannot be stepped that far: {reason}</source>
+        <translation>計算グラフをそこまで進められません：{reason}</translation>
+    </message>
+    <message>
+        <source>the preset "expression" needs an expression</source>
+        <translation>プリセット "expression" には expression が必要です</translation>
+    </message>
+    <message>
+        <source>the expression is refused: {reason}</source>
+        <translation>式は受け付けられません：{reason}</translation>
+    </message>
+    <message>
+        <source>{name} = {value:g} is refused: {reason}</source>
+        <translation>{name} = {value:g} は受け付けられません：{reason}</translation>
+    </message>
+    <message>
+        <source>{key} must be a list of {count} numbers</source>
+        <translation>{key} は {count} 個の数値のリストでなければなりません</translation>
+    </message>
+    <message>
+        <source>{key} must be a list of {count} finite numbers</source>
+        <translation>{key} は {count} 個の有限の数値のリストでなければなりません</translation>
+    </message>
+    <message>
+        <source>{keys} apply to the simple network only</source>
+        <translation>{keys} は simpleNet にのみ使えます</translation>
+    </message>
+    <message>
+        <source>t must be one-hot: one 1 and two 0</source>
+        <translation>t は one-hot 表現でなければなりません：1 が一つと 0 が二つ</translation>
+    </message>
+    <message>
+        <source>W must be two rows of 3 numbers</source>
+        <translation>W は 3 個の数値からなる 2 行でなければなりません</translation>
+    </message>
+    <message>
+        <source>the layer graph cannot be built: {reason}</source>
+        <translation>レイヤの計算グラフを作れません：{reason}</translation>
+    </message>
+    <message>
+        <source>this version of desktop_nn has no {tabs} tab; the lesson needs it</source>
+        <translation>このバージョンの desktop_nn には {tabs} タブがありませんが、レッスンはそれを必要とします</translation>
+    </message>
+    <message>
+        <source>hide: no control named {names} can be hidden</source>
+        <translation>hide：{names} という名前の隠せるコントロールはありません</translation>
+    </message>
+    <message>
+        <source>the numerical gradient needs dtype "float64"</source>
+        <extracomment>The whole-number fields, and those that may be null (a fresh seed, every training image). The panel's boxes hold at most this (Qt's spin boxes are 32-bit). The controls a lesson may hide: the panel's fields, the speed control, the run buttons, the runs table and its buttons.</extracomment>
+        <translation>数値微分による勾配には dtype "float64" が必要です</translation>
+    </message>
+    <message>
+        <source>the training settings are refused: {reason}</source>
+        <translation>学習の設定は受け付けられません：{reason}</translation>
+    </message>
+    <message>
+        <source>{key} must be a number between {low:g} and {high:g} or one of: {names}</source>
+        <translation>{key} は {low:g} から {high:g} の間の数値か、次のいずれかでなければなりません：{names}</translation>
+    </message>
+    <message>
+        <source>{key} must be at most {limit}</source>
+        <translation>{key} は {limit} 以下でなければなりません</translation>
+    </message>
+    <message>
+        <source>speed must be null (full speed) or one of: {choices}</source>
+        <translation>speed は null（全速）か、次のいずれかでなければなりません：{choices}</translation>
+    </message>
+    <message>
+        <source>a training run is going on: stop it first</source>
+        <translation>学習の実行中です：先に停止してください</translation>
     </message>
 </context>
 <context>
@@ -2172,10 +2298,6 @@
         <translation>勾配確認(&amp;G)</translation>
     </message>
     <message>
-        <source>&amp;Evaluate</source>
-        <translation>評価(&amp;E)</translation>
-    </message>
-    <message>
         <source>&amp;Inside</source>
         <translation>ネットワークの内部(&amp;I)</translation>
     </message>
@@ -2216,8 +2338,16 @@
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <source>Displa&amp;y</source>
-        <translation>表示(&amp;Y)</translation>
+        <source>Eva&amp;luate</source>
+        <translation>評価(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>編集(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>表示(&amp;V)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -2496,8 +2626,8 @@
         <translation>入力の値：数値を入力して Enter キーを押すか、矢印で変更します。計算グラフはこれまでに表示した部分を計算し直します。</translation>
     </message>
     <message>
-        <source>&amp;Value:</source>
-        <translation>値(&amp;V)：</translation>
+        <source>Val&amp;ue:</source>
+        <translation>値(&amp;U)：</translation>
     </message>
     <message>
         <source>Nothing selected</source>
@@ -3120,8 +3250,8 @@
         <translation>直前のステップ（順伝播・逆伝播とも）を取り消します</translation>
     </message>
     <message>
-        <source>R&amp;un all</source>
-        <translation>すべて実行(&amp;U)</translation>
+        <source>Ru&amp;n all</source>
+        <translation>すべて実行(&amp;N)</translation>
     </message>
     <message>
         <source>Finish the forward and the backward pass at once</source>

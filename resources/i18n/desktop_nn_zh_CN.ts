@@ -788,8 +788,8 @@
 ({confidence})</translation>
     </message>
     <message>
-        <source>E&amp;valuate on the test set</source>
-        <translation>在测试数据上评估(&amp;V)</translation>
+        <source>Evaluate &amp;on the test set</source>
+        <translation>在测试数据上评估(&amp;O)</translation>
     </message>
     <message>
         <source>Score the current model on all test images: accuracy, confusion matrix, per-class metrics and the mistakes.</source>
@@ -1159,6 +1159,14 @@
         <translation>停止计算数值梯度；其他内容不受影响。</translation>
     </message>
     <message>
+        <source>Hidden la&amp;yer size:</source>
+        <translation>隐藏层大小(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>Activati&amp;on:</source>
+        <translation>激活函数(&amp;O)：</translation>
+    </message>
+    <message>
         <source>Numerical gradient: {percent}% done, {remaining} left</source>
         <translation>数值梯度：已完成 {percent}%，剩余{remaining}</translation>
     </message>
@@ -1177,14 +1185,6 @@
     <message>
         <source>&amp;Samples:</source>
         <translation>样本数(&amp;S)：</translation>
-    </message>
-    <message>
-        <source>Hidden si&amp;ze:</source>
-        <translation>隐藏层大小(&amp;Z)：</translation>
-    </message>
-    <message>
-        <source>&amp;Activation:</source>
-        <translation>激活函数(&amp;A)：</translation>
     </message>
     <message>
         <source>Rando&amp;m seed:</source>
@@ -1417,7 +1417,6 @@
     <name>GraphView</name>
     <message>
         <source>The computation graph: values above the arrows, gradients below in red. Click a node or an input; drag to pan; Ctrl+wheel to zoom.</source>
-        <extracomment>Fitting never enlarges or shrinks the drawing beyond these factors (times the zoom).</extracomment>
         <translation>计算图：箭头上方是值，下方红色的是梯度。点击节点或输入可选中它；拖动可平移；Ctrl+滚轮可缩放。</translation>
     </message>
     <message>
@@ -1589,20 +1588,16 @@
         <translation>训练图像数：</translation>
     </message>
     <message>
-        <source>Hidden si&amp;ze:</source>
-        <translation>隐藏层大小(&amp;Z)：</translation>
-    </message>
-    <message>
-        <source>Acti&amp;vation:</source>
-        <translation>激活函数(&amp;V)：</translation>
-    </message>
-    <message>
         <source>Learning &amp;rate:</source>
         <translation>学习率(&amp;R)：</translation>
     </message>
     <message>
         <source>Iteratio&amp;ns:</source>
         <translation>迭代次数(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Optimi&amp;zer:</source>
+        <translation>最优化方法(&amp;Z)：</translation>
     </message>
     <message>
         <source>Gr&amp;adient:</source>
@@ -1621,6 +1616,14 @@
         <translation>网络</translation>
     </message>
     <message>
+        <source>Hidden la&amp;yer size:</source>
+        <translation>隐藏层大小(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>Activati&amp;on:</source>
+        <translation>激活函数(&amp;O)：</translation>
+    </message>
+    <message>
         <source>&amp;Weight init:</source>
         <translation>权重的初始值(&amp;W)：</translation>
     </message>
@@ -1631,10 +1634,6 @@
     <message>
         <source>&amp;Batch size:</source>
         <translation>批大小(&amp;B)：</translation>
-    </message>
-    <message>
-        <source>&amp;Optimizer:</source>
-        <translation>最优化方法(&amp;O)：</translation>
     </message>
     <message>
         <source>Sa&amp;mpling:</source>
@@ -1989,6 +1988,7 @@
     <name>LessonPanel</name>
     <message>
         <source>Lesson</source>
+        <extracomment>The narrowest the panel is as a column beside the tabs (pixels).</extracomment>
         <translation>课程</translation>
     </message>
     <message>
@@ -2002,6 +2002,132 @@
     <message>
         <source>Close the lesson: the controls it hid come back; the settings stay as they are.</source>
         <translation>关闭课程：被隐藏的控件重新出现；设置保持不变。</translation>
+    </message>
+</context>
+<context>
+    <name>LessonState</name>
+    <message>
+        <source>{part}.expression is refused: {reason}</source>
+        <translation>{part}.expression 被拒绝：{reason}</translation>
+    </message>
+    <message>
+        <source>{key} must be a pair of numbers [x0, x1]</source>
+        <translation>{key} 必须是一对数值 [x0, x1]</translation>
+    </message>
+    <message>
+        <source>the tab's settings are not a set of named values</source>
+        <extracomment>The translation context of the messages that refuse a lesson's state. The tab's stable name in lesson files ("training", "graph", "layers", ...).</extracomment>
+        <translation>该选项卡的设置不是一组带名称的值</translation>
+    </message>
+    <message>
+        <source>unknown setting(s): {names}</source>
+        <translation>未知的设置：{names}</translation>
+    </message>
+    <message>
+        <source>{key} must be a number</source>
+        <translation>{key} 必须是数值</translation>
+    </message>
+    <message>
+        <source>{key} must be a whole number</source>
+        <translation>{key} 必须是整数</translation>
+    </message>
+    <message>
+        <source>{key} must be between {low:g} and {high:g}</source>
+        <translation>{key} 必须在 {low:g} 到 {high:g} 之间</translation>
+    </message>
+    <message>
+        <source>{key} must be one of: {choices}</source>
+        <translation>{key} 必须是以下之一：{choices}</translation>
+    </message>
+    <message>
+        <source>{key} must be text</source>
+        <translation>{key} 必须是文本</translation>
+    </message>
+    <message>
+        <source>{key} is longer than {length} characters</source>
+        <translation>{key} 超过了 {length} 个字符</translation>
+    </message>
+    <message>
+        <source>{key} must be true or false</source>
+        <translation>{key} 必须是 true 或 false</translation>
+    </message>
+    <message>
+        <source>expression is only used with the preset "expression"</source>
+        <extracomment>Input values a lesson may give (the graphs' values stay readable well inside this). The longest expression a lesson may hold.</extracomment>
+        <translation>expression 只能与预设 "expression" 一起使用</translation>
+    </message>
+    <message>
+        <source>the graph cannot be stepped that far: {reason}</source>
+        <translation>计算图无法前进到这一步：{reason}</translation>
+    </message>
+    <message>
+        <source>the preset "expression" needs an expression</source>
+        <translation>预设 "expression" 需要一个 expression</translation>
+    </message>
+    <message>
+        <source>the expression is refused: {reason}</source>
+        <translation>表达式被拒绝：{reason}</translation>
+    </message>
+    <message>
+        <source>{name} = {value:g} is refused: {reason}</source>
+        <translation>{name} = {value:g} 被拒绝：{reason}</translation>
+    </message>
+    <message>
+        <source>{key} must be a list of {count} numbers</source>
+        <translation>{key} 必须是包含 {count} 个数值的列表</translation>
+    </message>
+    <message>
+        <source>{key} must be a list of {count} finite numbers</source>
+        <translation>{key} 必须是包含 {count} 个有限数值的列表</translation>
+    </message>
+    <message>
+        <source>{keys} apply to the simple network only</source>
+        <translation>{keys} 只适用于 simpleNet</translation>
+    </message>
+    <message>
+        <source>t must be one-hot: one 1 and two 0</source>
+        <translation>t 必须是 one-hot 表示：一个 1 和两个 0</translation>
+    </message>
+    <message>
+        <source>W must be two rows of 3 numbers</source>
+        <translation>W 必须是两行、每行 3 个数值</translation>
+    </message>
+    <message>
+        <source>the layer graph cannot be built: {reason}</source>
+        <translation>无法构建层的计算图：{reason}</translation>
+    </message>
+    <message>
+        <source>this version of desktop_nn has no {tabs} tab; the lesson needs it</source>
+        <translation>此版本的 desktop_nn 没有 {tabs} 选项卡，而课程需要它</translation>
+    </message>
+    <message>
+        <source>hide: no control named {names} can be hidden</source>
+        <translation>hide：没有可以隐藏的名为 {names} 的控件</translation>
+    </message>
+    <message>
+        <source>the numerical gradient needs dtype "float64"</source>
+        <extracomment>The whole-number fields, and those that may be null (a fresh seed, every training image). The panel's boxes hold at most this (Qt's spin boxes are 32-bit). The controls a lesson may hide: the panel's fields, the speed control, the run buttons, the runs table and its buttons.</extracomment>
+        <translation>数值微分求梯度需要 dtype "float64"</translation>
+    </message>
+    <message>
+        <source>the training settings are refused: {reason}</source>
+        <translation>训练设置被拒绝：{reason}</translation>
+    </message>
+    <message>
+        <source>{key} must be a number between {low:g} and {high:g} or one of: {names}</source>
+        <translation>{key} 必须是 {low:g} 到 {high:g} 之间的数值，或以下之一：{names}</translation>
+    </message>
+    <message>
+        <source>{key} must be at most {limit}</source>
+        <translation>{key} 不能大于 {limit}</translation>
+    </message>
+    <message>
+        <source>speed must be null (full speed) or one of: {choices}</source>
+        <translation>speed 必须是 null（全速）或以下之一：{choices}</translation>
+    </message>
+    <message>
+        <source>a training run is going on: stop it first</source>
+        <translation>正在进行训练：请先停止</translation>
     </message>
 </context>
 <context>
@@ -2172,10 +2298,6 @@
         <translation>梯度确认(&amp;G)</translation>
     </message>
     <message>
-        <source>&amp;Evaluate</source>
-        <translation>评估(&amp;E)</translation>
-    </message>
-    <message>
         <source>&amp;Inside</source>
         <translation>网络内部(&amp;I)</translation>
     </message>
@@ -2216,8 +2338,16 @@
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <source>Displa&amp;y</source>
-        <translation>显示(&amp;Y)</translation>
+        <source>Eva&amp;luate</source>
+        <translation>评估(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -2496,8 +2626,8 @@
         <translation>输入的值：键入数字后按 Enter，或使用箭头调整；计算图会重新计算目前已显示的部分。</translation>
     </message>
     <message>
-        <source>&amp;Value:</source>
-        <translation>值(&amp;V)：</translation>
+        <source>Val&amp;ue:</source>
+        <translation>值(&amp;U)：</translation>
     </message>
     <message>
         <source>Nothing selected</source>
@@ -3120,8 +3250,8 @@
         <translation>撤销上一步（正向或反向）</translation>
     </message>
     <message>
-        <source>R&amp;un all</source>
-        <translation>全部运行(&amp;U)</translation>
+        <source>Ru&amp;n all</source>
+        <translation>全部运行(&amp;N)</translation>
     </message>
     <message>
         <source>Finish the forward and the backward pass at once</source>

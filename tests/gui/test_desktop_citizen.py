@@ -24,7 +24,9 @@ from PySide6.QtWidgets import (
 
 from desktop_nn import __version__
 from desktop_nn.cli import main as cli_main
+from desktop_nn.gui import i18n
 from desktop_nn.gui.common.shortcuts import command_keys_of
+from desktop_nn.gui.settings import app_settings
 from desktop_nn.resources import resource_path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -136,11 +138,44 @@ def mnemonic(text: str) -> str | None:
     return found.group(1).lower() if found else None
 
 
-def test_mnemonics_do_not_clash(window):
-    """Alt+letter reaches one control: unique within a tab, and apart from tabs and menus."""
+def window_in(qtbot, language: str):
+    """A window made in ``language`` (its translators installed before its widgets)."""
+    from desktop_nn.gui import MainWindow
+
+    i18n.choose_language(app_settings(), language)
+    main = MainWindow()
+    qtbot.addWidget(main)
+    assert main.language == language
+    return main
+
+
+@pytest.fixture
+def back_to_english():
+    yield
+    i18n.install_translators("en")
+
+
+def test_the_menus_are_file_edit_view_help(window):
+    names = [action.menu().objectName() for action in window.menuBar().actions()]
+    assert names == ["fileMenu", "editMenu", "viewMenu", "helpMenu"]
+    assert [action.text() for action in window.menuBar().actions()] == [
+        "&File", "&Edit", "&View", "&Help"]
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN", "ja_JP"])
+def test_mnemonics_do_not_clash(qtbot, back_to_english, language):
+    """Alt+letter reaches one control: unique within a tab, and apart from tabs and menus.
+
+    In every language: a translation keeps its own letter, "训练(&T)", and the same keys.
+    """
+    window = window_in(qtbot, language)
     global_letters = {mnemonic(window.tabs.tabText(i)) for i in range(window.tabs.count())}
-    global_letters |= {mnemonic(action.text()) for action in window.menuBar().actions()}
+    menu_letters = [mnemonic(action.text()) for action in window.menuBar().actions()]
+    assert None not in menu_letters and len(set(menu_letters)) == len(menu_letters)
+    assert not global_letters & set(menu_letters), "a tab and a menu share a letter"
+    global_letters |= set(menu_letters)
     global_letters.discard(None)
+    checked = 0
     for index in range(window.tabs.count()):
         page = window.tabs.widget(index)
         seen: dict[str, str] = {}
@@ -152,6 +187,9 @@ def test_mnemonics_do_not_clash(window):
             assert letter not in global_letters, f"{where} clashes with a tab or menu"
             assert letter not in seen, f"{where} clashes with {seen[letter]!r}"
             seen[letter] = widget.text()
+            checked += 1
+    assert checked >= 60
+    window.close()
 
 
 def dark_palette() -> QPalette:

@@ -21,12 +21,13 @@ from desktop_nn.gui.chapter4.descent_presets import PRESET_BY_KEY
 from desktop_nn.gui.chapter4.field import POINT_RANGE
 from desktop_nn.gui.chapter4.steps import LARGEST_H, SMALLEST_H
 from desktop_nn.gui.common.tab_contract import (
-    LessonStateError,
     check_keys,
     read_choice,
     read_number,
     read_text,
+    refusal,
 )
+from desktop_nn.translatable import QT_TRANSLATE_NOOP
 
 PARTS = ("derivative", "field", "descent", "loss")
 PART_KEYS = {
@@ -36,8 +37,9 @@ PART_KEYS = {
 }
 
 
-def read_state(state: Mapping[str, Any], refusal: Callable[[str, str], str]) -> dict:
-    """The checked settings of ``state``, by part; ``refusal(part, text)`` judges expressions.
+def read_state(state: Mapping[str, Any], judge: Callable[[str, str], str]) -> dict:
+    """The checked settings of ``state``, by part; ``judge(part, text)`` says why an expression
+    cannot be used ("" if it can).
 
     Raises
     ------
@@ -52,18 +54,20 @@ def read_state(state: Mapping[str, Any], refusal: Callable[[str, str], str]) -> 
         if part in state:
             section = state[part]
             check_keys(section, allowed=keys)
-            result[part] = _read_part(part, section, refusal)
+            result[part] = _read_part(part, section, judge)
     return result
 
 
-def _read_part(part: str, section: Mapping[str, Any], refusal) -> dict:
+def _read_part(part: str, section: Mapping[str, Any], judge) -> dict:
     read: dict[str, Any] = {}
     for key in section:
         read[key] = _read_value(part, key, section)
     if "expression" in read:
-        reason = refusal(part, read["expression"])
+        reason = judge(part, read["expression"])
         if reason:
-            raise LessonStateError(f"{part}.expression: {reason}")
+            raise refusal(QT_TRANSLATE_NOOP(
+                "LessonState", "{part}.expression is refused: {reason}"), part=part,
+                reason=reason)
     return read
 
 
@@ -90,5 +94,6 @@ def _read_value(part: str, key: str, section: Mapping[str, Any]):
 def _read_pair(section: Mapping[str, Any], key: str, limits: tuple[float, float]) -> list:
     value = section[key]
     if not isinstance(value, list | tuple) or len(value) != 2:
-        raise LessonStateError(f"{key} must be a pair of numbers [x0, x1]")
+        raise refusal(QT_TRANSLATE_NOOP(
+            "LessonState", "{key} must be a pair of numbers [x0, x1]"), key=key)
     return [read_number({key: item}, key, *limits) for item in value]

@@ -87,7 +87,7 @@ class EvaluateTab(QWidget, TabContract):
 
     # -- construction ------------------------------------------------------------------------
     def _build_controls(self) -> None:
-        self.run_button = QPushButton(self.tr("E&valuate on the test set"))
+        self.run_button = QPushButton(self.tr("Evaluate &on the test set"))
         self.run_button.setObjectName("evaluateRunButton")
         self.run_button.setToolTip(self.tr(
             "Score the current model on all test images: accuracy, confusion matrix, "

@@ -149,8 +149,8 @@ class GradientCheckTab(QWidget, TabContract):
         form = QFormLayout(settings_box)
         for text, widget in (
             (self.tr("&Samples:"), self.samples_spin),
-            (self.tr("Hidden si&ze:"), self.hidden_spin),
-            (self.tr("&Activation:"), self.activation_combo),
+            (self.tr("Hidden la&yer size:"), self.hidden_spin),
+            (self.tr("Activati&on:"), self.activation_combo),
             (self.tr("Rando&m seed:"), self.seed_spin),
         ):
             label = QLabel(text)

@@ -46,7 +46,7 @@ class StepperBar(QWidget):
             "stepBackButton", self.tr("Step bac&k"),
             self.tr("Undo the last step, forward or backward"), "back")
         self.run_all_button = command_button(
-            "runAllButton", self.tr("R&un all"),
+            "runAllButton", self.tr("Ru&n all"),
             self.tr("Finish the forward and the backward pass at once"))
         self.reset_button = command_button(
             "graphResetButton", self.tr("&Reset"),

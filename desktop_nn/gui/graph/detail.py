@@ -198,7 +198,7 @@ class NodeDetailPanel(QGroupBox):
         self.value_spin.setToolTip(self.tr(
             "The input's value: type a number and press Enter, or use the arrows; the graph "
             "recomputes what it has shown so far."))
-        self.value_label = QLabel(self.tr("&Value:"))
+        self.value_label = QLabel(self.tr("Val&ue:"))
         self.value_label.setBuddy(self.value_spin)
         self.value_row = QWidget()
         row = QHBoxLayout(self.value_row)

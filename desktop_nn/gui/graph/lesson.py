@@ -25,13 +25,14 @@ from desktop_nn.graph import (
 from desktop_nn.graph.presets import PRESET_FORMULAS
 from desktop_nn.gui.common.tab_contract import (
     LessonState,
-    LessonStateError,
     TabContract,
     check_keys,
     read_choice,
     read_number,
     read_text,
+    refusal,
 )
+from desktop_nn.translatable import QT_TRANSLATE_NOOP
 
 PRESET_KEYS = ("apple", "apple_orange", "sigmoid", "expression")
 #: Input values a lesson may give (the graphs' values stay readable well inside this).
@@ -58,7 +59,8 @@ def graph_from_lesson(state: Mapping[str, Any], current: str) -> tuple[str, Comp
     if key == "expression":
         graph = _expression_graph(state)
     elif "expression" in state:
-        raise LessonStateError("expression is only used with the preset \"expression\"")
+        raise refusal(QT_TRANSLATE_NOOP(
+            "LessonState", "expression is only used with the preset \"expression\""))
     else:
         graph = preset(key)
     _set_inputs(graph, state.get("inputs", {}))
@@ -67,18 +69,22 @@ def graph_from_lesson(state: Mapping[str, Any], current: str) -> tuple[str, Comp
         try:
             graph.seek(position)
         except GraphEvaluationError as exc:
-            raise LessonStateError(f"the graph cannot be stepped that far: {exc}") from None
+            raise refusal(QT_TRANSLATE_NOOP(
+                "LessonState", "the graph cannot be stepped that far: {reason}"),
+                reason=exc) from None
     return key, graph
 
 
 def _expression_graph(state: Mapping[str, Any]) -> ComputationGraph:
     if "expression" not in state:
-        raise LessonStateError("the preset \"expression\" needs an expression")
+        raise refusal(QT_TRANSLATE_NOOP(
+            "LessonState", "the preset \"expression\" needs an expression"))
     text = read_text(state, "expression", EXPRESSION_LENGTH)
     try:
         return build_graph(text)
     except ExpressionError as exc:
-        raise LessonStateError(f"expression: {exc}") from None
+        raise refusal(QT_TRANSLATE_NOOP("LessonState", "the expression is refused: {reason}"),
+                      reason=exc) from None
 
 
 def _set_inputs(graph: ComputationGraph, inputs: object) -> None:
@@ -88,7 +94,9 @@ def _set_inputs(graph: ComputationGraph, inputs: object) -> None:
         try:
             graph.set_input(name, value)
         except (GraphEvaluationError, ValueError) as exc:
-            raise LessonStateError(f"{name} = {value:g} refused: {exc}") from None
+            raise refusal(QT_TRANSLATE_NOOP(
+                "LessonState", "{name} = {value:g} is refused: {reason}"),
+                name=name, value=value, reason=exc) from None
 
 
 class GraphLesson(TabContract):

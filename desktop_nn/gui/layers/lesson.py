@@ -13,11 +13,12 @@ from collections.abc import Mapping
 from typing import Any
 
 from desktop_nn.gui.common.tab_contract import (
-    LessonStateError,
     check_keys,
     read_choice,
     read_number,
+    refusal,
 )
+from desktop_nn.translatable import QT_TRANSLATE_NOOP
 
 KEYS = ("net", "samples", "seed", "x", "t", "W", "pass")
 NETS = ("simple", "mnist")
@@ -28,10 +29,14 @@ MAX_SEED = 2**31 - 1
 
 def _numbers(value: Any, key: str, count: int) -> list[float]:
     if not isinstance(value, list) or len(value) != count:
-        raise LessonStateError(f"{key} must be a list of {count} numbers")
+        raise refusal(QT_TRANSLATE_NOOP(
+            "LessonState", "{key} must be a list of {count} numbers"), key=key,
+            count=count)
     for item in value:
         if isinstance(item, bool) or not isinstance(item, int | float) or not math.isfinite(item):
-            raise LessonStateError(f"{key} must be a list of {count} finite numbers")
+            raise refusal(QT_TRANSLATE_NOOP(
+                "LessonState", "{key} must be a list of {count} finite numbers"),
+                key=key, count=count)
     return [float(item) for item in value]
 
 
@@ -53,17 +58,18 @@ def read_state(state: Mapping[str, Any], current_net: str) -> dict[str, Any]:
         plan["pass"] = read_choice(state, "pass", PASSES)
     given = [key for key in SIMPLE_ONLY if key in state]
     if given and net != "simple":
-        raise LessonStateError(f"{', '.join(given)} apply to the simple network only")
+        raise refusal(QT_TRANSLATE_NOOP("LessonState", "{keys} apply to the simple network only"),
+                      keys=", ".join(given))
     if "x" in state:
         plan["x"] = _numbers(state["x"], "x", 2)
     if "t" in state:
         t = _numbers(state["t"], "t", 3)
         if sorted(t) != [0.0, 0.0, 1.0]:
-            raise LessonStateError("t must be one-hot: one 1 and two 0")
+            raise refusal(QT_TRANSLATE_NOOP("LessonState", "t must be one-hot: one 1 and two 0"))
         plan["t"] = t
     if "W" in state:
         rows = state["W"]
         if not isinstance(rows, list) or len(rows) != 2:
-            raise LessonStateError("W must be two rows of 3 numbers")
+            raise refusal(QT_TRANSLATE_NOOP("LessonState", "W must be two rows of 3 numbers"))
         plan["W"] = [_numbers(row, "W", 3) for row in rows]
     return plan

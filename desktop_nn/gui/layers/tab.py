@@ -19,7 +19,7 @@ from desktop_nn.data import DataError
 from desktop_nn.graph import GraphEvaluationError, LayerGraph, Phase, network_graph
 from desktop_nn.gui.common.palette import colour, readable
 from desktop_nn.gui.common.state import AppState
-from desktop_nn.gui.common.tab_contract import LessonStateError, TabContract
+from desktop_nn.gui.common.tab_contract import TabContract, refusal
 from desktop_nn.gui.layers import nets
 from desktop_nn.gui.layers.controls import LayerStepper, NetChooser
 from desktop_nn.gui.layers.detail import DetailWriter
@@ -27,6 +27,7 @@ from desktop_nn.gui.layers.inputs import InputFields, parse_array
 from desktop_nn.gui.layers.lesson import read_state
 from desktop_nn.gui.layers.scene import LayerScene
 from desktop_nn.gui.layers.view import LayerGraphView
+from desktop_nn.translatable import QT_TRANSLATE_NOOP
 
 
 class LayersTab(QWidget, TabContract):
@@ -336,7 +337,9 @@ class LayersTab(QWidget, TabContract):
                 graph = nets.build(choice, self.state.data if self.state else None, None)
             nets.seek_pass(graph, plan.get("pass", "none"))
         except (ValueError, GraphEvaluationError, DataError) as exc:
-            raise LessonStateError(str(exc)) from None
+            raise refusal(QT_TRANSLATE_NOOP("LessonState",
+                                            "the layer graph cannot be built: {reason}"),
+                          reason=exc) from None
         chooser = self.chooser
         with QSignalBlocker(chooser.net_combo), QSignalBlocker(chooser.samples_spin), \
                 QSignalBlocker(chooser.seed_spin):

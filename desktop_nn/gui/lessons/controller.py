@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QMenu, QTabWidget
 
@@ -41,6 +41,7 @@ class LessonController(QObject):
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.panel)
         self.panel.hide()
         self.panel.close_requested.connect(self.close_lesson)
+        window.installEventFilter(self)
         self.open_action = QAction(self.tr("&Open lesson…"), window)
         self.open_action.setObjectName("openLessonAction")
         self.open_action.triggered.connect(self.open_dialog)
@@ -92,16 +93,31 @@ class LessonController(QObject):
 
     def place_panel(self) -> None:
         """Beside the tabs when the window is wide enough for both, else below them."""
-        if self.panel.isFloating():
+        area = self.chosen_area()
+        if area is None:
             return
+        if self.window.dockWidgetArea(self.panel) != area:
+            self.window.addDockWidget(area, self.panel)
+        self.panel.arrange(area)
+
+    def chosen_area(self) -> Qt.DockWidgetArea | None:
+        """Where the panel goes at the window's width (None: it floats where it was put)."""
+        if self.panel.isFloating():
+            return None
         window = self.window
         needed = (window.centralWidget().minimumSizeHint().width()
-                  + self.panel.minimumSizeHint().width() + PANEL_MARGIN)
-        area = Qt.DockWidgetArea.RightDockWidgetArea if window.width() >= needed \
+                  + self.panel.column_width() + PANEL_MARGIN)
+        return Qt.DockWidgetArea.RightDockWidgetArea if window.width() >= needed \
             else Qt.DockWidgetArea.BottomDockWidgetArea
-        if window.dockWidgetArea(self.panel) != area:
-            window.addDockWidget(area, self.panel)
-        self.panel.arrange(area)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Choose the panel's place again when the window with an open lesson is resized."""
+        if (watched is self.window and event.type() == QEvent.Type.Resize
+                and self.current is not None):
+            area = self.chosen_area()
+            if area is not None and area != self.window.dockWidgetArea(self.panel):
+                self.place_panel()
+        return False
 
     def apply_zoom(self, percent: int) -> None:
         """The lesson's zoom, when the window has one (kept in :attr:`zoom` either way)."""

@@ -17,6 +17,9 @@ from PySide6.QtWidgets import (
 
 from desktop_nn.lessons import Lesson
 
+#: The narrowest the panel is as a column beside the tabs (pixels).
+COLUMN_WIDTH = 240
+
 
 class LessonPanel(QDockWidget):
     """``lessonPanel``: a dock at the window's side, shown while a lesson is open.
@@ -77,7 +80,13 @@ class LessonPanel(QDockWidget):
             grid.addWidget(self.close_button, 2, 0)
             self.instructions.setMinimumHeight(3 * lines)
             self.instructions.setMaximumHeight(16_777_215)
-            self.widget().setMinimumWidth(240)
+            self.widget().setMinimumWidth(COLUMN_WIDTH)
+
+    def column_width(self) -> int:
+        """The width the panel needs as a column beside the tabs, however it is laid out now."""
+        margins = self.grid.contentsMargins()
+        button = self.close_button.minimumSizeHint().width() + margins.left() + margins.right()
+        return max(COLUMN_WIDTH, button)
 
     def show_lesson(self, lesson: Lesson, language: str) -> None:
         """Show ``lesson``'s title and instructions in ``language`` (English if it has none)."""

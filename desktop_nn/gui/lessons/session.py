@@ -13,10 +13,12 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Mapping
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
-from desktop_nn.gui.common.tab_contract import LessonStateError, TabContract
+from desktop_nn.gui.common.tab_contract import CONTEXT, LessonStateError, TabContract
 from desktop_nn.lessons import Lesson, LessonError
+from desktop_nn.translatable import QT_TRANSLATE_NOOP
 
 
 def set_control_visible(widget: QWidget, visible: bool) -> None:
@@ -68,13 +70,21 @@ def check_fits(lesson: Lesson, tabs: Mapping[str, TabContract]) -> dict[str, QWi
     wanted = [*lesson.tabs, *([lesson.tab] if lesson.tab else [])]
     missing = sorted({key for key in wanted if key not in tabs})
     if missing:
-        raise LessonError(f"this version of desktop_nn has no {', '.join(missing)} tab; the "
-                          "lesson needs it")
+        raise LessonError(translated(QT_TRANSLATE_NOOP(
+            "LessonState", "this version of desktop_nn has no {tabs} tab; the lesson needs it"),
+            tabs=", ".join(missing)))
     controls = hideable_controls(tabs)
     unknown = [name for name in lesson.hide if name not in controls]
     if unknown:
-        raise LessonError(f"hide: no control named {', '.join(unknown)} can be hidden")
+        raise LessonError(translated(QT_TRANSLATE_NOOP(
+            "LessonState", "hide: no control named {names} can be hidden"),
+            names=", ".join(unknown)))
     return controls
+
+
+def translated(text: str, **values: object) -> str:
+    """``text`` (marked in the context "LessonState") in the window's language, filled in."""
+    return QCoreApplication.translate(CONTEXT, text).format(**values)
 
 
 def apply_states(lesson: Lesson, tabs: Mapping[str, TabContract],

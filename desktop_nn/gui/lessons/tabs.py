@@ -3,9 +3,14 @@ tab contract, found in the window's tab widget."""
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtWidgets import QTabWidget
 
 from desktop_nn.gui.common.tab_contract import TabContract
+
+#: The mnemonic a Chinese or Japanese text puts after its words: "(&T)".
+MNEMONIC_SUFFIX = re.compile(r"\s*\(&[^&]\)")
 
 
 class TabsByKey:
@@ -22,7 +27,7 @@ class TabsByKey:
     def title(self, key: str) -> str:
         """The tab's title as its tab shows it (without the mnemonic), or ``key``."""
         tab = self.all().get(key)
-        return self.tabs.tabText(self.tabs.indexOf(tab)).replace("&", "") if tab else key
+        return without_mnemonic(self.tabs.tabText(self.tabs.indexOf(tab))) if tab else key
 
     def show(self, key: str) -> None:
         tab = self.all().get(key)
@@ -32,3 +37,8 @@ class TabsByKey:
     def current(self) -> str | None:
         """The key of the tab shown (None: a tab without one)."""
         return getattr(self.tabs.currentWidget(), "tab_key", None) or None
+
+
+def without_mnemonic(text: str) -> str:
+    """``text`` without its mnemonic: "&Training" and "训练(&T)" read "Training" and "训练"."""
+    return MNEMONIC_SUFFIX.sub("", text).replace("&", "")

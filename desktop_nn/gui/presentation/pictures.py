@@ -1,4 +1,4 @@
-"""File → Export view… and Copy picture: the current tab's main view as a picture."""
+"""File → Export view… and Edit → Copy picture: the current tab's main view as a picture."""
 
 from __future__ import annotations
 
@@ -28,12 +28,12 @@ def main_view_of(tab: QWidget) -> QWidget:
 
 
 class ViewPictures(QObject):
-    """Export view… (a PNG or an SVG file) and Copy picture for ``window``'s current tab.
+    """Export view… (File: a PNG or an SVG file) and Copy picture (Edit) of the current tab.
 
     ``window`` is a main window with ``tabs`` and ``show_status(message)``.
     """
 
-    def __init__(self, window: QMainWindow, menu: QMenu) -> None:
+    def __init__(self, window: QMainWindow, file_menu: QMenu, edit_menu: QMenu) -> None:
         super().__init__(window)
         self.window = window
         self.export_action = QAction(self.tr("Export &view…"), window)
@@ -48,8 +48,8 @@ class ViewPictures(QObject):
         self.copy_action.setToolTip(self.tr(
             "Put the current tab's main view on the clipboard as a picture"))
         self.copy_action.triggered.connect(self.copy_picture)
-        menu.addAction(self.export_action)
-        menu.addAction(self.copy_action)
+        file_menu.addAction(self.export_action)
+        edit_menu.addAction(self.copy_action)
 
     def current_view(self) -> QWidget:
         """The current tab's main view."""

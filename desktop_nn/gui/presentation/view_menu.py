@@ -1,4 +1,4 @@
-"""Display → Zoom in, Zoom out, Actual size, Presentation mode (full screen, larger text)."""
+"""View → Zoom in, Zoom out, Actual size, Presentation mode (full screen, larger text)."""
 
 from __future__ import annotations
 

@@ -16,20 +16,28 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
+from desktop_nn.core.network import NAMED_INITS
 from desktop_nn.core.pacing import SPEED_STEPS
+from desktop_nn.core.train_config import CHOICES, LIMITS
 from desktop_nn.core.training import TrainConfig
 from desktop_nn.gui.common.tab_contract import (
     LessonState,
-    LessonStateError,
     TabContract,
     check_keys,
+    read_choice,
     read_flag,
+    read_number,
+    refusal,
 )
+from desktop_nn.translatable import QT_TRANSLATE_NOOP
 
 #: The TrainConfig fields a lesson sets (the loss bookkeeping of the command line is not one).
 CONFIG_KEYS = ("hidden_size", "learning_rate", "batch_size", "iters", "weight_init_std",
                "activation", "optimizer", "gradient", "seed", "train_size", "sampling", "dtype",
                "dataset")
+#: The whole-number fields, and those that may be null (a fresh seed, every training image).
+INTEGER_KEYS = ("hidden_size", "batch_size", "iters", "seed", "train_size")
+OPTIONAL_KEYS = ("seed", "train_size")
 #: The panel's boxes hold at most this (Qt's spin boxes are 32-bit).
 QT_INT_MAX = 2**31 - 1
 #: The controls a lesson may hide: the panel's fields, the speed control, the run buttons,
@@ -42,28 +50,45 @@ HIDEABLE = ("presetCombo", "datasetCombo", "trainSizeSpin", "hiddenSizeSpin", "a
 
 
 def config_from_lesson(current: TrainConfig, state: Mapping[str, Any]) -> TrainConfig:
-    """``current`` with the fields ``state`` sets, validated by the core.
+    """``current`` with the fields ``state`` sets, each checked against the core's limits.
 
     Raises
     ------
     LessonStateError
-        A value of the wrong type or out of range (the message names it).
+        A value of the wrong type or out of range (the message names it, in the window's
+        language).
     """
     values = current.to_dict()
-    values.update({key: state[key] for key in CONFIG_KEYS if key in state})
-    for key in ("seed", "iters"):
-        value = values[key]
-        if isinstance(value, int) and not isinstance(value, bool) and value > QT_INT_MAX:
-            raise LessonStateError(f"{key} must be at most {QT_INT_MAX}")
-    if isinstance(values["weight_init_std"], int | float) \
-            and not isinstance(values["weight_init_std"], bool):
-        values["weight_init_std"] = float(values["weight_init_std"])
-    if isinstance(values["learning_rate"], int) and not isinstance(values["learning_rate"], bool):
-        values["learning_rate"] = float(values["learning_rate"])
+    values.update({key: read_config_value(state, key) for key in CONFIG_KEYS if key in state})
+    if values["gradient"] == "numerical" and values["dtype"] != "float64":
+        raise refusal(QT_TRANSLATE_NOOP(
+            "LessonState", "the numerical gradient needs dtype \"float64\""))
     try:
         return TrainConfig(**values)
     except (TypeError, ValueError) as exc:
-        raise LessonStateError(str(exc)) from None
+        raise refusal(QT_TRANSLATE_NOOP(
+            "LessonState", "the training settings are refused: {reason}"), reason=exc) from None
+
+
+def read_config_value(state: Mapping[str, Any], key: str) -> Any:
+    """``state[key]`` checked as the core checks its :class:`TrainConfig` field ``key``."""
+    value = state[key]
+    if key in CHOICES:
+        return read_choice(state, key, CHOICES[key])
+    if value is None and key in OPTIONAL_KEYS:
+        return None
+    low, high = LIMITS[key]
+    if key == "weight_init_std" and not isinstance(value, int | float):
+        if value in NAMED_INITS:
+            return value
+        text = QT_TRANSLATE_NOOP(
+            "LessonState", "{key} must be a number between {low:g} and {high:g} or one of: {names}")
+        raise refusal(text, key=key, low=low, high=high, names=", ".join(NAMED_INITS))
+    number = read_number(state, key, low, high, integer=key in INTEGER_KEYS)
+    if key in INTEGER_KEYS and number > QT_INT_MAX:
+        raise refusal(QT_TRANSLATE_NOOP("LessonState", "{key} must be at most {limit}"),
+                      key=key, limit=QT_INT_MAX)
+    return number
 
 
 def read_speed(state: Mapping[str, Any]) -> float | None:
@@ -73,8 +98,9 @@ def read_speed(state: Mapping[str, Any]) -> float | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int | float) or value not in allowed:
-        raise LessonStateError(
-            f"speed must be null (full speed) or one of: {', '.join(map(str, allowed))}")
+        raise refusal(QT_TRANSLATE_NOOP(
+            "LessonState", "speed must be null (full speed) or one of: {choices}"),
+            choices=", ".join(map(str, allowed)))
     return float(value)
 
 
@@ -102,7 +128,8 @@ class TrainingLesson(TabContract):
         pause = (read_flag(state, "pause_each_epoch") if "pause_each_epoch" in state
                  else self.speed_control.pause_each_epoch())
         if self.is_running:
-            raise LessonStateError("a training run is going on: stop it first")
+            raise refusal(QT_TRANSLATE_NOOP("LessonState",
+                                            "a training run is going on: stop it first"))
         self.panel.set_config(config)
         self.speed_control.set_speed(speed)
         self.speed_control.set_pause_each_epoch(pause)

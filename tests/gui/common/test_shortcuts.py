@@ -131,5 +131,5 @@ def test_fit_all_keeps_its_mnemonic_and_leaves_ctrl_0_to_the_window(window):
 
     button = window.graph_tab.fit_button
     assert button.shortcut() == QKeySequence("Alt+A")
-    assert command_keys_of(button) == []  # Ctrl+0 is Display → Actual size
+    assert command_keys_of(button) == []  # Ctrl+0 is View → Actual size
     assert QKeySequence("Ctrl+0") in window.presentation.zoom_reset_action.shortcuts()

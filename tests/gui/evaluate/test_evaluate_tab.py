@@ -55,7 +55,7 @@ def column_values(table: QTableWidget, column: int) -> list[float]:
 def test_without_a_model_the_tab_explains_what_to_do(window):
     tab = window.evaluate_tab
     window.tabs.setCurrentWidget(tab)
-    assert window.tabs.tabText(window.tabs.indexOf(tab)) == "&Evaluate"
+    assert window.tabs.tabText(window.tabs.indexOf(tab)) == "Eva&luate"
     assert window.state.network is None
     assert not tab.run_button.isEnabled()
     assert tab.info_label.text() == NO_MODEL_HINT

@@ -7,7 +7,8 @@ import json
 import os
 
 import pytest
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop_nn.lessons import FORMAT, read_lesson
 from desktop_nn.lessons.shipped import lessons_dir
@@ -213,6 +214,43 @@ def test_a_lesson_fits_a_1024_pixel_screen(window, qtbot):
     hint = window.minimumSizeHint()
     assert hint.width() <= 1024 and hint.height() <= 768 - 30
     assert window.width() == 1024
+
+
+def test_the_panel_follows_the_window_when_it_is_resized(window, qtbot):
+    """Beside the tabs in a wide window, below them once it is narrowed, beside again when it is
+    widened (a teacher moving the window from a laptop to a 1024-pixel projector and back)."""
+    panel, central = window.lessons.panel, window.centralWidget()
+
+    def resize(width: int) -> None:
+        # Held wide by the panel beside the tabs, a window narrows in two steps, as under a
+        # window manager: to its minimum with the panel beside, then further once it moved.
+        for _ in range(2):
+            window.resize(width, 768)
+            QApplication.processEvents()
+        qtbot.waitUntil(lambda: window.width() == width, timeout=5_000)
+
+    def where() -> str:
+        QApplication.processEvents()
+        box, tabs = panel.geometry(), central.geometry()
+        if window.dockWidgetArea(panel) == Qt.DockWidgetArea.RightDockWidgetArea:
+            assert box.left() >= tabs.right() and box.top() < tabs.bottom()
+            return "beside"
+        assert window.dockWidgetArea(panel) == Qt.DockWidgetArea.BottomDockWidgetArea
+        assert box.top() >= tabs.bottom() and box.left() < tabs.right()
+        return "below"
+
+    resize(1360)
+    assert window.open_lesson_from(lessons_dir() / "05-chapter5-training.json")
+    assert where() == "beside"
+    resize(1024)
+    assert where() == "below"
+    resize(1360)
+    assert where() == "beside"
+    resize(1024)
+    assert where() == "below"
+    window.lessons.close_lesson()
+    resize(1360)  # a closed lesson's panel stays where it was, hidden
+    assert not panel.isVisible()
 
 
 def test_the_lessons_zoom_is_applied_and_saved(window, tmp_path):

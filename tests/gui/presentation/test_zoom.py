@@ -1,4 +1,4 @@
-"""Display → Zoom: every text of the window scales from 50% to 300%, and the level is kept."""
+"""View → Zoom: every text of the window scales from 50% to 300%, and the level is kept."""
 
 from __future__ import annotations
 
@@ -128,6 +128,10 @@ def test_the_actions_have_their_names_and_keys(window):
         assert QKeySequence(key) in action.shortcuts(), name
     view_menu = window.menuBar().findChild(type(window.menuBar().actions()[0].menu()), "viewMenu")
     assert view_menu is not None
+    assert view_menu.menuAction() in window.menuBar().actions()
+    assert {window.findChild(type(window.presentation.zoom_in_action), name)
+            for name in names} <= set(view_menu.actions())
+    assert view_menu.findChild(type(view_menu), "languageMenu").menuAction() in view_menu.actions()
 
 
 def test_ctrl_plus_and_ctrl_0_work_from_the_keyboard(window, qtbot):

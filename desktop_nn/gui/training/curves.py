@@ -33,6 +33,17 @@ SMOOTH_POINTS = 500
 MAX_OVERLAYS = 5
 
 
+def draw_once(item: pg.PlotDataItem | QGraphicsItem) -> None:
+    """Keep a curve that no longer changes (an earlier run, a band) as a cached picture.
+
+    The current run's line is redrawn many times a second, and every item under it was
+    painted again with it; a cached item is painted once and then only copied, until the
+    view's scale changes.
+    """
+    curve = item.curve if isinstance(item, pg.PlotDataItem) else item
+    curve.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+
+
 class LossPlot(PalettePlot):
     """Loss per iteration: raw values faint, a moving average over them, earlier runs faded."""
 
@@ -168,6 +179,7 @@ class LossPlot(PalettePlot):
         overlay.setZValue(-10)
         overlay.setClipToView(True)
         overlay.setDownsampling(auto=True, method="peak")
+        draw_once(overlay)
         self._overlay_markers[overlay] = [self._marker(i, rate, faded) for i, rate in rates]
         self.overlays.append(overlay)
         return overlay
@@ -279,6 +291,7 @@ class AccuracyPlot(PalettePlot):
                               name=self.tr("{run} test").format(run=label))
         for item in (train_item, test_item):
             item.setZValue(-10)
+            draw_once(item)
             self.overlays.append(item)
         return train_item, test_item
 

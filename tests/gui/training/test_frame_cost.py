@@ -1,0 +1,44 @@
+"""What a frame of the live curves costs: the curves that do not change are not drawn again."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from pyqtgraph.graphicsItems.PlotCurveItem import PlotCurveItem
+
+from desktop_nn.gui.training.curves import LossPlot
+
+
+@pytest.fixture
+def paints(monkeypatch):
+    """Counts the calls of each curve's ``paint``, by curve."""
+    counts: dict[int, int] = {}
+    original = PlotCurveItem.paint
+
+    def counting(self, painter, *args):
+        counts[id(self)] = counts.get(id(self), 0) + 1
+        return original(self, painter, *args)
+
+    monkeypatch.setattr(PlotCurveItem, "paint", counting)
+    return counts
+
+
+def test_earlier_runs_are_not_drawn_again_while_the_current_run_grows(qtbot, paints):
+    plot = LossPlot()
+    qtbot.addWidget(plot)
+    plot.resize(640, 360)
+    x = np.arange(2000, dtype=np.float64)
+    overlays = [plot.add_overlay(x, 2.3 * np.exp(-x / (500.0 + 100 * k)), f"run {k}", k)
+                for k in range(3)]
+    plot.begin_run(2000)
+    frames = 12
+    for frame in range(frames):
+        plot.add_losses(frame * 50, np.linspace(2.3, 2.0, 50))
+        plot.refresh()
+        plot.grab()
+    current = paints.get(id(plot.smooth_curve.curve), 0)
+    assert current == frames  # the current run is drawn in every frame
+    for overlay in overlays:
+        # Drawn once into its cached picture (again only if the view's scale changes: the
+        # y axis grows at most once here, when the first losses arrive).
+        assert paints.get(id(overlay.curve), 0) <= 2

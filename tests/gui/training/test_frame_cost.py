@@ -5,8 +5,11 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from pyqtgraph.graphicsItems.PlotCurveItem import PlotCurveItem
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication
 
 from desktop_nn.gui.training.curves import LossPlot
+from desktop_nn.gui.training.progress import RunProgress
 
 
 @pytest.fixture
@@ -42,3 +45,33 @@ def test_earlier_runs_are_not_drawn_again_while_the_current_run_grows(qtbot, pai
         # Drawn once into its cached picture (again only if the view's scale changes: the
         # y axis grows at most once here, when the first losses arrive).
         assert paints.get(id(overlay.curve), 0) <= 2
+
+
+class PaintCounter(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.count += 1
+        return False
+
+
+def test_the_progress_bar_paints_its_new_value_with_the_next_frame_not_at_once(qtbot):
+    progress = RunProgress()
+    bar = progress.bar
+    qtbot.addWidget(bar)
+    bar.show()
+    qtbot.waitExposed(bar)
+    progress.begin(3000, numerical=False)
+    QApplication.processEvents()
+    paints = PaintCounter()
+    bar.installEventFilter(paints)
+    for done in (100, 200, 300):
+        progress.add(done, done / 1000)
+        progress.draw(force=True)
+        assert bar.value() == done
+    assert paints.count == 0  # nothing painted inside the redraw itself
+    qtbot.waitUntil(lambda: paints.count >= 1, timeout=5_000)
+    assert "300" in bar.text()

@@ -44,6 +44,22 @@ def draw_once(item: pg.PlotDataItem | QGraphicsItem) -> None:
     curve.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
 
+def set_legend_label(legend: pg.LegendItem, curve: pg.PlotDataItem, label: str | None) -> None:
+    """Show ``curve`` in ``legend`` as ``label`` (None: not at all).
+
+    An entry already there only changes its text (when it differs): a new entry builds a label
+    and lays the whole legend out again, which took most of the start and the end of a run.
+    """
+    shown = legend.getLabel(curve)
+    if label is None:
+        if shown is not None:
+            legend.removeItem(curve)
+    elif shown is None:
+        legend.addItem(curve, label)
+    elif shown.text != label:
+        shown.setText(label)
+
+
 class LossPlot(PalettePlot):
     """Loss per iteration: raw values faint, a moving average over them, earlier runs faded."""
 
@@ -88,9 +104,7 @@ class LossPlot(PalettePlot):
 
     def set_run_label(self, label: str | None) -> None:
         """Name the current run in the legend (None: no current run, no entry)."""
-        self.legend.removeItem(self.smooth_curve)
-        if label is not None:
-            self.legend.addItem(self.smooth_curve, label)
+        set_legend_label(self.legend, self.smooth_curve, label)
 
     def mark_learning_rate(self, iteration: int, rate: float) -> pg.InfiniteLine:
         """Mark the iteration from which the current run uses a new learning rate."""
@@ -244,9 +258,7 @@ class AccuracyPlot(PalettePlot):
             (self.test_curve, self.tr("test acc ({run})")),
         )
         for curve, name in names:
-            self.legend.removeItem(curve)
-            if label is not None:
-                self.legend.addItem(curve, name.format(run=label))
+            set_legend_label(self.legend, curve, None if label is None else name.format(run=label))
 
     def begin_run(self, epochs: int) -> None:
         """Fix the axes to the whole run (epochs 0..epochs), for cheap redraws."""

@@ -75,3 +75,28 @@ def test_the_progress_bar_paints_its_new_value_with_the_next_frame_not_at_once(q
     assert paints.count == 0  # nothing painted inside the redraw itself
     qtbot.waitUntil(lambda: paints.count >= 1, timeout=5_000)
     assert "300" in bar.text()
+
+
+def current_labels(tab) -> list:
+    """The legend entries of the current run: the loss plot's, then the accuracy plot's."""
+    return [label for plot, curves in ((tab.loss_plot, [tab.loss_plot.smooth_curve]),
+                                       (tab.accuracy_plot, [tab.accuracy_plot.train_curve,
+                                                            tab.accuracy_plot.test_curve]))
+            for label in map(plot.legend.getLabel, curves)]
+
+
+def test_the_end_of_a_run_keeps_the_legend_entries_made_at_its_start(window, qtbot):
+    tab = window.training_tab
+    tab.panel.train_size_spin.setValue(2000)
+    tab.panel.iters_spin.setValue(30)
+    with qtbot.waitSignal(tab.run_ended, timeout=60_000):
+        assert tab.start()
+    with qtbot.waitSignal(tab.run_ended, timeout=60_000):
+        assert tab.start()
+        started = current_labels(tab)
+    # The same label items, not new ones: a new entry lays the legend out again.
+    assert current_labels(tab) == started and None not in started
+    assert [label.text for label in started] == [
+        "run 2: lr 0.1, hidden 50, SGD", "train acc (run 2)", "test acc (run 2)"]
+    assert [label.text for _sample, label in tab.loss_plot.legend.items] == [
+        "run 1: lr 0.1, hidden 50, SGD", "run 2: lr 0.1, hidden 50, SGD"]

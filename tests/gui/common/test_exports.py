@@ -44,10 +44,13 @@ def test_the_readout_goes_when_the_pointer_leaves(window, qtbot):
     tab = window.training_tab
     train(tab, qtbot)
     for plot in (tab.loss_plot, tab.accuracy_plot):
+        assert not plot.readout.label.isVisible()  # empty: hidden, skipped in every frame
         hover(plot)
         assert plot.readout.text().startswith(("iteration", "epoch"))
+        assert plot.readout.label.isVisible()
         QApplication.sendEvent(plot.viewport(), QEvent(QEvent.Type.Leave))
         assert plot.readout.text() == ""
+        assert not plot.readout.label.isVisible()
 
 
 def test_the_readout_is_never_in_an_exported_picture(window, qtbot, tmp_path):

@@ -14,7 +14,13 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGraphicsItem
 
-from desktop_nn.core.curve_series import CurveBuffer, nearest_index, smoothed, thinned
+from desktop_nn.core.curve_series import (
+    CurveBuffer,
+    nearest_index,
+    smoothed,
+    smoothed_at,
+    smoothed_line,
+)
 from desktop_nn.gui.common.palette import (
     RUN_COLOURS,
     TEST_COLOUR,
@@ -179,8 +185,9 @@ class LossPlot(PalettePlot):
         if force or now - self._raw_drawn >= 1.0 / RAW_REFRESH_HZ:
             self._raw_drawn = now
             self.raw_curve.setData(x, y)
-        # A smooth line needs few points, and wide lines are costly to draw.
-        self.smooth_curve.setData(*thinned(*self.smoothed(), SMOOTH_POINTS))
+        # A smooth line needs few points, and wide lines are costly to draw; only the points
+        # drawn are averaged (from the buffer's running sums).
+        self.smooth_curve.setData(*smoothed_line(self.buffer, self.smoothing, SMOOTH_POINTS))
 
     def add_overlay(self, x: np.ndarray, y: np.ndarray, label: str, colour_index: int,
                     rates: tuple[tuple[int, float], ...] = ()) -> pg.PlotDataItem:
@@ -214,7 +221,7 @@ class LossPlot(PalettePlot):
         i = nearest_index(xs, x)
         if i is None:
             return None
-        smooth = self.smoothed()[1][i]
+        smooth = smoothed_at(self.buffer, self.smoothing, np.array([i]))[0]
         return self.tr("iteration {iteration}: loss {loss} (smoothed {smoothed})").format(
             iteration=f"{int(xs[i]):,}", loss=f"{ys[i]:.4f}", smoothed=f"{smooth:.4f}")
 

@@ -7,6 +7,7 @@ with ``setData(x[:n], y[:n])``.
 
 from __future__ import annotations
 
+import math
 import time
 
 import numpy as np
@@ -37,6 +38,10 @@ RAW_REFRESH_HZ = 5
 #: Points drawn of the smoothed loss line (it is smooth: a point every few pixels suffices).
 SMOOTH_POINTS = 500
 MAX_OVERLAYS = 5
+#: The loss axis's top when a run starts: above the first losses of a network of ten classes
+#: (ln 10 = 2.30), with the margin the axis keeps when it grows; the first frame then does not
+#: change the axis (its labels laid out and drawn again).
+FIRST_LOSS_TOP = math.log(10) * 1.15
 
 
 def draw_once(item: pg.PlotDataItem | QGraphicsItem) -> None:
@@ -136,11 +141,11 @@ class LossPlot(PalettePlot):
         Redrawing only the curves (not the axes and their labels) keeps each refresh cheap,
         which keeps the GUI thread from competing with the training thread.
         """
-        self._y_top = 0.0
+        self._y_top = FIRST_LOSS_TOP
         view = self.getPlotItem().getViewBox()
         view.disableAutoRange()
         self.setXRange(0, max(total_iterations - 1, 1), padding=0.01)
-        self.setYRange(0, 1, padding=0)
+        self.setYRange(0, FIRST_LOSS_TOP, padding=0)
         if self.getPlotItem().ctrl.logYCheck.isChecked():
             view.enableAutoRange(axis="y")
 

@@ -100,3 +100,21 @@ def test_the_end_of_a_run_keeps_the_legend_entries_made_at_its_start(window, qtb
         "run 2: lr 0.1, hidden 50, SGD", "train acc (run 2)", "test acc (run 2)"]
     assert [label.text for _sample, label in tab.loss_plot.legend.items] == [
         "run 1: lr 0.1, hidden 50, SGD", "run 2: lr 0.1, hidden 50, SGD"]
+
+
+def test_the_first_losses_of_a_run_do_not_change_the_loss_axis(qtbot):
+    """The y axis starts where the first losses of a 10-class network are (ln 10 = 2.30), so
+    the first frame does not lay out and draw the axis again."""
+    plot = LossPlot()
+    qtbot.addWidget(plot)
+    plot.begin_run(3000)
+    changes = []
+    plot.getPlotItem().getViewBox().sigYRangeChanged.connect(lambda *_: changes.append(1))
+    plot.add_losses(0, np.array([2.3026, 2.2990, 2.2951]))
+    plot.refresh()
+    assert changes == []
+    (_, top) = plot.getPlotItem().getViewBox().viewRange()[1]
+    assert 2.3026 < top < 2.3026 * 1.2  # the losses are on screen, near the top
+    plot.add_losses(3, np.array([9.0]))  # a loss above the axis extends it
+    plot.refresh()
+    assert len(changes) == 1 and plot.getPlotItem().getViewBox().viewRange()[1][1] > 9.0

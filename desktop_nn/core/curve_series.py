@@ -3,7 +3,9 @@
 A :class:`CurveBuffer` keeps x/y points in preallocated float64 arrays; when it is full it keeps
 every other point and from then on accepts every second x, so memory stays bounded however long
 a run lasts, and a plot can redraw from ``view()`` without copying. :func:`moving_average` and
-:func:`smoothed` give the line drawn over the raw losses. NumPy only: the window draws these
+:func:`smoothed` give the line drawn over the raw losses; the buffer keeps the running sums
+they need as points arrive, so :func:`smoothed_line` computes only the few hundred points
+drawn, whatever the length of the run. NumPy only: the window draws these
 series, and the tests check them without Qt.
 """
 
@@ -26,10 +28,13 @@ class CurveBuffer:
     Attributes
     ----------
     x, y : ndarray, shape (capacity,)
-        The points are ``x[:count]``, ``y[:count]``.
+        The points are ``x[:count]``, ``y[:count]`` (to read: :meth:`extend` adds points).
     count : int
     stride : int
         Only x values that are multiples of this are kept (1, then 2, 4, ... after thinning).
+    sums : ndarray, shape (capacity + 1,)
+        ``sums[j]`` is the sum of the first ``j`` values of ``y`` (those that are not finite
+        count as 0), added one after the other as ``np.cumsum`` does.
     """
 
     def __init__(self, capacity: int = LOSS_CAPACITY) -> None:
@@ -38,6 +43,7 @@ class CurveBuffer:
         self.y = np.empty(capacity, dtype=np.float64)
         self.count = 0
         self.stride = 1  # keep iterations that are multiples of this
+        self.sums = np.zeros(capacity + 1, dtype=np.float64)
 
     def clear(self) -> None:
         self.count = 0
@@ -58,6 +64,7 @@ class CurveBuffer:
             take = min(room, len(xs))
             self.x[self.count : self.count + take] = xs[:take]
             self.y[self.count : self.count + take] = values[:take]
+            self._add_sums(self.count, self.count + take)
             self.count += take
             xs, values = xs[take:], values[take:]
 
@@ -68,6 +75,13 @@ class CurveBuffer:
         self.x[:n] = self.x[keep]
         self.y[:n] = self.y[keep]
         self.count = n
+        self._add_sums(0, n)
+
+    def _add_sums(self, start: int, stop: int) -> None:
+        """Running sums of ``y[start:stop]``, going on from ``sums[start]``."""
+        chunk = self.y[start:stop]
+        chunk = np.concatenate(([self.sums[start]], np.where(np.isfinite(chunk), chunk, 0.0)))
+        self.sums[start + 1 : stop + 1] = np.cumsum(chunk)[1:]
 
     def view(self) -> tuple[np.ndarray, np.ndarray]:
         """The points as views, shapes (count,) and (count,)."""
@@ -95,10 +109,39 @@ def smoothed(buffer: CurveBuffer, window: int) -> tuple[np.ndarray, np.ndarray]:
     The window counts iterations, so a thinned buffer (every ``stride``-th point) averages
     ``window // stride`` points; values that are not finite count as 0.
     """
-    x, y = buffer.view()
-    finite = np.where(np.isfinite(y), y, np.nan)
+    x, _ = buffer.view()
+    return x, smoothed_at(buffer, window, np.arange(buffer.count))
+
+
+def smoothed_at(buffer: CurveBuffer, window: int, index: np.ndarray) -> np.ndarray:
+    """The values of :func:`smoothed` at the points ``index`` (m,) only, shape (m,).
+
+    Two differences of the buffer's running sums a point, as :func:`moving_average` computes
+    them from a cumulative sum: the cost does not grow with the length of the run.
+    """
+    n, sums = buffer.count, buffer.sums
     points = max(1, window // buffer.stride)
-    return x, moving_average(np.nan_to_num(finite, nan=0.0), points)
+    if points == 1:
+        y = buffer.y[index]
+        return np.where(np.isfinite(y), y, 0.0)
+    half = points // 2
+    start = np.maximum(index - half, 0)
+    stop = np.minimum(index + (points - half), n)
+    return (sums[stop] - sums[start]) / (stop - start)
+
+
+def smoothed_line(buffer: CurveBuffer, window: int,
+                  points: int) -> tuple[np.ndarray, np.ndarray]:
+    """``thinned(*smoothed(buffer, window), points)``, computing only the points kept."""
+    keep = thin_indices(buffer.count, points)
+    return buffer.x[keep], smoothed_at(buffer, window, keep)
+
+
+def thin_indices(n: int, points: int) -> np.ndarray:
+    """The indices :func:`thinned` keeps of ``n`` points, shape (min(n, points),)."""
+    if n <= points:
+        return np.arange(n)
+    return np.linspace(0, n - 1, points).astype(np.intp)
 
 
 def thinned(x: np.ndarray, y: np.ndarray, points: int) -> tuple[np.ndarray, np.ndarray]:
@@ -106,7 +149,7 @@ def thinned(x: np.ndarray, y: np.ndarray, points: int) -> tuple[np.ndarray, np.n
     few points)."""
     if len(x) <= points:
         return x, y
-    keep = np.linspace(0, len(x) - 1, points).astype(np.intp)
+    keep = thin_indices(len(x), points)
     return x[keep], y[keep]
 
 

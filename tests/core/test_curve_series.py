@@ -10,6 +10,7 @@ from desktop_nn.core.curve_series import (
     moving_average,
     nearest_index,
     smoothed,
+    smoothed_line,
     thinned,
 )
 
@@ -63,8 +64,9 @@ def test_moving_average_is_the_centred_mean(window):
 
 def test_smoothing_counts_iterations_in_a_thinned_buffer_and_ignores_infinities():
     buffer = CurveBuffer(capacity=8)
-    buffer.extend(0, np.full(16, 2.0))  # thinned once: stride 2, 8 points
-    buffer.y[3] = np.inf
+    values = np.full(16, 2.0)
+    values[6] = np.inf  # iteration 6: the 4th point kept
+    buffer.extend(0, values)  # thinned once: stride 2, 8 points
     x, s = smoothed(buffer, window=4)  # 4 iterations = 2 points
     assert buffer.stride == 2 and len(x) == 8
     assert np.all(np.isfinite(s))
@@ -88,3 +90,53 @@ def test_nearest_index():
     assert nearest_index(xs, 2.5) == 2
     assert nearest_index(xs, 99) == 2
     assert nearest_index(np.empty(0), 1.0) is None
+
+
+def full_moving_average(buffer: CurveBuffer, window: int) -> np.ndarray:
+    """The moving average recomputed from all the buffer's points, as before each frame."""
+    _, y = buffer.view()
+    finite = np.where(np.isfinite(y), y, 0.0)
+    return moving_average(finite, max(1, window // buffer.stride))
+
+
+def running_sum_bound(buffer: CurveBuffer, window: int) -> float:
+    """How far the incremental average may be from the full one.
+
+    Each is a difference of two prefix sums divided by the m points averaged. A prefix sum of
+    n terms added one after the other is off by at most (n - 1) eps sum|y| (first order), and
+    the two ways add the same terms in a different grouping at most, so the averages differ
+    by at most 2 (n - 1) eps sum|y| / m.
+    """
+    _, y = buffer.view()
+    total = float(np.abs(np.where(np.isfinite(y), y, 0.0)).sum())
+    points = max(1, window // buffer.stride)
+    return 2 * max(buffer.count - 1, 1) * np.finfo(np.float64).eps * total / points
+
+
+@pytest.mark.parametrize("chunk", [1, 7, 40, 1000])
+@pytest.mark.parametrize("window", [1, 2, 5, 50, 500])
+def test_the_running_average_equals_the_one_recomputed_from_all_points(chunk, window):
+    rng = np.random.default_rng(chunk * 1000 + window)
+    buffer = CurveBuffer(capacity=256)
+    losses = 2.3 * np.exp(-np.arange(3000) / 700) + rng.random(3000)
+    losses[[17, 400, 2222]] = [np.nan, np.inf, -np.inf]  # a diverging run's values count 0
+    for first in range(0, len(losses), chunk):
+        buffer.extend(first, losses[first : first + chunk])
+        if first % (chunk * 13) == 0 or first + chunk >= len(losses):
+            x, y = smoothed(buffer, window)
+            expected = full_moving_average(buffer, window)
+            np.testing.assert_array_equal(x, buffer.view()[0])
+            np.testing.assert_allclose(y, expected, rtol=0,
+                                       atol=running_sum_bound(buffer, window))
+    assert buffer.stride > 1  # the buffer thinned itself out on the way
+
+
+@pytest.mark.parametrize("count", [3, 499, 500, 501, 4000])
+def test_the_drawn_line_is_the_thinned_running_average(count):
+    buffer = CurveBuffer(capacity=4096)
+    buffer.extend(0, np.cos(np.arange(count) / 50.0) + 2.0)
+    x, y = smoothed_line(buffer, 50, 500)
+    expected_x, expected_y = thinned(*smoothed(buffer, 50), 500)
+    np.testing.assert_array_equal(x, expected_x)
+    np.testing.assert_array_equal(y, expected_y)  # the same sums at the same points
+    assert len(x) == min(count, 500) and x[0] == 0 and x[-1] == count - 1

@@ -97,6 +97,22 @@ def render_svg(widget: QWidget, path: str) -> None:
         painter.end()
 
 
+@contextlib.contextmanager
+def drawn_without_caches(view: QGraphicsView) -> Iterator[None]:
+    """Let every item draw itself: an item kept as a cached picture on screen would go into
+    an SVG as a picture of pixels."""
+    no_cache = QGraphicsItem.CacheMode.NoCache
+    cached = [(item, item.cacheMode()) for item in view.scene().items()
+              if item.cacheMode() != no_cache]
+    for item, _mode in cached:
+        item.setCacheMode(no_cache)
+    try:
+        yield
+    finally:
+        for item, mode in cached:
+            item.setCacheMode(mode)
+
+
 def export_plot(plot: QGraphicsView, path: str | os.PathLike) -> Path:
     """Write ``plot`` to ``path`` (.png or .svg) atomically, without its hover readout."""
     target = Path(path)
@@ -107,5 +123,7 @@ def export_plot(plot: QGraphicsView, path: str | os.PathLike) -> Path:
             stack.enter_context(readout.hidden())
         stack.enter_context(hover_button_hidden(plot))
         stack.enter_context(legend_scaled_with_the_plot(plot))
+        if render is render_svg:
+            stack.enter_context(drawn_without_caches(plot))
         atomic_save(target, lambda name: render(plot, name))
     return target

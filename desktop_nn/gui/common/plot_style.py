@@ -107,7 +107,7 @@ class HoverReadout(QObject):
     """Shows the value under the mouse in a corner label of a plot, while the mouse is there.
 
     The label empties when the pointer leaves the plot, and :meth:`hidden` keeps it out of
-    an exported picture.
+    an exported picture. An empty label is hidden: the scene then skips it in every frame.
     """
 
     def __init__(self, widget: pg.PlotWidget, describe) -> None:
@@ -116,6 +116,7 @@ class HoverReadout(QObject):
         self.describe = describe  # callable(x: float) -> str | None
         self.label = pg.TextItem(anchor=(1, 0), color=plot_foreground())
         self.label.setZValue(100)
+        self.label.setVisible(False)
         widget.addItem(self.label, ignoreBounds=True)
         widget.scene().sigMouseMoved.connect(self._moved)
         widget.viewport().installEventFilter(self)
@@ -124,7 +125,11 @@ class HoverReadout(QObject):
         return self.label.textItem.toPlainText()
 
     def clear(self) -> None:
-        self.label.setText("")
+        self._show("")
+
+    def _show(self, text: str) -> None:
+        self.label.setText(text)
+        self.label.setVisible(bool(text))
 
     @contextlib.contextmanager
     def hidden(self) -> Iterator[None]:
@@ -148,6 +153,6 @@ class HoverReadout(QObject):
             return
         point = view.mapSceneToView(position)
         text = self.describe(point.x())
-        self.label.setText(text or "")
+        self._show(text or "")
         (_, x1), (_, y1) = view.viewRange()
         self.label.setPos(x1, y1)

@@ -7,6 +7,7 @@ with ``setData(x[:n], y[:n])``.
 
 from __future__ import annotations
 
+import math
 import time
 
 import numpy as np
@@ -14,7 +15,13 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGraphicsItem
 
-from desktop_nn.core.curve_series import CurveBuffer, nearest_index, smoothed, thinned
+from desktop_nn.core.curve_series import (
+    CurveBuffer,
+    nearest_index,
+    smoothed,
+    smoothed_at,
+    smoothed_line,
+)
 from desktop_nn.gui.common.palette import (
     RUN_COLOURS,
     TEST_COLOUR,
@@ -31,6 +38,37 @@ RAW_REFRESH_HZ = 5
 #: Points drawn of the smoothed loss line (it is smooth: a point every few pixels suffices).
 SMOOTH_POINTS = 500
 MAX_OVERLAYS = 5
+#: The loss axis's top when a run starts: above the first losses of a network of ten classes
+#: (ln 10 = 2.30), with the margin the axis keeps when it grows; the first frame then does not
+#: change the axis (its labels laid out and drawn again).
+FIRST_LOSS_TOP = math.log(10) * 1.15
+
+
+def draw_once(item: pg.PlotDataItem | QGraphicsItem) -> None:
+    """Keep a curve that no longer changes (an earlier run, a band) as a cached picture.
+
+    The current run's line is redrawn many times a second, and every item under it was
+    painted again with it; a cached item is painted once and then only copied, until the
+    view's scale changes.
+    """
+    curve = item.curve if isinstance(item, pg.PlotDataItem) else item
+    curve.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+
+
+def set_legend_label(legend: pg.LegendItem, curve: pg.PlotDataItem, label: str | None) -> None:
+    """Show ``curve`` in ``legend`` as ``label`` (None: not at all).
+
+    An entry already there only changes its text (when it differs): a new entry builds a label
+    and lays the whole legend out again, which took most of the start and the end of a run.
+    """
+    shown = legend.getLabel(curve)
+    if label is None:
+        if shown is not None:
+            legend.removeItem(curve)
+    elif shown is None:
+        legend.addItem(curve, label)
+    elif shown.text != label:
+        shown.setText(label)
 
 
 class LossPlot(PalettePlot):
@@ -77,9 +115,7 @@ class LossPlot(PalettePlot):
 
     def set_run_label(self, label: str | None) -> None:
         """Name the current run in the legend (None: no current run, no entry)."""
-        self.legend.removeItem(self.smooth_curve)
-        if label is not None:
-            self.legend.addItem(self.smooth_curve, label)
+        set_legend_label(self.legend, self.smooth_curve, label)
 
     def mark_learning_rate(self, iteration: int, rate: float) -> pg.InfiniteLine:
         """Mark the iteration from which the current run uses a new learning rate."""
@@ -105,11 +141,11 @@ class LossPlot(PalettePlot):
         Redrawing only the curves (not the axes and their labels) keeps each refresh cheap,
         which keeps the GUI thread from competing with the training thread.
         """
-        self._y_top = 0.0
+        self._y_top = FIRST_LOSS_TOP
         view = self.getPlotItem().getViewBox()
         view.disableAutoRange()
         self.setXRange(0, max(total_iterations - 1, 1), padding=0.01)
-        self.setYRange(0, 1, padding=0)
+        self.setYRange(0, FIRST_LOSS_TOP, padding=0)
         if self.getPlotItem().ctrl.logYCheck.isChecked():
             view.enableAutoRange(axis="y")
 
@@ -154,8 +190,9 @@ class LossPlot(PalettePlot):
         if force or now - self._raw_drawn >= 1.0 / RAW_REFRESH_HZ:
             self._raw_drawn = now
             self.raw_curve.setData(x, y)
-        # A smooth line needs few points, and wide lines are costly to draw.
-        self.smooth_curve.setData(*thinned(*self.smoothed(), SMOOTH_POINTS))
+        # A smooth line needs few points, and wide lines are costly to draw; only the points
+        # drawn are averaged (from the buffer's running sums).
+        self.smooth_curve.setData(*smoothed_line(self.buffer, self.smoothing, SMOOTH_POINTS))
 
     def add_overlay(self, x: np.ndarray, y: np.ndarray, label: str, colour_index: int,
                     rates: tuple[tuple[int, float], ...] = ()) -> pg.PlotDataItem:
@@ -168,6 +205,7 @@ class LossPlot(PalettePlot):
         overlay.setZValue(-10)
         overlay.setClipToView(True)
         overlay.setDownsampling(auto=True, method="peak")
+        draw_once(overlay)
         self._overlay_markers[overlay] = [self._marker(i, rate, faded) for i, rate in rates]
         self.overlays.append(overlay)
         return overlay
@@ -188,7 +226,7 @@ class LossPlot(PalettePlot):
         i = nearest_index(xs, x)
         if i is None:
             return None
-        smooth = self.smoothed()[1][i]
+        smooth = smoothed_at(self.buffer, self.smoothing, np.array([i]))[0]
         return self.tr("iteration {iteration}: loss {loss} (smoothed {smoothed})").format(
             iteration=f"{int(xs[i]):,}", loss=f"{ys[i]:.4f}", smoothed=f"{smooth:.4f}")
 
@@ -232,9 +270,7 @@ class AccuracyPlot(PalettePlot):
             (self.test_curve, self.tr("test acc ({run})")),
         )
         for curve, name in names:
-            self.legend.removeItem(curve)
-            if label is not None:
-                self.legend.addItem(curve, name.format(run=label))
+            set_legend_label(self.legend, curve, None if label is None else name.format(run=label))
 
     def begin_run(self, epochs: int) -> None:
         """Fix the axes to the whole run (epochs 0..epochs), for cheap redraws."""
@@ -279,6 +315,7 @@ class AccuracyPlot(PalettePlot):
                               name=self.tr("{run} test").format(run=label))
         for item in (train_item, test_item):
             item.setZValue(-10)
+            draw_once(item)
             self.overlays.append(item)
         return train_item, test_item
 

@@ -21,13 +21,28 @@ PROGRESS_HZ = 5
 PER_MILLE_LIMIT = 2_000_000
 
 
+class DeferredProgressBar(QProgressBar):
+    """A progress bar that paints a new value with the window's next frame.
+
+    ``QProgressBar.setValue`` paints the bar at once, a paint and a copy to the screen of its
+    own in the middle of a redraw; here the bar is only marked for the next frame's paint.
+    """
+
+    def setValue(self, value: int) -> None:
+        self.setUpdatesEnabled(False)
+        try:
+            super().setValue(value)
+        finally:
+            self.setUpdatesEnabled(True)  # marks the bar for the next paint
+
+
 class RunProgress(QObject):
     """The Training tab's progress bar (``bar``) and speed line (``speed``), which the tab lays
     out; fed with the run's reports."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.bar = QProgressBar()
+        self.bar = DeferredProgressBar()
         self.bar.setObjectName("progressBar")
         self.bar.setAccessibleName(self.tr("Training progress"))
         self.speed = StatusLabel()

@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from desktop_nn.core.curve_series import thinned
 from desktop_nn.core.seeds import CurveBand, SeedBand
 from desktop_nn.gui.common.palette import TEST_COLOUR, TRAIN_COLOUR, colour
-from desktop_nn.gui.training.curves import AccuracyPlot, LossPlot
+from desktop_nn.gui.training.curves import AccuracyPlot, LossPlot, draw_once
 
 #: Points drawn of the loss band (it is smooth).
 BAND_POINTS = 1000
@@ -64,6 +64,7 @@ class SeedBands:
         fill.setZValue(-20)
         mean.setZValue(-2)
         for item in (lower, upper, fill, mean):
+            draw_once(item)
             self._items.append((plot, item))
 
     def clear(self) -> None:

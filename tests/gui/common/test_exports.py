@@ -44,10 +44,13 @@ def test_the_readout_goes_when_the_pointer_leaves(window, qtbot):
     tab = window.training_tab
     train(tab, qtbot)
     for plot in (tab.loss_plot, tab.accuracy_plot):
+        assert not plot.readout.label.isVisible()  # empty: hidden, skipped in every frame
         hover(plot)
         assert plot.readout.text().startswith(("iteration", "epoch"))
+        assert plot.readout.label.isVisible()
         QApplication.sendEvent(plot.viewport(), QEvent(QEvent.Type.Leave))
         assert plot.readout.text() == ""
+        assert not plot.readout.label.isVisible()
 
 
 def test_the_readout_is_never_in_an_exported_picture(window, qtbot, tmp_path):
@@ -94,3 +97,18 @@ def test_plots_export_from_another_tab(window, qtbot, tmp_path):
     written = window.export_plots_to(tmp_path / "curves.svg")
     assert [path.name for path in written] == ["curves-loss.svg", "curves-accuracy.svg"]
     assert all("<svg" in path.read_text() for path in written)
+
+
+def test_an_svg_holds_every_curve_as_vector_graphics(window, qtbot, tmp_path):
+    """Curves kept as cached pictures on screen (earlier runs, the raw loss, the legend) are
+    drawn as paths into an SVG, not as pictures of pixels."""
+    tab = window.training_tab
+    train(tab, qtbot)
+    train(tab, qtbot)  # run 1 is now an earlier run's faded curve
+    assert tab.loss_plot.overlays
+    loss, _accuracy = window.export_plots_to(tmp_path / "curves.svg")
+    # (The accuracy plot's point symbols are pyqtgraph's small pictures, in an SVG too.)
+    assert "<image" not in loss.read_text()
+    cached = [item for item in tab.loss_plot.scene().items()
+              if item.cacheMode() != item.CacheMode.NoCache]
+    assert cached  # the screen keeps its cached pictures

@@ -1,0 +1,120 @@
+"""What a frame of the live curves costs: the curves that do not change are not drawn again."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from pyqtgraph.graphicsItems.PlotCurveItem import PlotCurveItem
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication
+
+from desktop_nn.gui.training.curves import LossPlot
+from desktop_nn.gui.training.progress import RunProgress
+
+
+@pytest.fixture
+def paints(monkeypatch):
+    """Counts the calls of each curve's ``paint``, by curve."""
+    counts: dict[int, int] = {}
+    original = PlotCurveItem.paint
+
+    def counting(self, painter, *args):
+        counts[id(self)] = counts.get(id(self), 0) + 1
+        return original(self, painter, *args)
+
+    monkeypatch.setattr(PlotCurveItem, "paint", counting)
+    return counts
+
+
+def test_earlier_runs_are_not_drawn_again_while_the_current_run_grows(qtbot, paints):
+    plot = LossPlot()
+    qtbot.addWidget(plot)
+    plot.resize(640, 360)
+    x = np.arange(2000, dtype=np.float64)
+    overlays = [plot.add_overlay(x, 2.3 * np.exp(-x / (500.0 + 100 * k)), f"run {k}", k)
+                for k in range(3)]
+    plot.begin_run(2000)
+    frames = 12
+    for frame in range(frames):
+        plot.add_losses(frame * 50, np.linspace(2.3, 2.0, 50))
+        plot.refresh()
+        plot.grab()
+    current = paints.get(id(plot.smooth_curve.curve), 0)
+    assert current == frames  # the current run is drawn in every frame
+    for overlay in overlays:
+        # Drawn once into its cached picture (again only if the view's scale changes: the
+        # y axis grows at most once here, when the first losses arrive).
+        assert paints.get(id(overlay.curve), 0) <= 2
+
+
+class PaintCounter(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.count += 1
+        return False
+
+
+def test_the_progress_bar_paints_its_new_value_with_the_next_frame_not_at_once(qtbot):
+    progress = RunProgress()
+    bar = progress.bar
+    qtbot.addWidget(bar)
+    bar.show()
+    qtbot.waitExposed(bar)
+    progress.begin(3000, numerical=False)
+    QApplication.processEvents()
+    paints = PaintCounter()
+    bar.installEventFilter(paints)
+    for done in (100, 200, 300):
+        progress.add(done, done / 1000)
+        progress.draw(force=True)
+        assert bar.value() == done
+    assert paints.count == 0  # nothing painted inside the redraw itself
+    qtbot.waitUntil(lambda: paints.count >= 1, timeout=5_000)
+    assert "300" in bar.text()
+
+
+def current_labels(tab) -> list:
+    """The legend entries of the current run: the loss plot's, then the accuracy plot's."""
+    return [label for plot, curves in ((tab.loss_plot, [tab.loss_plot.smooth_curve]),
+                                       (tab.accuracy_plot, [tab.accuracy_plot.train_curve,
+                                                            tab.accuracy_plot.test_curve]))
+            for label in map(plot.legend.getLabel, curves)]
+
+
+def test_the_end_of_a_run_keeps_the_legend_entries_made_at_its_start(window, qtbot):
+    tab = window.training_tab
+    tab.panel.train_size_spin.setValue(2000)
+    tab.panel.iters_spin.setValue(30)
+    with qtbot.waitSignal(tab.run_ended, timeout=60_000):
+        assert tab.start()
+    with qtbot.waitSignal(tab.run_ended, timeout=60_000):
+        assert tab.start()
+        started = current_labels(tab)
+    # The same label items, not new ones: a new entry lays the legend out again.
+    assert current_labels(tab) == started and None not in started
+    assert [label.text for label in started] == [
+        "run 2: lr 0.1, hidden 50, SGD", "train acc (run 2)", "test acc (run 2)"]
+    assert [label.text for _sample, label in tab.loss_plot.legend.items] == [
+        "run 1: lr 0.1, hidden 50, SGD", "run 2: lr 0.1, hidden 50, SGD"]
+
+
+def test_the_first_losses_of_a_run_do_not_change_the_loss_axis(qtbot):
+    """The y axis starts where the first losses of a 10-class network are (ln 10 = 2.30), so
+    the first frame does not lay out and draw the axis again."""
+    plot = LossPlot()
+    qtbot.addWidget(plot)
+    plot.begin_run(3000)
+    changes = []
+    plot.getPlotItem().getViewBox().sigYRangeChanged.connect(lambda *_: changes.append(1))
+    plot.add_losses(0, np.array([2.3026, 2.2990, 2.2951]))
+    plot.refresh()
+    assert changes == []
+    (_, top) = plot.getPlotItem().getViewBox().viewRange()[1]
+    assert 2.3026 < top < 2.3026 * 1.2  # the losses are on screen, near the top
+    plot.add_losses(3, np.array([9.0]))  # a loss above the axis extends it
+    plot.refresh()
+    assert len(changes) == 1 and plot.getPlotItem().getViewBox().viewRange()[1][1] > 9.0

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QFileDialog, QMainWindow
@@ -18,21 +19,27 @@ from desktop_nn.core.model_io import ModelFileError, check_compatible, load_mode
 from desktop_nn.gui.common.exports import export_plot
 from desktop_nn.gui.common.messages import show_message
 from desktop_nn.gui.common.state import AppState
-from desktop_nn.gui.training.tab import TrainingTab
+
+if TYPE_CHECKING:
+    from desktop_nn.gui.training.tab import TrainingTab
 
 
 class FileCommands(QObject):
-    """The commands of ``window``'s File menu, on ``state`` and the ``training`` tab.
+    """The commands of ``window``'s File menu, on ``state`` and the window's Training tab.
 
-    ``window`` is the parent of the dialogs and message boxes and shows the status
-    (``window.show_status(message)``).
+    ``window`` is the parent of the dialogs and message boxes, shows the status
+    (``window.show_status(message)``) and has the Training tab (``window.training_tab``, which
+    is built when first read).
     """
 
-    def __init__(self, window: QMainWindow, state: AppState, training: TrainingTab) -> None:
+    def __init__(self, window: QMainWindow, state: AppState) -> None:
         super().__init__(window)
         self.window = window
         self.state = state
-        self.training = training
+
+    @property
+    def training(self) -> TrainingTab:
+        return self.window.training_tab
 
     # -- model files -------------------------------------------------------------------------
     @Slot()

@@ -14,9 +14,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QFileDialog, QMainWindow
 
-from desktop_nn.core.history_csv import write_history_csv
-from desktop_nn.core.model_io import ModelFileError, check_compatible, load_model, save_model
-from desktop_nn.gui.common.exports import export_plot
 from desktop_nn.gui.common.messages import show_message
 from desktop_nn.gui.common.state import AppState
 
@@ -55,6 +52,8 @@ class FileCommands(QObject):
         if network is None or config is None:
             self._warn(self.tr("Nothing to save"), self.tr("Train a network (or load one) first."))
             return False
+        from desktop_nn.core.model_io import ModelFileError, save_model  # NumPy: when used
+
         meta = self.training.model_meta()
         try:
             save_model(path, network, config, meta)
@@ -79,6 +78,8 @@ class FileCommands(QObject):
             self._warn(self.tr("Training is running"),
                        self.tr("Stop the run before loading a model."))
             return False
+        from desktop_nn.core.model_io import ModelFileError, check_compatible, load_model
+
         try:
             loaded = load_model(path)
             check_compatible(loaded.network)
@@ -118,6 +119,8 @@ class FileCommands(QObject):
         if not runs:
             self._warn_no_history()
             return False
+        from desktop_nn.core.history_csv import write_history_csv  # NumPy: when used
+
         try:
             write_history_csv(path, [run.history_run() for run in runs])
         except OSError as exc:
@@ -152,6 +155,8 @@ class FileCommands(QObject):
         if suffix not in (".png", ".svg"):
             self._warn(self.tr("Unknown format"), self.tr("Plots can be exported as .png or .svg."))
             return []
+        from desktop_nn.gui.common.exports import export_plot
+
         written = []
         plots = self.training.plots()
         try:

@@ -14,14 +14,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_nn.core.blas import limit_blas_threads_for_process
-from desktop_nn.data.datasets import dataset_title
-from desktop_nn.data.mnist import DataError, dataset_dir
+from desktop_nn.data.datasets import dataset_available, dataset_title
 from desktop_nn.gui.about import about_text
 from desktop_nn.gui.common.lazy_page import LazyTabs
 from desktop_nn.gui.common.shortcuts import ShortcutGuard
 from desktop_nn.gui.common.state import AppState
-from desktop_nn.gui.download_dialog import DownloadDialog
 from desktop_nn.gui.file_commands import FileCommands
 from desktop_nn.gui.i18n import (
     LANGUAGES,
@@ -46,6 +43,7 @@ from desktop_nn.gui.settings import (
 from desktop_nn.gui.tab_pages import TAB_KEYS, DeferredBuild, TabAttribute, TabFactories
 
 if TYPE_CHECKING:
+    from desktop_nn.gui.download_dialog import DownloadDialog
     from desktop_nn.gui.training.tab import TrainingTab
 
 
@@ -65,7 +63,6 @@ class MainWindow(QMainWindow):
         """``defer_tabs``: build the tabs (and start loading the data) after the first paint
         instead of now; :meth:`finish_building` builds what is left at once."""
         super().__init__(parent)
-        limit_blas_threads_for_process()
         self.setObjectName("mainWindow")
         self.settings = app_settings()
         # Before any widget is made, so that every text is created in the chosen language.
@@ -124,7 +121,7 @@ class MainWindow(QMainWindow):
                   self.tr("Chapter &4"))
         factories = TabFactories(self)
         for key, title in zip(TAB_KEYS, titles, strict=True):
-            self.tabs.add_page(key, title, getattr(factories, key))
+            self.tabs.add_page(key, title, factories.maker(key))
 
     def finish_building(self) -> None:
         """Build every tab not built yet (and start loading the data if it waited for it)."""
@@ -298,18 +295,14 @@ class MainWindow(QMainWindow):
     # -- data --------------------------------------------------------------------------------
     def _load_initial_data(self) -> None:
         dataset = self.training_tab.config().dataset
-        try:
-            dataset_dir(dataset)
-        except DataError:
+        if not dataset_available(dataset):
             dataset = "mnist"
             self.training_tab.choose_bundled_dataset()
         self.state.load_data(dataset)
 
     @Slot(str)
     def on_dataset_chosen(self, dataset: str) -> None:
-        try:
-            dataset_dir(dataset)
-        except DataError:
+        if not dataset_available(dataset):
             self._offer_download(dataset)
             return
         if dataset != self.state.dataset_name:
@@ -331,6 +324,8 @@ class MainWindow(QMainWindow):
         self.start_download(dataset)
 
     def start_download(self, dataset: str, **download_options) -> DownloadDialog:
+        from desktop_nn.gui.download_dialog import DownloadDialog  # urllib, ssl: when used
+
         dialog = DownloadDialog(dataset, self, **download_options)
         dialog.finished_download.connect(lambda outcome, detail: self._on_downloaded(
             dataset, outcome, detail))
@@ -393,3 +388,4 @@ class MainWindow(QMainWindow):
         self._settings_timer.stop()
         self.save_settings()
         super().closeEvent(event)
+

@@ -43,6 +43,17 @@ class TabFactories:
     def __init__(self, window: MainWindow) -> None:
         self.window = window
 
+    def maker(self, key: str) -> Callable[[], QWidget]:
+        """What builds the tab of ``key``: BLAS limited first (before any NumPy work), then
+        the tab."""
+        def make() -> QWidget:
+            from desktop_nn.core.blas import limit_blas_threads_for_process
+
+            limit_blas_threads_for_process()
+            return getattr(self, key)()
+
+        return make
+
     def _status_of(self, tab: QWidget) -> QWidget:
         tab.status.connect(lambda message: self.window.show_status(message, owner=tab))
         return tab

@@ -2,12 +2,13 @@
 
     python tests/gui/startup_app.py ENDING
 
-At the main window's first paint it prints one JSON line: ``{"pyqtgraph": bool, "built":
-[tab keys], "loading": bool}`` (pyqtgraph imported yet, the tabs built, the data loading).
-ENDING ``finish`` lets every tab be built and the data load, then prints ``{"built": [...],
-"data": bool, "size": [w, h]}`` and closes the window; ``close`` closes the window as soon as the
-first tab is built, while the others wait and MNIST loads from a slow disk. Both print
-``left running: <count>`` once desktop-nn has returned.
+At the main window's first paint it prints one JSON line: ``{"pyqtgraph": bool, "numpy": bool,
+"built": [tab keys], "loading": bool}`` (pyqtgraph and NumPy imported yet, the tabs built, the
+data loading). ENDING ``finish`` lets every tab be built and the data load, then prints
+``{"built": [...], "data": bool, "size": [w, h], "blas_threads": [...]}`` and closes the
+window; ``close`` closes the window as soon as the first tab is built, while the others wait
+and MNIST loads from a slow disk. Both print ``left running: <count>`` once desktop-nn has
+returned.
 """
 
 from __future__ import annotations
@@ -42,8 +43,8 @@ class FirstPaint(QObject):
         if (event.type() == QEvent.Type.Paint and isinstance(watched, MainWindow)
                 and not self.windows):
             self.windows.append(watched)
-            say({"pyqtgraph": "pyqtgraph" in sys.modules, "built": built_keys(watched),
-                 "loading": watched.state.is_loading})
+            say({"pyqtgraph": "pyqtgraph" in sys.modules, "numpy": "numpy" in sys.modules,
+                 "built": built_keys(watched), "loading": watched.state.is_loading})
             QTimer.singleShot(0, self.end)
         return False
 
@@ -60,10 +61,17 @@ class FirstPaint(QObject):
                 QTimer.singleShot(20, poll)
                 return
             say({"built": built_keys(window), "data": window.state.data is not None,
-                 "size": [window.width(), window.height()]})
+                 "size": [window.width(), window.height()], "blas_threads": blas_threads()})
             window.close()
 
         poll()
+
+
+def blas_threads() -> list[int]:
+    """The thread counts of the BLAS libraries loaded."""
+    from threadpoolctl import threadpool_info
+
+    return [pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas"]
 
 
 def when_first_built(window, action) -> None:

@@ -42,10 +42,12 @@ def launch(ending: str, tmp_path) -> tuple[list, str]:
 
 def test_desktop_nn_paints_its_window_before_pyqtgraph_and_the_tabs(tmp_path):
     (first_paint, finished), _ = launch("finish", tmp_path)
-    assert first_paint == {"pyqtgraph": False, "built": [], "loading": False}
+    assert first_paint == {"pyqtgraph": False, "numpy": False, "built": [], "loading": False}
     assert finished["built"] == list(TAB_KEYS)
     assert finished["data"] is True
     assert finished["size"] == [1360, 820]
+    # NumPy came after the first paint, and BLAS was still limited to one thread.
+    assert finished["blas_threads"] and set(finished["blas_threads"]) == {1}
 
 
 def test_closing_while_tabs_wait_and_mnist_loads_ends_cleanly(tmp_path):

@@ -148,7 +148,8 @@ class DeferredBuild(QObject):
         self.started = True
         self.fallback.stop()
         self.window.removeEventFilter(self)
-        self.tabs.set_held(False)
+        self.tabs.set_held(False)  # the page shown is built now
+        self.window.repaint()  # and painted before the next turn's work
         self.timer.start(0)
 
     @Slot()

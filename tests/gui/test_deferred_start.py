@@ -219,3 +219,33 @@ def test_the_idle_build_goes_one_tab_a_turn(qtbot, monkeypatch):
     # the other tabs follow, one a turn.
     assert turns == [0] + [1] * (len(TAB_KEYS) - 1)
     close(window, qtbot)
+
+
+def enabled_buttons(window) -> dict[str, bool]:
+    """Every named button of every tab: enabled or not."""
+    from PySide6.QtWidgets import QAbstractButton
+
+    return {button.objectName(): button.isEnabled()
+            for index in range(window.tabs.count())
+            for button in window.tabs.widget(index).findChildren(QAbstractButton)
+            if button.objectName()}
+
+
+def test_a_tab_built_after_the_data_and_a_model_came_shows_them(qtbot, monkeypatch):
+    from desktop_nn.gui import MainWindow
+
+    eager = MainWindow()
+    qtbot.addWidget(eager)
+    window = deferred_window(qtbot, monkeypatch=monkeypatch)
+    show(window, qtbot)
+    window.build._after_first()  # the data starts loading, as in the idle build's first turn
+    for one in (eager, window):
+        qtbot.waitUntil(lambda w=one: w.state.data is not None, timeout=30_000)
+        one.training_tab.reset_weights()  # a model, before the other tabs exist
+    assert built(window) == ["training"]
+    window.finish_building()
+    for one in (eager, window):
+        qtbot.waitUntil(lambda w=one: not w.inside_tab.refresh_timer.isActive(), timeout=10_000)
+    assert enabled_buttons(window) == enabled_buttons(eager)
+    for one in (eager, window):
+        one.close()

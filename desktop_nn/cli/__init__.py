@@ -17,7 +17,6 @@ import sys
 import traceback
 
 from desktop_nn import __version__
-from desktop_nn.cli.common import CliError
 
 #: Subcommand modules, in the order ``--help`` lists them.
 SUBCOMMANDS = (
@@ -109,6 +108,8 @@ def _window_arguments(argv: list[str]) -> tuple[list[str], list[str]]:
 
 
 def _run(args: argparse.Namespace, command: str) -> int:
+    # Here, not at the top: desktop-nn without a command opens the window before NumPy loads.
+    from desktop_nn.cli.common import CliError
     from desktop_nn.core.blas import limit_blas_threads_for_process
 
     _report_notes(command)

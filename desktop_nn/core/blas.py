@@ -32,4 +32,6 @@ def limit_blas_threads_for_process(count: int = DEFAULT_BLAS_THREADS) -> None:
     """
     global _process_limit
     if _process_limit is None:
+        import numpy  # noqa: F401  (loads OpenBLAS: the limit reaches only libraries loaded)
+
         _process_limit = threadpool_limits(limits=count, user_api="blas")

@@ -49,3 +49,14 @@ def class_names(dataset: str | None, num_classes: int = NUM_CLASSES) -> list[str
     if dataset == "fashion-mnist" and num_classes == len(FASHION_MNIST_CLASSES):
         return list(FASHION_MNIST_CLASSES)
     return [str(k) for k in range(num_classes)]
+
+
+def dataset_available(dataset: str) -> bool:
+    """True if ``dataset``'s four files are on this computer (bundled or downloaded)."""
+    from desktop_nn.data.mnist import DataError, dataset_dir  # NumPy: only when asked
+
+    try:
+        dataset_dir(dataset)
+    except DataError:
+        return False
+    return True

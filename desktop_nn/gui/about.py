@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import platform
 
-import numpy as np
-import pyqtgraph as pg
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import QCoreApplication, qVersion
 
@@ -28,6 +26,9 @@ FASHION_MNIST_AUTHORS = "Han Xiao, Kashif Rasul, Roland Vollgraf (Zalando Resear
 def about_text() -> str:
     """The About box as rich text, in the window's language."""
     # The book's titles, the names of people and the licences stay as they are.
+    import numpy as np  # here: the window is shown before pyqtgraph is imported
+    import pyqtgraph as pg
+
     return (
         f"<h3>desktop_nn {__version__}</h3>"
         + QCoreApplication.translate(

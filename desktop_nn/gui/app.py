@@ -45,7 +45,8 @@ def run_gui(argv: list[str] | None = None, lesson: str | None = None) -> int:
     from desktop_nn.gui.interrupt import CloseOnSignal
     from desktop_nn.gui.main_window import MainWindow
 
-    window = MainWindow()
+    # The tabs and the data come after the first paint: the window is there at once.
+    window = MainWindow(defer_tabs=True)
     window.show()
     if lesson is not None:
         window.open_lesson_from(lesson)

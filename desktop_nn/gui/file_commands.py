@@ -9,31 +9,34 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QFileDialog, QMainWindow
 
-from desktop_nn.core.history_csv import write_history_csv
-from desktop_nn.core.model_io import ModelFileError, save_model
-from desktop_nn.gui.common.exports import export_plot
 from desktop_nn.gui.common.messages import show_message
-from desktop_nn.gui.common.model_loading import read_model
 from desktop_nn.gui.common.state import AppState
-from desktop_nn.gui.training.tab import TrainingTab
+
+if TYPE_CHECKING:
+    from desktop_nn.gui.training.tab import TrainingTab
 
 
 class FileCommands(QObject):
-    """The commands of ``window``'s File menu, on ``state`` and the ``training`` tab.
+    """The commands of ``window``'s File menu, on ``state`` and the window's Training tab.
 
-    ``window`` is the parent of the dialogs and message boxes and shows the status
-    (``window.show_status(message)``).
+    ``window`` is the parent of the dialogs and message boxes, shows the status
+    (``window.show_status(message)``) and has the Training tab (``window.training_tab``, which
+    is built when first read).
     """
 
-    def __init__(self, window: QMainWindow, state: AppState, training: TrainingTab) -> None:
+    def __init__(self, window: QMainWindow, state: AppState) -> None:
         super().__init__(window)
         self.window = window
         self.state = state
-        self.training = training
+
+    @property
+    def training(self) -> TrainingTab:
+        return self.window.training_tab
 
     # -- model files -------------------------------------------------------------------------
     @Slot()
@@ -49,6 +52,8 @@ class FileCommands(QObject):
         if network is None or config is None:
             self._warn(self.tr("Nothing to save"), self.tr("Train a network (or load one) first."))
             return False
+        from desktop_nn.core.model_io import ModelFileError, save_model  # NumPy: when used
+
         meta = self.training.model_meta()
         try:
             save_model(path, network, config, meta)
@@ -69,6 +74,8 @@ class FileCommands(QObject):
 
     def load_model_from(self, path: str | os.PathLike) -> bool:
         """Make the model in ``path`` current everywhere; False (after a message) on failure."""
+        from desktop_nn.gui.common.model_loading import read_model
+
         loaded = read_model(path, self.state, self._warn)
         if loaded is None:
             return False
@@ -103,6 +110,8 @@ class FileCommands(QObject):
         if not runs:
             self._warn_no_history()
             return False
+        from desktop_nn.core.history_csv import write_history_csv  # NumPy: when used
+
         try:
             write_history_csv(path, [run.history_run() for run in runs])
         except OSError as exc:
@@ -137,6 +146,8 @@ class FileCommands(QObject):
         if suffix not in (".png", ".svg"):
             self._warn(self.tr("Unknown format"), self.tr("Plots can be exported as .png or .svg."))
             return []
+        from desktop_nn.gui.common.exports import export_plot
+
         written = []
         plots = self.training.plots()
         try:

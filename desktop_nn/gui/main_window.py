@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, QTimer, Slot
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
@@ -11,17 +12,14 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
-    QTabWidget,
     QWidget,
 )
 
-from desktop_nn.core.blas import limit_blas_threads_for_process
-from desktop_nn.data.datasets import dataset_title
-from desktop_nn.data.mnist import DataError, dataset_dir
+from desktop_nn.data.datasets import dataset_available, dataset_title
 from desktop_nn.gui.about import about_text
+from desktop_nn.gui.common.lazy_page import LazyTabs
 from desktop_nn.gui.common.shortcuts import ShortcutGuard
 from desktop_nn.gui.common.state import AppState
-from desktop_nn.gui.download_dialog import DownloadDialog
 from desktop_nn.gui.file_commands import FileCommands
 from desktop_nn.gui.i18n import (
     LANGUAGES,
@@ -39,18 +37,33 @@ from desktop_nn.gui.presentation.view_menu import Presentation
 from desktop_nn.gui.settings import (
     APPLICATION,
     app_settings,
+    read_bytes,
     read_window_settings,
     save_config,
 )
-from desktop_nn.gui.training.tab import TrainingTab
+from desktop_nn.gui.tab_pages import TAB_KEYS, DeferredBuild, TabAttribute, TabFactories
+
+if TYPE_CHECKING:
+    from desktop_nn.gui.download_dialog import DownloadDialog
+    from desktop_nn.gui.training.tab import TrainingTab
 
 
 class MainWindow(QMainWindow):
     """desktop_nn's window. Constructible with no arguments; data loads in the background."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    training_tab = TabAttribute("training")
+    graph_tab = TabAttribute("graph")
+    layers_tab = TabAttribute("layers")
+    gradcheck_tab = TabAttribute("gradcheck")
+    evaluate_tab = TabAttribute("evaluate")
+    inside_tab = TabAttribute("inside")
+    draw_tab = TabAttribute("draw")
+    chapter4_tab = TabAttribute("chapter4")
+
+    def __init__(self, parent: QWidget | None = None, *, defer_tabs: bool = False) -> None:
+        """``defer_tabs``: build the tabs (and start loading the data) after the first paint
+        instead of now; :meth:`finish_building` builds what is left at once."""
         super().__init__(parent)
-        limit_blas_threads_for_process()
         self.setObjectName("mainWindow")
         self.settings = app_settings()
         # Before any widget is made, so that every text is created in the chosen language.
@@ -66,20 +79,20 @@ class MainWindow(QMainWindow):
         self.destroyed.connect(lambda *_: threads.stop_all())
         self.download_dialog: DownloadDialog | None = None
         self._status_owner: QWidget | None = None  # the tab whose message the bar shows
+        self._settings_timer = QTimer(self)
+        self._settings_timer.setSingleShot(True)
+        self._settings_timer.setInterval(500)
+        self._settings_timer.timeout.connect(self.save_settings)
 
-        self.tabs = QTabWidget()
+        self.tabs = LazyTabs()
         self.tabs.setObjectName("mainTabs")
         self.tabs.setDocumentMode(True)
         self.setCentralWidget(self.tabs)
-        self.training_tab = TrainingTab(self.state)
-        self.add_tab(self.training_tab, self.tr("&Training"))
-        self._add_graph_tabs()
-        self._add_insight_tabs()
-        self._add_chapter4_tab()
-        self.training_tab.status.connect(
-            lambda message: self.show_status(message, owner=self.training_tab))
-        self.training_tab.config_changed.connect(self._schedule_settings_save)
-        self.training_tab.dataset_chosen.connect(self._on_dataset_chosen)
+        self._add_tabs()
+        self.build = DeferredBuild(self, self.tabs, self._load_initial_data) if defer_tabs else None
+        if not defer_tabs:
+            for page in self.tabs.pages():
+                page.content()
         self.state.data_failed.connect(
             lambda message: self.show_status(self.tr("Could not load the data:") + " " + message)
         )
@@ -90,64 +103,37 @@ class MainWindow(QMainWindow):
         # Connected after the tabs: the notice replaces their "data ready" message.
         self.state.data_changed.connect(self._show_data_notices)
 
-        self.files = FileCommands(self, self.state, self.training_tab)
+        self.files = FileCommands(self, self.state)
         self.lessons = LessonController(self, self.tabs)
         self._build_menus()
         self.shortcut_guard = ShortcutGuard(self)
         self.statusBar().setObjectName("statusBar")
-        self._settings_timer = QTimer(self)
-        self._settings_timer.setSingleShot(True)
-        self._settings_timer.setInterval(500)
-        self._settings_timer.timeout.connect(self.save_settings)
         self.restore_settings()
         self.show_status(self.tr("Loading MNIST in the background…"))
-        self._load_initial_data()
+        if not defer_tabs:
+            self._load_initial_data()
 
     # -- construction ------------------------------------------------------------------------
-    def _add_graph_tabs(self) -> None:
-        """The computation-graph view (chapter 5's apples and oranges)."""
-        from desktop_nn.gui.graph.tab import GraphTab
+    def _add_tabs(self) -> None:
+        """Every tab's page at once; each tab is built when first needed (tab_pages)."""
+        titles = (self.tr("&Training"), self.tr("&Computation graph"),
+                  self.tr("Layer graph (ch. &5)"), self.tr("&Gradient check"),
+                  self.tr("Eva&luate"), self.tr("&Inside"), self.tr("&Draw"),
+                  self.tr("Chapter &4"))
+        factories = TabFactories(self)
+        for key, title in zip(TAB_KEYS, titles, strict=True):
+            self.tabs.add_page(key, title, factories.maker(key))
 
-        self.graph_tab = GraphTab(self.state)
-        self.graph_tab.status.connect(
-            lambda message: self.show_status(message, owner=self.graph_tab))
-        self.add_tab(self.graph_tab, self.tr("&Computation graph"))
-        from desktop_nn.gui.layers.tab import LayersTab
-
-        self.layers_tab = LayersTab(self.state)
-        self.layers_tab.status.connect(
-            lambda message: self.show_status(message, owner=self.layers_tab))
-        self.add_tab(self.layers_tab, self.tr("Layer graph (ch. &5)"))
-        self.training_tab.iteration_opened.connect(self.open_in_layers)
+    def finish_building(self) -> None:
+        """Build every tab not built yet (and start loading the data if it waited for it)."""
+        if self.build is not None:
+            self.build.finish()
 
     @Slot(object, object)
     def open_in_layers(self, x, t) -> None:
         """Show a training batch in the Layer graph tab, and the tab."""
         if self.layers_tab.open_batch(x, t):
             self.tabs.setCurrentWidget(self.layers_tab)
-
-    def _add_insight_tabs(self) -> None:
-        """Gradient check, evaluation, the network's insides, and drawing your own digit."""
-        from desktop_nn.gui.draw.tab import DrawTab
-        from desktop_nn.gui.evaluate.tab import EvaluateTab
-        from desktop_nn.gui.gradcheck.tab import GradientCheckTab
-        from desktop_nn.gui.inside.tab import InsideTab
-
-        self.gradcheck_tab = GradientCheckTab(self.state)
-        self.add_tab(self.gradcheck_tab, self.tr("&Gradient check"))
-        self.evaluate_tab = EvaluateTab(self.state, load_model=self.load_model_from)
-        self.add_tab(self.evaluate_tab, self.tr("Eva&luate"))
-        self.inside_tab = InsideTab(self.state)
-        self.add_tab(self.inside_tab, self.tr("&Inside"))
-        self.draw_tab = DrawTab(self.state)
-        self.add_tab(self.draw_tab, self.tr("&Draw"))
-
-    def _add_chapter4_tab(self) -> None:
-        """Chapter 4, live: derivatives, the gradient field, descent, the loss."""
-        from desktop_nn.gui.chapter4.tab import Chapter4Tab
-
-        self.chapter4_tab = Chapter4Tab(self.state)
-        self.add_tab(self.chapter4_tab, self.tr("Chapter &4"))
 
     def add_tab(self, widget: QWidget, title: str) -> None:
         """Add a tab (the graph and insight views call this)."""
@@ -180,7 +166,8 @@ class MainWindow(QMainWindow):
                                                 self.files.export_plots_dialog, "Ctrl+Shift+E",
                                                 "exportPlotsAction")
         self.export_all_runs_action = self._action(self.tr("Export &all runs as CSV…"),
-                                                   self.training_tab.export_all_runs_dialog,
+                                                   lambda: self.training_tab
+                                                   .export_all_runs_dialog(),
                                                    name="exportAllRunsAction")
         self.quit_action = self._action(self.tr("&Quit"), self.close,
                                         QKeySequence.StandardKey.Quit, "quitAction")
@@ -271,46 +258,53 @@ class MainWindow(QMainWindow):
             self.data_notices.clear()
 
     def restore_settings(self) -> None:
-        """Restore what was saved; a value of the wrong type or out of range is ignored."""
-        saved = read_window_settings(self.settings, self.training_tab.smoothing_range)
-        if saved.geometry is None or not self.restoreGeometry(saved.geometry):
+        """Restore what was saved; a value of the wrong type or out of range is ignored.
+
+        The Training tab's settings are restored when the tab is built
+        (:meth:`restore_training_settings`).
+        """
+        geometry = read_bytes(self.settings, "window/geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1360, 820)
-        if saved.config is not None:
-            self.training_tab.show_config(saved.config)
-        self.training_tab.restore_plot_settings(saved.smoothing, saved.log_scale)
         tab = self.settings.value("window/tab")
         if tab is not None and str(tab).isdigit() and int(tab) < self.tabs.count():
             self.tabs.setCurrentIndex(int(tab))
 
+    def restore_training_settings(self, tab: TrainingTab) -> None:
+        """Give the Training tab, just built, its saved configuration and plot options."""
+        saved = read_window_settings(self.settings, tab.smoothing_range)
+        if saved.config is not None:
+            tab.show_config(saved.config)
+        tab.restore_plot_settings(saved.smoothing, saved.log_scale)
+
     @Slot()
-    def _schedule_settings_save(self) -> None:
+    def schedule_settings_save(self) -> None:
         self._settings_timer.start()
 
     @Slot()
     def save_settings(self) -> None:
-        save_config(self.settings, self.training_tab.config())
+        """Save the window's settings (a Training tab not built yet has changed nothing)."""
+        training = self.tabs.page_for_key("training").built_content()
+        if training is not None:
+            save_config(self.settings, training.config())
+            smoothing, log_scale = training.plot_settings()
+            self.settings.setValue("plots/smoothing", smoothing)
+            self.settings.setValue("plots/log_scale", log_scale)
         self.settings.setValue("window/geometry", self.saveGeometry())
-        smoothing, log_scale = self.training_tab.plot_settings()
-        self.settings.setValue("plots/smoothing", smoothing)
-        self.settings.setValue("plots/log_scale", log_scale)
         self.settings.setValue("window/tab", self.tabs.currentIndex())
         self.settings.sync()
 
     # -- data --------------------------------------------------------------------------------
     def _load_initial_data(self) -> None:
         dataset = self.training_tab.config().dataset
-        try:
-            dataset_dir(dataset)
-        except DataError:
+        if not dataset_available(dataset):
             dataset = "mnist"
             self.training_tab.choose_bundled_dataset()
         self.state.load_data(dataset)
 
     @Slot(str)
-    def _on_dataset_chosen(self, dataset: str) -> None:
-        try:
-            dataset_dir(dataset)
-        except DataError:
+    def on_dataset_chosen(self, dataset: str) -> None:
+        if not dataset_available(dataset):
             self._offer_download(dataset)
             return
         if dataset != self.state.dataset_name:
@@ -332,6 +326,8 @@ class MainWindow(QMainWindow):
         self.start_download(dataset)
 
     def start_download(self, dataset: str, **download_options) -> DownloadDialog:
+        from desktop_nn.gui.download_dialog import DownloadDialog  # urllib, ssl: when used
+
         dialog = DownloadDialog(dataset, self, **download_options)
         dialog.finished_download.connect(lambda outcome, detail: self._on_downloaded(
             dataset, outcome, detail))
@@ -383,10 +379,10 @@ class MainWindow(QMainWindow):
 
     # -- closing -----------------------------------------------------------------------------
     def closeEvent(self, event) -> None:
-        self.training_tab.shutdown()
-        for tab_index in range(self.tabs.count()):
-            widget = self.tabs.widget(tab_index)
-            if widget is not self.training_tab and hasattr(widget, "shutdown"):
+        if self.build is not None:
+            self.build.stop()
+        for widget in self.tabs.built_tabs():  # the Training tab first, as the first tab
+            if hasattr(widget, "shutdown"):
                 widget.shutdown()
         if self.download_dialog is not None:
             self.download_dialog.shutdown()
@@ -394,3 +390,4 @@ class MainWindow(QMainWindow):
         self._settings_timer.stop()
         self.save_settings()
         super().closeEvent(event)
+

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from desktop_nn.core.training import TrainConfig
+if TYPE_CHECKING:
+    from desktop_nn.core.training import TrainConfig
 
 ORGANIZATION = "desktop_nn"
 APPLICATION = "desktop_nn"
@@ -57,6 +59,8 @@ def load_config(settings: QSettings) -> TrainConfig | None:
     text = read_text(settings, "training/config")
     if not text or len(text) > MAX_CONFIG_TEXT:
         return None
+    from desktop_nn.core.training import TrainConfig  # NumPy: once the Training tab is built
+
     try:
         values = json.loads(text)
         return TrainConfig.from_dict(values) if isinstance(values, dict) else None

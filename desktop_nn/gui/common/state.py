@@ -7,15 +7,26 @@ lives on the GUI thread; the training thread only ever sends copies.
 
 from __future__ import annotations
 
-import numpy as np
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Signal
 
-from desktop_nn.core.network import TwoLayerNet
-from desktop_nn.core.training import TrainConfig
-from desktop_nn.data import load_mnist
 from desktop_nn.gui.workers import GeneratorWorker, ThreadRegistry
 
-Dataset = tuple[tuple[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]
+if TYPE_CHECKING:  # NumPy and the core come with the data, after the window's first paint
+    import numpy as np
+
+    from desktop_nn.core.network import TwoLayerNet
+    from desktop_nn.core.training import TrainConfig
+
+    Dataset = tuple[tuple[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]
+
+
+def load_mnist(*args, **kwargs):
+    """:func:`desktop_nn.data.load_mnist`, imported when first called (on the loading thread)."""
+    from desktop_nn.data import load_mnist as load
+
+    return load(*args, **kwargs)
 
 
 class AppState(QObject):

@@ -10,7 +10,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QWidget
 
 from desktop_nn.gui.common.messages import show_message
-from desktop_nn.gui.common.pictures import copy_view, export_view
 
 #: The PNG choices of the export dialog: image pixels per on-screen pixel (None: the screen's).
 PNG_SCALES: tuple[float | None, ...] = (None, 2.0, 4.0)
@@ -87,6 +86,8 @@ class ViewPictures(QObject):
             self._warn(self.tr("Unknown format"),
                        self.tr("A view can be exported as .png or .svg."))
             return None
+        from desktop_nn.gui.common.pictures import export_view  # imports pyqtgraph: when used
+
         try:
             export_view(self.current_view(), target, scale)
         except (OSError, ValueError) as exc:
@@ -101,6 +102,8 @@ class ViewPictures(QObject):
     @Slot()
     def copy_picture(self) -> bool:
         """Put the current tab's main view on the clipboard as an image."""
+        from desktop_nn.gui.common.pictures import copy_view
+
         try:
             copy_view(self.current_view())
         except (OSError, ValueError) as exc:

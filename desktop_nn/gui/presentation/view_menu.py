@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QSettings, Qt, Slot
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
-from PySide6.QtWidgets import QMainWindow, QMenu, QTabWidget
+from PySide6.QtWidgets import QMainWindow, QMenu
 
+from desktop_nn.gui.common.lazy_page import LazyTabs
 from desktop_nn.gui.common.zoom import (
     ACTUAL_SIZE,
     MAX_ZOOM,
@@ -33,7 +34,7 @@ def saved_zoom(settings: QSettings) -> int:
 class Presentation(QObject):
     """The zoom of a window's texts, kept in its settings, and its presentation mode.
 
-    ``window`` is a main window with ``tabs`` (a QTabWidget of tabs honouring the tab
+    ``window`` is a main window with ``tabs`` (a LazyTabs of tabs honouring the tab
     contract), ``settings`` and ``show_status(message)``.
     """
 
@@ -103,9 +104,10 @@ class Presentation(QObject):
 
     def _apply(self, percent: int) -> None:
         """Let the tabs scale what they draw themselves; enable the steps that remain."""
-        tabs: QTabWidget = self.window.tabs
+        tabs: LazyTabs = self.window.tabs
         for index in range(tabs.count()):
-            set_zoom = getattr(tabs.widget(index), "set_zoom", None)
+            # The page: a tab not built yet is zoomed when it is built.
+            set_zoom = getattr(tabs.page(index), "set_zoom", None)
             if set_zoom is not None:
                 set_zoom(percent / 100.0)
         self.zoom_in_action.setEnabled(percent < MAX_ZOOM)

@@ -9,8 +9,6 @@ import sys
 import unicodedata
 from typing import Any
 
-import numpy as np
-
 
 class CliError(Exception):
     """A problem the user can fix; printed as one line on stderr, no traceback."""
@@ -30,10 +28,9 @@ def to_jsonable(value: Any) -> Any:
         return {str(k): to_jsonable(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
         return [to_jsonable(v) for v in value]
-    if isinstance(value, np.ndarray):
-        return to_jsonable(value.tolist())
-    if isinstance(value, np.generic):
-        value = value.item()
+    tolist = getattr(value, "tolist", None)  # NumPy arrays and scalars, without importing it
+    if tolist is not None:
+        return to_jsonable(tolist())
     if isinstance(value, float) and not math.isfinite(value):
         return str(value)
     return value

@@ -13,13 +13,11 @@ from typing import Any
 
 import numpy as np
 
+from desktop_nn.core.dataset_names import DATASETS
 from desktop_nn.core.network import ACTIVATIONS, NAMED_INITS
 from desktop_nn.core.optimizers import OPTIMIZERS
 
 MNIST_TRAIN_SIZE = 60_000
-#: The datasets a run trains on, as settings, model files and the command line spell them
-#: (``desktop_nn.data`` loads them and gives their titles and classes).
-DATASETS = ("mnist", "fashion-mnist")
 
 #: Allowed ranges of the numeric fields, inclusive; the GUI's spin boxes use the same limits.
 LIMITS: dict[str, tuple[float, float]] = {

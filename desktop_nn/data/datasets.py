@@ -2,14 +2,14 @@
 
 The window and the command line take the list of datasets, the title to show and the names of
 the classes from here; the names themselves are the choices a training configuration accepts
-(:data:`desktop_nn.core.train_config.DATASETS`), which the core defines without knowing this
+(:data:`desktop_nn.core.dataset_names.DATASETS`), which the core defines without knowing this
 package. Fashion-MNIST's class names are marked for Qt's translation tools
 (context ``ClassNames``): the window shows them in its language, the command line in English.
 """
 
 from __future__ import annotations
 
-from desktop_nn.core.train_config import DATASETS
+from desktop_nn.core.dataset_names import DATASETS
 from desktop_nn.translatable import QT_TRANSLATE_NOOP
 
 __all__ = [

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSlider, QWidget
 
 from desktop_nn.gui.common.shortcuts import add_command_key, key_text
+from desktop_nn.gui.common.zoom import refit_on_font_change
 from desktop_nn.gui.graph.view import GraphView
 
 SHORTCUTS = {
@@ -78,10 +79,15 @@ class StepperBar(QWidget):
         self.speed_label.setBuddy(self.speed_slider)
         self.speed_value = QLabel()
         self.speed_value.setObjectName("animationSpeedLabel")
-        self.speed_value.setMinimumWidth(
-            self.fontMetrics().horizontalAdvance(self.speed_text(10.5)))
+        self._fit_speed_value()
+        refit_on_font_change(self.speed_value, self._fit_speed_value)  # the window's zoom
         self.speed_slider.valueChanged.connect(self._on_speed)
         self._on_speed(self.speed_slider.value())
+
+    def _fit_speed_value(self) -> None:
+        """Room for the widest speed in the label's (zoomed) font."""
+        self.speed_value.setMinimumWidth(
+            self.speed_value.fontMetrics().horizontalAdvance(self.speed_text(10.5)))
 
     def steps_per_second(self) -> float:
         return self.speed_slider.value() / 2

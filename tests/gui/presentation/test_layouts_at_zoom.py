@@ -64,3 +64,27 @@ def test_no_text_is_cut_and_nothing_overlaps_at_200_percent(zoomed_window, name)
             settle()
         assert clipped_texts(tab) == [], part
         assert overlapping_siblings(tab) == [], part
+
+
+def test_the_gradient_checks_column_is_as_wide_as_its_settings_need(zoomed_window):
+    tab = show_tab(zoomed_window, "gradcheckTab")
+    settings_box = tab.samples_spin.parentWidget()
+    bar = tab.settings_panel.verticalScrollBar().sizeHint().width()
+    margins = 2 * settings_box.parentWidget().layout().contentsMargins().left()
+    # The maps' title wraps inside the column instead of widening it.
+    assert tab.settings_panel.width() <= settings_box.minimumSizeHint().width() + margins + bar
+
+
+def test_the_evaluate_tab_fits_the_width_once_it_has_evaluated(zoomed_window, qtbot):
+    tab = show_tab(zoomed_window, "evaluateTab")
+    zoomed_window.training_tab.reset_weights()  # a network to evaluate
+    with qtbot.waitSignal(tab.evaluated, timeout=10_000):
+        tab.evaluate()
+    settle()
+    assert tab.minimumSizeHint().width() <= SCREEN[0]  # the accuracy's line wraps
+    gallery = tab.gallery
+    metrics = gallery.fontMetrics()
+    item = gallery.item(0)
+    widest_line = max(metrics.horizontalAdvance(line) for line in item.text().split("\n"))
+    assert gallery.gridSize().width() > widest_line  # captions at the zoom's size
+    assert clipped_texts(tab) == []

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QAbstractSpinBox,
     QComboBox,
+    QGroupBox,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -27,9 +28,12 @@ from PySide6.QtWidgets import (
 from desktop_nn.gui.common.widgets import StatusLabel
 
 #: The widgets whose text must show in full.
-TEXT_WIDGETS = (QLabel, QAbstractButton, QAbstractSpinBox, QComboBox, StatusLabel)
+TEXT_WIDGETS = (QLabel, QAbstractButton, QAbstractSpinBox, QComboBox, StatusLabel, QGroupBox)
 #: Pixels of rounding a layout may take from a size hint.
 SLACK = 1
+#: Pixels a group box's title keeps from either side of the box (the Fusion style's 4, and
+#: room to spare).
+GROUP_TITLE_MARGIN = 4
 
 
 def in_scroll_area(widget: QWidget, top: QWidget) -> bool:
@@ -66,6 +70,10 @@ def text_shortfall(widget: QWidget) -> str | None:
             return None  # one line elides by design
         needed = wrapped_height(widget, widget.text(), width) + 4
         return None if needed <= height + SLACK else f"text needs {needed} px high, has {height}"
+    if isinstance(widget, QGroupBox):
+        title = widget.title().replace("&&", "\0").replace("&", "").replace("\0", "&")
+        needed = widget.fontMetrics().horizontalAdvance(title) + 2 * GROUP_TITLE_MARGIN
+        return None if needed <= width + SLACK else f"title needs {needed} px, has {width}"
     if isinstance(widget, QLabel) and widget.wordWrap():
         if not widget.text():
             return None

@@ -127,6 +127,22 @@ def clipped_texts(top: QWidget) -> list[str]:
     return problems
 
 
+def cut_sideways(top: QWidget) -> list[str]:
+    """Every visible scroll area below ``top`` that never scrolls sideways yet shows its
+    contents narrower than they can be."""
+    problems = []
+    for area in top.findChildren(QScrollArea):
+        content = area.widget()
+        if (not area.isVisibleTo(top) or content is None
+                or area.horizontalScrollBarPolicy() != Qt.ScrollBarPolicy.ScrollBarAlwaysOff):
+            continue
+        needed = content.minimumSizeHint().width()
+        if needed > area.viewport().width() + SLACK:
+            problems.append(f"{describe(area)}: contents need {needed} px, "
+                            f"shows {area.viewport().width()}")
+    return problems
+
+
 def overlapping_siblings(top: QWidget) -> list[str]:
     """Every pair of visible sibling widgets below ``top`` whose geometries intersect."""
     problems = []

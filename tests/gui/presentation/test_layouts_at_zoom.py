@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from tests.gui.layout_checks import clipped_texts, overlapping_siblings
+from tests.gui.layout_checks import clipped_texts, cut_sideways, overlapping_siblings
 
 SCREEN = (1024, 768)
 TABS = ("trainingTab", "graphTab", "layersTab", "gradcheckTab", "evaluateTab", "insideTab",
@@ -63,6 +63,7 @@ def test_no_text_is_cut_and_nothing_overlaps_at_200_percent(zoomed_window, name)
             tab.show_part(part)
             settle()
         assert clipped_texts(tab) == [], part
+        assert cut_sideways(tab) == [], part
         assert overlapping_siblings(tab) == [], part
 
 

@@ -68,3 +68,19 @@ def test_no_header_of_a_table_is_cut(small_window, qtbot):
                 text = item.text() if item is not None else ""
                 needed = header.fontMetrics().horizontalAdvance(text)
                 assert header.sectionSize(column) > needed, (table.objectName(), text)
+
+
+def test_the_runs_table_spans_the_plots_and_the_sample_under_them(small_window):
+    tab = small_window.training_tab
+    small_window.tabs.setCurrentWidget(tab)
+    table = tab.runs_panel.table
+    plots = (tab.loss_plot, tab.accuracy_plot)
+    left = min(plot.mapTo(tab, plot.rect().topLeft()).x() for plot in plots)
+    right = tab.preview.mapTo(tab, tab.preview.rect().topRight()).x()
+    table_box = table.geometry().translated(table.parentWidget().mapTo(tab, table.pos())
+                                            - table.pos())
+    assert table_box.left() <= left + 2 and table_box.right() >= right - 2
+    assert table_box.top() > max(plot.mapTo(tab, plot.rect().bottomLeft()).y()
+                                 for plot in plots)
+    # The plots keep most of the height.
+    assert sum(plot.height() for plot in plots) >= 2 * tab.runs_panel.height()

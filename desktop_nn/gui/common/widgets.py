@@ -128,8 +128,10 @@ class StatusLabel(QWidget):
     """Text that changes often (several times a second) without disturbing the layout.
 
     A QLabel asks for a new layout whenever its text changes, which re-lays out and repaints
-    the whole window; this widget has a constant size hint of ``lines`` lines, wraps words
-    itself and only repaints its own rectangle.
+    the whole window; this widget keeps the height of ``lines`` lines, wraps words itself and
+    only repaints its own rectangle. A text of several lines that needs more of them at the
+    widget's width (a large zoom, a narrow window, a wider language) makes it taller: the
+    one change of size that asks for a new layout, and only when the number of lines changes.
     """
 
     def __init__(self, text: str = "", lines: int = 1, parent: QWidget | None = None) -> None:
@@ -142,7 +144,22 @@ class StatusLabel(QWidget):
         self.setAutoFillBackground(True)  # opaque: the widgets beneath need no repaint
 
     def _fit_height(self) -> None:
-        self.setFixedHeight(line_height(self.fontMetrics()) * self.lines + 4)
+        self.setFixedHeight(line_height(self.fontMetrics()) * self.lines_needed() + 4)
+
+    def lines_needed(self) -> int:
+        """``lines``, or more when the wrapped text needs more at the current width."""
+        if self.lines == 1 or not self._text:
+            return self.lines
+        flags = int(Qt.TextFlag.TextWordWrap)
+        metrics = self.fontMetrics()
+        height = metrics.boundingRect(0, 0, max(self.width(), 1), 1 << 20, flags,
+                                      self._text).height()
+        return max(self.lines, -(-height // metrics.lineSpacing()))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._fit_height()
 
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
@@ -156,6 +173,8 @@ class StatusLabel(QWidget):
         if text != self._text:
             self._text = text
             self.setToolTip(text if self.lines == 1 else "")
+            if self.lines > 1:
+                self._fit_height()
             self.update()
 
     def setAlignment(self, alignment: Qt.AlignmentFlag) -> None:

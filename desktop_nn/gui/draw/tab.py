@@ -32,6 +32,7 @@ from desktop_nn.gui.common.messages import show_message
 from desktop_nn.gui.common.state import AppState
 from desktop_nn.gui.common.tab_contract import TabContract
 from desktop_nn.gui.common.widgets import DigitView, ProbabilityBars, StatusLabel
+from desktop_nn.gui.common.zoom import refit_on_font_change
 from desktop_nn.gui.draw.canvas import PEN_WIDTH_RANGE, DrawCanvas
 
 UPDATE_HZ = 20
@@ -219,7 +220,8 @@ class DrawTab(QWidget, TabContract):
         steps.setWordWrap(True)
         seen_layout.addWidget(steps)
         seen_layout.addStretch(1)
-        seen_box.setFixedWidth(self.digit_view.width() + 40)
+        self._fit_seen_box(seen_box)
+        refit_on_font_change(seen_box, lambda: self._fit_seen_box(seen_box))  # the zoom
 
         self.prediction_view.setMinimumWidth(240)
         self.prediction_view.setMaximumWidth(460)
@@ -227,6 +229,11 @@ class DrawTab(QWidget, TabContract):
         layout.addWidget(canvas_box, 3)
         layout.addWidget(seen_box, 0)
         layout.addWidget(self.prediction_view, 2)
+
+    def _fit_seen_box(self, box: QGroupBox) -> None:
+        """Room for the 28×28 image and for the box's title in the current font."""
+        title = box.fontMetrics().horizontalAdvance(box.title()) + 24
+        box.setFixedWidth(max(self.digit_view.width() + 40, title))
 
     # -- reading the drawing -----------------------------------------------------------------
     @Slot()

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from desktop_nn.core.evaluation import Evaluation
 from desktop_nn.gui.common.widgets import DigitView, ProbabilityBars, StatusLabel
+from desktop_nn.gui.common.zoom import refit_on_font_change
 from desktop_nn.gui.evaluate.texts import (
     GALLERY_LIMIT,
     THUMBNAIL_SCALE,
@@ -45,6 +46,8 @@ class MistakesBox(QGroupBox):
         side = 28 * THUMBNAIL_SCALE
         self.gallery.setIconSize(QSize(side, side))
         self.gallery.setSpacing(2)
+        self._labels = [str(digit) for digit in range(10)]
+        refit_on_font_change(self.gallery, lambda: self.fit_grid(self._labels))  # the zoom
         self.gallery.setToolTip(self.tr(
             "Test images the network got wrong, the most confident mistakes first; select one "
             "to see its probabilities."
@@ -67,12 +70,17 @@ class MistakesBox(QGroupBox):
     def fit_grid(self, labels: list[str]) -> None:
         """Room for the thumbnail and its caption (two lines for digits, three for names),
         measured in the font that draws it: Chinese and Japanese lines are taller."""
+        self._labels = labels
         side = 28 * THUMBNAIL_SCALE
         longest = max(labels, key=text_width)
         caption = mistake_caption(longest, longest, 0.997)
-        height = self.gallery.fontMetrics().boundingRect(
-            QRect(0, 0, side + 54, 10 * side), int(Qt.TextFlag.TextWordWrap), caption).height()
-        self.gallery.setGridSize(QSize(side + 60, side + height + 14))
+        metrics = self.gallery.fontMetrics()
+        # As wide as the caption's longest line at the zoom (within reason), then wrapped.
+        width = min(max(side + 54, *(metrics.horizontalAdvance(line)
+                                     for line in caption.split("\n"))), 5 * side)
+        height = metrics.boundingRect(
+            QRect(0, 0, width, 10 * side), int(Qt.TextFlag.TextWordWrap), caption).height()
+        self.gallery.setGridSize(QSize(width + 6, side + height + 14))
 
     def clear(self) -> None:
         self.gallery.clear()

@@ -101,6 +101,7 @@ class EvaluateTab(QWidget, TabContract):
         self.accuracy_label = QLabel()
         self.accuracy_label.setObjectName("evaluateAccuracyLabel")
         follow_font(self.accuracy_label, 1.5, bold=True)
+        self.accuracy_label.setWordWrap(True)  # a large zoom in a small window: two lines
         self.accuracy_label.setToolTip(
             self.tr("Share of the test images whose top guess is right."))
         self.info_label = StatusLabel()

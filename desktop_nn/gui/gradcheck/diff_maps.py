@@ -24,8 +24,12 @@ class DiffMapsBox(QGroupBox):
     """The four maps of |numerical − backprop| of the last check."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Where they differ: |numerical − backprop|"), parent)
+        super().__init__(parent)
         self.setObjectName("gradcheckDiffMaps")
+        # The title wraps in the box (a group box's title would set the column's width).
+        self.title_label = QLabel(self.tr("Where they differ: |numerical − backprop|"))
+        self.title_label.setObjectName("gradcheckDiffTitle")
+        self.title_label.setWordWrap(True)
         self.setToolTip(self.tr(
             "White is no difference, dark the largest difference of that parameter (each map "
             "has its own scale). W1 is one 28×28 tile per hidden unit: pixels black in every "
@@ -33,8 +37,9 @@ class DiffMapsBox(QGroupBox):
         self.maps: dict[str, HeatMapView] = {}
         self.labels: dict[str, QLabel] = {}
         grid = QGridLayout(self)
-        positions = {"W1": (0, 0, 1, 3), "W2": (2, 0, 1, 1), "b1": (2, 1, 1, 1),
-                     "b2": (2, 2, 1, 1)}
+        grid.addWidget(self.title_label, 0, 0, 1, 3)
+        positions = {"W1": (1, 0, 1, 3), "W2": (3, 0, 1, 1), "b1": (3, 1, 1, 1),
+                     "b2": (3, 2, 1, 1)}
         for name in PARAMETERS:
             view = HeatMapView(name)
             view.setObjectName(f"gradcheckDiffMap{name}")
@@ -46,11 +51,11 @@ class DiffMapsBox(QGroupBox):
             grid.addWidget(label, row * 2, column, 1, columns)
             grid.addWidget(view, row * 2 + 1, column, rows, columns)
             self.maps[name], self.labels[name] = view, label
-        grid.setRowStretch(1, 3)
-        grid.setRowStretch(5, 1)
+        grid.setRowStretch(3, 3)
+        grid.setRowStretch(7, 1)
         self.hint = QLabel(self.tr("Run the check to see where the two gradients differ."))
         self.hint.setWordWrap(True)
-        grid.addWidget(self.hint, 6, 0, 1, 3, Qt.AlignmentFlag.AlignLeft)
+        grid.addWidget(self.hint, 8, 0, 1, 3, Qt.AlignmentFlag.AlignLeft)
 
     def show_result(self, result: GradientCheckResult) -> None:
         """Draw each parameter's |numerical − backprop|, scaled by its own largest value."""

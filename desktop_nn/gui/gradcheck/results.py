@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from desktop_nn.core.check_settings import GradientCheckSettings
 from desktop_nn.core.gradient import GradientCheckResult
 from desktop_nn.core.training import GRADCHECK_LIMITS
+from desktop_nn.gui.common.scrolling import vertical_scroll
 from desktop_nn.gui.common.zoom import follow_font, refit_on_font_change
 from desktop_nn.gui.gradcheck.texts import (
     HISTORY_COLUMNS,
@@ -180,4 +181,6 @@ class ExplanationBox(QGroupBox):
         self.label.setTextFormat(Qt.TextFormat.RichText)
         self.label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         follow_font(self.label, 1.1)
-        QVBoxLayout(self).addWidget(self.label)
+        # Scrolled when a large zoom or a short window leaves less room than the text needs.
+        QVBoxLayout(self).addWidget(vertical_scroll(self.label, "gradcheckExplanationArea",
+                                                    None))

@@ -33,6 +33,7 @@ from desktop_nn.core.training import GRADCHECK_LIMITS
 from desktop_nn.data.datasets import dataset_title
 from desktop_nn.gui.common.durations import about
 from desktop_nn.gui.common.messages import show_message
+from desktop_nn.gui.common.scrolling import vertical_scroll
 from desktop_nn.gui.common.state import AppState
 from desktop_nn.gui.common.tab_contract import TabContract
 from desktop_nn.gui.common.widgets import StatusLabel
@@ -55,7 +56,7 @@ def _spin(name: str, limits: tuple[float, float], value: int, tooltip: str) -> Q
     return spin
 
 
-#: The settings column's width at the window's actual size, in pixels.
+#: The settings column's narrowest width, in pixels (wider when its texts need it).
 SETTINGS_WIDTH = 360
 
 
@@ -168,15 +169,15 @@ class GradientCheckTab(QWidget, TabContract):
         left.addWidget(self.diff_maps, 1)
         left_widget = QWidget()
         left_widget.setLayout(left)
-        left_widget.setMinimumWidth(SETTINGS_WIDTH)
-        left_widget.setMaximumWidth(SETTINGS_WIDTH)
-        self.settings_panel = left_widget
+        # Scrolled when a large zoom makes the column taller than the window.
+        self.settings_panel = vertical_scroll(left_widget, "gradcheckSettingsArea",
+                                              SETTINGS_WIDTH)
         right = QVBoxLayout()
         right.addWidget(self.results)
         right.addWidget(self.history, 1)
-        right.addWidget(ExplanationBox())
+        right.addWidget(ExplanationBox(), 1)
         layout = QHBoxLayout(self)
-        layout.addWidget(left_widget)
+        layout.addWidget(self.settings_panel)
         layout.addLayout(right, 1)
 
     def showEvent(self, event) -> None:
@@ -330,10 +331,6 @@ class GradientCheckTab(QWidget, TabContract):
     def main_view(self) -> QWidget:
         """The results: the table of differences with its timings."""
         return self.results
-
-    def set_zoom(self, factor: float) -> None:
-        # At least as wide as at actual size, wider when there is room (the table refits).
-        self.settings_panel.setMaximumWidth(round(SETTINGS_WIDTH * max(factor, 1.0)))
 
     # -- other ---------------------------------------------------------------------------------
     @Slot()

@@ -5,7 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSlider, QWidget
 
+from desktop_nn.gui.common.flow import FlowLayout
 from desktop_nn.gui.common.shortcuts import add_command_key, key_text
+from desktop_nn.gui.common.zoom import refit_on_font_change
 from desktop_nn.gui.graph.view import GraphView
 
 SHORTCUTS = {
@@ -56,16 +58,18 @@ class StepperBar(QWidget):
             self.tr("Step through both passes on a timer; press again to pause"))
         self.animate_button.setCheckable(True)
         self._build_speed()
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
+        # One row when there is room, wrapped onto two at a large zoom in a small window.
+        row = FlowLayout(self)
         for button in (self.forward_button, self.backward_button, self.step_back_button,
                        self.run_all_button, self.reset_button):
             row.addWidget(button)
-        row.addSpacing(16)
+        animation = QWidget()
+        animation_row = QHBoxLayout(animation)
+        animation_row.setContentsMargins(16, 0, 0, 0)
         for widget in (self.animate_button, self.speed_label, self.speed_slider,
                        self.speed_value):
-            row.addWidget(widget)
-        row.addStretch(1)
+            animation_row.addWidget(widget)
+        row.addWidget(animation)
 
     def _build_speed(self) -> None:
         self.speed_slider = QSlider(Qt.Orientation.Horizontal)
@@ -78,10 +82,15 @@ class StepperBar(QWidget):
         self.speed_label.setBuddy(self.speed_slider)
         self.speed_value = QLabel()
         self.speed_value.setObjectName("animationSpeedLabel")
-        self.speed_value.setMinimumWidth(
-            self.fontMetrics().horizontalAdvance(self.speed_text(10.5)))
+        self._fit_speed_value()
+        refit_on_font_change(self.speed_value, self._fit_speed_value)  # the window's zoom
         self.speed_slider.valueChanged.connect(self._on_speed)
         self._on_speed(self.speed_slider.value())
+
+    def _fit_speed_value(self) -> None:
+        """Room for the widest speed in the label's (zoomed) font."""
+        self.speed_value.setMinimumWidth(
+            self.speed_value.fontMetrics().horizontalAdvance(self.speed_text(10.5)))
 
     def steps_per_second(self) -> float:
         return self.speed_slider.value() / 2

@@ -4,12 +4,16 @@ node, the inputs' gradients and how to read the drawing."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QStyle, QVBoxLayout, QWidget
 
 from desktop_nn.gui.common.widgets import StatusLabel
+from desktop_nn.gui.common.zoom import refit_on_font_change
 from desktop_nn.gui.graph.detail import NodeDetailPanel
 from desktop_nn.gui.graph.narration import legend_text
 from desktop_nn.gui.graph.table import GradientTable
+
+#: The panel's narrowest width, in pixels.
+MIN_WIDTH = 340
 
 
 class SidePanel(QScrollArea):
@@ -42,8 +46,14 @@ class SidePanel(QScrollArea):
         self.setWidget(column)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setMinimumWidth(340)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._fit_width()
+        refit_on_font_change(column, self._fit_width)  # the window's zoom
+
+    def _fit_width(self) -> None:
+        """At least 340 pixels, and as wide as the column's contents need (never cut)."""
+        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        self.setMinimumWidth(max(MIN_WIDTH, self.widget().minimumSizeHint().width() + bar))
 
     def show_error(self, message: str) -> None:
         """Why the last step could not be computed ("" hides the line)."""

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from desktop_nn.graph import LayerGraph, Phase
 from desktop_nn.graph.layer_nets import DEFAULT_SAMPLES, MAX_SAMPLES
+from desktop_nn.gui.common.flow import FlowLayout
 from desktop_nn.gui.common.shortcuts import add_command_key, key_text
 from desktop_nn.gui.common.widgets import StatusLabel
 from desktop_nn.gui.layers.detail import number
@@ -71,12 +72,19 @@ class NetChooser(QWidget):
         self.source_label = QLabel()
         self.source_label.setObjectName("layerSourceLabel")
         self.source_label.setWordWrap(True)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.net_label, self.net_combo, self.samples_label, self.samples_spin,
-                       self.seed_label, self.seed_spin):
-            row.addWidget(widget)
-        row.addWidget(self.source_label, 1)
+        # One row when there is room, wrapped at a large zoom in a small window; each box
+        # stays beside its label.
+        row = FlowLayout(self)
+        for label, box in ((self.net_label, self.net_combo), (self.samples_label,
+                                                              self.samples_spin),
+                           (self.seed_label, self.seed_spin)):
+            pair = QWidget()
+            pair_row = QHBoxLayout(pair)
+            pair_row.setContentsMargins(0, 0, 0, 0)
+            pair_row.addWidget(label)
+            pair_row.addWidget(box)
+            row.addWidget(pair)
+        row.addWidget(self.source_label)
         self.row = row
 
     def net(self) -> str:

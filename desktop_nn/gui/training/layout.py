@@ -1,4 +1,4 @@
-"""The Training tab's three columns: the settings, the curves with the runs, the sample preview."""
+"""The Training tab's layout: settings beside the curves and sample preview, over the runs."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QPushButton, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
+from desktop_nn.gui.common.scrolling import vertical_scroll
 from desktop_nn.gui.common.shortcuts import add_command_key, key_text
 from desktop_nn.gui.common.zoom import refit_on_font_change
 
@@ -19,9 +20,10 @@ def settings_column(panel: QWidget, *below: QWidget) -> QWidget:
     scroll = QScrollArea()
     scroll.setWidget(panel)
     scroll.setWidgetResizable(True)
-    scroll.setMinimumWidth(panel.sizeHint().width() + 24)
+    # As narrow as the panel can be (its texts whole), so that a large zoom fits a small screen.
+    scroll.setMinimumWidth(panel.minimumSizeHint().width() + 24)
     refit_on_font_change(panel, lambda: scroll.setMinimumWidth(
-        panel.sizeHint().width() + 24))  # the window's zoom
+        panel.minimumSizeHint().width() + 24))  # the window's zoom
     scroll.setFrameShape(QScrollArea.Shape.NoFrame)
     column = QWidget()
     layout = QVBoxLayout(column)
@@ -32,17 +34,33 @@ def settings_column(panel: QWidget, *below: QWidget) -> QWidget:
     return column
 
 
-def curves_splitter(loss_plot: QWidget, accuracy_plot: QWidget, runs_panel: QWidget) -> QSplitter:
-    """The two plots above the runs table, which gets a quarter of the height at first."""
+def curves_splitter(loss_plot: QWidget, accuracy_plot: QWidget, runs_panel: QWidget,
+                    preview: QWidget, below_plots: tuple[QWidget, ...]) -> QSplitter:
+    """The two plots (``below_plots`` under them) beside the preview, over the runs table.
+
+    The table spans the plots' and the preview's width, so that its columns have room in a
+    small window; it gets a quarter of the height at first, and its splitter handle gives it
+    more or less.
+    """
     plots = QSplitter(Qt.Orientation.Vertical)
-    for index, (widget, stretch) in enumerate(((loss_plot, 3), (accuracy_plot, 3),
-                                               (runs_panel, 2))):
+    for widget in (loss_plot, accuracy_plot):
         plots.addWidget(widget)
-        plots.setStretchFactor(index, stretch)
-    plots.setSizes([300, 300, 200])
     plots.setChildrenCollapsible(False)
     plots.setObjectName("trainingPlots")
-    return plots
+    top = QSplitter(Qt.Orientation.Horizontal)
+    top.addWidget(column(plots, *below_plots))
+    top.addWidget(vertical_scroll(preview, "samplePreviewArea", preview.minimumWidth()))
+    top.setStretchFactor(0, 1)
+    top.setStretchFactor(1, 0)
+    top.setChildrenCollapsible(False)
+    area = QSplitter(Qt.Orientation.Vertical)
+    area.setObjectName("trainingCurvesArea")
+    for index, (widget, stretch) in enumerate(((top, 3), (runs_panel, 1))):
+        area.addWidget(widget)
+        area.setStretchFactor(index, stretch)
+    area.setSizes([600, 200])
+    area.setChildrenCollapsible(False)
+    return area
 
 
 def column(main: QWidget, *below: QWidget) -> QWidget:
@@ -56,10 +74,10 @@ def column(main: QWidget, *below: QWidget) -> QWidget:
     return widget
 
 
-def columns(left: QWidget, middle: QWidget, right: QWidget) -> QSplitter:
-    """Side by side; the middle one takes the width that is left."""
+def columns(left: QWidget, right: QWidget) -> QSplitter:
+    """Side by side; the right one takes the width that is left."""
     splitter = QSplitter(Qt.Orientation.Horizontal)
-    for index, (widget, stretch) in enumerate(((left, 0), (middle, 1), (right, 0))):
+    for index, (widget, stretch) in enumerate(((left, 0), (right, 1))):
         splitter.addWidget(widget)
         splitter.setStretchFactor(index, stretch)
     splitter.setChildrenCollapsible(False)

@@ -111,7 +111,7 @@ class TrainingLesson(TabContract):
     tab_key = "training"
 
     def main_view(self) -> QWidget:
-        """The curves with the runs table under them."""
+        """The curves and the sample preview, with the runs table under them."""
         return self.curves_area
 
     def lesson_state(self) -> LessonState:

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from desktop_nn.core.seeds import MAX_REPEATS
 from desktop_nn.gui.common.shortcuts import add_command_key, key_text
+from desktop_nn.gui.common.zoom import refit_on_font_change
 from desktop_nn.gui.training.run_book import RunBook
 from desktop_nn.gui.training.runs import ScreenRun
 from desktop_nn.gui.training.runs_table import SORT_ROLE
@@ -96,9 +97,15 @@ class RunsPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         self.book.model.modelReset.connect(self._fit_columns)
+        refit_on_font_change(table, self._fit_to_font)  # the window's zoom
         table.setToolTip(self.tr("Click a run to bring its curves to the front; tick it to show "
                                  "them; double-click its name to rename it; right-click for "
                                  "more."))
+
+    def _fit_to_font(self) -> None:
+        """Rows as tall and columns as wide as the texts at the table's (zoomed) font."""
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
+        self._fit_columns()
 
     def _fit_columns(self) -> None:
         """Columns as wide as their texts, up to ``WIDEST_COLUMN`` characters."""

@@ -24,7 +24,6 @@ from desktop_nn.gui.common.state import AppState
 from desktop_nn.gui.training.controller import RunController
 from desktop_nn.gui.training.curves import AccuracyPlot, LossPlot
 from desktop_nn.gui.training.layout import (
-    column,
     columns,
     curves_splitter,
     open_in_layers_button,
@@ -118,10 +117,11 @@ class TrainingTab(QWidget, TrainingLesson):
     def _build_layout(self) -> None:
         button = self.open_layers_button = open_in_layers_button(self.open_iteration)
         left = settings_column(self.panel, self.speed_control, self.buttons, button)
-        self.curves_area = curves_splitter(self.loss_plot, self.accuracy_plot, self.runs_panel)
-        middle = column(self.curves_area, self.plot_options, self.progress_bar, self.speed_label)
         self.preview.setMinimumWidth(200)
-        self.splitter = columns(left, middle, self.preview)
+        self.curves_area = curves_splitter(
+            self.loss_plot, self.accuracy_plot, self.runs_panel, self.preview,
+            (self.plot_options, self.progress_bar, self.speed_label))
+        self.splitter = columns(left, self.curves_area)
         QVBoxLayout(self).addWidget(self.splitter)
 
     def _connect(self) -> None:

@@ -87,7 +87,9 @@ def text_sizes(window) -> dict[str, float]:
 
 
 def test_every_text_doubles_at_200_percent(window, qtbot):
-    window.resize(4000, 2400)  # the graph fits at its largest scale, before and after
+    # The graph fits at its largest scale, before and after (the side panel beside it widens
+    # with its table at 200%).
+    window.resize(4400, 2400)
     window.tabs.setCurrentWidget(window.graph_tab)
     settle()
     assert window.graph_tab.view.transform().m11() == pytest.approx(

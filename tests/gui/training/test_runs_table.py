@@ -345,3 +345,27 @@ def test_a_diverged_run_is_kept_with_its_reason(window, qtbot):
     # Its network is kept only if its weights are still finite (dead ReLUs: kept to look at).
     params = tab.controller.last_trainer.network.params.values()
     assert kept.has_model == all(np.isfinite(v).all() for v in params)
+
+
+def test_the_rows_and_columns_follow_the_zoom(window, qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    tab = window.training_tab
+    train(tab, qtbot, iters=20)
+    view = table(tab)
+    header, model = view.horizontalHeader(), view.model()
+    try:
+        for percent in (200, 100):
+            window.set_zoom_percent(percent)
+            for _ in range(5):  # the refit comes after the font change has been handled
+                QApplication.processEvents()
+            metrics = view.fontMetrics()
+            assert view.rowHeight(0) >= metrics.height()
+            for column in range(header.count() - 1):  # the last one stretches
+                title = model.headerData(column, Qt.Orientation.Horizontal)
+                text = model.index(0, column).data()
+                assert header.sectionSize(column) >= min(
+                    header.sectionSizeHint(column), view.sizeHintForColumn(column)), title
+                assert header.sectionSize(column) > metrics.horizontalAdvance(text or ""), title
+    finally:
+        window.set_zoom_percent(100)

@@ -193,8 +193,9 @@ class RunBook(QObject):
         """The pending keep of ``run``, if its keep is pending."""
         return next((keeping for keeping in self._keeping if keeping.run is run), None)
 
-    def _after_keep(self, keeping: _Keeping, write, failed: str) -> None:
-        """Queue ``write(number)`` behind ``keeping``'s keep (nothing if it was not kept)."""
+    def _after_keep(self, keeping: _Keeping, write, failed: str, undo=None) -> None:
+        """Queue ``write(number)`` behind ``keeping``'s keep (nothing if it was not kept); if
+        it fails, say so and call ``undo()``."""
 
         def job() -> None:
             if keeping.kept is not None and keeping.kept.number is not None:
@@ -202,6 +203,8 @@ class RunBook(QObject):
 
         def then(ok: bool, error) -> None:
             if not ok:
+                if undo is not None:
+                    undo()
                 self._warn(failed, str(error))
 
         self.writer.submit(job, then)
@@ -236,7 +239,8 @@ class RunBook(QObject):
             if keeping is not None:
                 keeping.name = name
                 self._after_keep(keeping, lambda number: self.store.rename(number, name),
-                                 self.tr("Cannot rename the run"))
+                                 self.tr("Cannot rename the run"),
+                                 lambda: self._name_as_kept(run, keeping))
             elif record.number is not None:
                 self.writer.settle()
                 self.store.rename(record.number, name)
@@ -248,6 +252,13 @@ class RunBook(QObject):
         self.screen.relabel(run)
         self.refresh()
         return True
+
+    def _name_as_kept(self, run: ScreenRun, keeping: _Keeping) -> None:
+        """A rename queued behind a keep failed: the run shows the name it was kept under."""
+        if keeping.kept is not None and run.record is not None:
+            run.record = run.record.replace(name=keeping.kept.name)
+            self.screen.relabel(run)
+            self.refresh()
 
     def remove(self, run: ScreenRun) -> bool:
         """Remove a run that has ended, from the screen and from the disk."""

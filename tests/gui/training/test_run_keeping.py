@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import threading
 
-from desktop_nn.core.run_store import RunStore
+from desktop_nn.core.run_store import RunStore, RunStoreError
+from tests.gui.messages import message_boxes
 from tests.gui.training.test_runs_table import configure, wait_kept
 
 #: How long a held keep waits for the test to let it go (a bound, never reached when green).
@@ -62,6 +63,25 @@ def test_a_rename_while_the_keep_is_pending_applies_to_the_kept_run(window, qtbo
     (record,) = RunStore().load().runs
     assert record.name == "first" and record.number == 1
     assert run.record.name == "first" and run.record.number == 1 and run.short_label == "first"
+
+
+def test_a_rename_queued_behind_a_keep_that_fails_is_said_and_undone(window, qtbot):
+    tab = window.training_tab
+    keep = HeldKeep(tab.book.store, hold=True)
+    run_to_end(tab, qtbot)
+    assert keep.entered.wait(HOLD_TIMEOUT)
+
+    def refuse(number, name):
+        raise RunStoreError(f"run {number}: cannot be renamed (read-only)")
+
+    tab.book.store.rename = refuse
+    (run,) = tab.runs.runs
+    assert tab.book.rename(run, "first") and run.short_label == "first"
+    keep.release.set()
+    wait_kept(tab, qtbot)
+    assert message_boxes(tab, "runsMessage")[-1].windowTitle() == "Cannot rename the run"
+    assert run.short_label == "run 1" and run.record.name == "run 1"
+    assert [record.name for record in RunStore().load().runs] == ["run 1"]
 
 
 def test_a_removal_while_the_keep_is_pending_removes_the_kept_run(window, qtbot):

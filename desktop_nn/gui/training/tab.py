@@ -218,7 +218,7 @@ class TrainingTab(QWidget, TrainingLesson):
         if (config.gradient == "numerical" and self.confirm_slow_runs
                 and not confirm_numerical_run(self, config, self.state.data)):
             return False
-        self.runs.fade_current()
+        self.runs.fade_current(later=True)
         try:
             trainer = self.controller.start(config, paused=paused)
         except ValueError as exc:

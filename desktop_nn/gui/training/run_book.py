@@ -6,11 +6,17 @@ that ends (finished, stopped or diverged) is kept there, and the runs kept earli
 window or by ``desktop-nn train --keep``, are read back when the window starts; a folder that
 cannot be read is skipped with a note. Renaming, removing and clearing change the kept copy
 first and the screen after, so both always agree.
+
+Keeping a run is written on a thread of its own (a :class:`StoreWriter`), so that the end of a
+run never freezes the window: the run's number and name reach the table when its folder is
+complete. A rename or a removal of a run whose keep is pending is queued behind it and applies
+to the kept run; any other use of the store first waits for the pending writes.
 """
 
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal, Slot
@@ -28,6 +34,8 @@ from desktop_nn.gui.settings import app_settings, read_bool
 from desktop_nn.gui.training.curves import MAX_OVERLAYS
 from desktop_nn.gui.training.runs import RunsOnScreen, ScreenRun
 from desktop_nn.gui.training.runs_table import RunsTableModel
+from desktop_nn.gui.training.store_writer import StoreWriter
+from desktop_nn.gui.workers import ThreadRegistry
 
 #: The settings key that switches keeping the trained networks of runs off (true by default).
 KEEP_MODELS_KEY = "runs/keep_models"
@@ -37,6 +45,15 @@ def summary_path(path: str | os.PathLike) -> Path:
     """Where the summary goes beside ``runs.csv``: ``runs-summary.csv``."""
     path = Path(path)
     return path.with_name(f"{path.stem}-summary{path.suffix or '.csv'}")
+
+
+@dataclass
+class _Keeping:
+    """A run whose keep is pending: what the writer found, what the user did meanwhile."""
+
+    run: ScreenRun
+    kept: RunRecord | None = None
+    name: str | None = None  # a rename while pending
 
 
 class RunBook(QObject):
@@ -49,6 +66,8 @@ class RunBook(QObject):
         Message boxes open over it.
     store : RunStore, optional
         Default: the user's data folder, keeping models unless the settings say not to.
+    threads : ThreadRegistry, optional
+        The window's threads, where the store's writer runs.
 
     Signals
     -------
@@ -65,12 +84,14 @@ class RunBook(QObject):
     restored = Signal()
 
     def __init__(self, screen: RunsOnScreen, widget: QWidget,
-                 store: RunStore | None = None) -> None:
+                 store: RunStore | None = None, threads: ThreadRegistry | None = None) -> None:
         super().__init__(widget)
         self.screen, self.widget = screen, widget
         if store is None:
             store = RunStore(keep_models=read_bool(app_settings(), KEEP_MODELS_KEY) is not False)
         self.store = store
+        self.writer = StoreWriter(threads, self)
+        self._keeping: list[_Keeping] = []
         self.model = RunsTableModel(self)
         self.model.show_requested.connect(self.set_shown)
         self.model.rename_requested.connect(self.rename)
@@ -126,16 +147,37 @@ class RunBook(QObject):
         status = outcome if outcome in ("finished", "diverged") else "stopped"
         record = record_run(trainer, status, seconds=seconds, started=run.record.started,
                             final=final, message=message, group=run.record.group)
-        self.screen.end(record.history, self._keep(record, trainer))
+        self.screen.end(record.history, record)
         self.refresh()
+        self._keep(run, record, trainer)
 
-    def _keep(self, record: RunRecord, trainer: Trainer) -> RunRecord:
-        try:
-            kept, dropped = self.store.keep(record, trainer.network)
-        except (RunStoreError, ValueError) as exc:
+    def _keep(self, run: ScreenRun, record: RunRecord, trainer: Trainer) -> None:
+        """Keep the run on the writer's thread (a copy of its network: the next run may go on
+        training it); its number and name reach the table when the folder is complete."""
+        keeping = _Keeping(run)
+        self._keeping.append(keeping)
+        network = trainer.network.copy() if trainer.network is not None else None
+
+        def job() -> tuple[RunRecord, list[int]]:
+            keeping.kept, dropped = self.store.keep(record, network)
+            return keeping.kept, dropped
+
+        self.writer.submit(job, lambda ok, outcome: self._kept(keeping, ok, outcome))
+
+    def _kept(self, keeping: _Keeping, ok: bool, outcome) -> None:
+        self._keeping.remove(keeping)
+        if not ok:
             self.status.emit(self.tr("The run is shown but could not be kept: {reason}").format(
-                reason=exc))
-            return record
+                reason=outcome))
+            return
+        kept, dropped = outcome
+        run = keeping.run
+        if run in self.screen.runs:  # (identity: runs compare as objects)
+            label = run.short_label
+            run.record = kept if keeping.name is None else kept.replace(name=keeping.name)
+            run.number = kept.number or run.number
+            if run.short_label != label:
+                self.screen.relabel(run)
         gone = [run for run in self.screen.earlier()
                 if run.record is not None and run.record.number in dropped]
         for run in gone:
@@ -145,7 +187,27 @@ class RunBook(QObject):
             self.status.emit(self.tr("The oldest kept runs were dropped to stay within the size "
                                      "limit: {names}").format(
                 names=", ".join(run.short_label for run in gone)))
-        return kept
+        self.refresh()
+
+    def _pending(self, run: ScreenRun) -> _Keeping | None:
+        """The pending keep of ``run``, if its keep is pending."""
+        return next((keeping for keeping in self._keeping if keeping.run is run), None)
+
+    def _after_keep(self, keeping: _Keeping, write, failed: str, undo=None) -> None:
+        """Queue ``write(number)`` behind ``keeping``'s keep (nothing if it was not kept); if
+        it fails, say so and call ``undo()``."""
+
+        def job() -> None:
+            if keeping.kept is not None and keeping.kept.number is not None:
+                write(keeping.kept.number)
+
+        def then(ok: bool, error) -> None:
+            if not ok:
+                if undo is not None:
+                    undo()
+                self._warn(failed, str(error))
+
+        self.writer.submit(job, then)
 
     def fade_current(self) -> None:
         """The current run's curves fade (Reset weights): it becomes an earlier run."""
@@ -173,7 +235,14 @@ class RunBook(QObject):
             taken = {other.short_label for other in self.screen.runs if other is not run}
             if name in taken:
                 raise ValueError(f"a run called {name!r} exists already")
-            if record.number is not None:
+            keeping = self._pending(run)
+            if keeping is not None:
+                keeping.name = name
+                self._after_keep(keeping, lambda number: self.store.rename(number, name),
+                                 self.tr("Cannot rename the run"),
+                                 lambda: self._name_as_kept(run, keeping))
+            elif record.number is not None:
+                self.writer.settle()
                 self.store.rename(record.number, name)
         except (ValueError, RunStoreError) as exc:
             self._warn(self.tr("Cannot rename the run"), str(exc))
@@ -184,13 +253,24 @@ class RunBook(QObject):
         self.refresh()
         return True
 
+    def _name_as_kept(self, run: ScreenRun, keeping: _Keeping) -> None:
+        """A rename queued behind a keep failed: the run shows the name it was kept under."""
+        if keeping.kept is not None and run.record is not None:
+            run.record = run.record.replace(name=keeping.kept.name)
+            self.screen.relabel(run)
+            self.refresh()
+
     def remove(self, run: ScreenRun) -> bool:
         """Remove a run that has ended, from the screen and from the disk."""
         record = run.record
         if record is None or record.status == "running":
             return False
-        if record.number is not None:
+        keeping = self._pending(run)
+        if keeping is not None:
+            self._after_keep(keeping, self.store.remove, self.tr("Cannot remove the run"))
+        elif record.number is not None:
             try:
+                self.writer.settle()
                 self.store.remove(record.number)
             except RunStoreError as exc:
                 self._warn(self.tr("Cannot remove the run"), str(exc))
@@ -203,6 +283,7 @@ class RunBook(QObject):
 
     def clear(self) -> int:
         """Remove every run but the current one, on screen and on disk; return how many."""
+        self.writer.settle()
         current = self.screen.current
         keep = current.record.number if current is not None and current.record else None
         try:
@@ -228,6 +309,7 @@ class RunBook(QObject):
     # -- files -----------------------------------------------------------------------------------
     def save_model_to(self, run: ScreenRun, path: str | os.PathLike) -> bool:
         """Write the trained network of a kept run to ``path`` (a model file)."""
+        self.writer.settle()
         record = run.record
         if record is None or not record.has_model or record.number is None:
             self._warn(self.tr("No model kept"),
@@ -257,6 +339,7 @@ class RunBook(QObject):
 
     def export_all_to(self, path: str | os.PathLike) -> bool:
         """Write every ended run (a row per run and epoch) and the table's summary as CSV."""
+        self.writer.settle()  # the runs' numbers and names as kept
         records = self.ended_records()
         if not records:
             self._warn(self.tr("No runs to export"), self.tr("Finish or stop a run first."))

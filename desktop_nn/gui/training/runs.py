@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 
 from desktop_nn.core.curve_series import moving_average, thinned
 from desktop_nn.core.history_csv import HistoryRun
@@ -55,6 +55,10 @@ def run_name(record: RunRecord | None, number: int) -> str:
     shown = record.number if record is not None and record.number is not None else number
     return QCoreApplication.translate("TrainingTab", "run {number}").format(number=shown)
 
+
+#: How long after a run's start the previous run's curves are drawn faded (milliseconds):
+#: after the new run's first frames, so that the start's work is spread over several turns.
+FADED_LATER_MS = 100
 
 @dataclass(eq=False)
 class ScreenRun:
@@ -131,6 +135,8 @@ class RunsOnScreen:
         self.current: ScreenRun | None = None
         self.runs: list[ScreenRun] = []
         self._colours = 0
+        #: Runs faded at a run's start whose curves are drawn a little later (``_catch_up``).
+        self._later: list[ScreenRun] = []
 
     def begin(self, config: TrainConfig, record: RunRecord | None = None) -> ScreenRun:
         """Fade the current curves and number a new run of ``config``."""
@@ -138,7 +144,10 @@ class RunsOnScreen:
         self.count += 1
         self.current = ScreenRun(self.count, config, record=record)
         self.runs.append(self.current)
-        self.label_current()
+        # In a later turn of the event loop: the run's first frame is not held up by the
+        # legend being laid out again (after the faded curves, if any: their entries first).
+        if not self._later:
+            QTimer.singleShot(0, self.loss_plot, self.label_current)
         return self.current
 
     def add_ended(self, record: RunRecord) -> ScreenRun:
@@ -150,19 +159,39 @@ class RunsOnScreen:
         self.runs.append(run)
         return run
 
-    def fade_current(self) -> None:
-        """Fade the current run's curves into an earlier run's and clear the bright ones."""
+    def fade_current(self, later: bool = False) -> None:
+        """Fade the current run's curves into an earlier run's and clear the bright ones.
+
+        ``later``: the faded curves are drawn ``FADED_LATER_MS`` later (a run starts: its first
+        frames come first, and the window answers in between).
+        """
         run, self.current = self.current, None
         self.loss_plot.set_run_label(None)
         self.accuracy_plot.set_run_label(None)
         self.loss_plot.clear_data()
         self.accuracy_plot.clear_data()
-        if run is not None and run.history is not None and run.history.count:
+        if run is None or run.history is None or not run.history.count:
+            return
+        if later:
+            self._later.append(run)
+            QTimer.singleShot(FADED_LATER_MS, self.loss_plot, self._catch_up)
+        else:
             self.show(run, True)
+
+    def _catch_up(self) -> None:
+        """Draw the curves of the runs faded at a start (unless shown, hidden or removed
+        since), then name the current run in the legends."""
+        runs, self._later = self._later, []
+        for run in runs:
+            if run in self.runs and run is not self.current:
+                self.show(run, True)
+        self.label_current()
 
     def show(self, run: ScreenRun, shown: bool) -> None:
         """Draw (or take away) the faded curves of an earlier run; at most ``MAX_OVERLAYS``
         are drawn: showing one more hides the oldest."""
+        if run in self._later:  # asked for now: no longer drawn later
+            self._later.remove(run)
         if run is self.current or run.history is None or shown == run.shown:
             return
         if not shown:
@@ -235,6 +264,7 @@ class RunsOnScreen:
 
     def end(self, history: History, record: RunRecord | None = None) -> None:
         """The current run has ended with ``history`` (``record``: as the table shows it)."""
+        self._catch_up()  # a run shorter than FADED_LATER_MS
         if self.current is not None:
             history.compact()  # runs on screen are kept: only what they recorded
             self.current.history = history

@@ -9,11 +9,7 @@ its narrow methods (the settings, the plots' options, the runs on screen, the mo
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
-from PySide6.QtWidgets import (
-    QMessageBox,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QMessageBox, QVBoxLayout, QWidget
 
 from desktop_nn.core.training import TrainConfig
 from desktop_nn.core.training_stream import ElementProgress, MetricsBatch
@@ -84,7 +80,7 @@ class TrainingTab(QWidget, TrainingLesson):
         self.loss_plot = LossPlot()
         self.accuracy_plot = AccuracyPlot()
         self.runs = RunsOnScreen(self.loss_plot, self.accuracy_plot)
-        self.book = RunBook(self.runs, self)
+        self.book = RunBook(self.runs, self, threads=state.threads)
         self.runs_panel = RunsPanel(self.book)
         self.repeats = SeedRepeats(self)
         self.plot_options = PlotOptions(self.loss_plot)
@@ -222,7 +218,7 @@ class TrainingTab(QWidget, TrainingLesson):
         if (config.gradient == "numerical" and self.confirm_slow_runs
                 and not confirm_numerical_run(self, config, self.state.data)):
             return False
-        self.runs.fade_current()
+        self.runs.fade_current(later=True)
         try:
             trainer = self.controller.start(config, paused=paused)
         except ValueError as exc:
@@ -288,9 +284,11 @@ class TrainingTab(QWidget, TrainingLesson):
         self._update_buttons()
 
     def shutdown(self, timeout_ms: int = 30_000) -> bool:
-        """Stop a run and wait for its thread; return True when no thread is left."""
+        """Stop a run and wait for its thread and for the kept runs' writes; return True when no
+        thread is left."""
         self.redraw_timer.stop()
         finished = self.controller.shutdown(timeout_ms)
+        self.book.writer.settle()  # the run just stopped is on disk, complete
         if finished:
             self.panel.set_running(False)
         return finished

@@ -93,6 +93,7 @@ def test_the_end_of_a_run_keeps_the_legend_entries_made_at_its_start(window, qtb
         assert tab.start()
     with qtbot.waitSignal(tab.run_ended, timeout=60_000):
         assert tab.start()
+        qtbot.waitUntil(lambda: None not in current_labels(tab))  # built a turn after the start
         started = current_labels(tab)
     # The same label items, not new ones: a new entry lays the legend out again.
     assert current_labels(tab) == started and None not in started

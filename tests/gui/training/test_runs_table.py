@@ -39,6 +39,12 @@ def train(tab, qtbot, **settings) -> None:
     configure(tab, **settings)
     with qtbot.waitSignal(tab.run_ended, timeout=60_000):
         assert tab.start()
+    wait_kept(tab, qtbot)
+
+
+def wait_kept(tab, qtbot) -> None:
+    """Until the runs that ended are written to disk (on the store's writer thread)."""
+    qtbot.waitUntil(lambda: tab.book.writer.pending == 0, timeout=30_000)
 
 
 def open_window(qtbot):
@@ -295,6 +301,7 @@ def test_a_run_that_cannot_be_kept_is_still_shown_and_said(qtbot, tmp_path, monk
     tab.status.connect(messages.append)
     with qtbot.waitSignal(tab.run_ended, timeout=60_000):
         tab.start()
+    wait_kept(tab, qtbot)
     assert any(m.startswith("The run is shown but could not be kept: ") for m in messages)
     (row,) = table_rows(tab)
     assert row["name"] == "run 1" and row["status"] == "finished"
@@ -325,6 +332,7 @@ def test_the_running_run_has_a_row_that_follows_its_progress(window, qtbot):
     qtbot.waitUntil(lambda: table_rows(tab)[0]["iterations"] == "2", timeout=10_000)
     with qtbot.waitSignal(tab.run_ended, timeout=30_000):
         tab.stop()
+    wait_kept(tab, qtbot)
     (row,) = table_rows(tab)
     assert row["status"] == "stopped" and row["iterations"] == "2"
     assert records(tab)[0].number == 1 and kept_names() == ["run 1"]
@@ -335,6 +343,7 @@ def test_a_diverged_run_is_kept_with_its_reason(window, qtbot):
     configure(tab, iters=5000, lr=100.0)
     with qtbot.waitSignal(tab.run_ended, timeout=60_000):
         tab.start()
+    wait_kept(tab, qtbot)
     (row,) = table_rows(tab)
     assert row["status"] == "diverged"
     (kept,) = RunStore().load().runs

@@ -206,9 +206,7 @@ class Trainer:
     def expected_epochs(self) -> int:
         """How many epoch evaluations the whole run makes (the rule of
         :meth:`is_epoch_boundary`: the first iteration of each epoch, iteration 0 included)."""
-        # floor(i / ipe) takes every value from 0 to floor((iters - 1) / ipe), computed here
-        # with the same division as is_epoch_boundary (floor division rounds differently).
-        return math.floor((self.config.iters - 1) / self.iter_per_epoch) + 1
+        return expected_epochs(self.config.iters, self.train_size, self.config.batch_size)
 
     def next_batch_indices(self) -> np.ndarray:
         """Return the indices (batch_size,) of the next mini-batch (read-only)."""
@@ -322,3 +320,12 @@ class Trainer:
                 final_train, final_test = self.evaluate()
             seconds += self._clock() - resumed
         yield FinishedEvent(self.iteration, seconds, final_train, final_test)
+
+
+def expected_epochs(iters: int, train_size: int, batch_size: int) -> int:
+    """How many epoch evaluations a run of ``iters`` iterations makes on ``train_size``
+    training images in batches of ``batch_size`` (see :meth:`Trainer.is_epoch_boundary`)."""
+    iter_per_epoch = max(train_size / batch_size, 1)
+    # floor(i / ipe) takes every value from 0 to floor((iters - 1) / ipe), computed here with
+    # the same division as is_epoch_boundary (floor division rounds differently).
+    return math.floor((iters - 1) / iter_per_epoch) + 1

@@ -19,6 +19,7 @@ from desktop_nn.core.training import (
     IterationEvent,
     TrainConfig,
     Trainer,
+    expected_epochs,
 )
 from tests.fake_clock import FakeClock
 
@@ -195,6 +196,8 @@ def test_expected_epochs_counts_the_evaluations_the_run_makes(mnist_small, train
                                   seed=0), mnist_small)
     evaluations = sum(isinstance(e, EpochEvent) for e in trainer.run())
     assert trainer.expected_epochs == evaluations
+    # The same count from the settings alone (the window plans its axes before a run).
+    assert expected_epochs(iters, min(train_size, 2000), batch_size) == evaluations
 
 
 def test_book_epoch_rule_on_full_mnist(mnist):

@@ -10,7 +10,9 @@ says nothing: the tab shows what it reports.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal, Slot
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from desktop_nn.core.events import FinishedEvent
 from desktop_nn.core.pacing import Pacer, pause_at_epochs, reports_each_iteration
@@ -67,8 +69,16 @@ class RunController(QObject):
     def is_paused(self) -> bool:
         return self.worker is not None and self.worker.is_paused
 
-    def start(self, config: TrainConfig, *, paused: bool = False) -> Trainer:
+    def start(self, config: TrainConfig, *, paused: bool = False,
+              before_launch: Callable[[Trainer], None] | None = None) -> Trainer:
         """Start a run of ``config`` on the loaded data (paused: one iteration, then wait).
+
+        ``before_launch(trainer)`` is called once the run is set up (``is_running`` is True).
+        The thread starts in a later turn of the event loop, once the window has painted what
+        it shows of the new run: that work is done before the training thread competes with it
+        for Python's lock and the cores (its first step evaluates the whole data set on both
+        cores). Pause, step and stop may be asked for in between; a shutdown in between means
+        the thread never starts.
 
         Raises ``ValueError`` (nothing started) when the settings cannot be trained.
         """
@@ -97,10 +107,18 @@ class RunController(QObject):
         worker.cancelled.connect(self._on_cancelled)
         self.worker = worker
         self.state.set_training_state("paused" if paused else "running")
+        if before_launch is not None:
+            before_launch(trainer)
+        QTimer.singleShot(0, self, lambda: self._launch(worker, paused))
+        return trainer
+
+    def _launch(self, worker: GeneratorWorker, paused: bool) -> None:
+        """Start the thread of ``worker`` unless it was released (shut down) meanwhile."""
+        if self.worker is not worker:
+            return
         worker.start(self.state.threads)
         if paused:
             worker.step()
-        return trainer
 
     def toggle_pause(self) -> bool:
         """Pause a running run or resume a paused one; return whether it is paused now."""

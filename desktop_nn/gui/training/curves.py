@@ -22,6 +22,7 @@ from desktop_nn.core.curve_series import (
     smoothed_at,
     smoothed_line,
 )
+from desktop_nn.core.training import TrainConfig, expected_epochs
 from desktop_nn.gui.common.palette import (
     RUN_COLOURS,
     TEST_COLOUR,
@@ -334,3 +335,13 @@ class AccuracyPlot(PalettePlot):
         i = int(np.clip(round(x), 0, len(self.epochs) - 1))
         return self.tr("epoch {epoch}: train {train}, test {test}").format(
             epoch=self.epochs[i], train=f"{self.train[i]:.4f}", test=f"{self.test[i]:.4f}")
+
+
+def plan_axes(loss_plot: LossPlot, accuracy_plot: AccuracyPlot, config: TrainConfig,
+              train_size: int | None) -> None:
+    """Give the empty plots the axes a run of ``config`` will have (``train_size``: the
+    images loaded; None: not loaded yet, the accuracy's epochs stay as they are)."""
+    loss_plot.begin_run(config.iters)
+    if train_size is not None:
+        size = min(config.train_size or train_size, train_size)
+        accuracy_plot.begin_run(expected_epochs(config.iters, size, config.batch_size) - 1)

@@ -20,6 +20,7 @@ from desktop_nn.core.network import NAMED_INITS
 from desktop_nn.core.pacing import SPEED_STEPS
 from desktop_nn.core.train_config import CHOICES, LIMITS
 from desktop_nn.core.training import TrainConfig
+from desktop_nn.gui.common.plot_style import apply_fonts
 from desktop_nn.gui.common.tab_contract import (
     LessonState,
     TabContract,
@@ -106,13 +107,22 @@ def read_speed(state: Mapping[str, Any]) -> float | None:
 
 class TrainingLesson(TabContract):
     """The tab contract's lesson part for the Training tab (mixed into :class:`TrainingTab`,
-    whose ``panel``, ``speed_control``, ``buttons`` and ``is_running`` it uses)."""
+    whose ``panel``, ``speed_control``, ``buttons``, plots and ``is_running`` it uses)."""
 
     tab_key = "training"
 
     def main_view(self) -> QWidget:
         """The curves and the sample preview, with the runs table under them."""
         return self.curves_area
+
+    def set_zoom(self, factor: float) -> None:
+        # The plots draw their axes and legends in their own font, the application's.
+        for plot in self.plots().values():
+            apply_fonts(plot)
+
+    def plots(self) -> dict[str, QWidget]:
+        """The plots a picture export writes, by the name their files get."""
+        return {"loss": self.loss_plot, "accuracy": self.accuracy_plot}
 
     def lesson_state(self) -> LessonState:
         config = self.panel.config().to_dict()

@@ -139,15 +139,16 @@ class RunsOnScreen:
         self._later: list[ScreenRun] = []
 
     def begin(self, config: TrainConfig, record: RunRecord | None = None) -> ScreenRun:
-        """Fade the current curves and number a new run of ``config``."""
-        self.fade_current()
+        """Fade the current curves and number a new run of ``config``.
+
+        The legend's entries of the current run stay where they are and take the new run's
+        name: a new entry lays the whole legend out again (about 10 ms at a run's start).
+        """
+        self.fade_current(keep_labels=True)
         self.count += 1
         self.current = ScreenRun(self.count, config, record=record)
         self.runs.append(self.current)
-        # In a later turn of the event loop: the run's first frame is not held up by the
-        # legend being laid out again (after the faded curves, if any: their entries first).
-        if not self._later:
-            QTimer.singleShot(0, self.loss_plot, self.label_current)
+        self.label_current()
         return self.current
 
     def add_ended(self, record: RunRecord) -> ScreenRun:
@@ -159,15 +160,17 @@ class RunsOnScreen:
         self.runs.append(run)
         return run
 
-    def fade_current(self, later: bool = False) -> None:
+    def fade_current(self, later: bool = False, keep_labels: bool = False) -> None:
         """Fade the current run's curves into an earlier run's and clear the bright ones.
 
         ``later``: the faded curves are drawn ``FADED_LATER_MS`` later (a run starts: its first
-        frames come first, and the window answers in between).
+        frames come first, and the window answers in between). ``keep_labels``: the legend
+        keeps the bright curves' entries (a new run is about to rename them).
         """
         run, self.current = self.current, None
-        self.loss_plot.set_run_label(None)
-        self.accuracy_plot.set_run_label(None)
+        if not keep_labels:
+            self.loss_plot.set_run_label(None)
+            self.accuracy_plot.set_run_label(None)
         self.loss_plot.clear_data()
         self.accuracy_plot.clear_data()
         if run is None or run.history is None or not run.history.count:

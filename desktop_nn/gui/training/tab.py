@@ -11,14 +11,13 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QVBoxLayout, QWidget
 
-from desktop_nn.core.training import TrainConfig
+from desktop_nn.core.training import TrainConfig, Trainer
 from desktop_nn.core.training_stream import ElementProgress, MetricsBatch
 from desktop_nn.data.datasets import dataset_title
 from desktop_nn.gui.common.messages import show_message
-from desktop_nn.gui.common.plot_style import apply_fonts
 from desktop_nn.gui.common.state import AppState
 from desktop_nn.gui.training.controller import RunController
-from desktop_nn.gui.training.curves import AccuracyPlot, LossPlot
+from desktop_nn.gui.training.curves import AccuracyPlot, LossPlot, plan_axes
 from desktop_nn.gui.training.layout import (
     columns,
     curves_splitter,
@@ -130,7 +129,8 @@ class TrainingTab(QWidget, TrainingLesson):
         self.book.removed.connect(self.repeats.forget)
         self.runs_panel.repeat_requested.connect(self.repeats.start)
         self.panel.learning_rate_changed.connect(self._on_learning_rate)
-        self.panel.iters_spin.valueChanged.connect(self._show_planned_iterations)
+        for spin in (self.panel.iters_spin, self.panel.batch_size_spin):
+            spin.valueChanged.connect(self._show_planned_iterations)
         self.panel.config_changed.connect(self.config_changed)
         self.panel.dataset_changed.connect(self.dataset_chosen)
         self.state.data_changed.connect(self._on_data_changed)
@@ -168,16 +168,6 @@ class TrainingTab(QWidget, TrainingLesson):
 
     def restore_plot_settings(self, smoothing: int | None, log_scale: bool | None) -> None:
         self.plot_options.set_values(smoothing, log_scale)
-
-    # -- the tab contract (the rest in lesson.py) ---------------------------------------------
-    def set_zoom(self, factor: float) -> None:
-        # The plots draw their axes and legends in their own font, the application's.
-        for plot in self.plots().values():
-            apply_fonts(plot)
-
-    def plots(self) -> dict[str, QWidget]:
-        """The plots a picture export writes, by the name their files get."""
-        return {"loss": self.loss_plot, "accuracy": self.accuracy_plot}
 
     def runs_on_screen(self) -> list[ScreenRun]:
         """The runs whose curves are shown and have ended (those a history export holds)."""
@@ -218,15 +208,20 @@ class TrainingTab(QWidget, TrainingLesson):
         if (config.gradient == "numerical" and self.confirm_slow_runs
                 and not confirm_numerical_run(self, config, self.state.data)):
             return False
-        self.runs.fade_current(later=True)
+        self.runs.fade_current(later=True, keep_labels=True)
         try:
-            trainer = self.controller.start(config, paused=paused)
+            self.controller.start(config, paused=paused,
+                                  before_launch=lambda trainer: self._show_start(trainer, group))
         except ValueError as exc:
             self._show_message(
                 self.tr("Cannot start training"),
                 self.tr("These settings cannot be trained; change them and start again.")
                 + "\n\n" + str(exc), QMessageBox.Icon.Warning)
             return False
+        return True
+
+    def _show_start(self, trainer: Trainer, group: str | None) -> None:
+        """Show the new run (its row, progress, axes, buttons) before its thread starts."""
         self.book.begin(trainer, group)
         self.progress.begin(trainer.config.iters, trainer.config.gradient == "numerical")
         self.loss_plot.begin_run(trainer.config.iters)
@@ -238,7 +233,6 @@ class TrainingTab(QWidget, TrainingLesson):
                 number=self.runs.count, seed=trainer.config.seed,
                 images=f"{trainer.train_size:,}"))
         self._update_buttons()
-        return True
 
     @Slot()
     def toggle_pause(self) -> None:
@@ -347,14 +341,22 @@ class TrainingTab(QWidget, TrainingLesson):
 
     @Slot()
     def _show_planned_iterations(self) -> None:
-        """While idle, the progress bar's maximum follows the Iterations box."""
-        if not self.is_running and self.progress.is_idle_plan():
+        """While idle, the progress bar's maximum and, with no curve drawn, the plots' axes
+        follow the settings: Start then changes no axis (each one changed is drawn again)."""
+        if self.is_running:
+            return
+        if self.progress.is_idle_plan():
             self.progress.plan(self.panel.iters_spin.value())
+        if self.runs.current is None and not self.loss_plot.overlays:
+            config = self.panel.config()
+            train_size = len(self.state.data[0][0]) if self.state.data is not None else None
+            plan_axes(self.loss_plot, self.accuracy_plot, config, train_size)
 
     @Slot()
     def _on_data_changed(self) -> None:
         x_train = self.state.data[0][0]
         self.panel.set_train_size_maximum(len(x_train))
+        self._show_planned_iterations()
         self.status.emit(
             self.tr("{dataset}: {train} training and {test} test images ready").format(
                 dataset=dataset_title(self.state.dataset_name), train=f"{len(x_train):,}",

@@ -85,22 +85,23 @@ def current_labels(tab) -> list:
             for label in map(plot.legend.getLabel, curves)]
 
 
-def test_the_end_of_a_run_keeps_the_legend_entries_made_at_its_start(window, qtbot):
+def test_a_new_run_renames_the_legend_entries_and_its_end_keeps_them(window, qtbot):
     tab = window.training_tab
     tab.panel.train_size_spin.setValue(2000)
     tab.panel.iters_spin.setValue(30)
     with qtbot.waitSignal(tab.run_ended, timeout=60_000):
         assert tab.start()
+    first = current_labels(tab)
     with qtbot.waitSignal(tab.run_ended, timeout=60_000):
         assert tab.start()
-        qtbot.waitUntil(lambda: None not in current_labels(tab))  # built a turn after the start
-        started = current_labels(tab)
-    # The same label items, not new ones: a new entry lays the legend out again.
-    assert current_labels(tab) == started and None not in started
-    assert [label.text for label in started] == [
-        "run 2: lr 0.1, hidden 50, SGD", "train acc (run 2)", "test acc (run 2)"]
+        started = current_labels(tab)  # renamed at once, before the thread starts
+        assert [label.text for label in started] == [
+            "run 2: lr 0.1, hidden 50, SGD", "train acc (run 2)", "test acc (run 2)"]
+    # The same label items all along, not new ones: a new entry lays the legend out again.
+    assert current_labels(tab) == started == first and None not in started
+    # The current run's entry first, then the earlier run's (added when its curves were faded).
     assert [label.text for _sample, label in tab.loss_plot.legend.items] == [
-        "run 1: lr 0.1, hidden 50, SGD", "run 2: lr 0.1, hidden 50, SGD"]
+        "run 2: lr 0.1, hidden 50, SGD", "run 1: lr 0.1, hidden 50, SGD"]
 
 
 def test_the_first_losses_of_a_run_do_not_change_the_loss_axis(qtbot):
@@ -119,3 +120,24 @@ def test_the_first_losses_of_a_run_do_not_change_the_loss_axis(qtbot):
     plot.add_losses(3, np.array([9.0]))  # a loss above the axis extends it
     plot.refresh()
     assert len(changes) == 1 and plot.getPlotItem().getViewBox().viewRange()[1][1] > 9.0
+
+
+def test_the_empty_plots_show_the_planned_run_so_that_start_changes_no_axis(window, qtbot):
+    """Each axis whose range changes is laid out and drawn again: at a run's start that work
+    competed with the training thread (the longest stall of the window at a run's start)."""
+    tab = window.training_tab
+    tab.panel.train_size_spin.setValue(2000)
+    tab.panel.batch_size_spin.setValue(100)
+    tab.panel.iters_spin.setValue(250)  # 20 iterations an epoch: 13 evaluations
+    views = [plot.getPlotItem().getViewBox() for plot in (tab.loss_plot, tab.accuracy_plot)]
+    loss_x, accuracy_x = (view.viewRange()[0] for view in views)
+    assert loss_x[0] <= 0 < 249 < loss_x[1] < 255
+    assert accuracy_x[0] < 0 < 12 < accuracy_x[1] < 12.5
+    changes: list[str] = []
+    for view in views:
+        view.sigXRangeChanged.connect(lambda *_: changes.append("x"))
+        view.sigYRangeChanged.connect(lambda *_: changes.append("y"))
+    assert tab.start()
+    assert changes == []
+    tab.stop()
+    qtbot.waitUntil(lambda: not tab.is_running, timeout=30_000)

@@ -1,18 +1,21 @@
-"""A run's start is split over turns of the event loop: the first frame comes first.
+"""A run's start is split over turns of the event loop: what the window shows comes first.
 
-Building the legend's entries and drawing the previous run's faded curves each lay the plots
-out again; done in the same turn as the start they held up the run's first frame. They come
-in later turns (timers: the faded curves ``FADED_LATER_MS`` after the start, or when the run
-ends if sooner), so they are not there yet when ``start()`` returns.
+``start()`` sets up the new run (its row, the legend renamed in place, the axes) and returns;
+the training thread starts in a later turn, after the window has painted that, so the two do
+not compete for Python's lock and the cores while the first evaluation of the whole data set
+runs. Drawing the previous run's faded curves lays the plots out again: it comes later still
+(``FADED_LATER_MS`` after the start, or when the run ends if sooner).
 """
 
 from __future__ import annotations
+
+from PySide6.QtWidgets import QApplication
 
 from tests.gui.training.test_runs import legend_texts
 from tests.gui.training.test_runs_table import configure, wait_kept
 
 
-def test_the_legend_and_the_faded_curves_come_in_later_turns_than_the_start(window, qtbot):
+def test_the_thread_and_the_faded_curves_come_in_later_turns_than_the_start(window, qtbot):
     tab = window.training_tab
     configure(tab, iters=20, seed=1)
     with qtbot.waitSignal(tab.run_ended, timeout=60_000):
@@ -22,12 +25,39 @@ def test_the_legend_and_the_faded_curves_come_in_later_turns_than_the_start(wind
 
     with qtbot.waitSignal(tab.run_ended, timeout=60_000):
         assert tab.start()  # run 2; what follows runs in the same turn of the event loop
-        assert legend_texts(tab.loss_plot) == [] and legend_texts(tab.accuracy_plot) == []
+        worker = tab.controller.worker
+        assert tab.is_running and not worker.is_running()  # its thread starts later
+        assert legend_texts(tab.loss_plot) == ["run 2: lr 0.1, hidden 50, SGD"]
+        assert legend_texts(tab.accuracy_plot) == ["train acc (run 2)", "test acc (run 2)"]
         assert tab.loss_plot.overlays == []  # run 1's faded curve is not drawn yet
         assert tab.book.model.rowCount() == 2  # the table's row is there at once
     wait_kept(tab, qtbot)
-    assert legend_texts(tab.loss_plot) == ["run 1: lr 0.1, hidden 50, SGD",
-                                           "run 2: lr 0.1, hidden 50, SGD"]
-    assert legend_texts(tab.accuracy_plot) == ["run 1 train", "run 1 test",
-                                               "train acc (run 2)", "test acc (run 2)"]
+    assert legend_texts(tab.loss_plot) == ["run 2: lr 0.1, hidden 50, SGD",
+                                           "run 1: lr 0.1, hidden 50, SGD"]
+    assert legend_texts(tab.accuracy_plot) == ["train acc (run 2)", "test acc (run 2)",
+                                               "run 1 train", "run 1 test"]
     assert [item.name() for item in tab.loss_plot.overlays] == ["run 1: lr 0.1, hidden 50, SGD"]
+
+
+def test_a_run_shut_down_before_its_thread_started_never_starts_it(window, qtbot):
+    tab = window.training_tab
+    configure(tab, iters=20, seed=1)
+    assert tab.start()
+    worker = tab.controller.worker
+    assert tab.shutdown(5_000)  # in the same turn: the thread has not started
+    assert not tab.is_running
+    # The thread would start in a zero-time call queued by start(): the events queued so far
+    # are delivered here.
+    QApplication.processEvents()
+    assert not worker.is_running() and not worker.qthread.isFinished()
+    assert window.state.threads.running() == []
+
+
+def test_a_run_stopped_before_its_thread_started_ends_as_stopped(window, qtbot):
+    tab = window.training_tab
+    configure(tab, iters=100_000, seed=1)
+    with qtbot.waitSignal(tab.run_ended, timeout=60_000) as ended:
+        assert tab.start()
+        tab.stop()
+    assert ended.args == ["stopped"]
+    assert not tab.is_running

@@ -89,6 +89,9 @@ class Pacer:
 
     def wait_turn(self) -> bool:
         """Block until the next iteration may start; False if :meth:`interrupt` was called."""
+        if self._rate is None and not self._interrupted:  # full speed: no lock taken
+            self._last = self._clock()
+            return True
         while not self._interrupted:
             self._wake.clear()
             rate, now = self._rate, self._clock()
@@ -123,7 +126,7 @@ def pause_at_epochs(steps: Generator, wanted: Callable[[], bool],
     try:
         output = next(steps)
         while True:
-            if ends_epoch(output) and wanted():
+            if wanted() and ends_epoch(output):
                 pause()
             received = yield output
             output = steps.send(received)

@@ -283,6 +283,8 @@ class GeneratorWorker(QObject):
             return False
 
     def _take_sent(self) -> object:
+        if self._sent is None:  # nothing sent (most steps): no lock taken
+            return None
         with self._lock:
             value, self._sent = self._sent, None
             return value

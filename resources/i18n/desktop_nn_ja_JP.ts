@@ -1119,7 +1119,7 @@
     </message>
     <message>
         <source>How many training images the loss is computed on (the book's gradient_check.py uses the first 3).</source>
-        <extracomment>At most this many of the checked images' labels are listed. The settings column's width at the window's actual size, in pixels.</extracomment>
+        <extracomment>At most this many of the checked images' labels are listed. The settings column's narrowest width, in pixels (wider when its texts need it).</extracomment>
         <translation>損失の計算に使う訓練画像の枚数（本書の gradient_check.py は最初の 3 枚を使います）。</translation>
     </message>
     <message>
@@ -2238,7 +2238,7 @@
     <name>LossPlot</name>
     <message>
         <source>loss</source>
-        <extracomment>How often the faint raw loss curve is redrawn (the smoothed line follows every frame). Points drawn of the smoothed loss line (it is smooth: a point every few pixels suffices).</extracomment>
+        <extracomment>How often the faint raw loss curve is redrawn (the smoothed line follows every frame). Points drawn of the smoothed loss line (it is smooth: a point every few pixels suffices). The loss axis's top when a run starts: above the first losses of a network of ten classes (ln 10 = 2.30), with the margin the axis keeps when it grows; the first frame then does not change the axis (its labels laid out and drawn again).</extracomment>
         <translation>損失</translation>
     </message>
     <message>
@@ -2922,6 +2922,14 @@
         <translation>{done} / {total} イテレーション</translation>
     </message>
     <message>
+        <source>{rate} it/s · took {elapsed}</source>
+        <translation>{rate} 回/秒 · 所要 {elapsed}</translation>
+    </message>
+    <message>
+        <source>{per_iteration} per iteration · took {elapsed}</source>
+        <translation>1 イテレーション {per_iteration} · 所要 {elapsed}</translation>
+    </message>
+    <message>
         <source>{rate} it/s · elapsed {elapsed} · remaining {remaining}</source>
         <translation>{rate} 回/秒 · 経過 {elapsed} · 残り {remaining}</translation>
     </message>
@@ -3179,6 +3187,7 @@
     <name>SidePanel</name>
     <message>
         <source>Where the stepper is and what the last step did.</source>
+        <extracomment>The panel's narrowest width, in pixels.</extracomment>
         <translation>いまどのステップにいて、直前のステップで何をしたか。</translation>
     </message>
     <message>
@@ -3302,6 +3311,7 @@
     </message>
     <message>
         <source>{run}: {settings}</source>
+        <extracomment>How long after a run's start the previous run's curves are drawn faded (milliseconds): after the new run's first frames, so that the start's work is spread over several turns.</extracomment>
         <translation>{run}：{settings}</translation>
     </message>
     <message>

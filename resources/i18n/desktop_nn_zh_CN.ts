@@ -1119,7 +1119,7 @@
     </message>
     <message>
         <source>How many training images the loss is computed on (the book's gradient_check.py uses the first 3).</source>
-        <extracomment>At most this many of the checked images' labels are listed. The settings column's width at the window's actual size, in pixels.</extracomment>
+        <extracomment>At most this many of the checked images' labels are listed. The settings column's narrowest width, in pixels (wider when its texts need it).</extracomment>
         <translation>计算损失所用的训练图像张数（书中的 gradient_check.py 使用前 3 张）。</translation>
     </message>
     <message>
@@ -2238,7 +2238,7 @@
     <name>LossPlot</name>
     <message>
         <source>loss</source>
-        <extracomment>How often the faint raw loss curve is redrawn (the smoothed line follows every frame). Points drawn of the smoothed loss line (it is smooth: a point every few pixels suffices).</extracomment>
+        <extracomment>How often the faint raw loss curve is redrawn (the smoothed line follows every frame). Points drawn of the smoothed loss line (it is smooth: a point every few pixels suffices). The loss axis's top when a run starts: above the first losses of a network of ten classes (ln 10 = 2.30), with the margin the axis keeps when it grows; the first frame then does not change the axis (its labels laid out and drawn again).</extracomment>
         <translation>损失</translation>
     </message>
     <message>
@@ -2922,6 +2922,14 @@
         <translation>{done} / {total} 次迭代</translation>
     </message>
     <message>
+        <source>{rate} it/s · took {elapsed}</source>
+        <translation>{rate} 次/秒 · 用时 {elapsed}</translation>
+    </message>
+    <message>
+        <source>{per_iteration} per iteration · took {elapsed}</source>
+        <translation>每次迭代 {per_iteration} · 用时 {elapsed}</translation>
+    </message>
+    <message>
         <source>{rate} it/s · elapsed {elapsed} · remaining {remaining}</source>
         <translation>{rate} 次/秒 · 已用 {elapsed} · 剩余 {remaining}</translation>
     </message>
@@ -3179,6 +3187,7 @@
     <name>SidePanel</name>
     <message>
         <source>Where the stepper is and what the last step did.</source>
+        <extracomment>The panel's narrowest width, in pixels.</extracomment>
         <translation>当前进行到哪一步，以及上一步做了什么。</translation>
     </message>
     <message>
@@ -3302,6 +3311,7 @@
     </message>
     <message>
         <source>{run}: {settings}</source>
+        <extracomment>How long after a run's start the previous run's curves are drawn faded (milliseconds): after the new run's first frames, so that the start's work is spread over several turns.</extracomment>
         <translation>{run}：{settings}</translation>
     </message>
     <message>

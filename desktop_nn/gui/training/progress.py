@@ -53,6 +53,7 @@ class RunProgress(QObject):
         self.active_seconds = 0.0
         self.next_share = 0.0  # of the iteration in progress (numerical gradient)
         self._per_mille = False
+        self._ended = False  # the run has ended: nothing remains
         self._limit = RateLimit(1.0 / PROGRESS_HZ)
 
     def plan(self, iterations: int) -> None:
@@ -73,10 +74,19 @@ class RunProgress(QObject):
         self.iterations_done = 0
         self.active_seconds = 0.0
         self.total = iterations
+        self._ended = False
         self.plan(iterations)
         if numerical and iterations < PER_MILLE_LIMIT:
             self._per_mille = True
             self.bar.setRange(0, iterations * 1000)
+
+    def end(self, seconds: float | None = None) -> None:
+        """The run has ended (finished, stopped or diverged): show its final figures, with
+        no time left (``seconds``: the run's own measure of its time, when it finished)."""
+        self._ended = True
+        if seconds is not None:
+            self.active_seconds = seconds
+        self.draw(force=True)
 
     def reset(self, iterations: int) -> None:
         """Fresh weights: an empty plan and no speed."""
@@ -119,8 +129,14 @@ class RunProgress(QObject):
 
     def _speed_text(self, progress: float, total: int) -> str:
         rate = progress / self.active_seconds
-        remaining = about(remaining_seconds(progress, total, self.active_seconds))
         elapsed = measured(self.active_seconds)
+        if self._ended:
+            if rate >= 1:
+                return self.tr("{rate} it/s · took {elapsed}").format(rate=f"{rate:,.0f}",
+                                                                      elapsed=elapsed)
+            return self.tr("{per_iteration} per iteration · took {elapsed}").format(
+                per_iteration=measured(1 / rate), elapsed=elapsed)
+        remaining = about(remaining_seconds(progress, total, self.active_seconds))
         if rate >= 1:
             return self.tr("{rate} it/s · elapsed {elapsed} · remaining {remaining}").format(
                 rate=f"{rate:,.0f}", elapsed=elapsed, remaining=remaining)

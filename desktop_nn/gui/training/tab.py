@@ -64,6 +64,7 @@ class TrainingTab(QWidget, TrainingLesson):
     dataset_chosen = Signal(str)
     run_ended = Signal(str)
     iteration_opened = Signal(object, object)
+    smoothing_range = SMOOTHING_RANGE  # of the loss plot's moving average
 
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -159,8 +160,6 @@ class TrainingTab(QWidget, TrainingLesson):
     def choose_bundled_dataset(self) -> None:
         """Go back to the bundled MNIST (a download was refused or failed)."""
         self.panel.dataset_combo.setCurrentIndex(self.panel.dataset_combo.findData("mnist"))
-
-    smoothing_range = SMOOTHING_RANGE
 
     def plot_settings(self) -> tuple[int, bool]:
         """(smoothing window, log scale) of the loss plot."""
@@ -318,6 +317,7 @@ class TrainingTab(QWidget, TrainingLesson):
         self.book.end(outcome, payload, self.controller.last_trainer,
                       self.progress.active_seconds)
         self._redraw(force=True)
+        self.progress.end(getattr(payload, "seconds", None))  # as the table says it
         said = ending(outcome, payload, self.progress.iterations_done)
         self.status.emit(said.status)
         if said.title:

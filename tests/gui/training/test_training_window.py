@@ -88,6 +88,22 @@ def test_a_short_run_fills_the_curves(window, qtbot):
     assert tab.start_button.isEnabled() and not tab.stop_button.isEnabled()
     assert window.state.network is not None
     assert window.training_tab.preview.current_prediction() is not None
+    # An ended run has no time left: its speed and its duration, nothing "remaining".
+    speed = tab.speed_label.text()
+    assert "it/s" in speed and "took" in speed and "remaining" not in speed
+    took = speed.split("took ")[1]
+    assert f"in {took}" in window.statusBar().currentMessage()  # the same duration
+
+
+def test_a_stopped_run_says_no_time_remains(window, qtbot):
+    tab = window.training_tab
+    configure(tab, iters=1_000_000)
+    with qtbot.waitSignal(tab.run_ended, timeout=60_000) as ended:
+        tab.start()
+        qtbot.waitUntil(lambda: tab.progress.iterations_done > 0, timeout=30_000)
+        tab.stop()
+    assert ended.args == ["stopped"]
+    assert "took" in tab.speed_label.text() and "remaining" not in tab.speed_label.text()
 
 
 def test_pause_step_and_resume(window, qtbot):

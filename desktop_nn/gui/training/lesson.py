@@ -39,7 +39,7 @@ CONFIG_KEYS = ("hidden_size", "learning_rate", "batch_size", "iters", "weight_in
 #: The whole-number fields, and those that may be null (a fresh seed, every training image).
 INTEGER_KEYS = ("hidden_size", "batch_size", "iters", "seed", "train_size")
 OPTIONAL_KEYS = ("seed", "train_size")
-#: The panel's boxes hold at most this (Qt's spin boxes are 32-bit).
+#: The panel's boxes hold at most this (Qt's spin boxes are 32-bit; the seed's box is not).
 QT_INT_MAX = 2**31 - 1
 #: The controls a lesson may hide: the panel's fields, the speed control, the run buttons,
 #: the runs table and its buttons.
@@ -86,7 +86,7 @@ def read_config_value(state: Mapping[str, Any], key: str) -> Any:
             "LessonState", "{key} must be a number between {low:g} and {high:g} or one of: {names}")
         raise refusal(text, key=key, low=low, high=high, names=", ".join(NAMED_INITS))
     number = read_number(state, key, low, high, integer=key in INTEGER_KEYS)
-    if key in INTEGER_KEYS and number > QT_INT_MAX:
+    if key in INTEGER_KEYS and key != "seed" and number > QT_INT_MAX:
         raise refusal(QT_TRANSLATE_NOOP("LessonState", "{key} must be at most {limit}"),
                       key=key, limit=QT_INT_MAX)
     return number

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from desktop_nn.core.network import ACTIVATION_TITLES
 from desktop_nn.core.optimizers import OPTIMIZER_TITLES
 from desktop_nn.core.training import LIMITS, MNIST_TRAIN_SIZE, TrainConfig
+from desktop_nn.gui.common.whole_spin import WholeNumberSpinBox
 from desktop_nn.gui.common.widgets import CompactSpinBox
 
 #: Presets: an English name (the key; translated only for display) and the configuration it
@@ -212,11 +213,14 @@ class HyperparameterPanel(QWidget):
             self.tr("Floating-point precision of the weights: float32 is about twice as fast; "
                     "the results are practically the same."),
         )
-        self.seed_spin = _spin(
-            "seedSpin", SEED_RANDOM, QT_INT_MAX,
-            self.tr("Random seed for the initial weights and the batches: the same seed repeats "
-                    "a run exactly; 'random' draws a new one each time."),
-        )
+        # Every seed the core takes (up to 2**32 - 1, as the command line), not only the 31
+        # bits of a QSpinBox: a run with a drawn seed can be repeated from its settings.
+        self.seed_spin = WholeNumberSpinBox(SEED_RANDOM, int(LIMITS["seed"][1]))
+        self.seed_spin.setObjectName("seedSpin")
+        self.seed_spin.setToolTip(self.tr(
+            "Random seed for the initial weights and the batches: the same seed repeats a run "
+            "exactly; 'random' draws a new one each time."))
+        self.seed_spin.setAccelerated(True)
         self.seed_spin.setSpecialValueText(self.tr("random"))
         self.seed_spin.setGroupSeparatorShown(False)
 
@@ -323,8 +327,7 @@ class HyperparameterPanel(QWidget):
             _set_combo_value(self.sampling_combo, config.sampling)
             _set_combo_value(self.precision_combo, config.dtype)
             _set_combo_value(self.dataset_combo, config.dataset)
-            self.seed_spin.setValue(SEED_RANDOM if config.seed is None else
-                                    min(config.seed, QT_INT_MAX))
+            self.seed_spin.setValue(SEED_RANDOM if config.seed is None else config.seed)
             self.train_size_spin.setValue(
                 self.train_size_spin.maximum() if config.train_size is None else config.train_size
             )

@@ -89,3 +89,27 @@ def test_rates_are_shown_with_four_decimals_or_as_many_as_they_need(panel):
     assert box.textFromValue(1e-6) == "0.000001"
     assert box.valueFromText("0.000025") == pytest.approx(2.5e-5)
     assert box.textFromValue(1000.0) == "1000.0000"  # no group separator, as Qt's own box
+
+
+@pytest.mark.parametrize("seed", [0, 2**31 - 1, 2**31, 3_141_592_653, 2**32 - 1])
+def test_every_seed_the_core_takes_round_trips_through_the_panel(panel, seed):
+    """A run with a drawn seed (up to 2**32 - 1, as the command line takes) can be repeated
+    from its settings: the box once stopped at 2**31 - 1 and changed such a seed silently."""
+    panel.set_config(TrainConfig(seed=seed))
+    assert panel.config().seed == seed and isinstance(panel.config().seed, int)
+    assert panel.seed_spin.text() == str(seed)
+
+
+def test_a_seed_typed_in_the_box_is_taken_whole(panel, qtbot):
+    from PySide6.QtCore import Qt
+
+    panel.seed_spin.selectAll()
+    qtbot.keyClicks(panel.seed_spin, "4294967295")
+    qtbot.keyClick(panel.seed_spin, Qt.Key.Key_Return)
+    assert panel.config().seed == 4_294_967_295
+    panel.seed_spin.selectAll()
+    qtbot.keyClicks(panel.seed_spin, "4294967296")  # one too many: the box does not take it
+    qtbot.keyClick(panel.seed_spin, Qt.Key.Key_Return)
+    assert panel.config().seed <= 4_294_967_295
+    panel.seed_spin.setValue(panel.seed_spin.minimum())
+    assert panel.seed_spin.text() == "random" and panel.config().seed is None

@@ -35,7 +35,7 @@ NAMED_WIDGETS = {
     "weightInitStdSpin": QDoubleSpinBox,
     "activationCombo": QComboBox,
     "optimizerCombo": QComboBox,
-    "seedSpin": QSpinBox,
+    "seedSpin": QDoubleSpinBox,  # whole numbers up to 2**32 - 1 (WholeNumberSpinBox)
     "progressBar": QProgressBar,
     "lossPlot": pg.PlotWidget,
     "accuracyPlot": pg.PlotWidget,

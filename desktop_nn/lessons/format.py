@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from desktop_nn.fileio import atomic_write, open_regular_file, read_problem, read_up_to
+from desktop_nn.translatable import QT_TRANSLATE_NOOP
 
 FORMAT = "desktop-nn-lesson"
 VERSION = 1
@@ -45,12 +46,39 @@ OBJECT_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]{0,99}")
 KEYS = ("format", "version", "title", "instructions", "tab", "zoom", "hide", "tabs")
 
 
+#: The translation context of the messages below (the window shows them in its language).
+CONTEXT = "LessonFile"
+
+
 class LessonError(ValueError):
-    """A file is not a lesson this version can open; the message says why, for the user."""
+    """A file is not a lesson this version can open; the message says why, for the user.
+
+    Parameters
+    ----------
+    message : str
+        The message, in English.
+    template : str, optional
+        The message before ``params`` were put in, marked for translation in ``CONTEXT`` (the
+        window shows it in its language); None for a message that is not translated (a text
+        of the system's, or one already translated).
+    **params
+        The values put into ``template``.
+    """
+
+    def __init__(self, message: str, template: str | None = None, **params: object) -> None:
+        super().__init__(message)
+        self.template = template
+        self.params = params
 
 
 class NewerLessonError(LessonError):
     """The lesson was written by a newer desktop_nn, in a format this version does not know."""
+
+
+def problem(template: str, error: type[LessonError] = LessonError,
+            **params: object) -> LessonError:
+    """A :class:`LessonError` (or ``error``) saying ``template`` with ``params`` put in."""
+    return error(template.format(**params), template, **params)
 
 
 @dataclass(frozen=True)
@@ -101,11 +129,13 @@ def read_lesson(path: str | os.PathLike) -> Lesson:
     except OSError as exc:
         raise LessonError(read_problem(exc)) from None
     if len(raw) > MAX_BYTES:
-        raise LessonError(f"larger than {MAX_BYTES // 1024} KB: not a lesson")
+        raise problem(QT_TRANSLATE_NOOP(
+            "LessonFile", "larger than {size} KB: not a lesson"), size=MAX_BYTES // 1024)
     try:
         text = bytes(raw).decode("utf-8")
     except UnicodeDecodeError:
-        raise LessonError("not a lesson: the file is not UTF-8 text") from None
+        raise problem(QT_TRANSLATE_NOOP(
+            "LessonFile", "not a lesson: the file is not UTF-8 text")) from None
     return parse_lesson(loads(text))
 
 
@@ -115,23 +145,28 @@ def loads(text: str) -> Any:
         data = json.loads(text, parse_constant=_refuse_constant,
                           object_pairs_hook=_unique_keys)
     except RecursionError:
-        raise LessonError(f"not a lesson: nested more than {MAX_DEPTH} levels deep") from None
+        raise problem(QT_TRANSLATE_NOOP(
+            "LessonFile", "not a lesson: nested more than {limit} levels deep"),
+                      limit=MAX_DEPTH) from None
     except json.JSONDecodeError as exc:
-        raise LessonError(f"not a lesson: not valid JSON ({exc.msg}, line {exc.lineno}, "
-                          f"column {exc.colno})") from None
+        raise problem(QT_TRANSLATE_NOOP(
+            "LessonFile", "not a lesson: not valid JSON ({reason}, line {line}, column {column})"),
+                      reason=exc.msg, line=exc.lineno, column=exc.colno) from None
     check_depth(data)
     return data
 
 
 def _refuse_constant(name: str) -> None:
-    raise LessonError(f"not a lesson: {name} is not a number a lesson may hold")
+    raise problem(QT_TRANSLATE_NOOP(
+        "LessonFile", "not a lesson: {name} is not a number a lesson may hold"), name=name)
 
 
 def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     result: dict[str, Any] = {}
     for key, value in pairs:
         if key in result:
-            raise LessonError(f"not a lesson: the key {key!r} appears twice")
+            raise problem(QT_TRANSLATE_NOOP(
+                "LessonFile", "not a lesson: the key {key} appears twice"), key=repr(key))
         result[key] = value
     return result
 
@@ -143,7 +178,9 @@ def check_depth(data: Any, limit: int = MAX_DEPTH) -> None:
         value, depth = pending.pop()
         if isinstance(value, dict | list):
             if depth > limit:
-                raise LessonError(f"not a lesson: nested more than {limit} levels deep")
+                raise problem(QT_TRANSLATE_NOOP(
+                    "LessonFile", "not a lesson: nested more than {limit} levels deep"),
+                    limit=limit)
             children = value.values() if isinstance(value, dict) else value
             pending.extend((child, depth + 1) for child in children)
 
@@ -152,14 +189,17 @@ def parse_lesson(data: Any) -> Lesson:
     """The :class:`Lesson` that JSON ``data`` describes; :class:`LessonError` if it is not
     one."""
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise LessonError("not a desktop_nn lesson (its \"format\" is not "
-                          f"\"{FORMAT}\")")
+        raise problem(QT_TRANSLATE_NOOP(
+            "LessonFile", 'not a desktop_nn lesson (its "format" is not "{format}")'),
+                      format=FORMAT)
     _check_version(data.get("version"))
     unknown = sorted(key for key in data if key not in KEYS)
     if unknown:
-        raise LessonError(f"unknown entries in the lesson: {', '.join(unknown)}")
+        raise problem(QT_TRANSLATE_NOOP(
+            "LessonFile", "unknown entries in the lesson: {keys}"), keys=", ".join(unknown))
     if "title" not in data:
-        raise LessonError("the lesson has no title")
+        raise problem(QT_TRANSLATE_NOOP(
+            "LessonFile", "the lesson has no title"))
     return Lesson(
         title=_texts(data["title"], "title", TITLE_LENGTH, required=True),
         instructions=_texts(data.get("instructions", {}), "instructions", INSTRUCTIONS_LENGTH),
@@ -172,57 +212,74 @@ def parse_lesson(data: Any) -> Lesson:
 
 def _check_version(version: Any) -> None:
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
-        raise LessonError("the lesson's version is not a whole number of at least 1")
+        raise problem(QT_TRANSLATE_NOOP(
+            "LessonFile", "the lesson's version is not a whole number of at least 1"))
     if version > VERSION:
-        raise NewerLessonError(
-            f"this lesson was made by a newer desktop_nn (lesson format {version}; this version "
-            f"reads format {VERSION}): update desktop_nn to open it")
+        raise problem(QT_TRANSLATE_NOOP(
+            "LessonFile", "this lesson was made by a newer desktop_nn (lesson format {version}; "
+                        "this version reads format {known}): update desktop_nn to open it"),
+                      NewerLessonError, version=version, known=VERSION)
 
 
 def _texts(value: Any, name: str, max_length: int, *, required: bool = False) -> dict[str, str]:
     if not isinstance(value, dict):
-        raise LessonError(f"{name} must map languages ({', '.join(LANGUAGES)}) to texts")
+        raise problem(QT_TRANSLATE_NOOP(
+            "LessonFile", "{name} must map languages ({languages}) to texts"), name=name,
+                      languages=", ".join(LANGUAGES))
     for language, text in value.items():
         if language not in LANGUAGES:
-            raise LessonError(f"{name}: unknown language {language!r} (use "
-                              f"{', '.join(LANGUAGES)})")
+            raise problem(QT_TRANSLATE_NOOP(
+                "LessonFile", "{name}: unknown language {language} (use {languages})"), name=name,
+                          language=repr(language), languages=", ".join(LANGUAGES))
         if not isinstance(text, str) or len(text) > max_length:
-            raise LessonError(f"{name} in {language} must be a text of at most {max_length} "
-                              "characters")
+            raise problem(QT_TRANSLATE_NOOP(
+                "LessonFile", "{name} in {language} must be a text of at most {length} characters"),
+                          name=name, language=language, length=max_length)
     if required and not (isinstance(value.get("en"), str) and value["en"].strip()):
-        raise LessonError(f"the lesson's {name} has no English text")
+        raise problem(QT_TRANSLATE_NOOP(
+            "LessonFile", "the lesson's {name} has no English text"), name=name)
     return dict(value)
 
 
 def _tab(value: Any, name: str) -> str:
     if not isinstance(value, str) or value not in TAB_KEYS:
-        raise LessonError(f"{name}: unknown tab {value!r} (use one of {', '.join(TAB_KEYS)})")
+        raise problem(QT_TRANSLATE_NOOP(
+            "LessonFile", "{name}: unknown tab {value} (use one of {tabs})"), name=name,
+                      value=repr(value), tabs=", ".join(TAB_KEYS))
     return value
 
 
 def _zoom(value: Any) -> int:
     low, high = ZOOM_RANGE
     if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-        raise LessonError(f"zoom must be a whole percentage from {low} to {high}")
+        raise problem(QT_TRANSLATE_NOOP(
+            "LessonFile", "zoom must be a whole percentage from {low} to {high}"), low=low,
+                      high=high)
     return value
 
 
 def _hide(value: Any) -> tuple[str, ...]:
     if not isinstance(value, list) or len(value) > MAX_HIDDEN:
-        raise LessonError(f"hide must be a list of at most {MAX_HIDDEN} control names")
+        raise problem(QT_TRANSLATE_NOOP(
+            "LessonFile", "hide must be a list of at most {count} control names"),
+                      count=MAX_HIDDEN)
     for name in value:
         if not isinstance(name, str) or not OBJECT_NAME.fullmatch(name):
-            raise LessonError(f"hide: {name!r} is not a control's name")
+            raise problem(QT_TRANSLATE_NOOP(
+                "LessonFile", "hide: {name} is not a control's name"), name=repr(name))
     return tuple(value)
 
 
 def _tabs(value: Any) -> dict[str, dict[str, Any]]:
     if not isinstance(value, dict):
-        raise LessonError("tabs must map tab names to their settings")
+        raise problem(QT_TRANSLATE_NOOP(
+            "LessonFile", "tabs must map tab names to their settings"))
     for key, state in value.items():
         _tab(key, "tabs")
         if not isinstance(state, dict):
-            raise LessonError(f"tabs: the settings of {key!r} are not a set of named values")
+            raise problem(QT_TRANSLATE_NOOP(
+                "LessonFile", "tabs: the settings of {key} are not a set of named values"),
+                          key=repr(key))
     return {key: dict(state) for key, state in value.items()}
 
 
@@ -233,7 +290,8 @@ def dumps(lesson: Lesson) -> str:
     try:
         text = json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
     except (TypeError, ValueError) as exc:
-        raise LessonError(f"the lesson holds what JSON cannot: {exc}") from None
+        raise problem(QT_TRANSLATE_NOOP(
+            "LessonFile", "the lesson holds what JSON cannot: {reason}"), reason=exc) from None
     parse_lesson(loads(text))
     return text
 

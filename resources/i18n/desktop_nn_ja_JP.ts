@@ -1985,6 +1985,98 @@
     </message>
 </context>
 <context>
+    <name>LessonFile</name>
+    <message>
+        <source>larger than {size} KB: not a lesson</source>
+        <extracomment>The languages a lesson's texts are written in; English is required, the others fall back to it. The tabs a lesson may name (a window may not have them all: it refuses what it lacks). The translation context of the messages below (the window shows them in its language).</extracomment>
+        <translation>{size} KB を超えています：レッスンではありません</translation>
+    </message>
+    <message>
+        <source>not a lesson: the file is not UTF-8 text</source>
+        <translation>レッスンではありません：ファイルが UTF-8 のテキストではありません</translation>
+    </message>
+    <message>
+        <source>not a lesson: nested more than {limit} levels deep</source>
+        <translation>レッスンではありません：入れ子が {limit} 段を超えています</translation>
+    </message>
+    <message>
+        <source>not a lesson: not valid JSON ({reason}, line {line}, column {column})</source>
+        <translation>レッスンではありません：正しい JSON ではありません（{reason}、{line} 行 {column} 列）</translation>
+    </message>
+    <message>
+        <source>not a lesson: {name} is not a number a lesson may hold</source>
+        <translation>レッスンではありません：{name} はレッスンに書ける数値ではありません</translation>
+    </message>
+    <message>
+        <source>not a lesson: the key {key} appears twice</source>
+        <translation>レッスンではありません：キー {key} が 2 回現れます</translation>
+    </message>
+    <message>
+        <source>not a desktop_nn lesson (its "format" is not "{format}")</source>
+        <translation>desktop_nn のレッスンではありません（"format" が "{format}" ではありません）</translation>
+    </message>
+    <message>
+        <source>unknown entries in the lesson: {keys}</source>
+        <translation>レッスンに不明な項目があります：{keys}</translation>
+    </message>
+    <message>
+        <source>the lesson has no title</source>
+        <translation>レッスンにタイトルがありません</translation>
+    </message>
+    <message>
+        <source>the lesson's version is not a whole number of at least 1</source>
+        <translation>レッスンのバージョンが 1 以上の整数ではありません</translation>
+    </message>
+    <message>
+        <source>this lesson was made by a newer desktop_nn (lesson format {version}; this version reads format {known}): update desktop_nn to open it</source>
+        <translation>このレッスンは新しい desktop_nn で作られています（レッスン形式 {version}、このバージョンが読めるのは形式 {known}）：開くには desktop_nn を更新してください</translation>
+    </message>
+    <message>
+        <source>{name} must map languages ({languages}) to texts</source>
+        <translation>{name} は言語（{languages}）ごとのテキストでなければなりません</translation>
+    </message>
+    <message>
+        <source>{name}: unknown language {language} (use {languages})</source>
+        <translation>{name}：不明な言語 {language}（{languages} を使ってください）</translation>
+    </message>
+    <message>
+        <source>{name} in {language} must be a text of at most {length} characters</source>
+        <translation>{language} の {name} は {length} 文字以下のテキストでなければなりません</translation>
+    </message>
+    <message>
+        <source>the lesson's {name} has no English text</source>
+        <translation>レッスンの {name} に英語のテキストがありません</translation>
+    </message>
+    <message>
+        <source>{name}: unknown tab {value} (use one of {tabs})</source>
+        <translation>{name}：不明なタブ {value}（次のいずれかを使ってください：{tabs}）</translation>
+    </message>
+    <message>
+        <source>zoom must be a whole percentage from {low} to {high}</source>
+        <translation>zoom は {low} から {high} までの整数のパーセントでなければなりません</translation>
+    </message>
+    <message>
+        <source>hide must be a list of at most {count} control names</source>
+        <translation>hide は最大 {count} 個のコントロール名のリストでなければなりません</translation>
+    </message>
+    <message>
+        <source>hide: {name} is not a control's name</source>
+        <translation>hide：{name} はコントロールの名前ではありません</translation>
+    </message>
+    <message>
+        <source>tabs must map tab names to their settings</source>
+        <translation>tabs はタブ名ごとの設定でなければなりません</translation>
+    </message>
+    <message>
+        <source>tabs: the settings of {key} are not a set of named values</source>
+        <translation>tabs：{key} の設定が名前付きの値の組ではありません</translation>
+    </message>
+    <message>
+        <source>the lesson holds what JSON cannot: {reason}</source>
+        <translation>レッスンに JSON で表せないものが含まれています：{reason}</translation>
+    </message>
+</context>
+<context>
     <name>LessonPanel</name>
     <message>
         <source>Lesson</source>
@@ -2106,7 +2198,7 @@
     </message>
     <message>
         <source>the numerical gradient needs dtype "float64"</source>
-        <extracomment>The whole-number fields, and those that may be null (a fresh seed, every training image). The panel's boxes hold at most this (Qt's spin boxes are 32-bit). The controls a lesson may hide: the panel's fields, the speed control, the run buttons, the runs table and its buttons.</extracomment>
+        <extracomment>The whole-number fields, and those that may be null (a fresh seed, every training image). The panel's boxes hold at most this (Qt's spin boxes are 32-bit; the seed's box is not). The controls a lesson may hide: the panel's fields, the speed control, the run buttons, the runs table and its buttons.</extracomment>
         <translation>数値微分による勾配には dtype "float64" が必要です</translation>
     </message>
     <message>

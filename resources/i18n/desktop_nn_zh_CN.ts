@@ -1985,6 +1985,98 @@
     </message>
 </context>
 <context>
+    <name>LessonFile</name>
+    <message>
+        <source>larger than {size} KB: not a lesson</source>
+        <extracomment>The languages a lesson's texts are written in; English is required, the others fall back to it. The tabs a lesson may name (a window may not have them all: it refuses what it lacks). The translation context of the messages below (the window shows them in its language).</extracomment>
+        <translation>超过 {size} KB：不是课程文件</translation>
+    </message>
+    <message>
+        <source>not a lesson: the file is not UTF-8 text</source>
+        <translation>不是课程文件：该文件不是 UTF-8 文本</translation>
+    </message>
+    <message>
+        <source>not a lesson: nested more than {limit} levels deep</source>
+        <translation>不是课程文件：嵌套超过 {limit} 层</translation>
+    </message>
+    <message>
+        <source>not a lesson: not valid JSON ({reason}, line {line}, column {column})</source>
+        <translation>不是课程文件：不是有效的 JSON（{reason}，第 {line} 行，第 {column} 列）</translation>
+    </message>
+    <message>
+        <source>not a lesson: {name} is not a number a lesson may hold</source>
+        <translation>不是课程文件：课程中不能包含数值 {name}</translation>
+    </message>
+    <message>
+        <source>not a lesson: the key {key} appears twice</source>
+        <translation>不是课程文件：键 {key} 出现了两次</translation>
+    </message>
+    <message>
+        <source>not a desktop_nn lesson (its "format" is not "{format}")</source>
+        <translation>不是 desktop_nn 的课程文件（其 "format" 不是 "{format}"）</translation>
+    </message>
+    <message>
+        <source>unknown entries in the lesson: {keys}</source>
+        <translation>课程中有未知的项：{keys}</translation>
+    </message>
+    <message>
+        <source>the lesson has no title</source>
+        <translation>课程没有标题</translation>
+    </message>
+    <message>
+        <source>the lesson's version is not a whole number of at least 1</source>
+        <translation>课程的版本号不是不小于 1 的整数</translation>
+    </message>
+    <message>
+        <source>this lesson was made by a newer desktop_nn (lesson format {version}; this version reads format {known}): update desktop_nn to open it</source>
+        <translation>此课程由更新版本的 desktop_nn 创建（课程格式 {version}；本版本读取格式 {known}）：请更新 desktop_nn 后再打开</translation>
+    </message>
+    <message>
+        <source>{name} must map languages ({languages}) to texts</source>
+        <translation>{name} 必须将语言（{languages}）对应到文本</translation>
+    </message>
+    <message>
+        <source>{name}: unknown language {language} (use {languages})</source>
+        <translation>{name}：未知的语言 {language}（请使用 {languages}）</translation>
+    </message>
+    <message>
+        <source>{name} in {language} must be a text of at most {length} characters</source>
+        <translation>{language} 的 {name} 必须是不超过 {length} 个字符的文本</translation>
+    </message>
+    <message>
+        <source>the lesson's {name} has no English text</source>
+        <translation>课程的 {name} 没有英文文本</translation>
+    </message>
+    <message>
+        <source>{name}: unknown tab {value} (use one of {tabs})</source>
+        <translation>{name}：未知的标签页 {value}（请使用以下之一：{tabs}）</translation>
+    </message>
+    <message>
+        <source>zoom must be a whole percentage from {low} to {high}</source>
+        <translation>zoom 必须是 {low} 到 {high} 之间的整数百分比</translation>
+    </message>
+    <message>
+        <source>hide must be a list of at most {count} control names</source>
+        <translation>hide 必须是最多 {count} 个控件名称的列表</translation>
+    </message>
+    <message>
+        <source>hide: {name} is not a control's name</source>
+        <translation>hide：{name} 不是控件名称</translation>
+    </message>
+    <message>
+        <source>tabs must map tab names to their settings</source>
+        <translation>tabs 必须将标签页名称对应到其设置</translation>
+    </message>
+    <message>
+        <source>tabs: the settings of {key} are not a set of named values</source>
+        <translation>tabs：{key} 的设置不是一组命名的值</translation>
+    </message>
+    <message>
+        <source>the lesson holds what JSON cannot: {reason}</source>
+        <translation>课程包含 JSON 无法表示的内容：{reason}</translation>
+    </message>
+</context>
+<context>
     <name>LessonPanel</name>
     <message>
         <source>Lesson</source>
@@ -2106,7 +2198,7 @@
     </message>
     <message>
         <source>the numerical gradient needs dtype "float64"</source>
-        <extracomment>The whole-number fields, and those that may be null (a fresh seed, every training image). The panel's boxes hold at most this (Qt's spin boxes are 32-bit). The controls a lesson may hide: the panel's fields, the speed control, the run buttons, the runs table and its buttons.</extracomment>
+        <extracomment>The whole-number fields, and those that may be null (a fresh seed, every training image). The panel's boxes hold at most this (Qt's spin boxes are 32-bit; the seed's box is not). The controls a lesson may hide: the panel's fields, the speed control, the run buttons, the runs table and its buttons.</extracomment>
         <translation>数值微分求梯度需要 dtype "float64"</translation>
     </message>
     <message>

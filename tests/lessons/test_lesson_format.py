@@ -18,7 +18,7 @@ from desktop_nn.lessons import (
     read_lesson,
     write_lesson,
 )
-from desktop_nn.lessons.format import MAX_BYTES, MAX_DEPTH
+from desktop_nn.lessons.format import MAX_BYTES, MAX_DEPTH, loads
 
 
 def good() -> dict:
@@ -183,3 +183,20 @@ def test_reading_never_unpickles(tmp_path, monkeypatch):
     monkeypatch.setattr(pickle, "load", lambda *a, **k: pytest.fail("pickle.load called"))
     with pytest.raises(LessonError):
         read_lesson(hostile_bytes(tmp_path, "not JSON"))
+
+
+@pytest.mark.parametrize("text", [text.replace("FMT", FORMAT) for text in (
+    "{ not json", '{"format": "other"}', '{"format": "FMT", "version": 0}',
+    '{"format": "FMT", "version": 7}', '{"format": "FMT", "version": 1}',
+    '{"format": "FMT", "version": 1, "title": {"xx": "?"}}',
+    '{"format": "FMT", "version": 1, "title": {"en": "T"}, "tab": "nowhere"}',
+    '{"format": "FMT", "version": 1, "title": {"en": "T"}, "hide": ["1bad"]}',
+)])
+def test_each_refusal_carries_its_message_before_the_values_for_translation(text):
+    """The window shows these in its language: the English message is the marked template
+    with the values put in."""
+    with pytest.raises(LessonError) as refused:
+        parse_lesson(loads(text))
+    error = refused.value
+    assert error.template is not None
+    assert str(error) == error.template.format(**error.params)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QMenu, QTabWidget
 
@@ -21,7 +21,7 @@ from desktop_nn.gui.lessons.save_dialog import SaveLessonDialog
 from desktop_nn.gui.lessons.session import OpenLesson, apply_states, check_fits
 from desktop_nn.gui.lessons.tabs import TabsByKey
 from desktop_nn.lessons import Lesson, LessonError, read_lesson, shipped_lessons, write_lesson
-from desktop_nn.lessons.format import ZOOM_RANGE, lesson_from_states
+from desktop_nn.lessons.format import CONTEXT, ZOOM_RANGE, lesson_from_states
 
 #: Room the dock's separator and margins take beside the tabs (pixels).
 PANEL_MARGIN = 16
@@ -62,7 +62,7 @@ class LessonController(QObject):
         try:
             lesson = read_lesson(path)
         except LessonError as exc:
-            self._refuse(Path(path).name, str(exc))
+            self._refuse(Path(path).name, in_language(exc))
             return False
         return self.open_lesson(lesson, Path(path).name)
 
@@ -74,7 +74,7 @@ class LessonController(QObject):
             controls = check_fits(lesson, tabs)
             apply_states(lesson, tabs, self.tabs.title)
         except LessonError as exc:
-            self._refuse(name or lesson.title_in(window.language), str(exc))
+            self._refuse(name or lesson.title_in(window.language), in_language(exc))
             return False
         if self.current is not None:
             self.current.restore()
@@ -164,7 +164,7 @@ class LessonController(QObject):
         try:
             write_lesson(path, lesson)
         except (LessonError, OSError) as exc:
-            detail = str(exc) if isinstance(exc, LessonError) else \
+            detail = in_language(exc) if isinstance(exc, LessonError) else \
                 f"{path}: {exc.strerror or exc}"
             show_message(window, self.tr("Could not save the lesson"),
                          self.tr("The lesson was not saved; an existing file keeps its "
@@ -195,3 +195,11 @@ class LessonController(QObject):
             action.triggered.connect(lambda _checked=False, p=path: self.open_path(p))
         menu.setEnabled(bool(lessons))
         return menu
+
+
+def in_language(error: LessonError) -> str:
+    """What ``error`` says, in the window's language (a text of the system's, such as why a
+    file could not be read, stays as the system wrote it)."""
+    if error.template is None:
+        return str(error)
+    return QCoreApplication.translate(CONTEXT, error.template).format(**error.params)

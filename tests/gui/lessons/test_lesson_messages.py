@@ -77,3 +77,35 @@ def test_a_lesson_naming_a_control_this_window_lacks_is_explained_too(chinese_wi
     text = message_boxes(chinese_window, "lessonMessage")[0].text()
     close_messages(chinese_window, "lessonMessage")
     assert "没有可以隐藏的名为 noSuchButton 的控件" in text, text
+
+
+#: Damaged or foreign lesson files, and the Chinese words of the reason the file gives.
+DAMAGED = {
+    "not JSON": ("{ not json", "不是有效的 JSON"),
+    "another format": (json.dumps({"format": "something-else", "version": 1}),
+                       "不是 desktop_nn 的课程文件"),
+    "newer": (json.dumps({"format": FORMAT, "version": 99, "title": {"en": "Later"}}),
+              "请更新 desktop_nn 后再打开"),
+    "no title": (json.dumps({"format": FORMAT, "version": 1}), "课程没有标题"),
+    "bad zoom": (json.dumps({"format": FORMAT, "version": 1, "title": {"en": "Z"},
+                             "zoom": 5000}), "zoom 必须是"),
+    "a key twice": ('{"format": "FMT", "version": 1, "version": 1}'.replace("FMT", FORMAT),
+                    "出现了两次"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(DAMAGED))
+def test_a_damaged_lesson_file_is_explained_in_the_windows_language(chinese_window, tmp_path,
+                                                                     case):
+    """The lesson file's own checks (Qt-free) mark their messages for translation too."""
+    text, reason = DAMAGED[case]
+    path = tmp_path / "lesson.json"
+    path.write_text(text, encoding="utf-8")
+    assert not chinese_window.open_lesson_from(path)
+    boxes = message_boxes(chinese_window, "lessonMessage")
+    assert len(boxes) == 1
+    detail = boxes[0].text().split("\n\n", 1)[1]
+    close_messages(chinese_window, "lessonMessage")
+    assert reason in detail, detail
+    for english in ("not a lesson", "must", "update", "unknown", "appears"):
+        assert english not in detail, detail

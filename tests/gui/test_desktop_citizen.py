@@ -215,12 +215,19 @@ def test_the_window_follows_a_dark_palette_and_back(window, qapp):
     def axis_text(plot) -> int:
         return plot.getPlotItem().getAxis("left").textPen().color().lightness()
 
+    legends = [plot.getPlotItem().legend for plot in plots[:2]]
+
+    def veils() -> list[QColor]:  # what lies under each legend's text
+        return [legend.opts["brush"].color() for legend in legends]
+
     assert all(lightness(p) > 128 and axis_text(p) < 128 for p in plots)
+    assert all(veil.lightness() > 128 and veil.alpha() > 128 for veil in veils())
     try:
         qapp.setPalette(dark_palette())
         qapp.processEvents()
         assert all(lightness(p) < 128 for p in plots), "plots kept a light background"
         assert all(axis_text(p) > 128 for p in plots), "axis text is dark on dark"
+        assert all(veil.lightness() < 128 for veil in veils()), "a light veil on a dark plot"
         scene_background = window.graph_tab.findChild(object, "graphView").backgroundBrush()
         assert scene_background.color().lightness() < 128
     finally:

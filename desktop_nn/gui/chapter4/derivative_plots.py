@@ -13,6 +13,7 @@ from desktop_nn.core.step_size import StepErrors
 from desktop_nn.graph import ExpressionFunction
 from desktop_nn.gui.chapter4.plots import make_plot
 from desktop_nn.gui.common.palette import colour, plot_foreground
+from desktop_nn.gui.common.plot_style import style_legend
 
 #: Points of the curve across the visible range.
 CURVE_POINTS = 400
@@ -110,7 +111,7 @@ class ErrorPlot(QObject):
             item.getAxis(axis).enableAutoSIPrefix(False)
         item.getViewBox().setXRange(-20.5, -0.5, padding=0)
         item.getViewBox().enableAutoRange(x=False, y=False)
-        item.addLegend(offset=(10, -10), labelTextColor=plot_foreground())
+        style_legend(item.addLegend(offset=(10, -10)))
         self.central = self.plot.plot(
             pen=pg.mkPen(colour("blue"), width=1.5), symbol="o", symbolSize=5,
             symbolBrush=colour("blue"), symbolPen=None, name=self.tr("central"))

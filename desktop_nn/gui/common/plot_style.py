@@ -13,11 +13,14 @@ from collections.abc import Iterator
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QGraphicsItem
 
 from desktop_nn.gui.common.palette import plot_background, plot_foreground
 from desktop_nn.gui.common.zoom import font_points
+
+#: How opaque the veil under a legend is (0..255): the curves stay visible beneath it.
+LEGEND_VEIL_ALPHA = 210
 
 
 class IntegerAxis(pg.AxisItem):
@@ -64,10 +67,18 @@ def apply_palette(widget: pg.PlotWidget) -> None:
             axis.setLabel(axis.labelText, **{**axis.labelStyle, "color": foreground.name()})
         axis.picture = None  # regenerate the cached drawing in the new colours
         axis.update()
-    legend = item.legend
-    if legend is not None:
-        legend.setLabelTextColor(foreground)
-        legend.update()
+    if item.legend is not None:
+        style_legend(item.legend)
+
+
+def style_legend(legend: pg.LegendItem) -> None:
+    """The legend's text in the palette's colour, over a veil of the plot's background (the
+    curves that pass under it do not cross its text)."""
+    legend.setLabelTextColor(plot_foreground())
+    veil = QColor(plot_background())
+    veil.setAlpha(LEGEND_VEIL_ALPHA)
+    legend.setBrush(pg.mkBrush(veil))
+    legend.update()
 
 
 def apply_fonts(widget: pg.PlotWidget) -> None:

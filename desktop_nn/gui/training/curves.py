@@ -32,7 +32,13 @@ from desktop_nn.gui.common.palette import (
     plot_foreground,
     tint,
 )
-from desktop_nn.gui.common.plot_style import HoverReadout, IntegerAxis, PalettePlot, style_plot
+from desktop_nn.gui.common.plot_style import (
+    HoverReadout,
+    IntegerAxis,
+    PalettePlot,
+    style_legend,
+    style_plot,
+)
 
 #: How often the faint raw loss curve is redrawn (the smoothed line follows every frame).
 RAW_REFRESH_HZ = 5
@@ -86,7 +92,7 @@ class LossPlot(PalettePlot):
         self.legend = self.addLegend(offset=(-10, 10))
         self.legend.anchor((1, 0), (1, 0), offset=(-10, 10))
         self.legend.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        self.legend.setLabelTextColor(plot_foreground())
+        style_legend(self.legend)
         self.buffer = CurveBuffer()
         self.smoothing = 50
         # The raw values: faint (an opaque tint, cheaper to draw than transparency), kept as a
@@ -246,7 +252,7 @@ class AccuracyPlot(PalettePlot):
         self.legend = self.addLegend()
         self.legend.anchor((1, 1), (1, 1), offset=(-10, -10))
         self.legend.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        self.legend.setLabelTextColor(plot_foreground())
+        style_legend(self.legend)
         self.epochs: list[int] = []
         self.train: list[float] = []
         self.test: list[float] = []

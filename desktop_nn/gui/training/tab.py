@@ -130,7 +130,7 @@ class TrainingTab(QWidget, TrainingLesson):
         self.book.removed.connect(self.repeats.forget)
         self.runs_panel.repeat_requested.connect(self.repeats.start)
         self.panel.learning_rate_changed.connect(self._on_learning_rate)
-        for spin in (self.panel.iters_spin, self.panel.batch_size_spin):
+        for spin in (self.panel.iters_spin, self.panel.batch_size_spin, self.panel.train_size_spin):
             spin.valueChanged.connect(self._show_planned_iterations)
         self.panel.config_changed.connect(self.config_changed)
         self.panel.dataset_changed.connect(self.dataset_chosen)

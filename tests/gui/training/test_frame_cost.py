@@ -126,9 +126,9 @@ def test_the_empty_plots_show_the_planned_run_so_that_start_changes_no_axis(wind
     """Each axis whose range changes is laid out and drawn again: at a run's start that work
     competed with the training thread (the longest stall of the window at a run's start)."""
     tab = window.training_tab
-    tab.panel.train_size_spin.setValue(2000)
+    tab.panel.iters_spin.setValue(250)
     tab.panel.batch_size_spin.setValue(100)
-    tab.panel.iters_spin.setValue(250)  # 20 iterations an epoch: 13 evaluations
+    tab.panel.train_size_spin.setValue(2000)  # 20 iterations an epoch: 13 evaluations
     views = [plot.getPlotItem().getViewBox() for plot in (tab.loss_plot, tab.accuracy_plot)]
     loss_x, accuracy_x = (view.viewRange()[0] for view in views)
     assert loss_x[0] <= 0 < 249 < loss_x[1] < 255

@@ -41,9 +41,12 @@ def test_a_numerical_gradient_iteration_shows_its_progress(window, qtbot, monkey
     assert tab.start()
     tab.controller.element_progress.connect(
         lambda report: reports.append((report.done, report.total)))
-    qtbot.waitUntil(lambda: "the next one" in tab.progress_bar.text(), timeout=60_000)
-    assert tab.progress_bar.maximum() == 50 * 1000
-    assert 0 < tab.progress_bar.value() < tab.progress_bar.maximum()
+    bar = tab.progress_bar
+    # The bar counts thousandths of an iteration: the first report of a few elements of 7,960
+    # reads "the next one 0% done" with the bar still at 0, so both are waited for.
+    qtbot.waitUntil(lambda: "the next one" in bar.text() and bar.value() > 0, timeout=60_000)
+    assert bar.maximum() == 50 * 1000
+    assert 0 < bar.value() < bar.maximum()
     assert "per iteration" in tab.speed_label.text() or "it/s" in tab.speed_label.text()
     with qtbot.waitSignal(tab.run_ended, timeout=60_000):
         tab.stop()

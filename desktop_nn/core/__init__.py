@@ -8,7 +8,7 @@ and every other module.
 
 from __future__ import annotations
 
-import importlib
+from desktop_nn.lazy_names import lazy_names
 
 #: Each public name and the module that defines it.
 _WHERE = {
@@ -38,15 +38,4 @@ _WHERE = {
 
 __all__ = sorted(_WHERE)
 
-
-def __getattr__(name: str):
-    module = _WHERE.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+__getattr__, __dir__ = lazy_names(__name__, _WHERE)

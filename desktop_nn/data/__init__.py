@@ -6,18 +6,11 @@ importing a small module of the package (``desktop_nn.data.datasets``) does not 
 
 from __future__ import annotations
 
-import importlib
+from desktop_nn.lazy_names import lazy_names
 
 #: Each public name and the module that defines it.
 _WHERE = {"DataError": "mnist", "IdxError": "idx", "load_mnist": "mnist", "read_idx": "idx"}
 
 __all__ = ["DataError", "IdxError", "load_mnist", "read_idx"]
 
-
-def __getattr__(name: str):
-    module = _WHERE.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
-    globals()[name] = value
-    return value
+__getattr__, __dir__ = lazy_names(__name__, _WHERE)

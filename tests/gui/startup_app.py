@@ -19,6 +19,7 @@ import time
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
+from teardown_app import slow_disk  # this script's folder comes first on sys.path
 
 
 def say(values) -> None:
@@ -85,19 +86,6 @@ def when_first_built(window, action) -> None:
             QTimer.singleShot(1, check)
 
     check()
-
-
-def slow_disk() -> None:
-    """Make loading take two seconds longer, so that it still runs when the window closes."""
-    import desktop_nn.gui.common.state as state_module
-
-    load = state_module.load_mnist
-
-    def slow_load(*args, **kwargs):
-        time.sleep(2)
-        return load(*args, **kwargs)
-
-    state_module.load_mnist = slow_load
 
 
 def main(ending: str) -> int:

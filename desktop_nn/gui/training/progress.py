@@ -81,12 +81,12 @@ class RunProgress(QObject):
             self.bar.setRange(0, iterations * 1000)
 
     def end(self, seconds: float | None = None) -> None:
-        """The run has ended (finished, stopped or diverged): show its final figures, with
-        no time left (``seconds``: the run's own measure of its time, when it finished)."""
+        """The run has ended (finished, stopped or diverged): the next :meth:`draw` shows its
+        final figures, with no time left (``seconds``: the run's own measure of its time, when
+        it finished)."""
         self._ended = True
         if seconds is not None:
             self.active_seconds = seconds
-        self.draw(force=True)
 
     def reset(self, iterations: int) -> None:
         """Fresh weights: an empty plan and no speed."""

@@ -316,8 +316,8 @@ class TrainingTab(QWidget, TrainingLesson):
         self.panel.set_running(False)
         self.book.end(outcome, payload, self.controller.last_trainer,
                       self.progress.active_seconds)
-        self._redraw(force=True)
         self.progress.end(getattr(payload, "seconds", None))  # as the table says it
+        self._redraw(force=True)
         said = ending(outcome, payload, self.progress.iterations_done)
         self.status.emit(said.status)
         if said.title:

@@ -39,6 +39,15 @@ def run_to_end(tab, qtbot, iters=20, seed=1) -> None:
         assert tab.start()
 
 
+def ended_with_its_keep_held(tab, qtbot) -> tuple[HeldKeep, object]:
+    """Run to the end with the writer holding the run's keep; (the held keep, the run)."""
+    keep = HeldKeep(tab.book.store, hold=True)
+    run_to_end(tab, qtbot)
+    assert keep.entered.wait(HOLD_TIMEOUT) and tab.book.writer.pending == 1
+    (run,) = tab.runs.runs
+    return keep, run
+
+
 def test_a_run_is_kept_on_a_thread_other_than_the_gui_thread(window, qtbot):
     tab = window.training_tab
     keep = HeldKeep(tab.book.store, hold=False)
@@ -52,10 +61,7 @@ def test_a_run_is_kept_on_a_thread_other_than_the_gui_thread(window, qtbot):
 
 def test_a_rename_while_the_keep_is_pending_applies_to_the_kept_run(window, qtbot):
     tab = window.training_tab
-    keep = HeldKeep(tab.book.store, hold=True)
-    run_to_end(tab, qtbot)
-    assert keep.entered.wait(HOLD_TIMEOUT) and tab.book.writer.pending == 1
-    (run,) = tab.runs.runs
+    keep, run = ended_with_its_keep_held(tab, qtbot)
     assert tab.book.rename(run, "first")
     assert RunStore().load().runs == []  # nothing on disk yet: the keep is held
     keep.release.set()
@@ -86,10 +92,7 @@ def test_a_rename_queued_behind_a_keep_that_fails_is_said_and_undone(window, qtb
 
 def test_a_removal_while_the_keep_is_pending_removes_the_kept_run(window, qtbot):
     tab = window.training_tab
-    keep = HeldKeep(tab.book.store, hold=True)
-    run_to_end(tab, qtbot)
-    assert keep.entered.wait(HOLD_TIMEOUT) and tab.book.writer.pending == 1
-    (run,) = tab.runs.runs
+    keep, run = ended_with_its_keep_held(tab, qtbot)
     assert tab.book.remove(run)
     assert tab.runs.runs == []
     keep.release.set()

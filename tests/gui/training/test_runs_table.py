@@ -131,13 +131,7 @@ def test_three_seeds_give_a_band_and_a_mean_std_that_match_the_histories(window,
     assert np.isclose(band.final_test_acc.std, statistics.stdev(finals), rtol=1e-12, atol=0)
 
     # The band is drawn: a mean line over a filled band from mean - std to mean + std.
-    items = tab.accuracy_plot.getPlotItem().items
-    mean = next(i for i in items if isinstance(i, pg.PlotDataItem)
-                and i.name() == "test acc, mean ± std of 3 seeds")
-    np.testing.assert_array_equal(mean.yData, band.test_acc.mean)
-    fill = next(i for i in items if isinstance(i, pg.FillBetweenItem)
-                and np.array_equal(i.curves[1].yData, band.test_acc.upper))
-    np.testing.assert_array_equal(fill.curves[0].yData, band.test_acc.lower)
+    fill = drawn_accuracy_band(tab, band)
     assert fill.isVisible() and fill.path().boundingRect().height() > 0  # it is painted
     assert any(isinstance(i, pg.FillBetweenItem) for i in tab.loss_plot.getPlotItem().items)
     # The table shows mean ± std of the final accuracies on each run of the group.
@@ -146,6 +140,19 @@ def test_three_seeds_give_a_band_and_a_mean_std_that_match_the_histories(window,
     assert [row["seeds"] for row in table_rows(tab)] == [expected] * 3
     assert "3 seeds: final test accuracy" in window.statusBar().currentMessage()
 
+
+
+def drawn_accuracy_band(tab, band) -> pg.FillBetweenItem:
+    """Check that the accuracy plot draws ``band``'s test accuracy (the mean line over a fill
+    from mean - std to mean + std); return the fill."""
+    items = tab.accuracy_plot.getPlotItem().items
+    mean = next(i for i in items if isinstance(i, pg.PlotDataItem)
+                and i.name() == "test acc, mean ± std of 3 seeds")
+    np.testing.assert_array_equal(mean.yData, band.test_acc.mean)
+    fill = next(i for i in items if isinstance(i, pg.FillBetweenItem)
+                and np.array_equal(i.curves[1].yData, band.test_acc.upper))
+    np.testing.assert_array_equal(fill.curves[0].yData, band.test_acc.lower)
+    return fill
 
 
 def test_a_kept_group_of_seeds_gets_its_band_back_after_a_restart(qtbot):
@@ -157,13 +164,7 @@ def test_a_kept_group_of_seeds_gets_its_band_back_after_a_restart(qtbot):
     window_size = tab.plot_settings()[0]
     band = seed_band(group, lambda y: moving_average(y, window_size))
     assert tab.repeats.bands.group == "seeds 0–2"
-    items = tab.accuracy_plot.getPlotItem().items
-    mean = next(i for i in items if isinstance(i, pg.PlotDataItem)
-                and i.name() == "test acc, mean ± std of 3 seeds")
-    np.testing.assert_array_equal(mean.yData, band.test_acc.mean)
-    fill = next(i for i in items if isinstance(i, pg.FillBetweenItem)
-                and np.array_equal(i.curves[1].yData, band.test_acc.upper))
-    np.testing.assert_array_equal(fill.curves[0].yData, band.test_acc.lower)
+    drawn_accuracy_band(tab, band)
     loss_mean = next(i for i in tab.loss_plot.getPlotItem().items
                      if isinstance(i, pg.PlotDataItem) and i.name() == "mean ± std of 3 seeds")
     assert loss_mean.yData[-1] == band.loss.mean[-1]

@@ -14,7 +14,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt
 from PySide6.QtGui import QColor, QFont
-from PySide6.QtWidgets import QGraphicsItem
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsView
 
 from desktop_nn.gui.common.palette import plot_background, plot_foreground
 from desktop_nn.gui.common.zoom import font_points
@@ -101,7 +101,22 @@ def apply_fonts(widget: pg.PlotWidget) -> None:
 
 
 class PalettePlot(pg.PlotWidget):
-    """A PlotWidget that follows the application's palette (light or dark) and font (zoom)."""
+    """A PlotWidget that follows the application's palette (light or dark) and font (zoom),
+    and paints without holding Python's lock where Qt can.
+
+    pyqtgraph's view paints from a Python ``paintEvent`` (it first lets its items prepare);
+    Qt's whole paint of the scene then ran inside that Python call, holding the lock the
+    training thread needs between its NumPy calls. Here the view paints with Qt's own
+    ``paintEvent``, and the items prepare in a filter of the paint event that returns before
+    Qt paints: Python is entered only for the Python items' own bounds and paints.
+    """
+
+    paintEvent = QGraphicsView.paintEvent
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._prepare = _PrepareBeforePaint(self)
+        self.viewport().installEventFilter(self._prepare)
 
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
@@ -112,6 +127,21 @@ class PalettePlot(pg.PlotWidget):
             apply_palette(self)
         elif event.type() == QEvent.Type.FontChange:
             apply_fonts(self)
+
+
+class _PrepareBeforePaint(QObject):
+    """Lets a plot's items prepare (pyqtgraph's ``sigPrepareForPaint``) before each paint."""
+
+    def __init__(self, plot: pg.PlotWidget) -> None:
+        super().__init__(plot)
+        self.plot = plot
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            scene = self.plot.scene()
+            if scene is not None:
+                scene.prepareForPaint()
+        return False
 
 
 class HoverReadout(QObject):

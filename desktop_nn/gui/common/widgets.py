@@ -54,6 +54,9 @@ class ProbabilityBars(QWidget):
         self.probabilities = np.zeros(len(self.labels))
         self.true_class: int | None = None
         self._base_row_height = self.row_height = row_height
+        # It fills its own background: a new prediction repaints the bars alone, not the
+        # widgets beneath them first (a run's preview changes at every epoch).
+        self.setAutoFillBackground(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self._fit_rows()
         self.setAccessibleName(self.tr("Class probabilities"))

@@ -23,6 +23,7 @@ from desktop_nn.core.curve_series import (
     smoothed_line,
 )
 from desktop_nn.core.training import TrainConfig, expected_epochs
+from desktop_nn.gui.common.live_line import LiveLine
 from desktop_nn.gui.common.palette import (
     RUN_COLOURS,
     TEST_COLOUR,
@@ -97,15 +98,16 @@ class LossPlot(PalettePlot):
         self.smoothing = 50
         # The raw values: faint (an opaque tint, cheaper to draw than transparency), kept as a
         # cached pixmap and redrawn a few times a second; the smoothed line redraws every frame.
-        self.raw_curve = self.plot(pen=pg.mkPen(tint(colour(TRAIN_COLOUR), 0.3), width=1))
-        self.raw_curve.curve.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        # Both are drawn by Qt alone (LiveLine), without holding Python's lock. The raw line's
+        # pen has width 0 (one pixel, as width 1): Qt then bounds it by its points instead of
+        # outlining its stroke, which took a millisecond or more for thousands of noisy points.
+        self.raw_curve = LiveLine(pg.mkPen(tint(colour(TRAIN_COLOUR), 0.3), width=0))
+        self.raw_curve.path_item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self._raw_drawn = 0.0
-        self.smooth_curve = self.plot(
-            pen=pg.mkPen(colour(TRAIN_COLOUR), width=2), name=self.tr("this run")
-        )
+        self.smooth_curve = LiveLine(pg.mkPen(colour(TRAIN_COLOUR), width=2))
         for curve in (self.raw_curve, self.smooth_curve):
-            curve.setClipToView(True)
-            curve.setDownsampling(auto=True, method="peak")
+            self.addItem(curve)
+        self.legend.addItem(self.smooth_curve, self.tr("this run"))
         self.overlays: list[pg.PlotDataItem] = []
         #: Learning-rate markers of the current run, and of each overlay.
         self.markers: list[pg.InfiniteLine] = []

@@ -48,6 +48,10 @@ class RunProgress(QObject):
         self.speed = StatusLabel()
         self.speed.setObjectName("speedLabel")
         self.speed.setAlignment(Qt.AlignmentFlag.AlignRight)
+        # Both fill their own background: a repaint of either (five times a second in a run)
+        # then paints that widget alone, not the window, tab, splitters... beneath it first.
+        for widget in (self.bar, self.speed):
+            widget.setAutoFillBackground(True)
         self.iterations_done = 0
         self.total = 0
         self.active_seconds = 0.0

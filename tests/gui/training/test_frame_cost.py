@@ -1,4 +1,5 @@
-"""What a frame of the live curves costs: the curves that do not change are not drawn again."""
+"""What a frame of the live curves costs: the curves that do not change are not drawn again,
+and a changing figure repaints itself alone."""
 
 from __future__ import annotations
 
@@ -6,8 +7,9 @@ import numpy as np
 import pytest
 from pyqtgraph.graphicsItems.PlotCurveItem import PlotCurveItem
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
+from desktop_nn.gui.common.widgets import ProbabilityBars
 from desktop_nn.gui.training.curves import LossPlot
 from desktop_nn.gui.training.progress import RunProgress
 
@@ -39,8 +41,9 @@ def test_earlier_runs_are_not_drawn_again_while_the_current_run_grows(qtbot, pai
         plot.add_losses(frame * 50, np.linspace(2.3, 2.0, 50))
         plot.refresh()
         plot.grab()
-    current = paints.get(id(plot.smooth_curve.curve), 0)
-    assert current == frames  # the current run is drawn in every frame
+        # The current run's line is drawn again in every frame (by Qt, not a Python item).
+        path = plot.smooth_curve.path_item.path()
+        assert path.elementAt(path.elementCount() - 1).x == frame * 50 + 49
     for overlay in overlays:
         # Drawn once into its cached picture (again only if the view's scale changes: the
         # y axis grows at most once here, when the first losses arrive).
@@ -141,3 +144,44 @@ def test_the_empty_plots_show_the_planned_run_so_that_start_changes_no_axis(wind
     assert changes == []
     tab.stop()
     qtbot.waitUntil(lambda: not tab.is_running, timeout=30_000)
+
+
+def shown_in_a_parent(qtbot, *widgets) -> QWidget:
+    """``widgets`` laid out in a plain parent widget, shown and painted once."""
+    parent = QWidget()
+    layout = QVBoxLayout(parent)
+    for widget in widgets:
+        layout.addWidget(widget)
+    qtbot.addWidget(parent)
+    parent.resize(400, 300)
+    parent.show()
+    qtbot.waitExposed(parent)
+    QApplication.processEvents()
+    return parent
+
+
+def test_a_new_progress_figure_repaints_the_bar_and_speed_line_alone(qtbot):
+    progress = RunProgress()
+    parent = shown_in_a_parent(qtbot, progress.bar, progress.speed)
+    progress.begin(3000, numerical=False)
+    QApplication.processEvents()
+    beneath, bar = PaintCounter(), PaintCounter()
+    parent.installEventFilter(beneath)
+    progress.bar.installEventFilter(bar)
+    progress.add(300, 0.2)
+    progress.draw(force=True)
+    qtbot.waitUntil(lambda: bar.count >= 1, timeout=5_000)
+    # The bar fills its own background: the widgets beneath it (in the window: the tab, its
+    # splitters, the window itself) are not painted again five times a second.
+    assert beneath.count == 0
+
+
+def test_a_new_prediction_repaints_the_probability_bars_alone(qtbot):
+    bars = ProbabilityBars()
+    parent = shown_in_a_parent(qtbot, bars)
+    beneath, painted = PaintCounter(), PaintCounter()
+    parent.installEventFilter(beneath)
+    bars.installEventFilter(painted)
+    bars.set_probabilities(np.full(10, 0.1), true_class=3)
+    qtbot.waitUntil(lambda: painted.count >= 1, timeout=5_000)
+    assert beneath.count == 0

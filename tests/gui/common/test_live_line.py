@@ -1,0 +1,104 @@
+"""LiveLine and the plots' paint: drawn by Qt alone, still a curve to the plot around it."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+import pytest
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QPainterPath
+
+from desktop_nn.gui.common.live_line import LiveLine
+from desktop_nn.gui.common.plot_style import PalettePlot
+from desktop_nn.gui.training.curves import LossPlot
+
+
+def subpaths(path: QPainterPath) -> int:
+    """How many separate pieces ``path`` draws (each begins with a move)."""
+    return sum(path.elementAt(i).isMoveTo() for i in range(path.elementCount()))
+
+
+def points(path: QPainterPath) -> list[tuple[float, float]]:
+    return [(path.elementAt(i).x, path.elementAt(i).y) for i in range(path.elementCount())]
+
+
+class Paints(QObject):
+    """Counts the paint events of the widget it watches."""
+
+    def __init__(self, widget) -> None:
+        super().__init__()
+        self.count = 0
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.count += 1
+        return False
+
+
+def test_the_line_goes_through_its_points_and_breaks_where_a_value_is_missing():
+    line = LiveLine(pg.mkPen("b", width=2))
+    line.setData(np.arange(3.0), np.array([2.0, 1.5, 1.0]))
+    assert points(line.path_item.path()) == [(0.0, 2.0), (1.0, 1.5), (2.0, 1.0)]
+    x = np.arange(6.0)
+    y = np.array([2.0, 1.8, np.nan, 1.2, 1.1, 1.0])  # a diverged value in the middle
+    line.setData(x, y)
+    path = line.path_item.path()
+    assert subpaths(path) == 2  # nothing drawn through the gap
+    assert all(x != 2.0 for x, _ in points(path))
+    got_x, got_y = line.getData()
+    np.testing.assert_array_equal(got_x, x)
+    np.testing.assert_array_equal(got_y, y)  # as given (the gap kept)
+
+
+def test_the_line_tells_its_range_on_a_linear_and_a_logarithmic_axis():
+    line = LiveLine(pg.mkPen("b"))
+    assert line.dataBounds(0) == (None, None)  # nothing yet
+    line.setData(np.array([0.0, 10.0, 20.0, 30.0]), np.array([1.0, 0.1, np.inf, 0.01]))
+    assert line.dataBounds(0) == (0.0, 30.0)
+    assert line.dataBounds(1) == (0.01, 1.0)
+    assert line.dataBounds(1, orthoRange=(5.0, 25.0)) == (0.1, 0.1)  # only x in 5..25
+    line.setLogMode(False, True)
+    assert line.dataBounds(1) == pytest.approx((-2.0, 0.0))
+    assert points(line.path_item.path())[-1] == pytest.approx((30.0, -2.0))
+    line.setLogMode(False, False)
+    assert points(line.path_item.path())[-1] == pytest.approx((30.0, 0.01))
+
+
+def test_the_loss_plot_draws_the_current_run_with_qt_items_in_its_legend(qtbot):
+    plot = LossPlot()
+    qtbot.addWidget(plot)
+    plot.resize(500, 300)
+    plot.begin_run(100)
+    plot.add_losses(0, np.linspace(2.3, 0.5, 100))
+    plot.refresh(force=True)
+    for line in (plot.raw_curve, plot.smooth_curve):
+        assert line.path_item.path().elementCount() > 1
+    assert plot.legend.getLabel(plot.smooth_curve).text == "this run"
+    plot.set_run_label("run 1: lr 0.1")
+    assert plot.legend.getLabel(plot.smooth_curve).text == "run 1: lr 0.1"
+    plot.set_log_scale(True)  # the lines follow the plot's log axis
+    assert plot.smooth_curve.dataBounds(1)[1] < np.log10(2.3) + 1e-9
+    assert not plot.grab().isNull()
+
+
+def test_a_plot_paints_with_qts_own_paint_event_and_still_prepares_its_items(qtbot, monkeypatch):
+    python_paints = []
+    original = pg.GraphicsView.paintEvent
+    monkeypatch.setattr(pg.GraphicsView, "paintEvent",
+                        lambda self, event: (python_paints.append(1), original(self, event)))
+    plot = PalettePlot()
+    qtbot.addWidget(plot)
+    plot.resize(400, 300)
+    prepared = []
+    plot.scene().sigPrepareForPaint.connect(lambda: prepared.append(1))
+    plot.getPlotItem().enableAutoRange()
+    plot.show()
+    qtbot.waitExposed(plot)
+    paints = Paints(plot.viewport())
+    plot.plot(np.arange(50.0), np.arange(50.0) * 4)  # y up to 196: the range must follow
+    qtbot.waitUntil(lambda: paints.count >= 1, timeout=5_000)
+    assert python_paints == []  # no Python call around the scene's paint
+    assert prepared  # pyqtgraph's items prepared before the paint...
+    qtbot.waitUntil(lambda: plot.getPlotItem().viewRange()[1][1] >= 196, timeout=5_000)
+    # ...so the automatic range, which is updated only then, followed the new data.

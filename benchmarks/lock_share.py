@@ -87,7 +87,7 @@ def py_spy() -> str | None:
     return shutil.which("py-spy") or (beside if os.access(beside, os.X_OK) else None)
 
 
-def measure(iters: int, settle: float, duration: float) -> dict:
+def measure(iters: int, settle: float, duration: int) -> dict:
     with tempfile.TemporaryDirectory(prefix="desktop_nn-benchmark-") as folder:
         env = {**os.environ, "XDG_CONFIG_HOME": os.path.join(folder, "settings"),
                "DESKTOP_NN_DATA_DIR": os.path.join(folder, "data")}
@@ -126,7 +126,7 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--settle", type=float, default=2.0,
                         help="seconds of the run before sampling (past its start)")
-    parser.add_argument("--duration", type=float, default=5.0, help="seconds sampled")
+    parser.add_argument("--duration", type=int, default=5, help="seconds sampled")
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:

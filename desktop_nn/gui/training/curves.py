@@ -63,6 +63,13 @@ def draw_once(item: pg.PlotDataItem | QGraphicsItem) -> None:
     curve.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
 
+def finite_top(values: np.ndarray) -> float:
+    """The largest finite value of ``values`` (n,), or 0.0 when there is none."""
+    values = np.asarray(values, dtype=np.float64)
+    finite = values[np.isfinite(values)]
+    return float(finite.max()) if finite.size else 0.0
+
+
 def set_legend_label(legend: pg.LegendItem, curve: pg.PlotDataItem, label: str | None) -> None:
     """Show ``curve`` in ``legend`` as ``label`` (None: not at all).
 
@@ -104,6 +111,7 @@ class LossPlot(PalettePlot):
         self.raw_curve = LiveLine(pg.mkPen(tint(colour(TRAIN_COLOUR), 0.3), width=0))
         self.raw_curve.path_item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self._raw_drawn = 0.0
+        self._arrived_top = 0.0  # the largest loss arrived since the last frame
         self.smooth_curve = LiveLine(pg.mkPen(colour(TRAIN_COLOUR), width=2))
         for curve in (self.raw_curve, self.smooth_curve):
             self.addItem(curve)
@@ -163,17 +171,22 @@ class LossPlot(PalettePlot):
         self.getPlotItem().getViewBox().enableAutoRange()
 
     def _grow_y_range(self, y: np.ndarray) -> None:
-        """Extend the y axis when the loss goes above it (rarely: the loss mostly falls)."""
-        view = self.getPlotItem().getViewBox()
-        if view.autoRangeEnabled()[1] or not len(y):
+        """Extend the y axis when a loss of ``y`` goes above it (rarely: the loss mostly
+        falls)."""
+        self._raise_top(finite_top(y))
+
+    def _raise_top(self, top: float) -> None:
+        if self.getPlotItem().getViewBox().autoRangeEnabled()[1]:
             return
-        top = float(np.nanmax(np.where(np.isfinite(y), y, np.nan), initial=0.0))
         if top > getattr(self, "_y_top", 0.0):
             self._y_top = top * 1.15
             self.setYRange(0, self._y_top, padding=0)
 
     def add_losses(self, first_iteration: int, losses: np.ndarray) -> None:
         self.buffer.extend(first_iteration, losses)
+        # Only the losses that arrive can raise the axis: the next frame looks at their top,
+        # not again at the whole buffer.
+        self._arrived_top = max(self._arrived_top, finite_top(losses))
 
     def set_smoothing(self, window: int) -> None:
         self.smoothing = max(1, int(window))
@@ -194,7 +207,8 @@ class LossPlot(PalettePlot):
 
     def refresh(self, force: bool = False) -> None:
         x, y = self.buffer.view()
-        self._grow_y_range(y)
+        self._raise_top(self._arrived_top)
+        self._arrived_top = 0.0
         now = time.perf_counter()
         if force or now - self._raw_drawn >= 1.0 / RAW_REFRESH_HZ:
             self._raw_drawn = now

@@ -123,6 +123,12 @@ def test_the_first_losses_of_a_run_do_not_change_the_loss_axis(qtbot):
     plot.add_losses(3, np.array([9.0]))  # a loss above the axis extends it
     plot.refresh()
     assert len(changes) == 1 and plot.getPlotItem().getViewBox().viewRange()[1][1] > 9.0
+    plot.add_losses(4, np.array([np.nan, np.inf, 1.0]))  # a diverging run's values
+    plot.refresh()
+    assert len(changes) == 1  # only finite losses move the axis
+    plot.add_losses(7, np.array([12.0]))
+    plot.refresh()
+    assert len(changes) == 2 and plot.getPlotItem().getViewBox().viewRange()[1][1] > 12.0
 
 
 def test_the_empty_plots_show_the_planned_run_so_that_start_changes_no_axis(window, qtbot):

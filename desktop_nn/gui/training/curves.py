@@ -70,7 +70,8 @@ def finite_top(values: np.ndarray) -> float:
     return float(finite.max()) if finite.size else 0.0
 
 
-def set_legend_label(legend: pg.LegendItem, curve: pg.PlotDataItem, label: str | None) -> None:
+def set_legend_label(legend: pg.LegendItem, curve: pg.PlotDataItem | LiveLine,
+                     label: str | None) -> None:
     """Show ``curve`` in ``legend`` as ``label`` (None: not at all).
 
     An entry already there only changes its text (when it differs): a new entry builds a label

@@ -97,6 +97,7 @@ class RunsPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         self.book.model.modelReset.connect(self._fit_columns)
+        self.proxy.rowsInserted.connect(self._fit_rows)
         refit_on_font_change(table, self._fit_to_font)  # the window's zoom
         table.setToolTip(self.tr("Click a run to bring its curves to the front; tick it to show "
                                  "them; double-click its name to rename it; right-click for "
@@ -114,6 +115,17 @@ class RunsPanel(QWidget):
         for column in range(self.book.model.columnCount()):
             if self.table.columnWidth(column) > widest:
                 self.table.setColumnWidth(column, widest)
+
+    def _fit_rows(self, _parent, first: int, last: int) -> None:
+        """Widen the columns that the new rows' texts need (none is narrowed), up to
+        ``WIDEST_COLUMN`` characters: cheaper than fitting every row again."""
+        widest = self.table.fontMetrics().averageCharWidth() * WIDEST_COLUMN
+        for column in range(self.proxy.columnCount()):
+            needed = max(self.table.sizeHintForIndex(self.proxy.index(row, column)).width()
+                         for row in range(first, last + 1))
+            needed = min(needed + 1, widest)  # + 1: the grid line, as a fit counts it
+            if needed > self.table.columnWidth(column):
+                self.table.setColumnWidth(column, needed)
 
     def minimumSizeHint(self) -> QSize:
         return self._with_rows(super().minimumSizeHint(), MINIMUM_ROWS)

@@ -77,15 +77,33 @@ class RunsTableModel(QAbstractTableModel):
         self._live_limit = RateLimit(1.0 / LIVE_HZ)
 
     def set_runs(self, runs: list[ScreenRun], current: ScreenRun | None) -> None:
-        """Show ``runs`` (each with a record), ``current`` drawing the bright curves."""
-        self.beginResetModel()
-        self.runs = [run for run in runs if run.record is not None]
-        records = [run.record for run in self.runs]
-        self.rows = run_rows(records)
-        self.groups = {g.group: g for g in group_summaries(records)}
+        """Show ``runs`` (each with a record), ``current`` drawing the bright curves.
+
+        A run added after the others (a run's start) comes in as a new row, and the rows
+        before it are told that they may have changed (a group's summary); anything else
+        resets the table. A reset makes the view ask again for every cell, which took several
+        milliseconds of the click on Start.
+        """
+        shown = [run for run in runs if run.record is not None]
+        records = [run.record for run in shown]
+        rows = run_rows(records)
+        groups = {g.group: g for g in group_summaries(records)}
+        before = len(self.runs)
+        added = len(shown) == before + 1 and all(
+            old is new for old, new in zip(self.runs, shown, strict=False))
+        if added:
+            self.beginInsertRows(QModelIndex(), before, before)
+        else:
+            self.beginResetModel()
+        self.runs, self.rows, self.groups = shown, rows, groups
         self.current = current
         self.live = (0, 0.0)
-        self.endResetModel()
+        if not added:
+            self.endResetModel()
+            return
+        self.endInsertRows()
+        if before:
+            self.dataChanged.emit(self.index(0, 0), self.index(before - 1, len(COLUMNS) - 1))
 
     def show_progress(self, iterations: int, seconds: float, *, force: bool = False) -> None:
         """The running run has done ``iterations`` in ``seconds`` (shown a few times a

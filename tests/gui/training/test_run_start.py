@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QApplication
 
+from desktop_nn.gui.training.runs_panel import WIDEST_COLUMN
+from desktop_nn.gui.training.runs_table import COLUMNS
 from tests.gui.training.test_runs import legend_texts
 from tests.gui.training.test_runs_table import configure, wait_kept
 
@@ -61,3 +63,29 @@ def test_a_run_stopped_before_its_thread_started_ends_as_stopped(window, qtbot):
         tab.stop()
     assert ended.args == ["stopped"]
     assert not tab.is_running
+
+
+def test_a_new_run_comes_into_the_table_as_a_row_not_a_reset(window, qtbot):
+    """A reset made the table ask again for every cell of every run (several milliseconds of
+    the click); the new row is inserted, and the columns widen for its texts."""
+    tab = window.training_tab
+    configure(tab, iters=20, seed=1)
+    with qtbot.waitSignal(tab.run_ended, timeout=60_000):
+        assert tab.start()
+    wait_kept(tab, qtbot)
+    model, table = tab.book.model, tab.runs_panel.table
+    first_run = model.run_at(0)
+    resets, inserted = [], []
+    model.modelReset.connect(lambda: resets.append(1))
+    model.rowsInserted.connect(lambda _parent, first, last: inserted.append((first, last)))
+    tab.panel.iters_spin.setValue(25)  # run 2's "Changed" says so: a text the table had not
+    with qtbot.waitSignal(tab.run_ended, timeout=60_000):
+        assert tab.start()
+        assert resets == [] and inserted == [(1, 1)]
+        assert model.run_at(0) is first_run and model.rowCount() == 2
+        proxy = tab.runs_panel.proxy
+        widest = table.fontMetrics().averageCharWidth() * WIDEST_COLUMN
+        for column in range(proxy.columnCount()):
+            needed = min(table.sizeHintForIndex(proxy.index(1, column)).width(), widest)
+            assert table.columnWidth(column) >= needed, column
+    assert "iters 20 → 25" in model.data(model.index(1, COLUMNS.index("changed")))

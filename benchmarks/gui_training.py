@@ -44,6 +44,35 @@ AFTER_END_MS = 300
 CONFIG = {"hidden_size": 50, "learning_rate": 0.1, "batch_size": 100, "seed": 0}
 
 
+def isolated_env(folder: str, **extra: str) -> dict:
+    """The environment of a measured process: settings and data folders of its own under
+    ``folder`` (empty at the start), offscreen unless a display is set, and ``extra``."""
+    env = {**os.environ, "XDG_CONFIG_HOME": os.path.join(folder, "settings"),
+           "DESKTOP_NN_DATA_DIR": os.path.join(folder, "data"), **extra}
+    if not env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY"):
+        env["QT_QPA_PLATFORM"] = "offscreen"
+    return env
+
+
+def window_with_data(iters: int):
+    """The application and its main window (1360 x 820) with the data loaded, the Training
+    tab set to the book's configuration for ``iters`` iterations on every training image."""
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication([])
+    from desktop_nn.gui import MainWindow
+
+    main = MainWindow()
+    main.resize(1360, 820)
+    main.show()
+    while main.state.data is None:
+        app.processEvents()
+        time.sleep(0.005)
+    panel = main.training_tab.panel
+    panel.set_config(panel.config().replace(iters=iters, train_size=None, **CONFIG))
+    return app, main
+
+
 def headless(iters: int) -> dict:
     from desktop_nn.core.training import FinishedEvent, TrainConfig, Trainer
     from desktop_nn.data import load_mnist
@@ -77,23 +106,12 @@ def _time_training_thread(marks: dict) -> None:
 
 def window(iters: int) -> dict:
     from PySide6.QtCore import QElapsedTimer, QTimer
-    from PySide6.QtWidgets import QApplication
 
     marks: dict = {}
     _time_training_thread(marks)
 
-    app = QApplication([])
-    from desktop_nn.gui import MainWindow
-
-    main = MainWindow()
-    main.resize(1360, 820)
-    main.show()
-    while main.state.data is None:
-        app.processEvents()
-        time.sleep(0.005)
+    app, main = window_with_data(iters)
     tab = main.training_tab
-    panel = tab.panel
-    panel.set_config(panel.config().replace(iters=iters, train_size=None, **CONFIG))
 
     gaps: list[float] = []
     clock = QElapsedTimer()
@@ -196,11 +214,7 @@ def startup() -> dict:
 
 def measure(kind: str, iters: int) -> dict:
     with tempfile.TemporaryDirectory(prefix="desktop_nn-benchmark-") as folder:
-        env = {**os.environ, "XDG_CONFIG_HOME": os.path.join(folder, "settings"),
-               "DESKTOP_NN_DATA_DIR": os.path.join(folder, "data"),
-               "DESKTOP_NN_LAUNCHED": repr(time.time())}
-        if not env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY"):
-            env["QT_QPA_PLATFORM"] = "offscreen"
+        env = isolated_env(folder, DESKTOP_NN_LAUNCHED=repr(time.time()))
         output = subprocess.run(
             [sys.executable, __file__, "--worker", kind, "--iters", str(iters)],
             check=True, capture_output=True, text=True, env=env,

@@ -29,7 +29,8 @@ import sys
 import tempfile
 import time
 
-CONFIG = {"hidden_size": 50, "learning_rate": 0.1, "batch_size": 100, "seed": 0}
+from gui_training import isolated_env, window_with_data  # this folder's window benchmark
+
 SAMPLES_PER_SECOND = 250
 #: A frame of the worker's own module: the GUI (main) thread's stacks all pass through it.
 MAIN_MARK = "lock_share.py"
@@ -40,20 +41,10 @@ TRAINING_MARK = "_Runner.run"
 def worker(iters: int) -> None:
     """Start the window, start a run, say RUNNING once it iterates, and finish it."""
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
 
-    app = QApplication([])
-    from desktop_nn.gui import MainWindow
-
-    window = MainWindow()
-    window.resize(1360, 820)
-    window.show()
-    while window.state.data is None:
-        app.processEvents()
-        time.sleep(0.005)
+    app, window = window_with_data(iters)
     tab = window.training_tab
     tab.confirm_slow_runs = False
-    tab.panel.set_config(tab.panel.config().replace(iters=iters, train_size=None, **CONFIG))
     said = []
 
     def first_metrics(_batch) -> None:
@@ -89,10 +80,7 @@ def py_spy() -> str | None:
 
 def measure(iters: int, settle: float, duration: int) -> dict:
     with tempfile.TemporaryDirectory(prefix="desktop_nn-benchmark-") as folder:
-        env = {**os.environ, "XDG_CONFIG_HOME": os.path.join(folder, "settings"),
-               "DESKTOP_NN_DATA_DIR": os.path.join(folder, "data")}
-        if not env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY"):
-            env["QT_QPA_PLATFORM"] = "offscreen"
+        env = isolated_env(folder)
         process = subprocess.Popen([sys.executable, __file__, "--worker", "--iters", str(iters)],
                                    stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
                                    env=env)

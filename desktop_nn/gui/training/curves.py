@@ -112,6 +112,7 @@ class LossPlot(PalettePlot):
         self.raw_curve = LiveLine(pg.mkPen(tint(colour(TRAIN_COLOUR), 0.3), width=0))
         self.raw_curve.path_item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self._raw_drawn = 0.0
+        self._y_top = 0.0  # the loss axis's top while the plot sets it (not automatic)
         self._arrived_top = 0.0  # the largest loss arrived since the last frame
         self.smooth_curve = LiveLine(pg.mkPen(colour(TRAIN_COLOUR), width=2))
         for curve in (self.raw_curve, self.smooth_curve):
@@ -179,7 +180,7 @@ class LossPlot(PalettePlot):
     def _raise_top(self, top: float) -> None:
         if self.getPlotItem().getViewBox().autoRangeEnabled()[1]:
             return
-        if top > getattr(self, "_y_top", 0.0):
+        if top > self._y_top:
             self._y_top = top * 1.15
             self.setYRange(0, self._y_top, padding=0)
 

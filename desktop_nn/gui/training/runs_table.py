@@ -85,25 +85,27 @@ class RunsTableModel(QAbstractTableModel):
         milliseconds of the click on Start.
         """
         shown = [run for run in runs if run.record is not None]
-        records = [run.record for run in shown]
-        rows = run_rows(records)
-        groups = {g.group: g for g in group_summaries(records)}
         before = len(self.runs)
         added = len(shown) == before + 1 and all(
             old is new for old, new in zip(self.runs, shown, strict=False))
-        if added:
-            self.beginInsertRows(QModelIndex(), before, before)
-        else:
-            self.beginResetModel()
-        self.runs, self.rows, self.groups = shown, rows, groups
-        self.current = current
-        self.live = (0, 0.0)
         if not added:
+            self.beginResetModel()
+            self._show(shown, current)
             self.endResetModel()
             return
+        self.beginInsertRows(QModelIndex(), before, before)
+        self._show(shown, current)
         self.endInsertRows()
         if before:
             self.dataChanged.emit(self.index(0, 0), self.index(before - 1, len(COLUMNS) - 1))
+
+    def _show(self, runs: list[ScreenRun], current: ScreenRun | None) -> None:
+        records = [run.record for run in runs]
+        self.runs = runs
+        self.rows = run_rows(records)
+        self.groups = {g.group: g for g in group_summaries(records)}
+        self.current = current
+        self.live = (0, 0.0)
 
     def show_progress(self, iterations: int, seconds: float, *, force: bool = False) -> None:
         """The running run has done ``iterations`` in ``seconds`` (shown a few times a

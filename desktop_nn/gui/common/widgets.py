@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QEvent, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette, QPixmap
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QDoubleSpinBox, QLabel, QSizePolicy, QWidget
 
 from desktop_nn.gui.common.palette import TEST_COLOUR, TRAIN_COLOUR, colour
@@ -41,6 +41,10 @@ class DigitView(QLabel):
         )
 
 
+#: The least room the probability bars keep for a bar beside their texts (pixels).
+MIN_BAR_SPACE = 40
+
+
 class ProbabilityBars(QWidget):
     """Horizontal bars, one per class, with the class label and the percentage.
 
@@ -62,11 +66,23 @@ class ProbabilityBars(QWidget):
         self.setAccessibleName(self.tr("Class probabilities"))
 
     def _fit_rows(self) -> None:
-        """Rows as tall as the text needs (taller when the window's zoom enlarges it)."""
+        """Rows as tall as the text needs (taller when the window's zoom enlarges it), and
+        wide enough for the texts beside a short bar."""
         text = self.fontMetrics().height()
         self.row_height = max(self._base_row_height, text + 2)
         self.setMinimumHeight(max(min(18, self._base_row_height), text) * len(self.labels))
+        label_width, value_width = self._text_widths()
+        self.setMinimumWidth(label_width + value_width + MIN_BAR_SPACE)
         self.updateGeometry()
+
+    def _text_widths(self) -> tuple[int, int]:
+        """Widths of the class column and the percentage column, measured in bold (the true
+        class's row is bold, and "100.0%" in bold is wider than in the regular weight)."""
+        bold = QFont(self.font())
+        bold.setBold(True)
+        metrics = QFontMetrics(bold)
+        label_width = max(metrics.horizontalAdvance(label) for label in self.labels) + 8
+        return label_width, metrics.horizontalAdvance("100.0%") + 6
 
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
@@ -88,9 +104,7 @@ class ProbabilityBars(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         text_colour = self.palette().color(QPalette.ColorRole.WindowText)
-        metrics = painter.fontMetrics()
-        label_width = max(metrics.horizontalAdvance(label) for label in self.labels) + 8
-        value_width = metrics.horizontalAdvance("100.0%") + 6
+        label_width, value_width = self._text_widths()
         row_height = self.height() / len(self.labels)
         bar_space = max(10.0, self.width() - label_width - value_width)
         best = int(np.argmax(self.probabilities)) if self.probabilities.any() else -1

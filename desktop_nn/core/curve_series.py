@@ -11,6 +11,8 @@ series, and the tests check them without Qt.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import numpy as np
 
 #: Points a loss buffer holds before it thins itself out.
@@ -35,6 +37,9 @@ class CurveBuffer:
     sums : ndarray, shape (capacity + 1,)
         ``sums[j]`` is the sum of the first ``j`` values of ``y`` (those that are not finite
         count as 0), added one after the other as ``np.cumsum`` does.
+    version : int
+        Changes whenever points already held change or go (cleared, thinned out); while it
+        stays the same, points are only added at the end.
     """
 
     def __init__(self, capacity: int = LOSS_CAPACITY) -> None:
@@ -44,10 +49,12 @@ class CurveBuffer:
         self.count = 0
         self.stride = 1  # keep iterations that are multiples of this
         self.sums = np.zeros(capacity + 1, dtype=np.float64)
+        self.version = 0
 
     def clear(self) -> None:
         self.count = 0
         self.stride = 1
+        self.version += 1
 
     def extend(self, first_x: int, values: np.ndarray) -> None:
         """Append ``values`` (k,) at x = first_x, first_x + 1, ... (keeping every stride-th)."""
@@ -70,6 +77,7 @@ class CurveBuffer:
 
     def _thin(self) -> None:
         self.stride *= 2
+        self.version += 1
         keep = np.flatnonzero(self.x[: self.count] % self.stride == 0)
         n = len(keep)
         self.x[:n] = self.x[keep]
@@ -130,11 +138,53 @@ def smoothed_at(buffer: CurveBuffer, window: int, index: np.ndarray) -> np.ndarr
     return (sums[stop] - sums[start]) / (stop - start)
 
 
-def smoothed_line(buffer: CurveBuffer, window: int,
-                  points: int) -> tuple[np.ndarray, np.ndarray]:
-    """``thinned(*smoothed(buffer, window), points)``, computing only the points kept."""
-    keep = thin_indices(buffer.count, points)
-    return buffer.x[keep], smoothed_at(buffer, window, keep)
+class SmoothedLine(NamedTuple):
+    """The points of a smoothed line, shapes (m,); the first ``settled`` are final while the
+    buffer's ``version``, the window and the ``step`` of :func:`steady_indices` stay the same."""
+
+    x: np.ndarray
+    y: np.ndarray
+    settled: int
+    step: int
+
+
+def smoothed_line(buffer: CurveBuffer, window: int, points: int) -> SmoothedLine:
+    """The smoothed line drawn of ``buffer``: :func:`smoothed` at :func:`steady_indices` only
+    (at most ``points + 1`` of them), computed from the buffer's running sums."""
+    keep, step = steady_indices(buffer.count, points)
+    return SmoothedLine(buffer.x[keep], smoothed_at(buffer, window, keep),
+                        settled_count(buffer, window, keep), step)
+
+
+def steady_indices(count: int, points: int) -> tuple[np.ndarray, int]:
+    """Indices of at most ``points + 1`` of ``count`` points that stay put as points arrive.
+
+    The indices are the multiples of a step, a power of two (the smallest that keeps at most
+    ``points`` of them), and the last index. As ``count`` grows the indices only gain new ones
+    at the end, until the step doubles: a line drawn through them changes only at its end.
+
+    Returns
+    -------
+    indices : ndarray of intp, shape (m,)
+    step : int
+    """
+    step = 1
+    while -(-count // step) > points:
+        step *= 2
+    indices = np.arange(0, count, step)
+    if count and indices[-1] != count - 1:
+        indices = np.append(indices, count - 1)
+    return indices, step
+
+
+def settled_count(buffer: CurveBuffer, window: int, index: np.ndarray) -> int:
+    """How many of the points ``index`` (m,) of :func:`steady_indices` have a final
+    :func:`smoothed` value: their whole window has arrived, so points added later do not
+    change it. The last point never counts (the next points may replace it)."""
+    points = max(1, window // buffer.stride)
+    reach = points - points // 2  # a point's window ends this many points after it
+    final = int(np.searchsorted(index, buffer.count - reach, side="right"))
+    return max(0, min(final, len(index) - 1))
 
 
 def thin_indices(n: int, points: int) -> np.ndarray:

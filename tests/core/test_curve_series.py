@@ -132,11 +132,55 @@ def test_the_running_average_equals_the_one_recomputed_from_all_points(chunk, wi
 
 
 @pytest.mark.parametrize("count", [3, 499, 500, 501, 4000])
-def test_the_drawn_line_is_the_thinned_running_average(count):
+def test_the_drawn_line_is_the_running_average_at_steady_points(count):
     buffer = CurveBuffer(capacity=4096)
     buffer.extend(0, np.cos(np.arange(count) / 50.0) + 2.0)
-    x, y = smoothed_line(buffer, 50, 500)
-    expected_x, expected_y = thinned(*smoothed(buffer, 50), 500)
-    np.testing.assert_array_equal(x, expected_x)
-    np.testing.assert_array_equal(y, expected_y)  # the same sums at the same points
-    assert len(x) == min(count, 500) and x[0] == 0 and x[-1] == count - 1
+    line = smoothed_line(buffer, 50, 500)
+    x_all, y_all = smoothed(buffer, 50)
+    keep = np.searchsorted(x_all, line.x)
+    np.testing.assert_array_equal(x_all[keep], line.x)
+    np.testing.assert_array_equal(line.y, y_all[keep])  # the same sums at the same points
+    assert line.x[0] == 0 and line.x[-1] == count - 1
+    assert len(line.x) <= 501
+    # every step-th point, then the last one
+    np.testing.assert_array_equal(line.x[:-1] % line.step, 0)
+    assert line.step == 1 or len(line.x) > 250
+
+
+def test_the_drawn_points_stay_put_and_settled_values_never_change():
+    losses = 2.0 + np.sin(np.arange(3000) / 40.0)
+    losses[1234] = np.nan  # a missing loss counts as 0 in the average, as before
+    buffer = CurveBuffer(capacity=4096)
+    seen: dict[tuple[int, int], tuple[np.ndarray, np.ndarray]] = {}
+    for first in range(0, 3000, 37):
+        buffer.extend(first, losses[first:first + 37])
+        line = smoothed_line(buffer, 50, 500)
+        key = (buffer.version, line.step)
+        if key in seen:
+            old_x, old_y = seen[key]
+            n = len(old_x)
+            np.testing.assert_array_equal(line.x[:n], old_x)
+            np.testing.assert_array_equal(line.y[:n], old_y)
+        seen[key] = (line.x[:line.settled].copy(), line.y[:line.settled].copy())
+        # what is settled is the average of the whole run at that point
+        final = moving_average(np.where(np.isfinite(losses), losses, 0.0), 50)
+        np.testing.assert_allclose(line.y[:line.settled],
+                                   final[line.x[:line.settled].astype(int)], rtol=0,
+                                   atol=running_sum_bound(buffer, 50))
+        assert line.settled < len(line.x)  # the last point may still move
+    assert len({step for _, step in seen}) > 1  # the step doubled on the way
+
+
+def test_a_buffer_changes_its_version_when_its_points_change():
+    buffer = CurveBuffer(capacity=8)
+    buffer.extend(0, np.ones(8))
+    version = buffer.version
+    buffer.extend(8, np.ones(1))  # full: thinned out
+    assert buffer.version != version
+    version = buffer.version
+    buffer.extend(10, np.ones(1))
+    assert buffer.version == version
+    buffer.clear()
+    assert buffer.version != version
+
+

@@ -10,6 +10,11 @@ while it does. Only :meth:`LiveLine.setData` runs Python, once a frame.
 
 It stands in for a ``PlotDataItem`` where the plot needs it: in a legend (``opts``, ``name``),
 in the view's automatic range (``dataBounds``) and in a logarithmic y axis (``setLogMode``).
+
+A line that grows at its end need not be drawn again whole: points its owner says are settled
+go into pieces that stay as they are (a new one every :data:`PIECE_POINTS` points), and only
+the tail after them changes. Qt repaints the region of what changed: a frame repaints the few
+pixels around the tail instead of the whole plot.
 """
 
 from __future__ import annotations
@@ -19,6 +24,10 @@ import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Signal
 from PySide6.QtGui import QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem
+
+#: Settled pieces of a line end at multiples of this many points (the next piece, or the
+#: tail, starts at the last point of the one before).
+PIECE_POINTS = 32
 
 
 class LiveLine(pg.GraphicsObject):
@@ -47,8 +56,15 @@ class LiveLine(pg.GraphicsObject):
         #: What pyqtgraph's legend reads of a curve.
         self.opts = {"pen": pen, "name": name, "antialias": True, "symbol": None,
                      "fillLevel": None, "fillBrush": None}
+        #: The line after its settled pieces (all of it when nothing is settled).
         self.path_item = QGraphicsPathItem(self)
         self.path_item.setPen(pen)
+        # The pieces' parent is a Qt item (a Python one would be told of each new child).
+        self._shelf = QGraphicsPathItem(self)
+        self._shelf.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
+        self.pieces: list[QGraphicsPathItem] = []
+        self._pieces_end = 0  # the index of the last piece's last point (the tail's first)
+        self._pieces_key: object = None
         self._x = np.zeros(0)
         self._y = np.zeros(0)
         self._log_y = False
@@ -83,23 +99,34 @@ class LiveLine(pg.GraphicsObject):
         return self.opts["pen"].widthF() / 2
 
     # -- what the plot tells -------------------------------------------------------------------
-    def setData(self, x: np.ndarray, y: np.ndarray) -> None:
-        """Draw the line through ``x`` and ``y`` (shapes (n,)) from now on."""
+    def setData(self, x: np.ndarray, y: np.ndarray, settled: int = 0,
+                key: object = None) -> None:
+        """Draw the line through ``x`` and ``y`` (shapes (n,)) from now on.
+
+        The first ``settled`` points are final for as long as ``key`` (any value that compares
+        equal) stays the same: the next calls with the same key keep them as they are and only
+        add points after them. A different key, or none, draws the line afresh.
+        """
         self._x = np.asarray(x, dtype=np.float64)
         self._y = np.asarray(y, dtype=np.float64)
-        self._update_path()
+        if key is None or key != self._pieces_key:
+            self._drop_pieces()
+        self._pieces_key = key
+        self._update_path(settled if key is not None else 0)
         self.informViewBoundsChanged()
         self.sigPlotChanged.emit(self)
 
     def setPen(self, pen: QPen) -> None:
         self.opts["pen"] = pen
-        self.path_item.setPen(pen)
+        for item in (self.path_item, *self.pieces):
+            item.setPen(pen)
 
     def setLogMode(self, x_mode: bool, y_mode: bool) -> None:
         """Draw y on a logarithmic axis (x stays linear: iterations)."""
         if bool(y_mode) != self._log_y:
             self._log_y = bool(y_mode)
-            self._update_path()
+            self._drop_pieces()
+            self._update_path(0)
             self.informViewBoundsChanged()
 
     def _drawn_y(self) -> np.ndarray:
@@ -108,5 +135,32 @@ class LiveLine(pg.GraphicsObject):
         with np.errstate(divide="ignore", invalid="ignore"):
             return np.log10(self._y)
 
-    def _update_path(self) -> None:
-        self.path_item.setPath(pg.arrayToQPath(self._x, self._drawn_y(), connect="finite"))
+    def _update_path(self, settled: int) -> None:
+        x, y = self._x, self._drawn_y()
+        # Pieces end at multiples of PIECE_POINTS whose point is settled; a new piece joins the
+        # last one's end to the furthest such point (all of them after a fresh start), so a
+        # growing line gains a piece every few frames. The tail starts where the pieces end.
+        end = (min(settled, len(x)) - 1) // PIECE_POINTS * PIECE_POINTS
+        if end > self._pieces_end:
+            piece = QGraphicsPathItem(self._shelf)
+            piece.setPen(self.opts["pen"])
+            piece.setPath(_path(x, y, self._pieces_end, end + 1))
+            self.pieces.append(piece)
+            self._pieces_end = end
+        self.path_item.setPath(_path(x, y, self._pieces_end, len(x)))
+
+    def _drop_pieces(self) -> None:
+        scene = self.scene()
+        for piece in self.pieces:
+            if scene is not None:
+                scene.removeItem(piece)
+            else:
+                piece.setParentItem(None)
+        self.pieces = []
+        self._pieces_end = 0
+        self._pieces_key = None
+
+
+def _path(x: np.ndarray, y: np.ndarray, start: int, stop: int):
+    """The path through points ``start`` to ``stop - 1``, broken where a value is missing."""
+    return pg.arrayToQPath(x[start:stop], y[start:stop], connect="finite")

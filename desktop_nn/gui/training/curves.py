@@ -104,13 +104,12 @@ class LossPlot(PalettePlot):
         style_legend(self.legend)
         self.buffer = CurveBuffer()
         self.smoothing = 50
-        # The raw values: faint (an opaque tint, cheaper to draw than transparency), kept as a
-        # cached pixmap and redrawn a few times a second; the smoothed line redraws every frame.
+        # The raw values: faint (an opaque tint, cheaper to draw than transparency), redrawn a
+        # few times a second; the smoothed line redraws every frame.
         # Both are drawn by Qt alone (LiveLine), without holding Python's lock. The raw line's
         # pen has width 0 (one pixel, as width 1): Qt then bounds it by its points instead of
         # outlining its stroke, which took a millisecond or more for thousands of noisy points.
         self.raw_curve = LiveLine(pg.mkPen(tint(colour(TRAIN_COLOUR), 0.3), width=0))
-        self.raw_curve.path_item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self._raw_drawn = 0.0
         self._y_top = 0.0  # the loss axis's top while the plot sets it (not automatic)
         self._arrived_top = 0.0  # the largest loss arrived since the last frame
@@ -212,12 +211,17 @@ class LossPlot(PalettePlot):
         self._raise_top(self._arrived_top)
         self._arrived_top = 0.0
         now = time.perf_counter()
+        # Points already drawn stay as they are (LiveLine keeps them in finished pieces): a
+        # frame repaints the region around the lines' ends, not the whole plot. The buffer's
+        # version changes when its points do (cleared, thinned out).
         if force or now - self._raw_drawn >= 1.0 / RAW_REFRESH_HZ:
             self._raw_drawn = now
-            self.raw_curve.setData(x, y)
+            self.raw_curve.setData(x, y, settled=len(x), key=self.buffer.version)
         # A smooth line needs few points, and wide lines are costly to draw; only the points
-        # drawn are averaged (from the buffer's running sums).
-        self.smooth_curve.setData(*smoothed_line(self.buffer, self.smoothing, SMOOTH_POINTS))
+        # drawn are averaged (from the buffer's running sums), at fixed places.
+        line = smoothed_line(self.buffer, self.smoothing, SMOOTH_POINTS)
+        self.smooth_curve.setData(line.x, line.y, settled=line.settled,
+                                  key=(self.buffer.version, self.smoothing, line.step))
 
     def add_overlay(self, x: np.ndarray, y: np.ndarray, label: str, colour_index: int,
                     rates: tuple[tuple[int, float], ...] = ()) -> pg.PlotDataItem:

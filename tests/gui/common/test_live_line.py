@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QPainterPath
 
-from desktop_nn.gui.common.live_line import LiveLine
+from desktop_nn.gui.common.live_line import PIECE_POINTS, LiveLine
 from desktop_nn.gui.common.plot_style import PalettePlot
 from desktop_nn.gui.training.curves import LossPlot
 
@@ -49,6 +49,54 @@ def test_the_line_goes_through_its_points_and_breaks_where_a_value_is_missing():
     got_x, got_y = line.getData()
     np.testing.assert_array_equal(got_x, x)
     np.testing.assert_array_equal(got_y, y)  # as given (the gap kept)
+
+
+def drawn_points(line: LiveLine) -> list[tuple[float, float]]:
+    """Every point the line draws, its pieces' then its tail's (each piece ends where the
+    next part starts: that point is listed once)."""
+    drawn: list[tuple[float, float]] = []
+    for item in (*line.pieces, line.path_item):
+        part = points(item.path())
+        drawn += part[1:] if drawn and part and part[0] == drawn[-1] else part
+    return drawn
+
+
+def tail_start(line: LiveLine) -> float:
+    return points(line.path_item.path())[0][0]
+
+
+def test_settled_points_stay_in_pieces_and_only_the_tail_changes():
+    line = LiveLine(pg.mkPen("b", width=2))
+    x = np.arange(300.0)
+    y = 2.0 - x / 300.0
+    line.setData(x[:100], y[:100], settled=90, key="run")
+    first = list(line.pieces)
+    assert len(first) == 1  # everything settled so far, in one piece
+    assert tail_start(line) == 89 // PIECE_POINTS * PIECE_POINTS
+    assert drawn_points(line) == list(zip(x[:100], y[:100], strict=True))
+    y_later = y.copy()
+    y_later[95:] += 0.5  # the points after the settled ones may still change
+    for count in (130, 160, 250):
+        line.setData(x[:count], y_later[:count], settled=count - 10, key="run")
+        assert line.pieces[:len(first)] == first  # the same items, not drawn again
+        assert tail_start(line) == (count - 11) // PIECE_POINTS * PIECE_POINTS
+        assert drawn_points(line) == list(zip(x[:count], y_later[:count], strict=True))
+    line.setPen(pg.mkPen("r", width=3))
+    assert {item.pen().widthF() for item in (*line.pieces, line.path_item)} == {3.0}
+    line.setData(x[:250], y[:250], settled=240, key="another")  # a new key: afresh
+    assert len(line.pieces) == 1 and line.pieces[0] not in first
+    assert drawn_points(line) == list(zip(x[:250], y[:250], strict=True))
+    line.setData(x[:250], y[:250])  # no key: nothing is settled
+    assert line.pieces == [] and len(points(line.path_item.path())) == 250
+
+
+def test_pieces_follow_a_logarithmic_axis():
+    line = LiveLine(pg.mkPen("b"))
+    x = np.arange(100.0)
+    line.setData(x, np.full(100, 10.0), settled=100, key=1)
+    assert line.pieces
+    line.setLogMode(False, True)
+    assert {y for _, y in drawn_points(line)} == {1.0}
 
 
 def test_the_line_tells_its_range_on_a_linear_and_a_logarithmic_axis():

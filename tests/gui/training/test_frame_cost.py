@@ -50,6 +50,45 @@ def test_earlier_runs_are_not_drawn_again_while_the_current_run_grows(qtbot, pai
         assert paints.get(id(overlay.curve), 0) <= 2
 
 
+class PaintRegions(QObject):
+    """The bounding rectangle of each region a widget is asked to paint."""
+
+    def __init__(self, widget) -> None:
+        super().__init__()
+        self.rects: list = []
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.rects.append(event.region().boundingRect())
+        return False
+
+
+def test_a_frame_repaints_the_end_of_the_lines_not_the_whole_plot(qtbot):
+    plot = LossPlot()
+    qtbot.addWidget(plot)
+    plot.resize(800, 400)
+    plot.show()
+    qtbot.waitExposed(plot)
+    iterations = 3000
+    plot.begin_run(iterations)
+    x = np.arange(iterations)
+    losses = 0.3 + 1.9 * np.exp(-x / 600.0) + 0.1 * np.sin(x / 7.0)  # below the axis's top
+    regions = PaintRegions(plot.viewport())
+    widths = []
+    for first in range(0, 2000, 50):
+        plot.add_losses(first, losses[first:first + 50])
+        plot.refresh(force=True)  # the raw line too, every frame
+        painted = len(regions.rects)
+        qtbot.waitUntil(lambda painted=painted: len(regions.rects) > painted, timeout=5_000)
+        widths.append(max(rect.width() for rect in regions.rects[painted:]))
+    # A frame repaints a narrow band at the lines' end (what changed), not the whole plot;
+    # the whole smoothed line is drawn again only when its step doubles (after 500 and 1000
+    # iterations here) and in the first frames.
+    wide = [width for width in widths if width > 0.15 * plot.viewport().width()]
+    assert len(wide) <= 5, widths
+
+
 class PaintCounter(QObject):
     def __init__(self) -> None:
         super().__init__()

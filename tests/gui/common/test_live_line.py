@@ -8,9 +8,10 @@ import pytest
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QPainterPath
 
+from desktop_nn.core.curve_series import smoothed_line
 from desktop_nn.gui.common.live_line import PIECE_POINTS, LiveLine
 from desktop_nn.gui.common.plot_style import PalettePlot
-from desktop_nn.gui.training.curves import LossPlot
+from desktop_nn.gui.training.curves import SMOOTH_POINTS, LossPlot
 
 
 def subpaths(path: QPainterPath) -> int:
@@ -52,12 +53,13 @@ def test_the_line_goes_through_its_points_and_breaks_where_a_value_is_missing():
 
 
 def drawn_points(line: LiveLine) -> list[tuple[float, float]]:
-    """Every point the line draws, its pieces' then its tail's (each piece ends where the
-    next part starts: that point is listed once)."""
+    """Every point the line draws, its pieces' then its tail's, each listed once (a piece ends
+    where the next part starts, and pyqtgraph repeats the point before a gap)."""
     drawn: list[tuple[float, float]] = []
     for item in (*line.pieces, line.path_item):
-        part = points(item.path())
-        drawn += part[1:] if drawn and part and part[0] == drawn[-1] else part
+        for point in points(item.path()):
+            if not drawn or point != drawn[-1]:
+                drawn.append(point)
     return drawn
 
 
@@ -88,6 +90,27 @@ def test_settled_points_stay_in_pieces_and_only_the_tail_changes():
     assert drawn_points(line) == list(zip(x[:250], y[:250], strict=True))
     line.setData(x[:250], y[:250])  # no key: nothing is settled
     assert line.pieces == [] and len(points(line.path_item.path())) == 250
+
+
+def test_the_loss_plot_draws_exactly_its_data_as_the_buffer_thins_and_the_step_doubles(qtbot):
+    plot = LossPlot()
+    qtbot.addWidget(plot)
+    plot.begin_run(6000)
+    x = np.arange(6000)
+    losses = 0.3 + 1.9 * np.exp(-x / 900.0) + 0.1 * np.sin(x / 5.0)
+    losses[2500] = np.nan  # a diverged value: a break in the raw line
+    for first in range(0, 6000, 75):
+        plot.add_losses(first, losses[first:first + 75])
+        plot.refresh(force=first % 300 == 0)
+        if first % 300 == 0:  # the raw line was drawn in this frame
+            raw_x, raw_y = plot.buffer.view()
+            finite = np.isfinite(raw_y)
+            assert drawn_points(plot.raw_curve) == list(
+                zip(raw_x[finite], raw_y[finite], strict=True))
+        line = smoothed_line(plot.buffer, plot.smoothing, SMOOTH_POINTS)
+        assert drawn_points(plot.smooth_curve) == list(zip(line.x, line.y, strict=True))
+    assert plot.buffer.stride > 1  # thinned on the way (a new version: pieces made afresh)
+    assert plot.smooth_curve.pieces and plot.raw_curve.pieces
 
 
 def test_pieces_follow_a_logarithmic_axis():

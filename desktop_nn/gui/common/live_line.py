@@ -22,7 +22,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Signal
-from PySide6.QtGui import QPen
+from PySide6.QtGui import QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem
 
 #: Settled pieces of a line end at multiples of this many points (the next piece, or the
@@ -161,6 +161,6 @@ class LiveLine(pg.GraphicsObject):
         self._pieces_key = None
 
 
-def _path(x: np.ndarray, y: np.ndarray, start: int, stop: int):
+def _path(x: np.ndarray, y: np.ndarray, start: int, stop: int) -> QPainterPath:
     """The path through points ``start`` to ``stop - 1``, broken where a value is missing."""
     return pg.arrayToQPath(x[start:stop], y[start:stop], connect="finite")

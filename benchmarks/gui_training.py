@@ -21,6 +21,10 @@ The window's run is also split into phases: from the click to the first iteratio
 trainer, starting the thread), the training itself (what the headless run measures; with the
 training thread's CPU time), and from the trainer's end to ``run_ended`` (keeping the run, the
 last redraw); and the GUI thread's CPU time over the run, in total and per redraw.
+Where Linux's scheduler statistics are readable (``/proc/thread-self/schedstat``), the
+training thread's time, in the window and headless, is split further: its CPU time, its
+time waiting for a core, and the rest, its time waiting otherwise (for the scoring threads of
+an evaluation, for Python's lock).
 """
 
 from __future__ import annotations
@@ -38,6 +42,8 @@ import time
 #: The window run's phases and GUI-thread costs, reported as medians.
 WINDOW_PHASES = ("click_to_training", "training_seconds", "training_cpu_seconds",
                  "training_to_finished", "gui_cpu_seconds", "gui_cpu_ms_per_redraw")
+#: How the training thread spent its time (Linux only), reported as medians for both kinds.
+THREAD_SPLIT = ("thread_cpu", "thread_core_wait", "thread_other_wait")
 #: The probe runs this long before the click on Start and after "finished" (ms).
 BEFORE_START_MS = 200
 AFTER_END_MS = 300
@@ -73,17 +79,41 @@ def window_with_data(iters: int):
     return app, main
 
 
+def scheduler_times() -> tuple[float, float] | None:
+    """The calling thread's CPU time and time spent waiting for a core, in seconds, from
+    Linux's scheduler statistics; None where they cannot be read."""
+    try:
+        with open("/proc/thread-self/schedstat") as stats:
+            cpu_ns, wait_ns = stats.read().split()[:2]
+    except (OSError, ValueError):
+        return None
+    return int(cpu_ns) / 1e9, int(wait_ns) / 1e9
+
+
+def thread_split(before: tuple[float, float] | None, after: tuple[float, float] | None,
+                 seconds: float) -> dict:
+    """``seconds`` of a thread split into its CPU time, its wait for a core and the rest
+    (empty without scheduler statistics)."""
+    if before is None or after is None:
+        return {}
+    cpu, core_wait = after[0] - before[0], after[1] - before[1]
+    return {"thread_cpu": cpu, "thread_core_wait": core_wait,
+            "thread_other_wait": seconds - cpu - core_wait}
+
+
 def headless(iters: int) -> dict:
     from desktop_nn.core.training import FinishedEvent, TrainConfig, Trainer
     from desktop_nn.data import load_mnist
 
     data = load_mnist()
     trainer = Trainer(TrainConfig(iters=iters, **CONFIG), data)
+    times = scheduler_times()
     start = time.perf_counter()
     for event in trainer.run():
         if isinstance(event, FinishedEvent):
             break
-    return {"seconds": time.perf_counter() - start}
+    seconds = time.perf_counter() - start
+    return {"seconds": seconds, **thread_split(times, scheduler_times(), seconds)}
 
 
 def _time_training_thread(marks: dict) -> None:
@@ -95,11 +125,14 @@ def _time_training_thread(marks: dict) -> None:
     def timed(self):
         marks["training_started"] = time.perf_counter()
         cpu = time.thread_time()
+        times = scheduler_times()
         try:
             return (yield from original(self))
         finally:
             marks["training_ended"] = time.perf_counter()
             marks["training_cpu"] = time.thread_time() - cpu
+            marks["split"] = thread_split(
+                times, scheduler_times(), marks["training_ended"] - marks["training_started"])
 
     Trainer.run = timed
 
@@ -176,6 +209,7 @@ def window(iters: int) -> dict:
         "training_to_finished": start + seconds - marks["training_ended"],
         "gui_cpu_seconds": gui_cpu,
         "gui_cpu_ms_per_redraw": 1000 * gui_cpu / max(redraws, 1),
+        **marks["split"],
     }
 
 
@@ -264,6 +298,7 @@ def main() -> int:
             r["seconds_to_window"] for r in runs["startup"]),
         "median_cpu_seconds_to_window": statistics.median(
             r["cpu_seconds_to_window"] for r in runs["startup"]),
+        **split_summary(runs),
     }
     if args.json:
         print(json.dumps(summary))
@@ -285,9 +320,30 @@ def main() -> int:
           f"finished {summary['median_training_to_finished'] * 1000:.1f} ms")
     print(f"GUI thread CPU      {summary['median_gui_cpu_seconds']:8.3f} s over the run, "
           f"{summary['median_gui_cpu_ms_per_redraw']:.2f} ms per redraw")
+    print_split(summary)
     print(f"launch to window    {summary['median_seconds_to_window']:8.2f} s (target <= 0.8), "
           f"{summary['median_cpu_seconds_to_window']:.2f} s of CPU time by then")
     return 0
+
+
+def split_summary(runs: dict[str, list[dict]]) -> dict:
+    """Medians of the training thread's time split, headless and in the window (empty when a
+    run had no scheduler statistics)."""
+    measured = runs["headless"] + runs["window"]
+    if not measured or not all(THREAD_SPLIT[0] in run for run in measured):
+        return {}
+    return {f"median_{kind}_{key}": statistics.median(run[key] for run in runs[kind])
+            for kind in ("headless", "window") for key in THREAD_SPLIT}
+
+
+def print_split(summary: dict) -> None:
+    """The training thread's time split, if measured."""
+    for kind in ("headless", "window"):
+        if f"median_{kind}_thread_cpu" not in summary:
+            return
+        cpu, core, other = (summary[f"median_{kind}_{key}"] for key in THREAD_SPLIT)
+        print(f"  training thread, {kind:<8} {cpu:5.2f} s of CPU, {core:5.2f} s waiting for a "
+              f"core, {other:5.2f} s waiting otherwise (evaluations' threads, Python's lock)")
 
 
 def report_startup(runs: list[dict], as_json: bool) -> int:

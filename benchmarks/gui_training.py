@@ -2,6 +2,7 @@
 
     python benchmarks/gui_training.py              # book configuration, 3 interleaved rounds
     python benchmarks/gui_training.py --iters 3000 --repeat 5
+    python benchmarks/gui_training.py --iters 3000 --hidden   # also the window hidden
 
 Each measurement runs in a fresh interpreter, offscreen (QT_QPA_PLATFORM=offscreen unless a
 display is set), alternating headless and window runs so that machine noise hits both alike.
@@ -137,13 +138,15 @@ def _time_training_thread(marks: dict) -> None:
     Trainer.run = timed
 
 
-def window(iters: int) -> dict:
+def window(iters: int, hidden: bool = False) -> dict:
     from PySide6.QtCore import QElapsedTimer, QTimer
 
     marks: dict = {}
     _time_training_thread(marks)
 
     app, main = window_with_data(iters)
+    if hidden:  # everything of the window's run but its painting
+        main.hide()
     tab = main.training_tab
 
     gaps: list[float] = []
@@ -263,19 +266,26 @@ def main() -> int:
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--startup-only", action="store_true",
                         help="measure only the start: launch to the window and to the plots")
+    parser.add_argument("--hidden", action="store_true",
+                        help="also measure the window's run with the window hidden (nothing "
+                             "painted), in turn with the others: what the window costs "
+                             "besides drawing")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
-        worker = {"headless": headless, "window": window}.get(args.worker)
+        worker = {"headless": headless, "window": window,
+                  "hidden": lambda iters: window(iters, hidden=True)}.get(args.worker)
         result = startup() if args.worker == "startup" else worker(args.iters)
         print(json.dumps(result))
         return 0
     if args.startup_only:
         return report_startup([measure("startup", 0) for _ in range(args.repeat)], args.json)
 
-    runs: dict[str, list[dict]] = {"headless": [], "window": [], "startup": []}
+    kinds = ("headless", "window", "hidden", "startup") if args.hidden else (
+        "headless", "window", "startup")
+    runs: dict[str, list[dict]] = {kind: [] for kind in kinds}
     for round_index in range(args.repeat):
-        for kind in ("headless", "window", "startup"):
+        for kind in kinds:
             result = measure(kind, args.iters)
             runs[kind].append(result)
             print(f"round {round_index + 1}: {kind:<8} {json.dumps(result)}", file=sys.stderr,
@@ -299,6 +309,7 @@ def main() -> int:
         "median_cpu_seconds_to_window": statistics.median(
             r["cpu_seconds_to_window"] for r in runs["startup"]),
         **split_summary(runs),
+        **hidden_summary(runs, headless_s),
     }
     if args.json:
         print(json.dumps(summary))
@@ -321,6 +332,10 @@ def main() -> int:
     print(f"GUI thread CPU      {summary['median_gui_cpu_seconds']:8.3f} s over the run, "
           f"{summary['median_gui_cpu_ms_per_redraw']:.2f} ms per redraw")
     print_split(summary)
+    if "hidden_seconds" in summary:
+        print(f"window hidden       {summary['hidden_seconds']:8.2f} s   ratio "
+              f"{summary['hidden_over_headless']:.3f} (nothing painted; GUI thread CPU "
+              f"{summary['median_hidden_gui_cpu_seconds']:.3f} s)")
     print(f"launch to window    {summary['median_seconds_to_window']:8.2f} s (target <= 0.8), "
           f"{summary['median_cpu_seconds_to_window']:.2f} s of CPU time by then")
     return 0
@@ -334,6 +349,16 @@ def split_summary(runs: dict[str, list[dict]]) -> dict:
         return {}
     return {f"median_{kind}_{key}": statistics.median(run[key] for run in runs[kind])
             for kind in ("headless", "window") for key in THREAD_SPLIT}
+
+
+def hidden_summary(runs: dict[str, list[dict]], headless_s: float) -> dict:
+    """Medians of the hidden window's runs, if measured (``--hidden``)."""
+    if not runs.get("hidden"):
+        return {}
+    hidden_s = statistics.median(run["seconds"] for run in runs["hidden"])
+    return {"hidden_seconds": hidden_s, "hidden_over_headless": hidden_s / headless_s,
+            "median_hidden_gui_cpu_seconds": statistics.median(
+                run["gui_cpu_seconds"] for run in runs["hidden"])}
 
 
 def print_split(summary: dict) -> None:

@@ -5,13 +5,13 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 import pytest
-from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QPainterPath
 
 from desktop_nn.core.curve_series import smoothed_line
 from desktop_nn.gui.common.live_line import PIECE_POINTS, LiveLine
 from desktop_nn.gui.common.plot_style import PalettePlot
 from desktop_nn.gui.training.curves import SMOOTH_POINTS, LossPlot
+from tests.gui.paint_watch import PaintWatch
 
 
 def subpaths(path: QPainterPath) -> int:
@@ -21,20 +21,6 @@ def subpaths(path: QPainterPath) -> int:
 
 def points(path: QPainterPath) -> list[tuple[float, float]]:
     return [(path.elementAt(i).x, path.elementAt(i).y) for i in range(path.elementCount())]
-
-
-class Paints(QObject):
-    """Counts the paint events of the widget it watches."""
-
-    def __init__(self, widget) -> None:
-        super().__init__()
-        self.count = 0
-        widget.installEventFilter(self)
-
-    def eventFilter(self, watched, event) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            self.count += 1
-        return False
 
 
 def test_the_line_goes_through_its_points_and_breaks_where_a_value_is_missing():
@@ -166,7 +152,7 @@ def test_a_plot_paints_with_qts_own_paint_event_and_still_prepares_its_items(qtb
     plot.getPlotItem().enableAutoRange()
     plot.show()
     qtbot.waitExposed(plot)
-    paints = Paints(plot.viewport())
+    paints = PaintWatch(plot.viewport())
     plot.plot(np.arange(50.0), np.arange(50.0) * 4)  # y up to 196: the range must follow
     qtbot.waitUntil(lambda: paints.count >= 1, timeout=5_000)
     assert python_paints == []  # no Python call around the scene's paint

@@ -6,12 +6,12 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from pyqtgraph.graphicsItems.PlotCurveItem import PlotCurveItem
-from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from desktop_nn.gui.common.widgets import ProbabilityBars
 from desktop_nn.gui.training.curves import LossPlot
 from desktop_nn.gui.training.progress import RunProgress
+from tests.gui.paint_watch import PaintWatch
 
 
 @pytest.fixture
@@ -50,20 +50,6 @@ def test_earlier_runs_are_not_drawn_again_while_the_current_run_grows(qtbot, pai
         assert paints.get(id(overlay.curve), 0) <= 2
 
 
-class PaintRegions(QObject):
-    """The bounding rectangle of each region a widget is asked to paint."""
-
-    def __init__(self, widget) -> None:
-        super().__init__()
-        self.rects: list = []
-        widget.installEventFilter(self)
-
-    def eventFilter(self, watched, event) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            self.rects.append(event.region().boundingRect())
-        return False
-
-
 def test_a_frame_repaints_the_end_of_the_lines_not_the_whole_plot(qtbot):
     plot = LossPlot()
     qtbot.addWidget(plot)
@@ -74,7 +60,7 @@ def test_a_frame_repaints_the_end_of_the_lines_not_the_whole_plot(qtbot):
     plot.begin_run(iterations)
     x = np.arange(iterations)
     losses = 0.3 + 1.9 * np.exp(-x / 600.0) + 0.1 * np.sin(x / 7.0)  # below the axis's top
-    regions = PaintRegions(plot.viewport())
+    regions = PaintWatch(plot.viewport())
     widths = []
     for first in range(0, 2000, 50):
         plot.add_losses(first, losses[first:first + 50])
@@ -89,17 +75,6 @@ def test_a_frame_repaints_the_end_of_the_lines_not_the_whole_plot(qtbot):
     assert len(wide) <= 5, widths
 
 
-class PaintCounter(QObject):
-    def __init__(self) -> None:
-        super().__init__()
-        self.count = 0
-
-    def eventFilter(self, watched, event) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            self.count += 1
-        return False
-
-
 def test_the_progress_bar_paints_its_new_value_with_the_next_frame_not_at_once(qtbot):
     progress = RunProgress()
     bar = progress.bar
@@ -108,8 +83,7 @@ def test_the_progress_bar_paints_its_new_value_with_the_next_frame_not_at_once(q
     qtbot.waitExposed(bar)
     progress.begin(3000, numerical=False)
     QApplication.processEvents()
-    paints = PaintCounter()
-    bar.installEventFilter(paints)
+    paints = PaintWatch(bar)
     for done in (100, 200, 300):
         progress.add(done, done / 1000)
         progress.draw(force=True)
@@ -210,9 +184,7 @@ def test_a_new_progress_figure_repaints_the_bar_and_speed_line_alone(qtbot):
     parent = shown_in_a_parent(qtbot, progress.bar, progress.speed)
     progress.begin(3000, numerical=False)
     QApplication.processEvents()
-    beneath, bar = PaintCounter(), PaintCounter()
-    parent.installEventFilter(beneath)
-    progress.bar.installEventFilter(bar)
+    beneath, bar = PaintWatch(parent), PaintWatch(progress.bar)
     progress.add(300, 0.2)
     progress.draw(force=True)
     qtbot.waitUntil(lambda: bar.count >= 1, timeout=5_000)
@@ -224,9 +196,7 @@ def test_a_new_progress_figure_repaints_the_bar_and_speed_line_alone(qtbot):
 def test_a_new_prediction_repaints_the_probability_bars_alone(qtbot):
     bars = ProbabilityBars()
     parent = shown_in_a_parent(qtbot, bars)
-    beneath, painted = PaintCounter(), PaintCounter()
-    parent.installEventFilter(beneath)
-    bars.installEventFilter(painted)
+    beneath, painted = PaintWatch(parent), PaintWatch(bars)
     bars.set_probabilities(np.full(10, 0.1), true_class=3)
     qtbot.waitUntil(lambda: painted.count >= 1, timeout=5_000)
     assert beneath.count == 0

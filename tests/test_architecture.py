@@ -32,7 +32,7 @@ LONG_MODULES: dict[str, int] = {}
 LONG_FUNCTIONS: dict[str, int] = {}
 #: The layers that never see Qt, and the top-level modules they may use.
 PURE_PACKAGES = ("core", "graph", "data", "lessons")
-PURE_HELPERS = ("fileio", "lazy_names", "npy_reader", "resources", "translatable")
+PURE_HELPERS = ("fileio", "job_control", "lazy_names", "npy_reader", "resources", "translatable")
 #: The pure packages each pure package may import (besides the helpers).
 PURE_USES = {
     "core": ("core",),

@@ -1,6 +1,7 @@
 """Background work, one way: a job's generator driven on a ``QThread``, and the registry that
 stops and joins every such thread however the window ends.
 
+The driving itself is Qt-free (:mod:`desktop_nn.job_control`); here its news become signals.
 A job is a function of a :class:`Task`. It may return its result at once (loading a dataset,
 a download) or be a generator (a training run): the :class:`GeneratorWorker` then runs it one
 step at a time on its thread and, between two steps, checks the abort flag, waits while paused
@@ -11,7 +12,7 @@ from inside a long step (:meth:`Task.report`), arrives on the GUI thread as ``pr
 Every job ends with exactly one of ``finished(result)``, ``failed(exception)`` or
 ``cancelled()``, after its last ``progress``; before that, the job's :attr:`Task.flush` (if it
 set one) is asked for what it holds and has not reported yet, which is also done each time the
-worker pauses. Stopping is a ``threading.Event`` checked between steps (and by the job itself
+worker pauses. Stopping is a flag checked between steps (and by the job itself
 inside a long one); nothing is ever terminated. The model is superqt's ``GeneratorWorker``.
 
 A ``QThread`` object destroyed while its thread runs aborts the whole process ("QThread:
@@ -26,59 +27,46 @@ still alive, when the interpreter exits.
 from __future__ import annotations
 
 import atexit
-import inspect
-import threading
 import weakref
-from collections.abc import Callable, Generator
+from collections.abc import Callable
 
 import shiboken6
 from PySide6.QtCore import SIGNAL, QCoreApplication, QObject, QThread, Signal, Slot
+
+from desktop_nn.job_control import JobControl, Task, run_job
 
 #: Registries that may still hold running threads (for the interpreter-exit hook).
 _registries: weakref.WeakSet[ThreadRegistry] = weakref.WeakSet()
 #: Marks an application whose aboutToQuit already stops every registry.
 _HOOKED = "desktop_nn_stops_threads_on_quit"
-#: How a generator that was cancelled between two steps ends.
-_CANCELLED = object()
 #: The worker's signals and their signatures.
 _SIGNATURES = {"started": "()", "progress": "(PyObject)", "finished": "(PyObject)",
                "failed": "(PyObject)", "cancelled": "()", "paused_changed": "(bool)"}
 
 
-class Task:
-    """What a job sees of its worker; every method may be called from any thread.
-
-    Attributes
-    ----------
-    flush : callable or None
-        Set by the job: returns what it holds and has not reported yet (or None). The worker
-        calls it on its thread, between two steps, when it pauses and when the job ends.
-    """
+class _SignalOutlet:
+    """A job's news as the worker's signals (emitted on the job's thread, queued to the GUI)."""
 
     def __init__(self, worker: GeneratorWorker) -> None:
         self._worker = worker
-        self.flush: Callable[[], object] | None = None
 
-    def report(self, value: object) -> None:
-        """Send ``value`` to the GUI thread now (``progress``), from inside a long step."""
+    def started(self) -> None:
+        self._worker.started.emit()
+
+    def progress(self, value: object) -> None:
         self._worker.progress.emit(value)
 
-    def cancel_requested(self) -> bool:
-        """True once the worker was asked to stop (for a job to poll inside a long step)."""
-        return self._worker.cancel_requested
+    def paused_changed(self, paused: bool) -> None:
+        self._worker.paused_changed.emit(paused)
 
-    def paused(self) -> bool:
-        """True while the worker is paused (a step asked for while paused runs paused)."""
-        return self._worker.is_paused
+    def finished(self, result: object) -> None:
+        self._worker.finished.emit(result)
 
-    def pause(self) -> None:
-        """Pause before the next step (the job asks for it itself, e.g. at an epoch's end)."""
-        self._worker.pause()
+    def failed(self, error: Exception) -> None:
+        self._worker.failed.emit(error)
 
-    def on_cancel(self, callback: Callable[[], None]) -> None:
-        """Call ``callback()`` when the worker is cancelled (at once if it already was), on
-        the cancelling thread: to interrupt what polling cannot (a blocked read)."""
-        self._worker._add_cancel_callback(callback)
+    def cancelled(self) -> None:
+        self._worker.cancelled.emit()
 
 
 class _Runner(QThread):
@@ -89,7 +77,8 @@ class _Runner(QThread):
         self.worker = worker
 
     def run(self) -> None:
-        self.worker._run()
+        worker = self.worker
+        run_job(worker._job, worker.task)
 
 
 class GeneratorWorker(QObject):
@@ -131,17 +120,9 @@ class GeneratorWorker(QObject):
                  start_paused: bool = False, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.name = name
-        self.task = Task(self)
+        self.control = JobControl(start_paused)
+        self.task = Task(self.control, _SignalOutlet(self))
         self._job = job
-        self._abort = threading.Event()
-        self._pause = threading.Event()
-        self._wakeup = threading.Event()
-        self._lock = threading.Lock()
-        self._steps = 0
-        self._sent: object = None
-        self._cancel_callbacks: list[Callable[[], None]] = []
-        if start_paused:
-            self._pause.set()
         #: The worker's thread (a QThread without a parent, kept by the worker and the
         #: registry until it has finished).
         self.qthread = _Runner(self)
@@ -181,121 +162,29 @@ class GeneratorWorker(QObject):
     # -- control, from any thread ------------------------------------------------------------
     def cancel(self) -> None:
         """Stop between two steps (a job may stop sooner: :meth:`Task.cancel_requested`)."""
-        with self._lock:
-            self._abort.set()
-            callbacks = list(self._cancel_callbacks)
-        self._wakeup.set()
-        for callback in callbacks:
-            callback()
+        self.control.cancel()
 
     def pause(self) -> None:
-        self._pause.set()
-        self._wakeup.set()
+        self.control.pause()
 
     def resume(self) -> None:
-        self._pause.clear()
-        self._wakeup.set()
+        self.control.resume()
 
     def step(self) -> None:
         """Let one more step run while paused."""
-        with self._lock:
-            self._steps += 1
-        self._wakeup.set()
+        self.control.step()
 
     def send(self, value: object) -> None:
         """Give the job's generator ``value`` at its next step (a newer value replaces it)."""
-        with self._lock:
-            self._sent = value
+        self.control.send(value)
 
     @property
     def is_paused(self) -> bool:
-        return self._pause.is_set()
+        return self.control.is_paused
 
     @property
     def cancel_requested(self) -> bool:
-        return self._abort.is_set()
-
-    # -- the thread ---------------------------------------------------------------------------
-    def _run(self) -> None:
-        self.started.emit()
-        try:
-            try:
-                result = self._job(self.task)
-                if inspect.isgenerator(result):
-                    result = self._drive(result)
-            finally:
-                self._flush()
-        except Exception as error:  # every failure is reported, never a silent end
-            if self._abort.is_set():
-                self.cancelled.emit()
-            else:
-                self.failed.emit(error)
-            return
-        if result is _CANCELLED:
-            self.cancelled.emit()
-        else:
-            self.finished.emit(result)
-
-    def _drive(self, generator: Generator) -> object:
-        """Step ``generator`` to its end; its return value, or _CANCELLED."""
-        first = True
-        try:
-            while True:
-                if not self._hold() or self._abort.is_set():
-                    return _CANCELLED
-                output = next(generator) if first else generator.send(self._take_sent())
-                first = False
-                if output is not None:
-                    self.progress.emit(output)
-        except StopIteration as stop:
-            return stop.value
-        finally:
-            generator.close()
-
-    def _hold(self) -> bool:
-        """While paused: report what the job holds, then wait for resume, a step or cancel.
-        False if cancelled."""
-        if not self._pause.is_set() or self._take_step():
-            return True
-        self._flush()
-        self.paused_changed.emit(True)
-        while not self._abort.is_set():
-            self._wakeup.clear()
-            if not self._pause.is_set():
-                self.paused_changed.emit(False)
-                return True
-            if self._take_step():
-                return True
-            self._wakeup.wait(0.1)
-        return False
-
-    def _flush(self) -> None:
-        if self.task.flush is not None:
-            held = self.task.flush()
-            if held is not None:
-                self.progress.emit(held)
-
-    def _take_step(self) -> bool:
-        with self._lock:
-            if self._steps:
-                self._steps -= 1
-                return True
-            return False
-
-    def _take_sent(self) -> object:
-        if self._sent is None:  # nothing sent (most steps): no lock taken
-            return None
-        with self._lock:
-            value, self._sent = self._sent, None
-            return value
-
-    def _add_cancel_callback(self, callback: Callable[[], None]) -> None:
-        with self._lock:
-            cancelled = self._abort.is_set()
-            if not cancelled:
-                self._cancel_callbacks.append(callback)
-        if cancelled:
-            callback()
+        return self.control.cancel_requested
 
 
 def stop_every_registry() -> None:

@@ -15,11 +15,12 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from desktop_nn.core.events import FinishedEvent
-from desktop_nn.core.pacing import Pacer, pause_at_epochs, reports_each_iteration
+from desktop_nn.core.pacing import Pacer
 from desktop_nn.core.training import TrainConfig, Trainer
-from desktop_nn.core.training_stream import ElementProgress, MetricsBatch, TrainingStream
+from desktop_nn.core.training_job import training_job
+from desktop_nn.core.training_stream import ElementProgress, MetricsBatch
 from desktop_nn.gui.common.state import AppState
-from desktop_nn.gui.workers import GeneratorWorker, Task
+from desktop_nn.gui.workers import GeneratorWorker
 
 
 class RunController(QObject):
@@ -85,20 +86,8 @@ class RunController(QObject):
         trainer = Trainer(config, self.state.data)
         self.trainer = trainer
         self.state.set_model(trainer.network.copy(), trainer.config)
-        stream = TrainingStream(trainer)
         pacer = self.pacer = Pacer(self.speed)
-
-        def job(task: Task):
-            trainer.should_stop = task.cancel_requested
-            task.flush = stream.flush
-            task.on_cancel(pacer.interrupt)
-            # Slow runs report every iteration, with the weights, as a step by hand does; a
-            # step asked for by hand runs at once.
-            each = lambda: task.paused() or reports_each_iteration(pacer.rate)  # noqa: E731
-            steps = stream.run(report=task.report, paused=each,
-                               pace=lambda: task.paused() or pacer.wait_turn())
-            return pause_at_epochs(steps, lambda: self.pause_each_epoch, task.pause)
-
+        job = training_job(trainer, pacer, lambda: self.pause_each_epoch)
         worker = GeneratorWorker("training", job, start_paused=paused)
         worker.progress.connect(self._on_progress)
         worker.paused_changed.connect(self._on_paused_changed)

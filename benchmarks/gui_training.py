@@ -40,9 +40,11 @@ import sys
 import tempfile
 import time
 
-#: The window run's phases and GUI-thread costs, reported as medians.
+#: The window run's phases and GUI-thread costs, reported as medians (the phases of the
+#: training on a thread; the CPU time and readiness of the training process).
 WINDOW_PHASES = ("click_to_training", "training_seconds", "training_cpu_seconds",
-                 "training_to_finished", "gui_cpu_seconds", "gui_cpu_ms_per_redraw")
+                 "training_to_finished", "gui_cpu_seconds", "gui_cpu_ms_per_redraw",
+                 "process_cpu_seconds", "process_ready_seconds")
 #: How the training thread spent its time (Linux only), reported as medians for both kinds.
 THREAD_SPLIT = ("thread_cpu", "thread_core_wait", "thread_other_wait")
 #: The probe runs this long before the click on Start and after "finished" (ms).
@@ -148,6 +150,12 @@ def window(iters: int, hidden: bool = False) -> dict:
     if hidden:  # everything of the window's run but its painting
         main.hide()
     tab = main.training_tab
+    process = tab.controller.process
+    if process is not None:  # a user reads the window for a moment before clicking Start
+        loaded = time.perf_counter()
+        process.wait_ready()
+        marks["process_ready"] = time.perf_counter() - loaded
+        marks["process_cpu"] = process_cpu_seconds(process.pid)
 
     gaps: list[float] = []
     clock = QElapsedTimer()
@@ -176,6 +184,8 @@ def window(iters: int, hidden: bool = False) -> dict:
     def finished(outcome: str) -> None:
         moments["end"] = time.perf_counter()
         moments["gui_cpu"] = time.thread_time() - moments["gui_cpu"]
+        if process is not None:
+            marks["process_cpu"] = process_cpu_seconds(process.pid) - marks["process_cpu"]
         ended.append(outcome)
         # The probe goes on a moment after "finished": what the end of a run leaves for later
         # turns of the event loop counts as well.
@@ -206,14 +216,32 @@ def window(iters: int, hidden: bool = False) -> dict:
                               for g, t in zip(gaps, tick_times, strict=True) if g > 30],
         "redraw_hz_overall": redraws / seconds,
         "redraw_hz": 1.0 / median_interval,
+        "gui_cpu_seconds": gui_cpu,
+        "gui_cpu_ms_per_redraw": 1000 * gui_cpu / max(redraws, 1),
+        **training_phases(marks, start, seconds),
+    }
+
+
+def training_phases(marks: dict, start: float, seconds: float) -> dict:
+    """The phases of a run trained on the window's thread, or what is known of a run in the
+    training process: its CPU time (all its threads) and how long it took to be ready."""
+    if "process_cpu" in marks:
+        return {"process_cpu_seconds": marks["process_cpu"],
+                "process_ready_seconds": marks["process_ready"]}
+    return {
         "click_to_training": marks["training_started"] - start,
         "training_seconds": marks["training_ended"] - marks["training_started"],
         "training_cpu_seconds": marks["training_cpu"],
         "training_to_finished": start + seconds - marks["training_ended"],
-        "gui_cpu_seconds": gui_cpu,
-        "gui_cpu_ms_per_redraw": 1000 * gui_cpu / max(redraws, 1),
         **marks["split"],
     }
+
+
+def process_cpu_seconds(pid: int) -> float:
+    """CPU time a process has used, user and system, all threads (Linux's /proc)."""
+    with open(f"/proc/{pid}/stat") as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def startup() -> dict:
@@ -250,10 +278,14 @@ def startup() -> dict:
 
 
 def measure(kind: str, iters: int) -> dict:
+    """One measurement of ``kind`` in a fresh process; "thread" is the window with its runs
+    trained on a thread of its own process instead of the training process."""
+    extra = {"DESKTOP_NN_TRAINING": "thread"} if kind == "thread" else {}
+    worker = "window" if kind == "thread" else kind
     with tempfile.TemporaryDirectory(prefix="desktop_nn-benchmark-") as folder:
-        env = isolated_env(folder, DESKTOP_NN_LAUNCHED=repr(time.time()))
+        env = isolated_env(folder, DESKTOP_NN_LAUNCHED=repr(time.time()), **extra)
         output = subprocess.run(
-            [sys.executable, __file__, "--worker", kind, "--iters", str(iters)],
+            [sys.executable, __file__, "--worker", worker, "--iters", str(iters)],
             check=True, capture_output=True, text=True, env=env,
         ).stdout
     return json.loads(output.strip().splitlines()[-1])
@@ -270,6 +302,9 @@ def main() -> int:
                         help="also measure the window's run with the window hidden (nothing "
                              "painted), in turn with the others: what the window costs "
                              "besides drawing")
+    parser.add_argument("--thread", action="store_true",
+                        help="also measure the window with its runs trained on a thread of "
+                             "its own process (as before the training process), in turn")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
@@ -281,8 +316,8 @@ def main() -> int:
     if args.startup_only:
         return report_startup([measure("startup", 0) for _ in range(args.repeat)], args.json)
 
-    kinds = ("headless", "window", "hidden", "startup") if args.hidden else (
-        "headless", "window", "startup")
+    kinds = ("headless", "window", *(("hidden",) if args.hidden else ()),
+             *(("thread",) if args.thread else ()), "startup")
     runs: dict[str, list[dict]] = {kind: [] for kind in kinds}
     for round_index in range(args.repeat):
         for kind in kinds:
@@ -303,7 +338,7 @@ def main() -> int:
         "median_redraw_hz_overall": statistics.median(
             r["redraw_hz_overall"] for r in runs["window"]),
         **{f"median_{key}": statistics.median(r[key] for r in runs["window"])
-           for key in WINDOW_PHASES},
+           for key in WINDOW_PHASES if key in runs["window"][0]},
         "median_seconds_to_window": statistics.median(
             r["seconds_to_window"] for r in runs["startup"]),
         "median_cpu_seconds_to_window": statistics.median(
@@ -325,10 +360,7 @@ def main() -> int:
     print(f"curve redraws       {summary['median_redraw_hz']:8.1f} Hz while iterating (target >= "
           f"20); {summary['median_redraw_hz_overall']:.1f} Hz over the run, epoch evaluations "
           "included")
-    print(f"  click to training {summary['median_click_to_training'] * 1000:8.1f} ms; training "
-          f"{summary['median_training_seconds']:.2f} s "
-          f"({summary['median_training_cpu_seconds']:.2f} s of its thread's CPU); its end to "
-          f"finished {summary['median_training_to_finished'] * 1000:.1f} ms")
+    print_phases(summary)
     print(f"GUI thread CPU      {summary['median_gui_cpu_seconds']:8.3f} s over the run, "
           f"{summary['median_gui_cpu_ms_per_redraw']:.2f} ms per redraw")
     print_split(summary)
@@ -336,9 +368,26 @@ def main() -> int:
         print(f"window hidden       {summary['hidden_seconds']:8.2f} s   ratio "
               f"{summary['hidden_over_headless']:.3f} (nothing painted; GUI thread CPU "
               f"{summary['median_hidden_gui_cpu_seconds']:.3f} s)")
+    if "thread_seconds" in summary:
+        print(f"window, on a thread {summary['thread_seconds']:8.2f} s   ratio "
+              f"{summary['thread_over_headless']:.3f} (runs trained in the window's process; "
+              f"GUI blocked {summary['thread_max_gui_block_ms']:.1f} ms at most)")
     print(f"launch to window    {summary['median_seconds_to_window']:8.2f} s (target <= 0.8), "
           f"{summary['median_cpu_seconds_to_window']:.2f} s of CPU time by then")
     return 0
+
+
+def print_phases(summary: dict) -> None:
+    """The training's phases (on a thread) or the training process's figures."""
+    if "median_process_cpu_seconds" in summary:
+        print(f"  training process  {summary['median_process_cpu_seconds']:8.2f} s of CPU over "
+              f"the run; ready {summary['median_process_ready_seconds']:.2f} s after the data "
+              "was loaded")
+        return
+    print(f"  click to training {summary['median_click_to_training'] * 1000:8.1f} ms; training "
+          f"{summary['median_training_seconds']:.2f} s "
+          f"({summary['median_training_cpu_seconds']:.2f} s of its thread's CPU); its end to "
+          f"finished {summary['median_training_to_finished'] * 1000:.1f} ms")
 
 
 def split_summary(runs: dict[str, list[dict]]) -> dict:
@@ -352,13 +401,20 @@ def split_summary(runs: dict[str, list[dict]]) -> dict:
 
 
 def hidden_summary(runs: dict[str, list[dict]], headless_s: float) -> dict:
-    """Medians of the hidden window's runs, if measured (``--hidden``)."""
-    if not runs.get("hidden"):
-        return {}
-    hidden_s = statistics.median(run["seconds"] for run in runs["hidden"])
-    return {"hidden_seconds": hidden_s, "hidden_over_headless": hidden_s / headless_s,
-            "median_hidden_gui_cpu_seconds": statistics.median(
-                run["gui_cpu_seconds"] for run in runs["hidden"])}
+    """Medians of the hidden window's runs (``--hidden``) and of the runs trained on a thread
+    (``--thread``), if measured."""
+    summary = {}
+    if runs.get("hidden"):
+        hidden_s = statistics.median(run["seconds"] for run in runs["hidden"])
+        summary |= {"hidden_seconds": hidden_s, "hidden_over_headless": hidden_s / headless_s,
+                    "median_hidden_gui_cpu_seconds": statistics.median(
+                        run["gui_cpu_seconds"] for run in runs["hidden"])}
+    if runs.get("thread"):
+        thread_s = statistics.median(run["seconds"] for run in runs["thread"])
+        summary |= {"thread_seconds": thread_s, "thread_over_headless": thread_s / headless_s,
+                    "thread_max_gui_block_ms": max(run["max_gui_block_ms"]
+                                                   for run in runs["thread"])}
+    return summary
 
 
 def print_split(summary: dict) -> None:

@@ -50,7 +50,7 @@ def encode(message: Any) -> bytes:
     """The bytes of ``message`` (see the module's docstring)."""
     arrays: list[np.ndarray] = []
     head = json.dumps(_describe(message, arrays), separators=(",", ":")).encode()
-    return b"".join([_HEAD.pack(len(head)), head, *(memoryview(a).cast("B") for a in arrays)])
+    return b"".join([_HEAD.pack(len(head)), head, *(a.tobytes() for a in arrays)])
 
 
 def decode(data: bytes | memoryview) -> Any:
@@ -121,7 +121,8 @@ def _describe(value: Any, arrays: list[np.ndarray]) -> Any:
 def _describe_array(array: np.ndarray, arrays: list[np.ndarray]) -> dict:
     if array.dtype.name not in DTYPES:
         raise WireError(f"cannot send an array of {array.dtype}")
-    array = np.ascontiguousarray(array)
+    if not array.flags.c_contiguous:
+        array = array.copy(order="C")  # (ascontiguousarray would make a 0-d array 1-d)
     if array.dtype.byteorder == ">":
         array = array.astype(array.dtype.newbyteorder("<"))
     arrays.append(array)

@@ -1,26 +1,43 @@
 """The run controller: one training run at a time, from settings to the end of its thread.
 
 The Training tab asks; the controller builds the :class:`~desktop_nn.core.training.Trainer`,
-makes a copy of its network the window's current model, hands a
-:class:`~desktop_nn.core.training_stream.TrainingStream` of it to a
-:class:`~desktop_nn.gui.workers.GeneratorWorker`, passes on pause, step, stop and live learning
-rates, keeps the window's training state, and reports in plain signals. It draws nothing and
-says nothing: the tab shows what it reports.
+makes a copy of its network the window's current model, has the run trained, passes on pause,
+step, stop and live learning rates, keeps the window's training state, and reports in plain
+signals. It draws nothing and says nothing: the tab shows what it reports.
+
+Runs are trained in the training process (:mod:`desktop_nn.core.training_process`), started
+when data is first loaded and kept for the window's later runs, so that the window's drawing
+never waits on the training's Python nor the training on the window's. The controller's
+trainer is then the window's copy of the one that trains: same settings, same data, never
+trained itself, made equal to it each time the run pauses and when it ends
+(:mod:`~desktop_nn.core.run_state`). With ``in_process=False`` (or the environment variable
+``DESKTOP_NN_TRAINING=thread``) the run trains on a worker thread of the window's process, as
+the benchmarks compare.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from desktop_nn.core.events import FinishedEvent
 from desktop_nn.core.pacing import Pacer
+from desktop_nn.core.run_state import RunState, adopt_run_state
 from desktop_nn.core.training import TrainConfig, Trainer
+from desktop_nn.core.training_client import TrainingProcess
 from desktop_nn.core.training_job import training_job
 from desktop_nn.core.training_stream import ElementProgress, MetricsBatch
 from desktop_nn.gui.common.state import AppState
+from desktop_nn.gui.training.process_worker import ProcessWorker, RemoteRunError
 from desktop_nn.gui.workers import GeneratorWorker
+
+
+def trains_in_a_process() -> bool:
+    """Whether runs train in the training process (the default) or on a thread
+    (``DESKTOP_NN_TRAINING=thread``)."""
+    return os.environ.get("DESKTOP_NN_TRAINING", "process") != "thread"
 
 
 class RunController(QObject):
@@ -48,9 +65,13 @@ class RunController(QObject):
     ended = Signal(str, object)
     run_ended = Signal(str)
 
-    def __init__(self, state: AppState, parent: QObject | None = None) -> None:
+    def __init__(self, state: AppState, parent: QObject | None = None, *,
+                 in_process: bool | None = None) -> None:
         super().__init__(parent)
         self.state = state
+        #: The training process (None: runs train on a thread).
+        in_process = trains_in_a_process() if in_process is None else in_process
+        self.process: TrainingProcess | None = TrainingProcess() if in_process else None
         self.worker: GeneratorWorker | None = None
         #: The trainer of the run going on, and of the last run that ended.
         self.trainer: Trainer | None = None
@@ -58,8 +79,12 @@ class RunController(QObject):
         #: Iterations a second (None: full speed) and the pause at each epoch's end; both may
         #: change while a run goes on.
         self.speed: float | None = None
-        self.pause_each_epoch = False
+        self._pause_each_epoch = False
         self.pacer: Pacer | None = None
+        self._shut = False  # shut down: no new process (data may arrive after the close)
+        state.data_changed.connect(self._prepare_process)
+        if state.data is not None:
+            self._prepare_process()
 
     # -- asking -----------------------------------------------------------------------------
     @property
@@ -86,9 +111,7 @@ class RunController(QObject):
         trainer = Trainer(config, self.state.data)
         self.trainer = trainer
         self.state.set_model(trainer.network.copy(), trainer.config)
-        pacer = self.pacer = Pacer(self.speed)
-        job = training_job(trainer, pacer, lambda: self.pause_each_epoch)
-        worker = GeneratorWorker("training", job, start_paused=paused)
+        worker = self._worker_for(trainer, paused)
         worker.progress.connect(self._on_progress)
         worker.paused_changed.connect(self._on_paused_changed)
         worker.finished.connect(self._on_finished)
@@ -100,6 +123,22 @@ class RunController(QObject):
             before_launch(trainer)
         QTimer.singleShot(0, self, lambda: self._launch(worker, paused))
         return trainer
+
+    def _worker_for(self, trainer: Trainer, paused: bool) -> GeneratorWorker:
+        """The worker that trains ``trainer``'s run: in the process, or on a thread."""
+        if self.process is not None:
+            self.process.prepare(self.state.data)
+            return ProcessWorker(self.process, trainer.config, start_paused=paused,
+                                 speed=self.speed, pause_each_epoch=self._pause_each_epoch)
+        pacer = self.pacer = Pacer(self.speed)
+        job = training_job(trainer, pacer, lambda: self._pause_each_epoch)
+        return GeneratorWorker("training", job, start_paused=paused)
+
+    @Slot()
+    def _prepare_process(self) -> None:
+        """Start the training process and hand it the new data, in the background."""
+        if self.process is not None and self.state.data is not None and not self._shut:
+            self.process.prepare(self.state.data)
 
     def _launch(self, worker: GeneratorWorker, paused: bool) -> None:
         """Start the thread of ``worker`` unless it was released (shut down) meanwhile."""
@@ -140,6 +179,19 @@ class RunController(QObject):
         self.speed = rate
         if self.pacer is not None:
             self.pacer.set_rate(rate)
+        if isinstance(self.worker, ProcessWorker):
+            self.worker.set_speed(rate)
+
+    @property
+    def pause_each_epoch(self) -> bool:
+        """Whether the run pauses at each epoch's end (may change while a run goes on)."""
+        return self._pause_each_epoch
+
+    @pause_each_epoch.setter
+    def pause_each_epoch(self, on: bool) -> None:
+        self._pause_each_epoch = bool(on)
+        if isinstance(self.worker, ProcessWorker):
+            self.worker.set_pause_each_epoch(self._pause_each_epoch)
 
     def reset(self, config: TrainConfig) -> Trainer:
         """Fresh initial weights from ``config`` as the current model (no run going on).
@@ -153,14 +205,18 @@ class RunController(QObject):
         return trainer
 
     def shutdown(self, timeout_ms: int = 30_000) -> bool:
-        """Stop a run and wait for its thread; return True when no thread is left."""
+        """Stop a run and wait for its thread, then end the training process; return True
+        when no thread is left."""
         worker = self.worker
-        if worker is None:
-            return True
-        worker.cancel()
-        finished = worker.wait(timeout_ms)
-        if finished:
-            self._release()
+        finished = True
+        if worker is not None:
+            worker.cancel()
+            finished = worker.wait(timeout_ms)
+            if finished:
+                self._release()
+        if finished and self.process is not None:
+            self._shut = True
+            self.process.close()
         return finished
 
     def model_meta(self) -> dict:
@@ -176,12 +232,26 @@ class RunController(QObject):
     def _on_progress(self, report: object) -> None:
         if self.worker is None:
             return
+        if isinstance(report, RunState):  # the process paused or ended: the trainer follows
+            adopt_run_state(self.trainer, report)
+            report = report.batch
         if isinstance(report, MetricsBatch):
+            if isinstance(self.worker, ProcessWorker):
+                self._follow(report)
             if report.params is not None:
                 self.state.update_params(report.params)
             self.metrics.emit(report)
         elif isinstance(report, ElementProgress):
             self.element_progress.emit(report)
+
+    def _follow(self, batch: MetricsBatch) -> None:
+        """The window's copy of the process's trainer follows the run's progress and rates
+        between two full states."""
+        trainer = self.trainer
+        trainer.iteration = batch.iterations_done
+        for first, rate in batch.learning_rates:
+            trainer.optimizer.lr = rate
+            trainer.history.set_learning_rate(first, rate)
 
     @Slot(bool)
     def _on_paused_changed(self, paused: bool) -> None:
@@ -196,7 +266,9 @@ class RunController(QObject):
 
     @Slot(object)
     def _on_failed(self, error: object) -> None:
-        self._end("failed", f"{type(error).__name__}: {error}")
+        said = str(error) if isinstance(error, RemoteRunError) \
+            else f"{type(error).__name__}: {error}"
+        self._end("failed", said)
 
     @Slot()
     def _on_cancelled(self) -> None:

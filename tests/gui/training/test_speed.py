@@ -136,7 +136,7 @@ def test_the_tabs_speed_control_drives_the_run(qtbot, mnist_small):
     # The first iterations come slowly: the loss axis spans 20 iterations, not the run's 50.
     assert x_axis_end() == pytest.approx(20, abs=1)
     slider.setValue(slider.maximum())  # during the run: full speed from now on
-    assert tab.controller.pacer.rate is None
+    assert tab.controller.speed is None
     qtbot.waitUntil(lambda: pauses == [True], timeout=30_000)
     assert tab.controller.trainer.iteration == 4  # paused at the first epoch's end
     # At full speed again the loss axis spans the whole run (50 iterations).

@@ -1,0 +1,172 @@
+"""The window's end of the training process (:mod:`desktop_nn.core.training_process`).
+
+A :class:`TrainingProcess` starts the process when first needed, hands it the dataset (through
+a file in a private temporary folder, which the process reads and removes), asks it for runs
+and controls them, and reads its reports. Commands are written by a thread of its own, in
+order, so that asking never waits for the process (handing over 200 MB of images takes a
+moment); reports are read by whoever drives a run, with :meth:`TrainingProcess.read`.
+
+If the process ends unexpectedly, :meth:`read` raises :class:`TrainingProcessError` and the
+next run starts a new process. :meth:`close` ends the process, its writer and its folder.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import queue
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from desktop_nn.core.training import Dataset
+from desktop_nn.core.training_process import dataset_layout
+from desktop_nn.core.wire import WireError, read_message, write_message
+
+#: How long :meth:`TrainingProcess.close` waits for the process to end before killing it (s).
+CLOSE_TIMEOUT = 10.0
+#: How long a process whose reports ended is given to end, for its exit status (s).
+ENDED_WAIT = 2.0
+#: Where the dataset's file goes, when that folder exists: memory, not the disk.
+SHARED_MEMORY_DIR = "/dev/shm"
+
+
+class TrainingProcessError(RuntimeError):
+    """The training process ended, or said something that could not be read."""
+
+
+class TrainingProcess:
+    """One training process and the pipes to it (see the module's docstring)."""
+
+    def __init__(self) -> None:
+        self._process: subprocess.Popen | None = None
+        self._reports = None
+        self._commands = None
+        self._queue: queue.Queue[Callable[[], None] | None] = queue.Queue()
+        self._writer: threading.Thread | None = None
+        self._folder: str | None = None
+        self._data: Dataset | None = None
+        self._files = 0
+        self._broken = False  # its reports ended or could not be read: the next run restarts
+
+    # -- asking ------------------------------------------------------------------------------
+    @property
+    def is_alive(self) -> bool:
+        return self._process is not None and not self._broken and self._process.poll() is None
+
+    @property
+    def pid(self) -> int | None:
+        """The process's id (None before it starts)."""
+        return None if self._process is None else self._process.pid
+
+    def prepare(self, data: Dataset) -> None:
+        """Start the process if needed and hand it ``data`` unless it has it already (returns
+        at once; the writer does the work)."""
+        if not self.is_alive:
+            self._start()
+        if data is self._data:
+            return
+        self._data = data
+        self._files += 1
+        path = os.path.join(self._folder, f"data-{self._files}.bin")
+        self._queue.put(lambda: self._write_command("data", dataset_layout(data, path)))
+
+    def send(self, kind: str, value: Any = None) -> None:
+        """Queue a command (see :mod:`~desktop_nn.core.training_process`)."""
+        if self._process is not None:
+            self._queue.put(lambda: self._write_command(kind, value))
+
+    def read(self) -> tuple[str, Any]:
+        """The next report (blocks); :class:`TrainingProcessError` if the process ended."""
+        if self._reports is None:
+            raise TrainingProcessError("the training process was closed")
+        try:
+            kind, value = read_message(self._reports)
+        except (EOFError, OSError, WireError, ValueError, TypeError) as error:
+            self._broken = True  # the next prepare() starts a new process, with the data
+            raise TrainingProcessError(self._ended_text(error)) from None
+        return kind, value
+
+    def wait_ready(self) -> str | None:
+        """Block until the process has read the data given last; None, or why it could not.
+        Only while no run goes on (a run's reader passes over this report)."""
+        while True:
+            kind, value = self.read()
+            if kind == "ready":
+                return value
+
+    def close(self, timeout: float = CLOSE_TIMEOUT) -> None:
+        """Stop the run going on, end the process and the writer, remove the folder."""
+        process, self._process = self._process, None
+        if process is not None:
+            self._queue.put(lambda: self._write_command("quit", None))
+            self._queue.put(None)
+            self._writer.join()
+            self._close_pipe("_commands")
+            try:
+                process.wait(timeout)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+            self._close_pipe("_reports")
+        if self._folder is not None:
+            shutil.rmtree(self._folder, ignore_errors=True)
+            self._folder = None
+        self._data = None
+        self._broken = False
+
+    # -- helpers -----------------------------------------------------------------------------
+    def _start(self) -> None:
+        if self._process is not None:
+            self.close()
+        base = SHARED_MEMORY_DIR if os.path.isdir(SHARED_MEMORY_DIR) \
+            and os.access(SHARED_MEMORY_DIR, os.W_OK) else None
+        self._folder = tempfile.mkdtemp(prefix="desktop-nn-", dir=base)
+        commands_read, commands_write = os.pipe()
+        reports_read, reports_write = os.pipe()
+        try:
+            self._process = subprocess.Popen(
+                [sys.executable, "-m", "desktop_nn.core.training_process",
+                 str(commands_read), str(reports_write)],
+                pass_fds=(commands_read, reports_write), stdin=subprocess.DEVNULL)
+        finally:
+            os.close(commands_read)
+            os.close(reports_write)
+        # Kept open for the process's life, closed in close().
+        self._commands = open(commands_write, "wb")  # noqa: SIM115
+        self._reports = open(reports_read, "rb")  # noqa: SIM115
+        self._queue = queue.Queue()
+        self._writer = threading.Thread(target=self._write_queued, args=(self._queue,),
+                                        name="training-process-commands", daemon=True)
+        self._writer.start()
+
+    def _write_queued(self, commands: queue.Queue) -> None:
+        while (command := commands.get()) is not None:
+            # A write to a process that is gone fails; read() says so to whoever waits.
+            with contextlib.suppress(OSError):
+                command()
+
+    def _write_command(self, kind: str, value: Any) -> None:
+        if self._commands is not None:
+            write_message(self._commands, (kind, value))
+
+    def _close_pipe(self, name: str) -> None:
+        pipe = getattr(self, name)
+        setattr(self, name, None)
+        if pipe is not None:
+            with contextlib.suppress(OSError):
+                pipe.close()
+
+    def _ended_text(self, error: BaseException) -> str:
+        process = self._process
+        code = None
+        if process is not None:
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                code = process.wait(ENDED_WAIT)  # a process whose reports end is ending
+        if code is not None:
+            return f"the training process ended unexpectedly (exit status {code})"
+        return f"the training process could not be read: {error}"

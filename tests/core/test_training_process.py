@@ -1,0 +1,145 @@
+"""The training process, driven from its window-side end without Qt: a run there is the same
+run as here, bit for bit, and pause, step, a live learning rate, stop and a dead process behave
+as the window needs."""
+
+from __future__ import annotations
+
+import os
+
+import numpy as np
+import pytest
+
+from desktop_nn.core.events import FinishedEvent
+from desktop_nn.core.run_state import RunState, adopt_run_state
+from desktop_nn.core.training import TrainConfig, Trainer
+from desktop_nn.core.training_client import TrainingProcess, TrainingProcessError
+from desktop_nn.core.training_process import dataset_layout, read_dataset
+from desktop_nn.core.training_stream import MetricsBatch
+
+LAST = ("finished", "failed", "cancelled")
+
+
+@pytest.fixture
+def process(mnist_small):
+    process = TrainingProcess()
+    process.prepare(mnist_small)
+    yield process
+    process.close()
+
+
+def reports_until(process: TrainingProcess, done) -> list[tuple[str, object]]:
+    """Read reports until ``done(kind, value)`` or the run's last report."""
+    seen = []
+    while True:
+        kind, value = process.read()
+        seen.append((kind, value))
+        if kind in LAST or done(kind, value):
+            return seen
+
+
+def run(process, config: TrainConfig, **settings) -> None:
+    process.send("run", {"config": config.to_dict(), **settings})
+
+
+def test_a_run_in_the_process_is_the_same_run_as_here(process, mnist_small):
+    config = TrainConfig(iters=120, train_size=1000, seed=5, optimizer="momentum")
+    run(process, config)
+    seen = reports_until(process, lambda kind, value: False)
+    kinds = [kind for kind, _ in seen]
+    assert kinds[:2] == ["ready", "started"] and kinds[-1] == "finished"
+    here = Trainer(config, mnist_small)
+    events = list(here.run())
+    assert seen[-1][1][:1] + seen[-1][1][2:] == events[-1][:1] + events[-1][2:]  # not seconds
+    state = seen[-2][1]
+    assert isinstance(state, RunState) and state.iteration == 120
+    parts = [value.losses for _, value in seen if isinstance(value, MetricsBatch)]
+    if state.batch is not None:
+        parts.append(state.batch.losses)
+    losses = np.concatenate(parts)
+    np.testing.assert_array_equal(losses, here.history.train_loss_list)
+    np.testing.assert_array_equal(state.losses, here.history.train_loss_list)
+    assert state.test_acc == here.history.test_acc_list
+    for name, value in here.network.params.items():
+        np.testing.assert_array_equal(state.params[name], value)
+    # The window's own copy of the trainer, never trained, becomes the same.
+    copy = Trainer(config, mnist_small)
+    adopt_run_state(copy, state)
+    assert copy.iteration == 120 and copy.last_batch_indices.tolist() == \
+        here.last_batch_indices.tolist()
+    for name, value in here.network.params.items():
+        np.testing.assert_array_equal(copy.network.params[name], value)
+
+
+def test_a_paused_run_takes_one_step_at_a_time_and_says_where_it_is(process):
+    run(process, TrainConfig(iters=50, train_size=300, seed=1), paused=True)
+    process.send("step")
+    process.send("step")
+    states = []
+    while len(states) < 3:  # paused at 0 or 1 (the first step may come later), then 2
+        _kind, value = process.read()
+        if isinstance(value, RunState):
+            states.append(value.iteration)
+            if value.iteration == 2:
+                break
+    assert states[-1] == 2 and states == sorted(states)
+    process.send("lr", 0.05)
+    process.send("resume")
+    seen = reports_until(process, lambda kind, value: False)
+    assert seen[-1] == ("finished", seen[-1][1]) and isinstance(seen[-1][1], FinishedEvent)
+    assert seen[-2][1].learning_rates == [(0, 0.1), (2, 0.05)]
+
+
+def test_a_stop_ends_a_long_run_with_its_state_then_cancelled(process):
+    run(process, TrainConfig(iters=10_000_000, train_size=300, seed=1))
+    reports_until(process, lambda kind, value: isinstance(value, MetricsBatch))
+    process.send("cancel")
+    seen = reports_until(process, lambda kind, value: False)
+    assert seen[-1][0] == "cancelled" and isinstance(seen[-2][1], RunState)
+    # The process serves the next run.
+    run(process, TrainConfig(iters=5, train_size=300, seed=1))
+    assert reports_until(process, lambda kind, value: False)[-1][0] == "finished"
+
+
+def test_settings_the_process_cannot_train_fail_with_the_reason(process):
+    run(process, TrainConfig(iters=5, train_size=50_000, seed=1))
+    seen = reports_until(process, lambda kind, value: False)
+    assert seen[-1][0] == "failed" and "train_size=50000 is out of range" in seen[-1][1]
+
+
+def test_a_process_that_dies_is_reported_and_the_next_run_starts_a_new_one(process,
+                                                                             mnist_small):
+    run(process, TrainConfig(iters=10_000_000, train_size=300, seed=1))
+    reports_until(process, lambda kind, value: isinstance(value, MetricsBatch))
+    process._process.kill()
+    with pytest.raises(TrainingProcessError, match="ended unexpectedly"):
+        reports_until(process, lambda kind, value: False)
+    process.prepare(mnist_small)
+    run(process, TrainConfig(iters=5, train_size=300, seed=1))
+    assert reports_until(process, lambda kind, value: False)[-1][0] == "finished"
+
+
+def test_closing_ends_the_process_and_leaves_no_file(mnist_small):
+    process = TrainingProcess()
+    process.prepare(mnist_small)
+    run(process, TrainConfig(iters=10_000_000, train_size=300, seed=1))
+    reports_until(process, lambda kind, value: isinstance(value, MetricsBatch))
+    child, folder = process._process, process._folder
+    process.close()
+    assert child.poll() is not None and not process.is_alive
+    assert not os.path.exists(folder)
+
+
+def test_a_dataset_file_is_read_exactly_and_removed(tmp_path, mnist_small):
+    layout = dataset_layout(mnist_small, str(tmp_path / "data.bin"))
+    back = read_dataset(layout)
+    for mine, theirs in zip((*mnist_small[0], *mnist_small[1]), (*back[0], *back[1]),
+                            strict=True):
+        assert mine.dtype == theirs.dtype
+        np.testing.assert_array_equal(mine, theirs)
+    assert not (tmp_path / "data.bin").exists()
+
+
+def test_the_process_says_when_it_holds_the_data(process):
+    assert process.wait_ready() is None
+    run(process, TrainConfig(iters=5, train_size=300, seed=1))
+    assert reports_until(process, lambda kind, value: False)[-1][0] == "finished"

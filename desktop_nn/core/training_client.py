@@ -65,7 +65,7 @@ class TrainingProcess:
 
     def prepare(self, data: Dataset) -> None:
         """Start the process if needed and hand it ``data`` unless it has it already (returns
-        at once; the writer does the work)."""
+        at once; the writer does the work). ``OSError`` if the process cannot be started."""
         if not self.is_alive:
             self._start()
         if data is self._data:
@@ -73,7 +73,7 @@ class TrainingProcess:
         self._data = data
         self._files += 1
         path = os.path.join(self._folder, f"data-{self._files}.bin")
-        self._queue.put(lambda: self._write_command("data", dataset_layout(data, path)))
+        self._queue.put(lambda: self._hand_over(data, path))
 
     def send(self, kind: str, value: Any = None) -> None:
         """Queue a command (see :mod:`~desktop_nn.core.training_process`)."""
@@ -133,6 +133,12 @@ class TrainingProcess:
                 [sys.executable, "-m", "desktop_nn.core.training_process",
                  str(commands_read), str(reports_write)],
                 pass_fds=(commands_read, reports_write), stdin=subprocess.DEVNULL)
+        except OSError:
+            os.close(commands_write)
+            os.close(reports_read)
+            shutil.rmtree(self._folder, ignore_errors=True)
+            self._folder = None
+            raise
         finally:
             os.close(commands_read)
             os.close(reports_write)
@@ -149,6 +155,17 @@ class TrainingProcess:
             # A write to a process that is gone fails; read() says so to whoever waits.
             with contextlib.suppress(OSError):
                 command()
+
+    def _hand_over(self, data: Dataset, path: str) -> None:
+        """Write ``data`` to ``path`` and tell the process (on the writer's thread); if it
+        cannot be written, tell the process why (its runs then fail saying so)."""
+        try:
+            layout = dataset_layout(data, path)
+        except OSError as error:
+            with contextlib.suppress(OSError):
+                os.remove(path)
+            layout = {"error": f"the data could not be handed over ({path}): {error}"}
+        self._write_command("data", layout)
 
     def _write_command(self, kind: str, value: Any) -> None:
         if self._commands is not None:

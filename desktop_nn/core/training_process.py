@@ -11,7 +11,7 @@ other end. Commands:
 
 ``("data", layout)``
     The dataset to train on, as raw arrays in a file (see :func:`read_dataset`); the file is
-    removed once read.
+    removed once mapped. A layout ``{"error": text}`` says why no data could be handed over.
 ``("run", settings)``
     Train a :class:`~desktop_nn.core.training.Trainer` of ``settings["config"]`` (a
     ``TrainConfig.to_dict()``) on that data, driven as the window's worker drives a job
@@ -33,6 +33,7 @@ RunState`), ``("paused_changed", flag)``, and last exactly one of ``("finished",
 from __future__ import annotations
 
 import contextlib
+import mmap
 import os
 import queue
 import signal
@@ -70,22 +71,27 @@ def dataset_layout(data: Dataset, path: str) -> dict[str, Any]:
 
 
 def read_dataset(layout: dict[str, Any]) -> Dataset:
-    """The dataset a :func:`dataset_layout` file holds (read into memory; the file is then
-    removed)."""
+    """The dataset a :func:`dataset_layout` file holds, as read-only arrays over a map of the
+    file, which is removed at once: its pages stay for this process alone (no copy of the
+    images is made here) and go when the process ends, however it ends."""
+    if "error" in layout:
+        raise ValueError(layout["error"])
     path = layout["path"]
     try:
-        arrays = []
-        for part in layout["parts"]:
-            dtype = np.dtype(part["dtype"])
-            if dtype.hasobject:
-                raise ValueError("a dataset holds numbers only")
-            mapped = np.memmap(path, dtype=dtype, mode="r", offset=part["offset"],
-                               shape=tuple(part["shape"]))
-            arrays.append(np.array(mapped))
-            del mapped
+        with open(path, "rb") as file:
+            size = os.fstat(file.fileno()).st_size
+            mapped = mmap.mmap(file.fileno(), size, access=mmap.ACCESS_READ) if size else b""
     finally:
         with contextlib.suppress(OSError):
             os.remove(path)
+    arrays = []
+    for part in layout["parts"]:
+        dtype, shape = np.dtype(part["dtype"]), tuple(part["shape"])
+        if dtype.hasobject:
+            raise ValueError("a dataset holds numbers only")
+        count = int(np.prod(shape, dtype=np.int64))
+        arrays.append(np.frombuffer(mapped, dtype=dtype, count=count,
+                                    offset=part["offset"]).reshape(shape))
     x_train, t_train, x_test, t_test = arrays
     return (x_train, t_train), (x_test, t_test)
 
@@ -204,7 +210,7 @@ class TrainingServer:
         try:
             self._data = read_dataset(layout)
         except (OSError, ValueError, KeyError, TypeError) as error:
-            self._data_error = f"the data could not be read: {error}"
+            self._data_error = f"the training process has no data: {error}"
         self._reports.send("ready", None if self._data is not None else self._data_error)
 
     def _train(self, run: _Run) -> None:
@@ -237,11 +243,14 @@ def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the window decides when a run stops
     commands_fd, reports_fd = int(args[0]), int(args[1])
-    with open(commands_fd, "rb") as commands, open(reports_fd, "wb") as reports:
-        try:
+    # Reports unbuffered: each is written whole when sent, and closing has nothing to flush
+    # into a pipe the window may have closed.
+    try:
+        with open(commands_fd, "rb") as commands, \
+                open(reports_fd, "wb", buffering=0) as reports:
             TrainingServer(commands, reports).serve()
-        except BrokenPipeError:
-            return 0  # the window is gone
+    except BrokenPipeError:
+        pass  # the window is gone
     return 0
 
 

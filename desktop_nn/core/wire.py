@@ -71,8 +71,9 @@ def decode(data: bytes | memoryview) -> Any:
 def write_message(stream: BinaryIO, message: Any) -> None:
     """Write ``message`` to ``stream`` framed by its length, and flush."""
     data = encode(message)
-    stream.write(_LENGTH.pack(len(data)))
-    stream.write(data)
+    view, written = memoryview(_LENGTH.pack(len(data)) + data), 0
+    while written < len(view):  # (an unbuffered stream may write a part)
+        written += stream.write(view[written:]) or 0
     stream.flush()
 
 

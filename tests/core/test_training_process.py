@@ -143,3 +143,46 @@ def test_the_process_says_when_it_holds_the_data(process):
     assert process.wait_ready() is None
     run(process, TrainConfig(iters=5, train_size=300, seed=1))
     assert reports_until(process, lambda kind, value: False)[-1][0] == "finished"
+
+
+def test_no_python_to_start_it_with_is_an_oserror_and_leaves_nothing(monkeypatch, mnist_small,
+                                                                      tmp_path):
+    monkeypatch.setattr("sys.executable", str(tmp_path / "no-python"))
+    monkeypatch.setattr("desktop_nn.core.training_client.SHARED_MEMORY_DIR", str(tmp_path))
+    process = TrainingProcess()
+    with pytest.raises(OSError):
+        process.prepare(mnist_small)
+    assert not process.is_alive and list(tmp_path.iterdir()) == []
+
+
+def test_data_that_cannot_be_handed_over_fails_the_run_saying_why(mnist_small, monkeypatch):
+    def full(data, path):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("desktop_nn.core.training_client.dataset_layout", full)
+    process = TrainingProcess()
+    try:
+        process.prepare(mnist_small)
+        assert "No space left on device" in process.wait_ready()
+        run(process, TrainConfig(iters=5, train_size=300, seed=1))
+        seen = reports_until(process, lambda kind, value: False)
+        assert seen[-1][0] == "failed" and "the training process has no data" in seen[-1][1]
+    finally:
+        process.close()
+
+
+def test_the_process_ends_by_itself_when_the_window_is_gone(mnist_small):
+    """A window that dies (killed, crashed) closes its ends of the pipes without a word: the
+    process stops its run and ends, leaving no orphan training on."""
+    process = TrainingProcess()
+    process.prepare(mnist_small)
+    run(process, TrainConfig(iters=10_000_000, train_size=300, seed=1))
+    reports_until(process, lambda kind, value: isinstance(value, MetricsBatch))
+    child = process._process
+    process._queue.put(None)  # the writer ends, as it would with the window's process
+    process._writer.join()
+    process._commands.close()
+    process._reports.close()
+    assert child.wait(timeout=60) == 0
+    process._commands = process._reports = None
+    process.close()

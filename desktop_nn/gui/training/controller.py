@@ -126,8 +126,7 @@ class RunController(QObject):
 
     def _worker_for(self, trainer: Trainer, paused: bool) -> GeneratorWorker:
         """The worker that trains ``trainer``'s run: in the process, or on a thread."""
-        if self.process is not None:
-            self.process.prepare(self.state.data)
+        if self.process is not None and self._prepared():
             return ProcessWorker(self.process, trainer.config, start_paused=paused,
                                  speed=self.speed, pause_each_epoch=self._pause_each_epoch)
         pacer = self.pacer = Pacer(self.speed)
@@ -138,7 +137,17 @@ class RunController(QObject):
     def _prepare_process(self) -> None:
         """Start the training process and hand it the new data, in the background."""
         if self.process is not None and self.state.data is not None and not self._shut:
+            self._prepared()
+
+    def _prepared(self) -> bool:
+        """Hand the data to the training process, started if need be; if no process can be
+        started (no Python to start it with), runs train on a thread from now on."""
+        try:
             self.process.prepare(self.state.data)
+        except OSError:
+            self.process = None
+            return False
+        return True
 
     def _launch(self, worker: GeneratorWorker, paused: bool) -> None:
         """Start the thread of ``worker`` unless it was released (shut down) meanwhile."""

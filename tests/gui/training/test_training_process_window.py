@@ -121,3 +121,19 @@ def test_the_environment_chooses_a_thread(monkeypatch):
     assert not trains_in_a_process()
     monkeypatch.delenv("DESKTOP_NN_TRAINING")
     assert trains_in_a_process()
+
+
+def test_without_a_python_to_start_the_process_runs_train_on_a_thread(qtbot, mnist_small,
+                                                                     monkeypatch, tmp_path):
+    monkeypatch.setattr("sys.executable", str(tmp_path / "no-python"))
+    state = AppState()
+    state.data, state.dataset_name = mnist_small, "mnist"
+    controller = RunController(state, in_process=True)
+    try:
+        assert controller.process is None  # tried when the data was there, and given up
+        with qtbot.waitSignal(controller.run_ended, timeout=60_000) as ended:
+            trainer = controller.start(TrainConfig(iters=10, train_size=300, seed=2))
+        assert ended.args == ["finished"] and trainer.iteration == 10
+    finally:
+        controller.shutdown()
+        state.threads.stop_all()

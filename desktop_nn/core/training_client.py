@@ -1,8 +1,11 @@
 """The window's end of the training process (:mod:`desktop_nn.core.training_process`).
 
-A :class:`TrainingProcess` starts the process when first needed, hands it the dataset (through
-a file in a private temporary folder, which the process reads and removes), asks it for runs
-and controls them, and reads its reports. Commands are written by a thread of its own, in
+A :class:`TrainingProcess` starts the process when first needed, hands it the dataset, asks it
+for runs and controls them, and reads its reports. The dataset goes through an anonymous file in
+memory (Linux's ``memfd_create``), which the process opens through ``/proc`` and maps without
+a copy: it has no name to be left behind, and its memory goes when both processes have let go
+of it, however they end. Where there is no such file, a temporary file serves, which the
+process removes once it has mapped it. Commands are written by a thread of its own, in
 order, so that asking never waits for the process (handing over 200 MB of images takes a
 moment); reports are read by whoever drives a run, with :meth:`TrainingProcess.read`.
 
@@ -15,7 +18,6 @@ from __future__ import annotations
 import contextlib
 import os
 import queue
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -24,15 +26,21 @@ from collections.abc import Callable
 from typing import Any
 
 from desktop_nn.core.training import Dataset
-from desktop_nn.core.training_process import dataset_layout
+from desktop_nn.core.training_process import write_dataset
 from desktop_nn.core.wire import WireError, read_message, write_message
 
 #: How long :meth:`TrainingProcess.close` waits for the process to end before killing it (s).
 CLOSE_TIMEOUT = 10.0
 #: How long a process whose reports ended is given to end, for its exit status (s).
 ENDED_WAIT = 2.0
-#: Where the dataset's file goes, when that folder exists: memory, not the disk.
-SHARED_MEMORY_DIR = "/dev/shm"
+
+
+def _child_environment() -> dict[str, str]:
+    """This process's environment, with the folder this copy of desktop_nn was imported from
+    first on the path: the process runs the same code, installed or not."""
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    paths = [root, *filter(None, os.environ.get("PYTHONPATH", "").split(os.pathsep))]
+    return {**os.environ, "PYTHONPATH": os.pathsep.join(paths)}
 
 
 class TrainingProcessError(RuntimeError):
@@ -48,9 +56,11 @@ class TrainingProcess:
         self._commands = None
         self._queue: queue.Queue[Callable[[], None] | None] = queue.Queue()
         self._writer: threading.Thread | None = None
-        self._folder: str | None = None
         self._data: Dataset | None = None
-        self._files = 0
+        #: The anonymous files of the data handed over, oldest first: each is kept open until
+        #: the process has said it read a later one (it reads them in order).
+        self._data_fds: list[int] = []
+        self._fds_lock = threading.Lock()
         self._broken = False  # its reports ended or could not be read: the next run restarts
 
     # -- asking ------------------------------------------------------------------------------
@@ -71,9 +81,7 @@ class TrainingProcess:
         if data is self._data:
             return
         self._data = data
-        self._files += 1
-        path = os.path.join(self._folder, f"data-{self._files}.bin")
-        self._queue.put(lambda: self._hand_over(data, path))
+        self._queue.put(lambda: self._hand_over(data))
 
     def send(self, kind: str, value: Any = None) -> None:
         """Queue a command (see :mod:`~desktop_nn.core.training_process`)."""
@@ -89,6 +97,8 @@ class TrainingProcess:
         except (EOFError, OSError, WireError, ValueError, TypeError) as error:
             self._broken = True  # the next prepare() starts a new process, with the data
             raise TrainingProcessError(self._ended_text(error)) from None
+        if kind == "ready":
+            self._close_data_files(keep_last=True)
         return kind, value
 
     def wait_ready(self) -> str | None:
@@ -113,9 +123,7 @@ class TrainingProcess:
                 process.kill()
                 process.wait()
             self._close_pipe("_reports")
-        if self._folder is not None:
-            shutil.rmtree(self._folder, ignore_errors=True)
-            self._folder = None
+        self._close_data_files(keep_last=False)
         self._data = None
         self._broken = False
 
@@ -123,21 +131,17 @@ class TrainingProcess:
     def _start(self) -> None:
         if self._process is not None:
             self.close()
-        base = SHARED_MEMORY_DIR if os.path.isdir(SHARED_MEMORY_DIR) \
-            and os.access(SHARED_MEMORY_DIR, os.W_OK) else None
-        self._folder = tempfile.mkdtemp(prefix="desktop-nn-", dir=base)
         commands_read, commands_write = os.pipe()
         reports_read, reports_write = os.pipe()
         try:
             self._process = subprocess.Popen(
                 [sys.executable, "-m", "desktop_nn.core.training_process",
                  str(commands_read), str(reports_write)],
-                pass_fds=(commands_read, reports_write), stdin=subprocess.DEVNULL)
+                pass_fds=(commands_read, reports_write), stdin=subprocess.DEVNULL,
+                env=_child_environment())
         except OSError:
             os.close(commands_write)
             os.close(reports_read)
-            shutil.rmtree(self._folder, ignore_errors=True)
-            self._folder = None
             raise
         finally:
             os.close(commands_read)
@@ -156,16 +160,44 @@ class TrainingProcess:
             with contextlib.suppress(OSError):
                 command()
 
-    def _hand_over(self, data: Dataset, path: str) -> None:
-        """Write ``data`` to ``path`` and tell the process (on the writer's thread); if it
-        cannot be written, tell the process why (its runs then fail saying so)."""
+    def _hand_over(self, data: Dataset) -> None:
+        """Write ``data`` where the process can map it and tell the process (on the writer's
+        thread); if it cannot be written, tell the process why (its runs then fail saying so)."""
         try:
-            layout = dataset_layout(data, path)
+            layout = self._anonymous_file(data) if hasattr(os, "memfd_create") \
+                else self._temporary_file(data)
         except OSError as error:
-            with contextlib.suppress(OSError):
-                os.remove(path)
-            layout = {"error": f"the data could not be handed over ({path}): {error}"}
+            layout = {"error": f"the data could not be handed over: {error}"}
         self._write_command("data", layout)
+
+    def _anonymous_file(self, data: Dataset) -> dict[str, Any]:
+        fd = os.memfd_create("desktop-nn-dataset", os.MFD_CLOEXEC)
+        try:
+            with open(fd, "wb", closefd=False) as file:
+                parts = write_dataset(data, file)
+        except OSError:
+            os.close(fd)
+            raise
+        with self._fds_lock:
+            self._data_fds.append(fd)
+        return {"path": f"/proc/{os.getpid()}/fd/{fd}", "parts": parts, "remove": False}
+
+    def _temporary_file(self, data: Dataset) -> dict[str, Any]:
+        with tempfile.NamedTemporaryFile(prefix="desktop-nn-dataset-", delete=False) as file:
+            try:
+                parts = write_dataset(data, file)
+            except OSError:
+                file.close()
+                os.remove(file.name)
+                raise
+        return {"path": file.name, "parts": parts, "remove": True}
+
+    def _close_data_files(self, keep_last: bool) -> None:
+        with self._fds_lock:
+            count = len(self._data_fds) - 1 if keep_last else len(self._data_fds)
+            closing, self._data_fds = self._data_fds[:count], self._data_fds[count:]
+        for fd in closing:
+            os.close(fd)
 
     def _write_command(self, kind: str, value: Any) -> None:
         if self._commands is not None:

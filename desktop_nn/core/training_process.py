@@ -10,8 +10,9 @@ messages ``(kind, value)``; :class:`~desktop_nn.core.training_client.TrainingPro
 other end. Commands:
 
 ``("data", layout)``
-    The dataset to train on, as raw arrays in a file (see :func:`read_dataset`); the file is
-    removed once mapped. A layout ``{"error": text}`` says why no data could be handed over.
+    The dataset to train on, as raw arrays in a file (see :func:`read_dataset`): the window's
+    anonymous memory file, opened through ``/proc``, or a temporary file removed once mapped.
+    A layout ``{"error": text}`` says why no data could be handed over.
 ``("run", settings)``
     Train a :class:`~desktop_nn.core.training.Trainer` of ``settings["config"]`` (a
     ``TrainConfig.to_dict()``) on that data, driven as the window's worker drives a job
@@ -55,25 +56,24 @@ from desktop_nn.job_control import JobControl, Task, run_job
 DATASET_PARTS = ("x_train", "t_train", "x_test", "t_test")
 
 
-def dataset_layout(data: Dataset, path: str) -> dict[str, Any]:
-    """Write ``data``'s four arrays, one after another, to a new file ``path``; return the
-    layout that :func:`read_dataset` reads it with."""
+def write_dataset(data: Dataset, file: BinaryIO) -> list[dict[str, Any]]:
+    """Write ``data``'s four arrays to ``file``, one after another; return where each lies
+    (the ``parts`` of the layout :func:`read_dataset` reads)."""
     (x_train, t_train), (x_test, t_test) = data
     parts, offset = [], 0
-    with open(path, "xb") as file:
-        for array in (x_train, t_train, x_test, t_test):
-            array = np.ascontiguousarray(array)
-            file.write(memoryview(array).cast("B"))
-            parts.append({"dtype": array.dtype.str, "shape": list(array.shape),
-                          "offset": offset})
-            offset += array.nbytes
-    return {"path": path, "parts": parts}
+    for array in (x_train, t_train, x_test, t_test):
+        array = np.ascontiguousarray(array)
+        file.write(memoryview(array).cast("B"))
+        parts.append({"dtype": array.dtype.str, "shape": list(array.shape), "offset": offset})
+        offset += array.nbytes
+    file.flush()
+    return parts
 
 
 def read_dataset(layout: dict[str, Any]) -> Dataset:
-    """The dataset a :func:`dataset_layout` file holds, as read-only arrays over a map of the
-    file, which is removed at once: its pages stay for this process alone (no copy of the
-    images is made here) and go when the process ends, however it ends."""
+    """The dataset of a layout ``{"path", "parts", "remove"}`` (see :func:`write_dataset`), as
+    read-only arrays over a map of the file: no copy of the images is made here. A file to
+    ``remove`` is removed at once; its pages stay while this process maps them."""
     if "error" in layout:
         raise ValueError(layout["error"])
     path = layout["path"]
@@ -82,8 +82,9 @@ def read_dataset(layout: dict[str, Any]) -> Dataset:
             size = os.fstat(file.fileno()).st_size
             mapped = mmap.mmap(file.fileno(), size, access=mmap.ACCESS_READ) if size else b""
     finally:
-        with contextlib.suppress(OSError):
-            os.remove(path)
+        if layout.get("remove"):
+            with contextlib.suppress(OSError):
+                os.remove(path)
     arrays = []
     for part in layout["parts"]:
         dtype, shape = np.dtype(part["dtype"]), tuple(part["shape"])

@@ -13,7 +13,7 @@ from desktop_nn.core.events import FinishedEvent
 from desktop_nn.core.run_state import RunState, adopt_run_state
 from desktop_nn.core.training import TrainConfig, Trainer
 from desktop_nn.core.training_client import TrainingProcess, TrainingProcessError
-from desktop_nn.core.training_process import dataset_layout, read_dataset
+from desktop_nn.core.training_process import read_dataset, write_dataset
 from desktop_nn.core.training_stream import MetricsBatch
 
 LAST = ("finished", "failed", "cancelled")
@@ -118,48 +118,74 @@ def test_a_process_that_dies_is_reported_and_the_next_run_starts_a_new_one(proce
     assert reports_until(process, lambda kind, value: False)[-1][0] == "finished"
 
 
-def test_closing_ends_the_process_and_leaves_no_file(mnist_small):
+def test_closing_ends_the_process_and_lets_go_of_the_data(mnist_small):
     process = TrainingProcess()
     process.prepare(mnist_small)
     run(process, TrainConfig(iters=10_000_000, train_size=300, seed=1))
     reports_until(process, lambda kind, value: isinstance(value, MetricsBatch))
-    child, folder = process._process, process._folder
+    child, files = process._process, list(process._data_fds)
+    assert len(files) == 1 and os.readlink(f"/proc/self/fd/{files[0]}").startswith(
+        "/memfd:desktop-nn-dataset")
     process.close()
     assert child.poll() is not None and not process.is_alive
-    assert not os.path.exists(folder)
+    assert process._data_fds == [] and not os.path.exists(f"/proc/self/fd/{files[0]}")
 
 
-def test_a_dataset_file_is_read_exactly_and_removed(tmp_path, mnist_small):
-    layout = dataset_layout(mnist_small, str(tmp_path / "data.bin"))
-    back = read_dataset(layout)
+def test_new_data_replaces_the_old_once_the_process_has_read_it(mnist_small, mnist):
+    process = TrainingProcess()
+    try:
+        process.prepare(mnist_small)
+        process.prepare(mnist)
+        assert process.wait_ready() is None  # the first: both files are still open
+        assert len(process._data_fds) in (1, 2)
+        assert process.wait_ready() is None  # the second: the first one is let go
+        assert len(process._data_fds) == 1
+        run(process, TrainConfig(iters=5, train_size=50_000, seed=1))  # needs the second
+        assert reports_until(process, lambda kind, value: False)[-1][0] == "finished"
+    finally:
+        process.close()
+
+
+@pytest.mark.parametrize("remove", [True, False])
+def test_a_dataset_file_is_read_exactly_and_removed_if_asked(tmp_path, mnist_small, remove):
+    path = tmp_path / "data.bin"
+    with open(path, "wb") as file:
+        parts = write_dataset(mnist_small, file)
+    back = read_dataset({"path": str(path), "parts": parts, "remove": remove})
     for mine, theirs in zip((*mnist_small[0], *mnist_small[1]), (*back[0], *back[1]),
                             strict=True):
-        assert mine.dtype == theirs.dtype
+        assert mine.dtype == theirs.dtype and not theirs.flags.writeable
         np.testing.assert_array_equal(mine, theirs)
-    assert not (tmp_path / "data.bin").exists()
+    assert path.exists() is not remove
 
 
-def test_the_process_says_when_it_holds_the_data(process):
-    assert process.wait_ready() is None
-    run(process, TrainConfig(iters=5, train_size=300, seed=1))
-    assert reports_until(process, lambda kind, value: False)[-1][0] == "finished"
+def test_without_anonymous_files_a_temporary_file_serves(monkeypatch, mnist_small):
+    monkeypatch.delattr("os.memfd_create")
+    process = TrainingProcess()
+    try:
+        process.prepare(mnist_small)
+        assert process.wait_ready() is None and process._data_fds == []
+        run(process, TrainConfig(iters=5, train_size=300, seed=1))
+        assert reports_until(process, lambda kind, value: False)[-1][0] == "finished"
+    finally:
+        process.close()
 
 
 def test_no_python_to_start_it_with_is_an_oserror_and_leaves_nothing(monkeypatch, mnist_small,
                                                                       tmp_path):
     monkeypatch.setattr("sys.executable", str(tmp_path / "no-python"))
-    monkeypatch.setattr("desktop_nn.core.training_client.SHARED_MEMORY_DIR", str(tmp_path))
     process = TrainingProcess()
+    before = set(os.listdir("/proc/self/fd"))
     with pytest.raises(OSError):
         process.prepare(mnist_small)
-    assert not process.is_alive and list(tmp_path.iterdir()) == []
+    assert not process.is_alive and set(os.listdir("/proc/self/fd")) <= before
 
 
 def test_data_that_cannot_be_handed_over_fails_the_run_saying_why(mnist_small, monkeypatch):
-    def full(data, path):
+    def full(data, file):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("desktop_nn.core.training_client.dataset_layout", full)
+    monkeypatch.setattr("desktop_nn.core.training_client.write_dataset", full)
     process = TrainingProcess()
     try:
         process.prepare(mnist_small)

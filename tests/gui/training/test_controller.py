@@ -6,18 +6,6 @@ import pytest
 
 from desktop_nn.core.events import FinishedEvent
 from desktop_nn.core.training import TrainConfig
-from desktop_nn.gui.common.state import AppState
-from desktop_nn.gui.training.controller import RunController
-
-
-@pytest.fixture
-def controller(qtbot, mnist_small):
-    state = AppState()
-    state.data, state.dataset_name = mnist_small, "mnist"
-    run = RunController(state)
-    yield run
-    run.shutdown()
-    state.threads.stop_all()
 
 
 def test_a_run_ends_with_its_event_then_its_state(controller, qtbot):

@@ -26,16 +26,6 @@ def alive(pid: int) -> bool:
         return False
 
 
-@pytest.fixture
-def controller(qtbot, mnist_small):
-    state = AppState()
-    state.data, state.dataset_name = mnist_small, "mnist"
-    run = RunController(state)
-    yield run
-    run.shutdown()
-    state.threads.stop_all()
-
-
 def test_a_window_run_trains_in_another_process_and_is_the_headless_run(window, qtbot,
                                                                          mnist):
     tab = window.training_tab

@@ -10,7 +10,7 @@ order, so that asking never waits for the process (handing over 200 MB of images
 moment); reports are read by whoever drives a run, with :meth:`TrainingProcess.read`.
 
 If the process ends unexpectedly, :meth:`read` raises :class:`TrainingProcessError` and the
-next run starts a new process. :meth:`close` ends the process, its writer and its folder.
+next run starts a new process. :meth:`close` ends the process, its writer, and lets go of its data.
 """
 
 from __future__ import annotations
@@ -110,7 +110,7 @@ class TrainingProcess:
                 return value
 
     def close(self, timeout: float = CLOSE_TIMEOUT) -> None:
-        """Stop the run going on, end the process and the writer, remove the folder."""
+        """Stop the run going on, end the process and the writer, let go of the data."""
         process, self._process = self._process, None
         if process is not None:
             self._queue.put(lambda: self._write_command("quit", None))

@@ -2,15 +2,16 @@
 
 A :class:`TrainingProcess` starts the process when first needed, hands it the dataset, asks it
 for runs and controls them, and reads its reports. The dataset goes through an anonymous file in
-memory (Linux's ``memfd_create``), which the process opens through ``/proc`` and maps without
-a copy: it has no name to be left behind, and its memory goes when both processes have let go
-of it, however they end. Where there is no such file, a temporary file serves, which the
-process removes once it has mapped it. Commands are written by a thread of its own, in
-order, so that asking never waits for the process (handing over 200 MB of images takes a
-moment); reports are read by whoever drives a run, with :meth:`TrainingProcess.read`.
+memory (Linux's ``memfd_create``), which the process opens through ``/proc`` and maps without a
+copy: it has no name to be left behind, and its memory goes when both processes have let go of
+it, however they end. Where there is no such file, a temporary file serves, which the process
+removes once it has mapped it (and :meth:`TrainingProcess.close` if it never did). Commands are
+written by a thread of its own, in order, so that asking never waits for the process (handing
+over 200 MB of images takes a moment); reports are read by whoever drives a run, with
+:meth:`TrainingProcess.read`.
 
-If the process ends unexpectedly, :meth:`read` raises :class:`TrainingProcessError` and the
-next run starts a new process. :meth:`close` ends the process, its writer, and lets go of its data.
+If the process ends unexpectedly, :meth:`read` raises :class:`TrainingProcessError` and the next
+run starts a new process. :meth:`close` ends the process, its writer, and lets go of its data.
 """
 
 from __future__ import annotations
@@ -60,6 +61,10 @@ class TrainingProcess:
         #: The anonymous files of the data handed over, oldest first: each is kept open until
         #: the process has said it read a later one (it reads them in order).
         self._data_fds: list[int] = []
+        #: The temporary files handed over where there are no anonymous files, oldest first:
+        #: the process removes each once it has mapped it; those it never reached (it died
+        #: first) are removed here, as the anonymous files are closed.
+        self._data_paths: list[str] = []
         self._fds_lock = threading.Lock()
         self._broken = False  # its reports ended or could not be read: the next run restarts
 
@@ -190,14 +195,22 @@ class TrainingProcess:
                 file.close()
                 os.remove(file.name)
                 raise
+        with self._fds_lock:
+            self._data_paths.append(file.name)
         return {"path": file.name, "parts": parts, "remove": True}
 
     def _close_data_files(self, keep_last: bool) -> None:
+        """Let go of the data handed over: all of it, or all but the last."""
         with self._fds_lock:
             count = len(self._data_fds) - 1 if keep_last else len(self._data_fds)
             closing, self._data_fds = self._data_fds[:count], self._data_fds[count:]
+            count = len(self._data_paths) - 1 if keep_last else len(self._data_paths)
+            removing, self._data_paths = self._data_paths[:count], self._data_paths[count:]
         for fd in closing:
             os.close(fd)
+        for path in removing:  # the process removed those it mapped
+            with contextlib.suppress(FileNotFoundError):
+                os.remove(path)
 
     def _write_command(self, kind: str, value: Any) -> None:
         if self._commands is not None:

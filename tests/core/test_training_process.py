@@ -5,6 +5,8 @@ as the window needs."""
 from __future__ import annotations
 
 import os
+import signal
+import time
 
 import numpy as np
 import pytest
@@ -169,6 +171,24 @@ def test_without_anonymous_files_a_temporary_file_serves(monkeypatch, mnist_smal
         assert reports_until(process, lambda kind, value: False)[-1][0] == "finished"
     finally:
         process.close()
+
+
+def test_a_temporary_file_the_process_never_reached_is_removed_on_close(monkeypatch, tmp_path,
+                                                                        mnist_small):
+    monkeypatch.delattr("os.memfd_create")
+    monkeypatch.setattr("tempfile.tempdir", str(tmp_path))
+    process = TrainingProcess()
+    process.prepare(mnist_small)
+    child = process._process
+    child.send_signal(signal.SIGSTOP)  # before it can have started Python, let alone mapped
+    deadline = time.monotonic() + 60  # a guard against a hang, not a measurement
+    while not process._data_paths:  # the writer has written the file and sent its name
+        assert time.monotonic() < deadline, "the dataset was never written"
+        time.sleep(0.01)
+    assert os.listdir(tmp_path)
+    child.kill()
+    process.close()
+    assert os.listdir(tmp_path) == []
 
 
 def test_no_python_to_start_it_with_is_an_oserror_and_leaves_nothing(monkeypatch, mnist_small,

@@ -2,13 +2,13 @@
 
 A :class:`TrainingProcess` starts the process when first needed, hands it the dataset, asks it
 for runs and controls them, and reads its reports. The dataset goes through an anonymous file in
-memory (Linux's ``memfd_create``), which the process opens through ``/proc`` and maps without a
-copy: it has no name to be left behind, and its memory goes when both processes have let go of
-it, however they end. Where there is no such file, a temporary file serves, which the process
-removes once it has mapped it (and :meth:`TrainingProcess.close` if it never did). Commands are
-written by a thread of its own, in order, so that asking never waits for the process (handing
-over 200 MB of images takes a moment); reports are read by whoever drives a run, with
-:meth:`TrainingProcess.read`.
+memory (Linux's ``memfd_create``), whose descriptor itself is passed to the process over a Unix
+socket (``SCM_RIGHTS``) and which the process maps without a copy: it has no name to be left
+behind, and its memory goes when the process lets go of it, however either process ends. Where
+there is no such file, a temporary file serves, which the process removes once it has mapped it
+(and :meth:`TrainingProcess.close` if it never did). Commands are written by a thread of its
+own, in order, so that asking never waits for the process (handing over 200 MB of images takes a
+moment); reports are read by whoever drives a run, with :meth:`TrainingProcess.read`.
 
 If the process ends unexpectedly, :meth:`read` raises :class:`TrainingProcessError` and the next
 run starts a new process. :meth:`close` ends the process, its writer, and lets go of its data.
@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import os
 import queue
+import socket
 import subprocess
 import sys
 import tempfile
@@ -55,17 +56,15 @@ class TrainingProcess:
         self._process: subprocess.Popen | None = None
         self._reports = None
         self._commands = None
+        self._data_socket: socket.socket | None = None
         self._queue: queue.Queue[Callable[[], None] | None] = queue.Queue()
         self._writer: threading.Thread | None = None
         self._data: Dataset | None = None
-        #: The anonymous files of the data handed over, oldest first: each is kept open until
-        #: the process has said it read a later one (it reads them in order).
-        self._data_fds: list[int] = []
         #: The temporary files handed over where there are no anonymous files, oldest first:
         #: the process removes each once it has mapped it; those it never reached (it died
-        #: first) are removed here, as the anonymous files are closed.
+        #: first) are removed here, when it says it has read a later one or when it closes.
         self._data_paths: list[str] = []
-        self._fds_lock = threading.Lock()
+        self._paths_lock = threading.Lock()
         self._broken = False  # its reports ended or could not be read: the next run restarts
 
     # -- asking ------------------------------------------------------------------------------
@@ -128,6 +127,7 @@ class TrainingProcess:
                 process.kill()
                 process.wait()
             self._close_pipe("_reports")
+            self._close_pipe("_data_socket")
         self._close_data_files(keep_last=False)
         self._data = None
         self._broken = False
@@ -138,19 +138,23 @@ class TrainingProcess:
             self.close()
         commands_read, commands_write = os.pipe()
         reports_read, reports_write = os.pipe()
+        data_here, data_there = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+        theirs = (commands_read, reports_write, data_there.fileno())
         try:
             self._process = subprocess.Popen(
                 [sys.executable, "-m", "desktop_nn.core.training_process",
-                 str(commands_read), str(reports_write)],
-                pass_fds=(commands_read, reports_write), stdin=subprocess.DEVNULL,
-                env=_child_environment())
+                 *(str(fd) for fd in theirs)],
+                pass_fds=theirs, stdin=subprocess.DEVNULL, env=_child_environment())
         except OSError:
             os.close(commands_write)
             os.close(reports_read)
+            data_here.close()
             raise
         finally:
             os.close(commands_read)
             os.close(reports_write)
+            data_there.close()
+        self._data_socket = data_here
         # Kept open for the process's life, closed in close().
         self._commands = open(commands_write, "wb")  # noqa: SIM115
         self._reports = open(reports_read, "rb")  # noqa: SIM115
@@ -176,16 +180,17 @@ class TrainingProcess:
         self._write_command("data", layout)
 
     def _anonymous_file(self, data: Dataset) -> dict[str, Any]:
+        """Write ``data`` to an anonymous file and send the process its descriptor, which it
+        takes with the ``data`` command that follows; this end's descriptor is closed at once
+        (the one sent keeps the file while it travels)."""
         fd = os.memfd_create("desktop-nn-dataset", os.MFD_CLOEXEC)
         try:
             with open(fd, "wb", closefd=False) as file:
                 parts = write_dataset(data, file)
-        except OSError:
+            socket.send_fds(self._data_socket, [b"d"], [fd])
+        finally:
             os.close(fd)
-            raise
-        with self._fds_lock:
-            self._data_fds.append(fd)
-        return {"path": f"/proc/{os.getpid()}/fd/{fd}", "parts": parts, "remove": False}
+        return {"passed": True, "parts": parts}
 
     def _temporary_file(self, data: Dataset) -> dict[str, Any]:
         with tempfile.NamedTemporaryFile(prefix="desktop-nn-dataset-", delete=False) as file:
@@ -195,19 +200,15 @@ class TrainingProcess:
                 file.close()
                 os.remove(file.name)
                 raise
-        with self._fds_lock:
+        with self._paths_lock:
             self._data_paths.append(file.name)
         return {"path": file.name, "parts": parts, "remove": True}
 
     def _close_data_files(self, keep_last: bool) -> None:
-        """Let go of the data handed over: all of it, or all but the last."""
-        with self._fds_lock:
-            count = len(self._data_fds) - 1 if keep_last else len(self._data_fds)
-            closing, self._data_fds = self._data_fds[:count], self._data_fds[count:]
+        """Remove the temporary files handed over: all of them, or all but the last."""
+        with self._paths_lock:
             count = len(self._data_paths) - 1 if keep_last else len(self._data_paths)
             removing, self._data_paths = self._data_paths[:count], self._data_paths[count:]
-        for fd in closing:
-            os.close(fd)
         for path in removing:  # the process removed those it mapped
             with contextlib.suppress(FileNotFoundError):
                 os.remove(path)

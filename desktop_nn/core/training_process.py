@@ -4,15 +4,18 @@ In one process, the window's GUI thread (its Python, and Qt's painting, which ho
 lock) and the training thread take turns at one lock: each frame the window draws delays the
 training. Here the training has its own interpreter, and the window only reads what it reports.
 
-``python -m desktop_nn.core.training_process COMMANDS REPORTS`` reads commands from the file
-descriptor ``COMMANDS`` and writes reports to ``REPORTS``, both as :mod:`~desktop_nn.core.wire`
-messages ``(kind, value)``; :class:`~desktop_nn.core.training_client.TrainingProcess` is the
-other end. Commands:
+``python -m desktop_nn.core.training_process COMMANDS REPORTS DATA`` reads commands from the
+file descriptor ``COMMANDS`` and writes reports to ``REPORTS``, both as
+:mod:`~desktop_nn.core.wire` messages ``(kind, value)``, and receives the descriptors of data
+files on the Unix socket ``DATA``; :class:`~desktop_nn.core.training_client.TrainingProcess`
+is the other end. Commands:
 
 ``("data", layout)``
     The dataset to train on, as raw arrays in a file (see :func:`read_dataset`): the window's
-    anonymous memory file, opened through ``/proc``, or a temporary file removed once mapped.
-    A layout ``{"error": text}`` says why no data could be handed over.
+    anonymous memory file, whose descriptor comes on ``DATA`` before the command
+    (``{"passed": true, "parts": ...}``), or a temporary file, removed once mapped
+    (``{"path": ..., "parts": ..., "remove": true}``). A layout ``{"error": text}`` says why no
+    data could be handed over.
 ``("run", settings)``
     Train a :class:`~desktop_nn.core.training.Trainer` of ``settings["config"]`` (a
     ``TrainConfig.to_dict()``) on that data, driven as the window's worker drives a job
@@ -38,6 +41,7 @@ import mmap
 import os
 import queue
 import signal
+import socket
 import sys
 import threading
 from typing import Any, BinaryIO
@@ -70,21 +74,24 @@ def write_dataset(data: Dataset, file: BinaryIO) -> list[dict[str, Any]]:
     return parts
 
 
-def read_dataset(layout: dict[str, Any]) -> Dataset:
-    """The dataset of a layout ``{"path", "parts", "remove"}`` (see :func:`write_dataset`), as
-    read-only arrays over a map of the file: no copy of the images is made here. A file to
-    ``remove`` is removed at once; its pages stay while this process maps them."""
+def read_dataset(layout: dict[str, Any], fd: int | None = None) -> Dataset:
+    """The dataset of a layout ``{"path", "parts", "remove"}``, or of ``{"parts"}`` and the
+    open file ``fd`` (closed here), as :func:`write_dataset` wrote it: read-only arrays over a
+    map of the file, no copy of the images made here. A file to ``remove`` is removed at once;
+    its pages stay while this process maps them."""
     if "error" in layout:
         raise ValueError(layout["error"])
-    path = layout["path"]
-    try:
-        with open(path, "rb") as file:
-            size = os.fstat(file.fileno()).st_size
-            mapped = mmap.mmap(file.fileno(), size, access=mmap.ACCESS_READ) if size else b""
-    finally:
-        if layout.get("remove"):
-            with contextlib.suppress(OSError):
-                os.remove(path)
+    if fd is None:
+        path = layout["path"]
+        try:
+            fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC)
+        finally:
+            if layout.get("remove"):
+                with contextlib.suppress(OSError):
+                    os.remove(path)
+    with open(fd, "rb") as file:
+        size = os.fstat(file.fileno()).st_size
+        mapped = mmap.mmap(file.fileno(), size, access=mmap.ACCESS_READ) if size else b""
     arrays = []
     for part in layout["parts"]:
         dtype, shape = np.dtype(part["dtype"]), tuple(part["shape"])
@@ -159,8 +166,10 @@ class TrainingServer:
     """Reads commands on one thread and runs the runs on the calling thread (see the module's
     docstring)."""
 
-    def __init__(self, commands: BinaryIO, reports: BinaryIO) -> None:
+    def __init__(self, commands: BinaryIO, reports: BinaryIO,
+                 data_socket: socket.socket | None = None) -> None:
         self._commands = commands
+        self._data_socket = data_socket
         self._reports = _Reports(reports)
         self._work: queue.Queue[tuple[str, Any]] = queue.Queue()
         self._current: _Run | None = None
@@ -209,10 +218,22 @@ class TrainingServer:
     def _take_data(self, layout: dict[str, Any]) -> None:
         self._data = None
         try:
-            self._data = read_dataset(layout)
+            fd = self._received_file() if layout.get("passed") else None
+            self._data = read_dataset(layout, fd)
         except (OSError, ValueError, KeyError, TypeError) as error:
             self._data_error = f"the training process has no data: {error}"
         self._reports.send("ready", None if self._data is not None else self._data_error)
+
+    def _received_file(self) -> int:
+        """The descriptor the window sent for the ``data`` command being taken."""
+        if self._data_socket is None:
+            raise ValueError("no socket to receive the data on")
+        message, fds, _flags, _address = socket.recv_fds(self._data_socket, 1, 1)
+        if not message or len(fds) != 1:
+            for fd in fds:
+                os.close(fd)
+            raise ValueError("the window sent no data file")
+        return fds[0]
 
     def _train(self, run: _Run) -> None:
         reports = self._reports
@@ -240,16 +261,18 @@ class TrainingServer:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Serve the commands of file descriptor ``argv[0]``, reporting to ``argv[1]``."""
+    """Serve the commands of file descriptor ``argv[0]``, reporting to ``argv[1]``, with the
+    data files' descriptors received on the socket ``argv[2]`` (optional)."""
     args = sys.argv[1:] if argv is None else argv
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the window decides when a run stops
     commands_fd, reports_fd = int(args[0]), int(args[1])
+    data_socket = socket.socket(fileno=int(args[2])) if len(args) > 2 else None
     # Reports unbuffered: each is written whole when sent, and closing has nothing to flush
     # into a pipe the window may have closed.
     try:
         with open(commands_fd, "rb") as commands, \
                 open(reports_fd, "wb", buffering=0) as reports:
-            TrainingServer(commands, reports).serve()
+            TrainingServer(commands, reports, data_socket).serve()
     except BrokenPipeError:
         pass  # the window is gone
     return 0

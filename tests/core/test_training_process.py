@@ -4,6 +4,7 @@ as the window needs."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import time
@@ -120,17 +121,32 @@ def test_a_process_that_dies_is_reported_and_the_next_run_starts_a_new_one(proce
     assert reports_until(process, lambda kind, value: False)[-1][0] == "finished"
 
 
-def test_closing_ends_the_process_and_lets_go_of_the_data(mnist_small):
+def dataset_files_open_here() -> list[str]:
+    """The anonymous dataset files this process holds open."""
+    links = []
+    for fd in os.listdir("/proc/self/fd"):
+        with contextlib.suppress(OSError):
+            links.append(os.readlink(f"/proc/self/fd/{fd}"))
+    return [link for link in links if link.startswith("/memfd:desktop-nn-dataset")]
+
+
+def dataset_files_mapped_by(pid: int) -> set[str]:
+    """The anonymous dataset files process ``pid`` maps (their inodes)."""
+    with open(f"/proc/{pid}/maps") as maps:
+        return {line.split()[4] for line in maps if "/memfd:desktop-nn-dataset" in line}
+
+
+def test_the_data_file_is_the_process_s_alone_and_goes_with_it(mnist_small):
     process = TrainingProcess()
     process.prepare(mnist_small)
+    assert process.wait_ready() is None
+    child = process._process
+    # Passed on, not opened through /proc: this end holds no descriptor of it any more.
+    assert dataset_files_open_here() == [] and len(dataset_files_mapped_by(child.pid)) == 1
     run(process, TrainConfig(iters=10_000_000, train_size=300, seed=1))
     reports_until(process, lambda kind, value: isinstance(value, MetricsBatch))
-    child, files = process._process, list(process._data_fds)
-    assert len(files) == 1 and os.readlink(f"/proc/self/fd/{files[0]}").startswith(
-        "/memfd:desktop-nn-dataset")
     process.close()
     assert child.poll() is not None and not process.is_alive
-    assert process._data_fds == [] and not os.path.exists(f"/proc/self/fd/{files[0]}")
 
 
 def test_new_data_replaces_the_old_once_the_process_has_read_it(mnist_small, mnist):
@@ -138,22 +154,25 @@ def test_new_data_replaces_the_old_once_the_process_has_read_it(mnist_small, mni
     try:
         process.prepare(mnist_small)
         process.prepare(mnist)
-        assert process.wait_ready() is None  # the first: both files are still open
-        assert len(process._data_fds) in (1, 2)
-        assert process.wait_ready() is None  # the second: the first one is let go
-        assert len(process._data_fds) == 1
+        assert process.wait_ready() is None and process.wait_ready() is None
+        assert dataset_files_open_here() == []
+        assert len(dataset_files_mapped_by(process.pid)) == 1  # the first one was let go
         run(process, TrainConfig(iters=5, train_size=50_000, seed=1))  # needs the second
         assert reports_until(process, lambda kind, value: False)[-1][0] == "finished"
     finally:
         process.close()
 
 
-@pytest.mark.parametrize("remove", [True, False])
-def test_a_dataset_file_is_read_exactly_and_removed_if_asked(tmp_path, mnist_small, remove):
+@pytest.mark.parametrize("given", ["path", "path to remove", "descriptor"])
+def test_a_dataset_file_is_read_exactly_and_removed_if_asked(tmp_path, mnist_small, given):
     path = tmp_path / "data.bin"
     with open(path, "wb") as file:
         parts = write_dataset(mnist_small, file)
-    back = read_dataset({"path": str(path), "parts": parts, "remove": remove})
+    remove = given == "path to remove"
+    if given == "descriptor":
+        back = read_dataset({"parts": parts}, os.open(path, os.O_RDONLY))
+    else:
+        back = read_dataset({"path": str(path), "parts": parts, "remove": remove})
     for mine, theirs in zip((*mnist_small[0], *mnist_small[1]), (*back[0], *back[1]),
                             strict=True):
         assert mine.dtype == theirs.dtype and not theirs.flags.writeable
@@ -166,7 +185,7 @@ def test_without_anonymous_files_a_temporary_file_serves(monkeypatch, mnist_smal
     process = TrainingProcess()
     try:
         process.prepare(mnist_small)
-        assert process.wait_ready() is None and process._data_fds == []
+        assert process.wait_ready() is None and dataset_files_open_here() == []
         run(process, TrainConfig(iters=5, train_size=300, seed=1))
         assert reports_until(process, lambda kind, value: False)[-1][0] == "finished"
     finally:

@@ -26,10 +26,10 @@ The window's runs train in the training process; the benchmark waits until that 
 ready before the click (a user reads the window for a moment first) and reports how long it
 took to be ready after the data was loaded, and its CPU time over the run. With ``--thread``
 the window's runs on a thread (``DESKTOP_NN_TRAINING=thread``) are measured in turn, and
-split into phases: from the click to the first iteration (building the
-trainer, starting the thread), the training itself (what the headless run measures; with the
-training thread's CPU time), and from the trainer's end to ``run_ended`` (keeping the run, the
-last redraw); and the GUI thread's CPU time over the run, in total and per redraw.
+split into phases: from the click to the first iteration (building the trainer, starting the
+thread), the training itself (what the headless run measures; with the training thread's CPU
+time), and from the trainer's end to ``run_ended`` (keeping the run, the last redraw); and the
+GUI thread's CPU time over the run, in total and per redraw.
 Where Linux's scheduler statistics are readable (``/proc/thread-self/schedstat``), the
 training thread's time, in the window and headless, is split further: its CPU time, its
 time waiting for a core, and the rest, its time waiting otherwise (for the scoring threads of

@@ -102,7 +102,7 @@ class TrainingProcess:
             self._broken = True  # the next prepare() starts a new process, with the data
             raise TrainingProcessError(self._ended_text(error)) from None
         if kind == "ready":
-            self._close_data_files(keep_last=True)
+            self._remove_data_files(keep_last=True)
         return kind, value
 
     def wait_ready(self) -> str | None:
@@ -128,7 +128,7 @@ class TrainingProcess:
                 process.wait()
             self._close_pipe("_reports")
             self._close_pipe("_data_socket")
-        self._close_data_files(keep_last=False)
+        self._remove_data_files(keep_last=False)
         self._data = None
         self._broken = False
 
@@ -204,7 +204,7 @@ class TrainingProcess:
             self._data_paths.append(file.name)
         return {"path": file.name, "parts": parts, "remove": True}
 
-    def _close_data_files(self, keep_last: bool) -> None:
+    def _remove_data_files(self, keep_last: bool) -> None:
         """Remove the temporary files handed over: all of them, or all but the last."""
         with self._paths_lock:
             count = len(self._data_paths) - 1 if keep_last else len(self._data_paths)

@@ -167,7 +167,7 @@ class TrainingServer:
     docstring)."""
 
     def __init__(self, commands: BinaryIO, reports: BinaryIO,
-                 data_socket: socket.socket | None = None) -> None:
+                 data_socket: socket.socket) -> None:
         self._commands = commands
         self._data_socket = data_socket
         self._reports = _Reports(reports)
@@ -226,8 +226,6 @@ class TrainingServer:
 
     def _received_file(self) -> int:
         """The descriptor the window sent for the ``data`` command being taken."""
-        if self._data_socket is None:
-            raise ValueError("no socket to receive the data on")
         message, fds, _flags, _address = socket.recv_fds(self._data_socket, 1, 1)
         if not message or len(fds) != 1:
             for fd in fds:
@@ -262,16 +260,16 @@ class TrainingServer:
 
 def main(argv: list[str] | None = None) -> int:
     """Serve the commands of file descriptor ``argv[0]``, reporting to ``argv[1]``, with the
-    data files' descriptors received on the socket ``argv[2]`` (optional)."""
+    data files' descriptors received on the socket ``argv[2]``."""
     args = sys.argv[1:] if argv is None else argv
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the window decides when a run stops
-    commands_fd, reports_fd = int(args[0]), int(args[1])
-    data_socket = socket.socket(fileno=int(args[2])) if len(args) > 2 else None
+    commands_fd, reports_fd, data_fd = (int(arg) for arg in args[:3])
     # Reports unbuffered: each is written whole when sent, and closing has nothing to flush
     # into a pipe the window may have closed.
     try:
         with open(commands_fd, "rb") as commands, \
-                open(reports_fd, "wb", buffering=0) as reports:
+                open(reports_fd, "wb", buffering=0) as reports, \
+                socket.socket(fileno=data_fd) as data_socket:
             TrainingServer(commands, reports, data_socket).serve()
     except BrokenPipeError:
         pass  # the window is gone
